@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The whole runtime configuration, read once from the environment.
+ * Every process (API, worker, scripts) builds it the same way so that they agree on
+ * where Temporal and MongoDB are and which task queue they share.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export const configSchema = z.object({
+  /** host:port of the Temporal frontend (gRPC). */
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'must be host:port, for example 127.0.0.1:7233')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dealreg'),
+  /** Base URL of the Temporal Web UI, used for links that auditors follow. */
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// connection string')
+    .default('mongodb://127.0.0.1:27017/dealreg'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Public base URL of the API, printed and used in links; defaults to http://API_HOST:API_PORT. */
+  API_PUBLIC_URL: z.url().optional(),
+  /** Bootstrap admin key. Must be long enough that guessing it is hopeless. */
+  DEALREG_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  LOG_LEVEL: logLevel.default('info'),
+  /** Requests a single API key may make per minute before it is answered 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Largest accepted JSON body. */
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
+    .default('64kb'),
+  /** How often the outbox dispatcher looks for due webhook deliveries. */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError that lists every bad variable at once. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}
+
+let cached: Config | undefined;
+
+/**
+ * The configuration of this process. An invalid environment ends the process with one
+ * message naming every bad variable: starting half-configured would fail later and less clearly.
+ */
+export function config(): Config {
+  if (cached) return cached;
+  try {
+    cached = parseConfig();
+    return cached;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`dealreg: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+export function apiPublicUrl(cfg: Config): string {
+  return cfg.API_PUBLIC_URL ?? `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;
+}

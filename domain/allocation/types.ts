@@ -1,0 +1,79 @@
+import type { Policy } from '../policy/schema';
+import type { Customer, PartnerType, ReasonCode, RegistrationStatus } from '../registration';
+
+/**
+ * What the allocation engine needs to know about one registration. It is a plain snapshot:
+ * the engine never reads a database, so the conflict-check activity and the policy simulator
+ * feed it the same way and get the same answer.
+ */
+export interface RegistrationFacts {
+  id: string;
+  resellerId: string;
+  /** The reseller's partner type at the time of the decision. */
+  partnerType: PartnerType;
+  distributorId: string;
+  customer: Customer;
+  productLines: string[];
+  program?: string;
+  sequence: number;
+  status: RegistrationStatus;
+}
+
+export interface DecisionInput {
+  /** The registration being decided (status `pending`). */
+  subject: RegistrationFacts;
+  policy: Policy;
+  policyVersion: number;
+  /**
+   * Registrations that currently hold a deal (status `approved` or `escalated`) and that may be
+   * the same deal as the subject: the caller finds them through the customer's lookup keys, the
+   * engine decides precisely whether they match. The subject itself is never in this list.
+   */
+  holders: RegistrationFacts[];
+}
+
+export type MatchStrength = 'certain' | 'probable';
+export type MatchBasis = 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
+
+/** Why another registration counts as the same deal, and how strongly. */
+export interface DealMatch {
+  registrationId: string;
+  resellerId: string;
+  distributorId: string;
+  sequence: number;
+  strength: MatchStrength;
+  basis: MatchBasis;
+  /** 1 for identifier and domain matches; the name similarity for name matches. */
+  score: number;
+  sharedProductLines: string[];
+}
+
+/** One rule the engine evaluated, in order. */
+export interface RuleTraceStep {
+  /** Stable machine name, for example `routing.match-route` or `deal.first-come`. */
+  rule: string;
+  /** What the rule looked at (values safe for staff; see redaction for resellers). */
+  inputs: Record<string, unknown>;
+  /** What it concluded, in a word: `pass`, `match`, `no-match`, `reject`, `escalate`, `approve`, ... */
+  result: string;
+  /** One sentence a person can read. */
+  detail: string;
+  /** True on the step that determined the outcome. Exactly one step is decisive. */
+  decisive?: boolean;
+}
+
+export type DecisionOutcome = 'approve' | 'reject' | 'escalate';
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  /** Present for `reject` and `escalate`. */
+  reasonCode?: ReasonCode;
+  /** The registrations the decision is about (holders matched, contenders of an escalation). */
+  matches: DealMatch[];
+  /** For `duplicate`: the reseller's own registration that already holds the deal. */
+  ownRegistrationId?: string;
+  trace: RuleTraceStep[];
+  policyVersion: number;
+}
+
+export type Audience = 'staff' | 'reseller';

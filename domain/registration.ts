@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/** Words of the contract (../shared/CONTRACT.md), as schemas so that types and OpenAPI derive from them. */
+
+export const segments = ['federal-civilian', 'federal-dod', 'state-local', 'education', 'commercial'] as const;
+export const segmentSchema = z.enum(segments).meta({ id: 'Segment' });
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const partnerTypes = ['integrator', 'var', 'boutique'] as const;
+export const partnerTypeSchema = z.enum(partnerTypes).meta({ id: 'PartnerType' });
+export type PartnerType = z.infer<typeof partnerTypeSchema>;
+
+export const registrationStatuses = [
+  'pending',
+  'approved',
+  'rejected',
+  'escalated',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const;
+export const registrationStatusSchema = z.enum(registrationStatuses).meta({ id: 'RegistrationStatus' });
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
+/** Statuses in which a registration holds (or may come to hold) its deal. */
+export const activeStatuses = ['pending', 'approved', 'escalated'] as const satisfies readonly RegistrationStatus[];
+export const terminalStatuses = [
+  'rejected',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const satisfies readonly RegistrationStatus[];
+export function isActiveStatus(status: RegistrationStatus): boolean {
+  return (activeStatuses as readonly string[]).includes(status);
+}
+
+export const reasonCodes = [
+  'already-registered',
+  'duplicate',
+  'wrong-route',
+  'possible-duplicate',
+  'unrouted',
+  'resolved-against',
+  'extension-request',
+] as const;
+export const reasonCodeSchema = z.enum(reasonCodes).meta({ id: 'ReasonCode' });
+export type ReasonCode = z.infer<typeof reasonCodeSchema>;
+
+/** Partner ids are slugs: they appear in URLs, policies and search attributes. */
+export const partnerIdSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'lowercase letters, digits and dashes, for example dist-a');
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const customerIdentifiersSchema = z
+  .strictObject({
+    uei: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{12}$/, 'a UEI is 12 letters or digits')
+      .optional(),
+    duns: z
+      .string()
+      .trim()
+      .regex(/^\d{2}-?\d{3}-?\d{4}$/, 'a DUNS number is 9 digits')
+      .optional(),
+    taxId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{5,20}$/, 'a tax id is 5 to 20 letters, digits or dashes')
+      .optional(),
+  })
+  .meta({ id: 'CustomerIdentifiers' });
+
+export const customerSchema = z
+  .strictObject({
+    name: trimmed(200),
+    domain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(253)
+      .regex(/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/, 'a domain such as acme.com')
+      .optional(),
+    identifiers: customerIdentifiersSchema.optional(),
+    segment: segmentSchema,
+    region: trimmed(64).optional(),
+  })
+  .meta({ id: 'Customer' });
+export type Customer = z.infer<typeof customerSchema>;
+
+export const moneySchema = z
+  .strictObject({
+    amount: z.number().nonnegative().max(1e12),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+  })
+  .meta({ id: 'Money' });
+
+export const isoDateSchema = z.iso.date();
+
+export const opportunitySchema = z
+  .strictObject({
+    title: trimmed(200),
+    productLines: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .min(1)
+          .max(64)
+          .regex(/^[a-z0-9][a-z0-9 _-]*$/, 'letters, digits, spaces, dashes'),
+      )
+      .min(1)
+      .max(20)
+      .transform((lines) => [...new Set(lines)]),
+    estimatedValue: moneySchema.optional(),
+    expectedCloseDate: isoDateSchema.optional(),
+  })
+  .meta({ id: 'Opportunity' });
+export type Opportunity = z.infer<typeof opportunitySchema>;
+
+export const registrationSubmissionSchema = z
+  .strictObject({
+    distributorId: partnerIdSchema,
+    customer: customerSchema,
+    opportunity: opportunitySchema,
+    program: trimmed(100).optional(),
+  })
+  .meta({ id: 'RegistrationSubmission' });
+export type RegistrationSubmission = z.infer<typeof registrationSubmissionSchema>;
