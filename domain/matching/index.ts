@@ -1,0 +1,17 @@
+export { companyNameTokens, foldCase, normalizeCompanyName } from './company-name';
+export {
+  type CustomerComparison,
+  type CustomerMatchStrength,
+  compareCustomers,
+  compareIdentities,
+  nameSimilarity,
+  sharedProductLines,
+} from './compare';
+export {
+  type IdentifierKind,
+  identifierKinds,
+  type NormalizedIdentifiers,
+  normalizeIdentifiers,
+  registrableDomain,
+} from './identifiers';
+export { type CustomerIdentity, type CustomerNaming, customerIdentity, lookupKeys } from './identity';
