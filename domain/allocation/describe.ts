@@ -1,0 +1,134 @@
+import { isRegistrationRef, type RegistrationRef } from './refs';
+import type { Audience } from './types';
+
+/**
+ * One sentence per trace step, written from the step's inputs alone. The reseller's sentence is
+ * written from the redacted inputs (see `redact.ts`), so it cannot mention what redaction removed.
+ */
+type Inputs = Record<string, unknown>;
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const list = (value: unknown) => (Array.isArray(value) ? value.map(text).join(', ') : '');
+const percent = (value: unknown) => (typeof value === 'number' ? `${Math.floor(value * 100)}%` : '');
+const refs = (value: unknown) => (Array.isArray(value) ? value : []);
+
+const BASIS_WORDS: Record<string, string> = {
+  uei: 'UEI',
+  duns: 'DUNS number',
+  taxId: 'tax id',
+  domain: 'web domain',
+  name: 'a similar name',
+};
+const basisWords = (basis: unknown) => BASIS_WORDS[text(basis)] ?? 'nothing';
+
+/** "registration reg_1 (reseller r1, sequence 3, approved)" for staff; the reseller's own or "another partner's registration". */
+function who(ref: unknown, audience: Audience): string {
+  if (!isRegistrationRef(ref)) return "another partner's registration";
+  if (audience === 'reseller') return `your registration ${ref.registrationId}`;
+  const full = ref as RegistrationRef;
+  return `registration ${full.registrationId} (reseller ${full.resellerId}, sequence ${full.sequence}, ${full.status})`;
+}
+
+function whom(inputs: Inputs): string {
+  const region = inputs.region ? ` in region ${text(inputs.region)}` : '';
+  const program = inputs.program ? ` under program ${text(inputs.program)}` : '';
+  return `a ${text(inputs.segment)} customer${region} from a ${text(inputs.partnerType)} reseller${program}`;
+}
+
+function selectRoute(result: string, inputs: Inputs): string {
+  if (result === 'not-applicable') return 'The open model has no routes: any distributor may take the registration.';
+  if (result === 'match') {
+    return `Route ${Number(inputs.matchedRoute) + 1} of ${text(inputs.routeCount)} is the first that covers ${whom(inputs)}.`;
+  }
+  return `None of the ${text(inputs.routeCount)} routes covers ${whom(inputs)}.`;
+}
+
+function unrouted(result: string, inputs: Inputs): string {
+  if (result === 'open') return 'Under the hybrid model what no route reserves is open to every distributor.';
+  return `Under the ${text(inputs.model)} model every registration must be routed, so a channel manager decides.`;
+}
+
+const CONDITION_WORDS = { segments: 'segment', regions: 'region', partnerTypes: 'partner type', programs: 'program' };
+
+/** "segment federal-dod, region east or west" */
+function describeWhen(when: unknown): string {
+  const condition = (typeof when === 'object' && when !== null ? when : {}) as Record<string, unknown>;
+  return Object.entries(CONDITION_WORDS)
+    .filter(([key]) => Array.isArray(condition[key]))
+    .map(([key, word]) => `${word} ${(condition[key] as unknown[]).map(text).join(' or ')}`)
+    .join(', ');
+}
+
+function checkDistributor(result: string, inputs: Inputs): string {
+  const route = `Route ${Number(inputs.routeIndex) + 1} (${describeWhen(inputs.when)})`;
+  const allowed = list(inputs.allowedDistributors);
+  if (result === 'pass') return `${route} allows ${text(inputs.distributorId)} (${allowed}).`;
+  const then = result === 'reject' ? 'the policy rejects it' : 'the policy sends it to a channel manager';
+  return `${route} goes through ${allowed} only, not ${text(inputs.distributorId)}: ${then}.`;
+}
+
+/** Staff see the numbers; the reseller's inputs no longer carry them. */
+function probableWhy(inputs: Inputs): string {
+  if (inputs.basis !== 'name') {
+    return inputs.conflict ? `the same web domain but a different ${text(inputs.conflict)}` : 'the same web domain';
+  }
+  if (typeof inputs.score !== 'number') return 'a similar name';
+  return `a name ${percent(inputs.score)} similar; the policy asks ${percent(inputs.threshold)}`;
+}
+
+function compareCustomer(result: string, inputs: Inputs, audience: Audience): string {
+  const holder = who(inputs.holder, audience);
+  const shared = list(inputs.sharedProductLines);
+  if (result === 'certain')
+    return `${holder} is the same customer by ${basisWords(inputs.basis)} and shares ${shared}.`;
+  if (result === 'probable') {
+    return `${holder} may be the same customer (${probableWhy(inputs)}) and shares ${shared}.`;
+  }
+  if (result === 'no-common-product') return `${holder} is the same customer but shares no product line.`;
+  const why = inputs.conflict ? `a different ${text(inputs.conflict)}` : `names ${percent(inputs.score)} similar`;
+  return `${holder} is a different customer (${why}).`;
+}
+
+function firstCome(result: string, inputs: Inputs, audience: Audience): string {
+  const named = inputs.named;
+  if (result === 'approve')
+    return 'No active registration holds the same customer and product line: first come, first served.';
+  if (result === 'reject' && isRegistrationRef(named) && named.sameReseller) {
+    return audience === 'reseller'
+      ? `You already hold this deal with registration ${named.registrationId}: a duplicate.`
+      : `The same reseller already holds this deal with ${who(named, audience)}: a duplicate.`;
+  }
+  if (result === 'reject') {
+    return audience === 'reseller'
+      ? 'Another partner registered this deal first and holds it.'
+      : `${who(named, audience)} was accepted first and holds this deal.`;
+  }
+  const probable = refs(inputs.probable);
+  if (audience === 'reseller') {
+    return 'An active registration may be the same deal; a channel manager decides whether it is.';
+  }
+  return `Probable match with ${probable.map((ref) => who(ref, audience)).join('; ')}: a channel manager decides.`;
+}
+
+const capitalized = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
+
+export function describeStep(rule: string, result: string, inputs: Inputs, audience: Audience): string {
+  return capitalized(sentenceFor(rule, result, inputs, audience));
+}
+
+function sentenceFor(rule: string, result: string, inputs: Inputs, audience: Audience): string {
+  switch (rule) {
+    case 'routing.select-route':
+      return selectRoute(result, inputs);
+    case 'routing.unrouted':
+      return unrouted(result, inputs);
+    case 'routing.check-distributor':
+      return checkDistributor(result, inputs);
+    case 'deal.compare-customer':
+      return compareCustomer(result, inputs, audience);
+    case 'deal.first-come':
+      return firstCome(result, inputs, audience);
+    default:
+      return `${rule}: ${result}.`;
+  }
+}
