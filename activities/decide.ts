@@ -1,0 +1,150 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
+import { applyTransition } from '../db/decision-log';
+import { Escalation } from '../db/escalations';
+import type { RegistrationDoc } from '../db/registrations';
+import { decide, explain } from '../domain/allocation';
+import type { Decision } from '../domain/allocation/types';
+import { timingInMs } from '../domain/policy/schema';
+import { isActiveStatus } from '../domain/registration';
+import type { RecordedOutcome } from '../workflows/definitions';
+import { notifyPartners } from './notify';
+import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf, toFacts } from './registration-facts';
+
+/** A registration without a sequence this long after submission was never accepted (its request died). */
+const ABANDONED_AFTER_MS = 60_000;
+/** How long one attempt polls for earlier registrations before handing back to Temporal's retry. */
+const WAIT_PER_ATTEMPT_MS = 10_000;
+
+export interface DecisionTiming {
+  expiryReminderMs: number;
+  extensionMax: number;
+  needsApproval: boolean;
+}
+
+export interface DecideResult {
+  outcome: RecordedOutcome;
+  timing: DecisionTiming;
+}
+
+/**
+ * The conflict check. It first waits until every registration that may be the same deal and was
+ * accepted earlier (smaller sequence) has been decided, then asks the allocation engine, then records
+ * the decision with one guarded write. Run twice, it finds its decision and records nothing new.
+ */
+export async function decideRegistration({ registrationId }: { registrationId: string }): Promise<DecideResult> {
+  let registration = await loadRegistration(registrationId);
+  const { policy, version } = await loadPolicyVersion(registration.policyVersion);
+  const ms = timingInMs(policy.timing);
+  const timing: DecisionTiming = {
+    expiryReminderMs: ms.expiryReminderMs,
+    extensionMax: policy.timing.extension.max,
+    needsApproval: policy.timing.extension.needsApproval,
+  };
+  if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+  if (registration.sequence === undefined) {
+    throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
+  }
+
+  const holders = await waitForEarlierRegistrations(registration);
+  registration = await loadRegistration(registrationId);
+  if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+
+  const decision = decide({
+    subject: toFacts(registration),
+    policy,
+    policyVersion: version,
+    holders: holders.map(toFacts),
+  });
+  const escalationId = decision.outcome === 'escalate' ? await escalationFor(registration, decision, holders) : undefined;
+  const now = new Date();
+  const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
+  const { registration: recorded, applied } = await applyTransition({
+    registrationId,
+    from: ['pending'],
+    to,
+    decision: {
+      key: 'decision',
+      at: now.toISOString(),
+      kind: 'decision',
+      reasonCode: decision.reasonCode,
+      explanation: explain(decision, 'staff'),
+      resellerExplanation: explain(decision, 'reseller'),
+      trace: decision.trace,
+      matches: decision.matches,
+      policyVersion: version,
+      decidedBy: { kind: 'engine', id: 'allocation-engine' },
+      protectedUntil: to === 'approved' ? new Date(now.getTime() + ms.protectionMs).toISOString() : undefined,
+      escalationId,
+    },
+    set: {
+      decidedAt: now,
+      ...(to === 'approved' ? { protectedUntil: new Date(now.getTime() + ms.protectionMs) } : {}),
+      ...(to === 'rejected' ? { endedAt: now } : {}),
+      ...(escalationId ? { escalationId } : {}),
+    },
+  });
+  if (recorded.status === 'rejected') await unlistFromKeys(registrationId, recorded.lookupKeys);
+  if (applied) logDecision(recorded);
+  // Enqueueing is keyed by event, so a retry after a crash here sends nothing twice.
+  await notifyPartners(recorded, `registration.${recorded.status}` as 'registration.approved', 'decision');
+  return { outcome: outcomeOf(recorded), timing };
+}
+
+/**
+ * Polls until no possibly-matching registration with a smaller sequence (or none yet) is pending,
+ * then returns those that hold a deal. Gives up after one period so that Temporal's retry (with its
+ * backoff) takes over: a long wait then survives a worker restart.
+ */
+async function waitForEarlierRegistrations(registration: RegistrationDoc): Promise<RegistrationDoc[]> {
+  const started = Date.now();
+  for (let round = 0; ; round += 1) {
+    const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
+    const others = await loadRegistrations(ids);
+    const ended = others.filter((other) => !isActiveStatus(other.status));
+    // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
+    await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
+    const undecided = others.filter((other) => isEarlierAndUndecided(other, registration));
+    if (undecided.length === 0) return others.filter((other) => other.status === 'approved' || other.status === 'escalated');
+    if (Date.now() - started > WAIT_PER_ATTEMPT_MS) {
+      throw ApplicationFailure.retryable(
+        `waiting for ${undecided.length} earlier registration(s) on the same deal to be decided: ${undecided.map((u) => u._id).join(', ')}`,
+        'PredecessorUndecided',
+      );
+    }
+    Context.current().heartbeat({ waitingFor: undecided.map((u) => u._id) });
+    await Context.current().sleep(Math.min(50 * 2 ** round, 500));
+  }
+}
+
+function logDecision(registration: RegistrationDoc): void {
+  Context.current().log.info('registration decided', {
+    registrationId: registration._id,
+    status: registration.status,
+    reasonCode: registration.reasonCode,
+    sequence: registration.sequence,
+  });
+}
+
+function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc): boolean {
+  if (other.status !== 'pending') return false;
+  if (other.sequence === undefined) return Date.now() - other.submittedAt.getTime() < ABANDONED_AFTER_MS;
+  return other.sequence < (subject.sequence ?? Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * One escalation per contested deal: join the open escalation of a matched registration that is itself
+ * escalated, or open a new one named after this registration (a deterministic id, so a retry reuses it).
+ */
+async function escalationFor(registration: RegistrationDoc, decision: Decision, holders: RegistrationDoc[]): Promise<string> {
+  const matched = new Set(decision.matches.map((match) => match.registrationId));
+  const candidates = holders
+    .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)
+    .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+  for (const holder of candidates) {
+    const open = await Escalation.exists({ _id: holder.escalationId, status: 'open', subject: 'registration' });
+    if (open) return holder.escalationId as string;
+  }
+  return `esc_${registration._id.replace(/^reg_/, '')}`;
+}

@@ -1,0 +1,16 @@
+import type { ActivityDeps } from './context';
+import { decideRegistration } from './decide';
+import { escalationActivities } from './escalations';
+import { protectionActivities } from './protection';
+
+/** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    decideRegistration,
+    ...escalationActivities(deps),
+    ...protectionActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { ActivityDeps };

@@ -1,0 +1,144 @@
+import { Context } from '@temporalio/activity';
+import { unlistFromKeys } from '../db/dealkeys';
+import { applyTransition, type DecisionDraft, type TransitionRequest } from '../db/decision-log';
+import type { RegistrationDoc } from '../db/registrations';
+import { timingInMs } from '../domain/policy/schema';
+import type { RegistrationStatus } from '../domain/registration';
+import { type Actor, contenderLeftSignal, escalationWorkflowId, type ExtensionResult, type RecordedOutcome } from '../workflows/definitions';
+import type { ActivityDeps } from './context';
+import { signalContender } from './escalation-signal';
+import { addContender, contenderOf, openEscalation } from './escalations';
+import { notifyPartners } from './notify';
+import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
+
+function entry(registration: RegistrationDoc, draft: Omit<DecisionDraft, 'trace' | 'matches' | 'policyVersion'> & { rule: string }): DecisionDraft {
+  const { rule, ...rest } = draft;
+  return {
+    ...rest,
+    trace: [{ rule, inputs: { status: registration.status }, result: draft.kind, detail: draft.explanation, decisive: true }],
+    matches: [],
+    policyVersion: registration.policyVersion,
+  };
+}
+
+const actorOf = (by: Actor): DecisionDraft['decidedBy'] =>
+  by.kind === 'reseller' ? { kind: 'reseller', id: by.keyId } : by.kind === 'system' ? { kind: 'system' } : { kind: 'channel-manager', id: by.keyId };
+
+/** An end: the status changes, the deal is released for the next registration, the partners hear of it. */
+async function end(
+  registration: RegistrationDoc,
+  request: Omit<TransitionRequest, 'registrationId'>,
+  notification: Parameters<typeof notifyPartners>[1],
+): Promise<RecordedOutcome> {
+  const { registration: recorded } = await applyTransition({ registrationId: registration._id, ...request });
+  await unlistFromKeys(recorded._id, recorded.lookupKeys);
+  await notifyPartners(recorded, notification, request.decision.key);
+  return outcomeOf(recorded);
+}
+
+export function protectionActivities(deps: ActivityDeps) {
+  return {
+    async withdrawRegistration(input: { registrationId: string; by: Actor; reason?: string }): Promise<RecordedOutcome> {
+      const registration = await loadRegistration(input.registrationId);
+      const explanation = `Withdrawn by the reseller${input.reason ? `: ${input.reason}` : ''}.`;
+      const from: RegistrationStatus[] = ['pending', 'escalated', 'approved'];
+      const outcome = await end(
+        registration,
+        {
+          from,
+          to: 'withdrawn',
+          decision: entry(registration, { key: 'withdraw', kind: 'withdraw', rule: 'lifecycle.withdraw', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by) }),
+          set: { endedAt: new Date() },
+        },
+        'registration.withdrawn',
+      );
+      if (registration.status === 'escalated' && registration.escalationId) {
+        await deps.temporal.workflow
+          .getHandle(escalationWorkflowId(registration.escalationId))
+          .signal(contenderLeftSignal, { registrationId: registration._id })
+          .catch(() => undefined); // the escalation already finished
+      }
+      return outcome;
+    },
+
+    async closeRegistration(input: { registrationId: string; by: Actor; outcome: 'won' | 'lost' }): Promise<RecordedOutcome> {
+      const registration = await loadRegistration(input.registrationId);
+      const explanation = `Closed as ${input.outcome} by the reseller.`;
+      return end(
+        registration,
+        {
+          from: ['approved'],
+          to: input.outcome,
+          decision: entry(registration, { key: 'close', kind: 'close', rule: 'lifecycle.close', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by) }),
+          set: { endedAt: new Date() },
+        },
+        'registration.closed',
+      );
+    },
+
+    /** Expires the registration unless its protection was extended since the workflow last looked. */
+    async expireRegistration(input: { registrationId: string; protectedUntil: string }): Promise<RecordedOutcome> {
+      const registration = await loadRegistration(input.registrationId);
+      if (registration.status !== 'approved' || registration.protectedUntil?.toISOString() !== input.protectedUntil) {
+        return outcomeOf(registration);
+      }
+      const explanation = `Protection ended on ${input.protectedUntil} without the deal being closed.`;
+      return end(
+        registration,
+        {
+          from: ['approved'],
+          to: 'expired',
+          decision: entry(registration, { key: `expire:${input.protectedUntil}`, kind: 'expire', rule: 'lifecycle.expiry', explanation, resellerExplanation: explanation, decidedBy: { kind: 'system', id: 'protection-timer' } }),
+          set: { endedAt: new Date() },
+        },
+        'registration.expired',
+      );
+    },
+
+    async notifyExpiring(input: { registrationId: string; protectedUntil: string }): Promise<void> {
+      const registration = await loadRegistration(input.registrationId);
+      if (registration.status !== 'approved') return;
+      await notifyPartners(registration, 'registration.expiring', `expiring:${input.protectedUntil}`);
+    },
+
+    /**
+     * Extends protection by the policy's period, or (when the policy wants approval) opens an
+     * `extension-request` escalation. `ordinal` (1 for the first extension) keys the write.
+     */
+    async requestExtension(input: { registrationId: string; by: Actor; reason: string; ordinal: number }): Promise<ExtensionResult> {
+      const registration = await loadRegistration(input.registrationId);
+      const { policy } = await loadPolicyVersion(registration.policyVersion);
+      const periodMs = timingInMs(policy.timing).extensionPeriodMs;
+      if (policy.timing.extension.needsApproval) {
+        const escalationId = `esc_${registration._id.replace(/^reg_/, '')}_ext${input.ordinal}`;
+        const explanation = `Extension ${input.ordinal} requested (${input.reason}); the policy sends it to a channel manager.`;
+        await applyTransition({
+          registrationId: registration._id,
+          from: ['approved'],
+          to: 'approved',
+          decision: entry(registration, { key: `extension-request:${input.ordinal}`, kind: 'extension', rule: 'extension.needs-approval', reasonCode: 'extension-request', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by), escalationId }),
+        });
+        await openEscalation({ escalationId, subject: 'extension', reasonCode: 'extension-request', policyVersion: registration.policyVersion });
+        const contender = contenderOf(registration, 'contender');
+        await addContender(escalationId, contender);
+        await signalContender(deps, escalationId, contender);
+        return { result: 'escalated', escalationId, protectedUntil: registration.protectedUntil?.toISOString() ?? '', extensionsUsed: registration.extensionsUsed };
+      }
+      const base = registration.protectedUntil ?? new Date();
+      const protectedUntil = new Date(base.getTime() + periodMs);
+      const explanation = `Protection extended to ${protectedUntil.toISOString()} (extension ${input.ordinal} of ${policy.timing.extension.max}): ${input.reason}`;
+      const { registration: recorded } = await applyTransition({
+        registrationId: registration._id,
+        from: ['approved'],
+        to: 'approved',
+        decision: entry(registration, { key: `extension:${input.ordinal}`, kind: 'extension', rule: 'extension.direct', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by), protectedUntil: protectedUntil.toISOString() }),
+        // The key guards a retry; the ordinal keeps the count exact even if a retry computed it again.
+        set: { protectedUntil, extensionsUsed: input.ordinal },
+      });
+      await notifyPartners(recorded, 'registration.extended', `extension:${input.ordinal}`);
+      Context.current().log.info('registration extended', { registrationId: recorded._id, protectedUntil: recorded.protectedUntil });
+      return { result: 'extended', protectedUntil: recorded.protectedUntil?.toISOString() ?? '', extensionsUsed: recorded.extensionsUsed };
+    },
+  };
+}
+

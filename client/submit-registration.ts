@@ -1,0 +1,183 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import stringify from 'safe-stable-stringify';
+import { nextCounterValue } from '../db/counters';
+import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
+import { Intake } from '../db/intake';
+import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
+import { currentPolicy } from '../db/policies';
+import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
+import { customerIdentity, lookupKeys } from '../domain/matching';
+import type { RegistrationSubmission } from '../domain/registration';
+import { registrationWorkflowId } from '../workflows/definitions';
+import { registrationWorkflow } from '../workflows/registration';
+import { searchAttributes } from '../workflows/search-attributes';
+import { RequestRefused } from './errors';
+
+export const SEQUENCE_COUNTER = 'registrationSequence';
+
+export interface SubmitDeps {
+  temporal: Client;
+  taskQueue: string;
+}
+
+export interface SubmitResult {
+  registration: RegistrationDoc;
+  /** False when an Idempotency-Key repeat returned the registration that the first request created. */
+  created: boolean;
+}
+
+/**
+ * The id is derived from the reseller and its Idempotency-Key, so a repeat lands on the same document
+ * and the same workflow id instead of racing a check-then-insert; without a key it is random.
+ */
+export function registrationIdFor(resellerId: string, idempotencyKey?: string): string {
+  if (!idempotencyKey) return `reg_${randomBytes(12).toString('hex')}`;
+  return `reg_${createHash('sha256').update(`${resellerId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}`;
+}
+
+export function requestHashOf(body: RegistrationSubmission): string {
+  return createHash('sha256').update(stringify(body) ?? '').digest('hex');
+}
+
+async function checkPartners(resellerId: string, distributorId: string): Promise<ResellerDoc> {
+  const reseller = await Reseller.findById(resellerId).lean<ResellerDoc>().exec();
+  if (!reseller) throw new RequestRefused(403, 'Unknown reseller', `reseller ${resellerId} is not registered`);
+  if (!reseller.distributorIds.includes(distributorId) || !(await Distributor.exists({ _id: distributorId }))) {
+    throw new RequestRefused(422, 'Not affiliated', `this reseller does not buy through distributor ${distributorId}`, [
+      { path: 'distributorId', message: `must be one of: ${reseller.distributorIds.join(', ')}` },
+    ]);
+  }
+  return reseller;
+}
+
+/**
+ * Accepts a registration. The order matters for first come, first served (docs/DESIGN.md): the
+ * registration is findable through its customer keys before it draws its sequence, and its workflow
+ * starts only after that. Every step can be repeated, so a retry after a crash completes the job.
+ */
+export async function submitRegistration(
+  deps: SubmitDeps,
+  resellerId: string,
+  body: RegistrationSubmission,
+  idempotencyKey?: string,
+): Promise<SubmitResult> {
+  const reseller = await checkPartners(resellerId, body.distributorId);
+  const id = registrationIdFor(resellerId, idempotencyKey);
+  const requestHash = requestHashOf(body);
+
+  const existing = await Registration.findById(id).lean<RegistrationDoc>().exec();
+  if (existing && existing.requestHash !== requestHash) {
+    throw new RequestRefused(
+      422,
+      'Idempotency-Key reused',
+      'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
+    );
+  }
+  const created = !existing;
+  if (!existing) await insertPending(id, reseller, body, requestHash, idempotencyKey);
+
+  let registration = (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
+  await listUnderKeys(id, registration.lookupKeys);
+  if (registration.sequence === undefined) registration = await assignSequence(id);
+  if (!registration.workflowStartedAt) registration = await startWorkflow(deps, registration);
+  return { registration, created };
+}
+
+async function insertPending(
+  id: string,
+  reseller: ResellerDoc,
+  body: RegistrationSubmission,
+  requestHash: string,
+  idempotencyKey: string | undefined,
+): Promise<void> {
+  const policy = await currentPolicy();
+  if (!policy) throw new RequestRefused(503, 'No policy', 'no allocation policy has been published yet; an admin must PUT /policy');
+  const identity = customerIdentity(body.customer);
+  const now = new Date();
+  await Intake.updateOne({ _id: id }, { $setOnInsert: { at: now } }, { upsert: true }).exec();
+  try {
+    await Registration.create({
+      _id: id,
+      status: 'pending',
+      resellerId: reseller._id,
+      partnerType: reseller.partnerType,
+      distributorId: body.distributorId,
+      customer: body.customer,
+      opportunity: body.opportunity,
+      program: body.program,
+      searchText: [body.customer.name, body.customer.domain, body.opportunity.title].filter(Boolean).join(' ').toLowerCase(),
+      lookupKeys: lookupKeys(identity),
+      customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+      submittedAt: now,
+      extensionsUsed: 0,
+      policyVersion: policy.version,
+      decisions: [],
+      decisionKeys: [],
+      lastDecisionHash: GENESIS_HASH,
+      requestHash,
+      idempotencyKey,
+      workflowId: registrationWorkflowId(id),
+      updatedAt: now,
+    });
+  } catch (error) {
+    // A concurrent repeat of the same request inserted it first: carry on with that one.
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+}
+
+async function assignSequence(id: string): Promise<RegistrationDoc> {
+  const sequence = await nextCounterValue(SEQUENCE_COUNTER);
+  // The guard keeps the first sequence if two repeats of the request both drew one.
+  await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence } }).exec();
+  const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
+  if (!registration) {
+    throw new RequestRefused(503, 'Submission interrupted', 'the registration was discarded before it was accepted; submit it again');
+  }
+  return registration;
+}
+
+async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<RegistrationDoc> {
+  try {
+    await deps.temporal.workflow.start(registrationWorkflow, {
+      workflowId: registration.workflowId,
+      taskQueue: deps.taskQueue,
+      args: [{ registrationId: registration._id }],
+      // A repeat joins the running workflow; one that already finished is never started again.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: searchAttributes.status, value: 'pending' },
+        { key: searchAttributes.resellerId, value: registration.resellerId },
+        { key: searchAttributes.distributorId, value: registration.distributorId },
+        { key: searchAttributes.customerKeys, value: registration.customerKeys },
+        { key: searchAttributes.sequence, value: registration.sequence ?? 0 },
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  const startedAt = new Date();
+  await Registration.updateOne({ _id: registration._id }, { $set: { workflowStartedAt: startedAt } }).exec();
+  await Intake.deleteOne({ _id: registration._id }).exec();
+  return { ...registration, workflowStartedAt: startedAt };
+}
+
+/** Finishes a submission that its API process left half done (used by the worker's intake sweeper). */
+export async function completeInterruptedSubmission(deps: SubmitDeps, id: string, abandonAfterMs: number): Promise<'started' | 'discarded' | 'waiting'> {
+  const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
+  if (!registration) {
+    await Intake.deleteOne({ _id: id }).exec();
+    return 'discarded';
+  }
+  if (registration.sequence === undefined) {
+    if (Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
+    // Never accepted (no sequence, no 202): remove it so it never blocks a later registration.
+    await unlistFromKeys(id, registration.lookupKeys);
+    await Registration.deleteOne({ _id: id, sequence: { $exists: false } }).exec();
+    await Intake.deleteOne({ _id: id }).exec();
+    return 'discarded';
+  }
+  await startWorkflow(deps, registration);
+  return 'started';
+}

@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { model, Schema } from 'mongoose';
+
+export const roles = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface ApiKeyDoc {
+  /** sha256 of the key: the key itself is shown once and never stored. */
+  _id: string;
+  /** Short public handle (`key_…`) used in logs, audit records and revocation. */
+  keyId: string;
+  role: Role;
+  resellerId?: string;
+  distributorId?: string;
+  label?: string;
+  createdAt: Date;
+  createdBy: string;
+  revokedAt?: Date;
+}
+
+const schema = new Schema<ApiKeyDoc>(
+  {
+    _id: { type: String, required: true },
+    keyId: { type: String, required: true },
+    role: { type: String, required: true },
+    resellerId: String,
+    distributorId: String,
+    label: String,
+    createdAt: { type: Date, required: true },
+    createdBy: { type: String, required: true },
+    revokedAt: Date,
+  },
+  { versionKey: false },
+);
+schema.index({ keyId: 1 }, { unique: true });
+
+export const ApiKey = model<ApiKeyDoc>('ApiKey', schema, 'apikeys');
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(): string {
+  return `dr_${randomBytes(24).toString('base64url')}`;
+}
+
+export interface NewApiKey {
+  role: Role;
+  resellerId?: string;
+  distributorId?: string;
+  label?: string;
+  createdBy: string;
+  /** Use this key instead of generating one (the bootstrap admin key from the environment). */
+  key?: string;
+}
+
+/** Stores a key's hash and returns the key once. */
+export async function createApiKey(input: NewApiKey): Promise<{ key: string; keyId: string }> {
+  const key = input.key ?? generateApiKey();
+  const keyId = `key_${hashApiKey(key).slice(0, 12)}`;
+  await ApiKey.create({
+    _id: hashApiKey(key),
+    keyId,
+    role: input.role,
+    resellerId: input.resellerId,
+    distributorId: input.distributorId,
+    label: input.label,
+    createdAt: new Date(),
+    createdBy: input.createdBy,
+  });
+  return { key, keyId };
+}
+
+export async function findActiveApiKey(key: string): Promise<ApiKeyDoc | undefined> {
+  const doc = await ApiKey.findById(hashApiKey(key)).lean<ApiKeyDoc>().exec();
+  return doc && !doc.revokedAt ? doc : undefined;
+}

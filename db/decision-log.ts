@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
+import type { RegistrationStatus } from '../domain/registration';
+import { type DecisionRecord, GENESIS_HASH, Registration, type RegistrationDoc } from './registrations';
+
+export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & { at?: string };
+
+/** sha256 over the canonical JSON of the entry without its own hash; the previous hash is inside it. */
+export function hashDecision(record: Omit<DecisionRecord, 'hash'>): string {
+  return createHash('sha256').update(stringify(record) ?? '').digest('hex');
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  entries: number;
+  /** Index of the first entry that does not verify. */
+  brokenAt?: number;
+  problem?: string;
+}
+
+/** Recomputes every link: each entry must hash to its `hash` and point at its predecessor's. */
+export function verifyDecisionChain(decisions: readonly DecisionRecord[], lastHash?: string): ChainCheck {
+  let previous = GENESIS_HASH;
+  for (const [index, entry] of decisions.entries()) {
+    const { hash, ...rest } = entry;
+    if (entry.prevHash !== previous) return { ok: false, entries: decisions.length, brokenAt: index, problem: 'prevHash does not match the previous entry' };
+    if (hashDecision(rest) !== hash) return { ok: false, entries: decisions.length, brokenAt: index, problem: 'entry content does not match its hash' };
+    previous = hash;
+  }
+  if (lastHash !== undefined && lastHash !== previous) {
+    return { ok: false, entries: decisions.length, problem: 'the registration head hash does not match the last entry (an entry was removed)' };
+  }
+  return { ok: true, entries: decisions.length };
+}
+
+export class TransitionRefused extends Error {
+  constructor(
+    readonly registrationId: string,
+    readonly currentStatus: RegistrationStatus,
+    readonly wanted: RegistrationStatus,
+  ) {
+    super(`registration ${registrationId} is ${currentStatus}; it cannot become ${wanted}`);
+    this.name = 'TransitionRefused';
+  }
+}
+
+export interface TransitionRequest {
+  registrationId: string;
+  /** Statuses from which this transition is allowed. */
+  from: readonly RegistrationStatus[];
+  to: RegistrationStatus;
+  decision: DecisionDraft;
+  /** Other fields to set together with the status (protectedUntil, decidedAt, …). */
+  set?: Partial<Pick<RegistrationDoc, 'protectedUntil' | 'decidedAt' | 'extensionsUsed' | 'escalationId' | 'endedAt'>>;
+}
+
+/**
+ * Appends one decision and changes the status in a single-document update, guarded three ways:
+ * the status must still be one of `from`, the decision key must not be there yet (a retried activity
+ * writes nothing twice), and the chain head must be the one we hashed against (a concurrent writer
+ * makes us re-read and re-hash). Returns the registration as it stands after the decision.
+ */
+export async function applyTransition(request: TransitionRequest): Promise<{ registration: RegistrationDoc; applied: boolean }> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const current = await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
+    if (!current) throw new Error(`registration ${request.registrationId} does not exist`);
+    if (current.decisionKeys.includes(request.decision.key)) return { registration: current, applied: false };
+    if (!request.from.includes(current.status)) throw new TransitionRefused(current._id, current.status, request.to);
+
+    const at = request.decision.at ?? new Date().toISOString();
+    const unhashed: Omit<DecisionRecord, 'hash'> = dropUndefined({
+      ...request.decision,
+      at,
+      fromStatus: current.status,
+      toStatus: request.to,
+      prevHash: current.lastDecisionHash,
+    });
+    const record: DecisionRecord = { ...unhashed, hash: hashDecision(unhashed) };
+    const updated = await Registration.findOneAndUpdate(
+      { _id: current._id, status: current.status, lastDecisionHash: current.lastDecisionHash },
+      {
+        $set: {
+          ...request.set,
+          status: request.to,
+          ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
+          explanation: record.explanation,
+          resellerExplanation: record.resellerExplanation,
+          lastDecisionHash: record.hash,
+          updatedAt: new Date(at),
+        },
+        $push: { decisions: record, decisionKeys: record.key },
+        // A status that no longer has a reason (an extension of an approved registration) must not keep an old one.
+        ...(record.reasonCode ? {} : { $unset: { reasonCode: 1 } }),
+      },
+      { new: true, lean: true },
+    ).exec();
+    if (updated) return { registration: updated as RegistrationDoc, applied: true };
+  }
+  throw new Error(`registration ${request.registrationId}: too many concurrent decisions`);
+}
+
+/** Mongo drops undefined on write; hashing must see exactly what is stored, so drop it first. */
+function dropUndefined<T extends object>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

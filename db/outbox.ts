@@ -1,0 +1,108 @@
+import { model, Schema } from 'mongoose';
+import { type PartnerRef, Webhook, webhookId } from './partners';
+
+export const notificationTypes = [
+  'registration.approved',
+  'registration.rejected',
+  'registration.escalated',
+  'registration.resolved',
+  'registration.extended',
+  'registration.closed',
+  'registration.withdrawn',
+  'registration.expiring',
+  'registration.expired',
+  'escalation.reminder',
+] as const;
+export type NotificationType = (typeof notificationTypes)[number];
+
+export interface OutboxDoc {
+  /** Deterministic per event and recipient, so a retried activity enqueues nothing twice. */
+  _id: string;
+  webhookId: string;
+  type: NotificationType;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** Set while one dispatcher holds the message; another takes it over once this has passed. */
+  leaseUntil?: Date;
+  lastError?: string;
+}
+
+const outboxSchema = new Schema<OutboxDoc>(
+  {
+    _id: { type: String, required: true },
+    webhookId: { type: String, required: true },
+    type: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: Date,
+    lastError: String,
+  },
+  { versionKey: false, minimize: false },
+);
+outboxSchema.index({ nextAttemptAt: 1 });
+
+/** Messages still to deliver; delivered or abandoned ones move to `deliveries`, so this stays small. */
+export const Outbox = model<OutboxDoc>('Outbox', outboxSchema, 'outbox');
+
+export interface DeliveryDoc {
+  _id: string;
+  webhookId: string;
+  type: NotificationType;
+  outcome: 'delivered' | 'abandoned';
+  attempts: number;
+  lastError?: string;
+  createdAt: Date;
+  finishedAt: Date;
+}
+
+export const Delivery = model<DeliveryDoc>(
+  'Delivery',
+  new Schema<DeliveryDoc>(
+    {
+      _id: { type: String, required: true },
+      webhookId: { type: String, required: true },
+      type: { type: String, required: true },
+      outcome: { type: String, required: true },
+      attempts: { type: Number, required: true },
+      lastError: String,
+      createdAt: { type: Date, required: true },
+      finishedAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'deliveries',
+);
+
+/**
+ * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
+ * which keeps the outbox as small as the set of messages really waiting.
+ */
+export async function enqueueNotification(event: {
+  eventId: string;
+  to: PartnerRef;
+  type: NotificationType;
+  payload: Record<string, unknown>;
+}): Promise<boolean> {
+  const hookId = webhookId(event.to);
+  if (!(await Webhook.exists({ _id: hookId }))) return false;
+  const now = new Date();
+  await Outbox.updateOne(
+    { _id: `${event.eventId}:${hookId}` },
+    {
+      $setOnInsert: {
+        webhookId: hookId,
+        type: event.type,
+        payload: event.payload,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+      },
+    },
+    { upsert: true },
+  ).exec();
+  return true;
+}

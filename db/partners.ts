@@ -1,0 +1,65 @@
+import { model, Schema } from 'mongoose';
+import type { PartnerType } from '../domain/registration';
+
+export interface DistributorDoc {
+  _id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export const Distributor = model<DistributorDoc>(
+  'Distributor',
+  new Schema<DistributorDoc>(
+    { _id: { type: String, required: true }, name: { type: String, required: true }, createdAt: { type: Date, required: true } },
+    { versionKey: false },
+  ),
+  'distributors',
+);
+
+export interface ResellerDoc {
+  _id: string;
+  name: string;
+  partnerType: PartnerType;
+  distributorIds: string[];
+  createdAt: Date;
+}
+
+export const Reseller = model<ResellerDoc>(
+  'Reseller',
+  new Schema<ResellerDoc>(
+    {
+      _id: { type: String, required: true },
+      name: { type: String, required: true },
+      partnerType: { type: String, required: true },
+      distributorIds: { type: [String], required: true },
+      createdAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'resellers',
+);
+
+export interface WebhookDoc {
+  /** `reseller:<id>`, `distributor:<id>`, or `vendor:channel-managers` for review reminders. */
+  _id: string;
+  url: string;
+  secret: string;
+  createdAt: Date;
+}
+
+export const Webhook = model<WebhookDoc>(
+  'Webhook',
+  new Schema<WebhookDoc>(
+    {
+      _id: { type: String, required: true },
+      url: { type: String, required: true },
+      secret: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'webhooks',
+);
+
+export type PartnerRef = { kind: 'reseller' | 'distributor' | 'vendor'; id: string };
+export const webhookId = (partner: PartnerRef) => `${partner.kind}:${partner.id}`;

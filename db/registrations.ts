@@ -1,0 +1,120 @@
+import { model, Schema } from 'mongoose';
+import type { DealMatch, RuleTraceStep } from '../domain/allocation/types';
+import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
+
+/** Who or what made a decision. */
+export interface DecidedBy {
+  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'system';
+  /** API key id for people, rule name for the system. */
+  id?: string;
+}
+
+/**
+ * One entry of a registration's decision log. Entries are hash-chained: `hash` covers every other
+ * field plus the previous entry's hash, so a changed or removed entry is detectable.
+ */
+export interface DecisionRecord {
+  /** Idempotency key of the step that wrote it: a retried activity finds its key and writes nothing. */
+  key: string;
+  at: string;
+  kind: 'decision' | 'escalation-resolved' | 'deadline' | 'extension' | 'close' | 'withdraw' | 'expire';
+  fromStatus: RegistrationStatus;
+  toStatus: RegistrationStatus;
+  reasonCode?: ReasonCode;
+  /** Staff wording. */
+  explanation: string;
+  /** The same, never naming another partner. */
+  resellerExplanation: string;
+  trace: RuleTraceStep[];
+  matches: DealMatch[];
+  policyVersion: number;
+  decidedBy: DecidedBy;
+  protectedUntil?: string;
+  escalationId?: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface RegistrationDoc {
+  _id: string;
+  status: RegistrationStatus;
+  reasonCode?: ReasonCode;
+  explanation?: string;
+  resellerExplanation?: string;
+  resellerId: string;
+  partnerType: PartnerType;
+  distributorId: string;
+  customer: Customer;
+  opportunity: Opportunity;
+  program?: string;
+  /** Lowercased searchable text (customer name, domain, title) for staff searches. */
+  searchText: string;
+  /** Every key under which this registration is listed in `dealkeys` (certain and blocking). */
+  lookupKeys: string[];
+  /** Identifier and domain keys only: the customer as Temporal's search attribute shows it. */
+  customerKeys: string[];
+  /** Drawn after the registration is findable through its keys; absent until then. */
+  sequence?: number;
+  submittedAt: Date;
+  decidedAt?: Date;
+  protectedUntil?: Date;
+  extensionsUsed: number;
+  policyVersion: number;
+  escalationId?: string;
+  decisions: DecisionRecord[];
+  decisionKeys: string[];
+  lastDecisionHash: string;
+  /** sha256 of the submitted body: the same Idempotency-Key with another body is refused. */
+  requestHash: string;
+  idempotencyKey?: string;
+  workflowId: string;
+  workflowStartedAt?: Date;
+  endedAt?: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<RegistrationDoc>(
+  {
+    _id: { type: String, required: true },
+    status: { type: String, required: true },
+    reasonCode: String,
+    explanation: String,
+    resellerExplanation: String,
+    resellerId: { type: String, required: true },
+    partnerType: { type: String, required: true },
+    distributorId: { type: String, required: true },
+    customer: { type: Schema.Types.Mixed, required: true },
+    opportunity: { type: Schema.Types.Mixed, required: true },
+    program: String,
+    searchText: { type: String, required: true },
+    lookupKeys: { type: [String], required: true },
+    customerKeys: { type: [String], required: true },
+    sequence: Number,
+    submittedAt: { type: Date, required: true },
+    decidedAt: Date,
+    protectedUntil: Date,
+    extensionsUsed: { type: Number, required: true, default: 0 },
+    policyVersion: { type: Number, required: true },
+    escalationId: String,
+    decisions: { type: Schema.Types.Mixed, default: [] },
+    decisionKeys: { type: [String], default: [] },
+    lastDecisionHash: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    idempotencyKey: String,
+    workflowId: { type: String, required: true },
+    workflowStartedAt: Date,
+    endedAt: Date,
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+// Listing pages walk `sequence`; scoped lists add the partner first.
+schema.index({ sequence: -1 });
+schema.index({ resellerId: 1, sequence: -1 });
+schema.index({ distributorId: 1, sequence: -1 });
+schema.index({ status: 1, sequence: -1 });
+
+export const Registration = model<RegistrationDoc>('Registration', schema, 'registrations');
+
+/** The first entry of every chain points at this. */
+export const GENESIS_HASH = '0'.repeat(64);

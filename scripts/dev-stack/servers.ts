@@ -1,0 +1,107 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { searchAttributeTypes } from '../../workflows/search-attributes';
+import { isPortOpen, killLeftover, type ManagedProcess, spawnManaged, waitUntilReady } from './processes';
+import { ensureTool } from './tools';
+
+export interface TemporalServerOptions {
+  dataDir: string;
+  port: number;
+  /** Web UI port; `undefined` runs the server headless. */
+  uiPort?: number;
+}
+
+async function refuseTakenPort(port: number, what: string): Promise<void> {
+  if (await isPortOpen(port)) {
+    throw new Error(
+      `port ${port} for ${what} is already in use by another program; stop it, or point dealreg at that server with the environment (TEMPORAL_ADDRESS / MONGODB_URI)`,
+    );
+  }
+}
+
+/** Temporal's dev server with a persistent SQLite file (WAL, no fsync: a dev box trades durability on power loss for speed). */
+export async function startTemporalServer(options: TemporalServerOptions): Promise<ManagedProcess> {
+  const binary = await ensureTool('temporal');
+  const runDir = path.join(options.dataDir, 'run');
+  await killLeftover(runDir, 'temporal', binary);
+  await refuseTakenPort(options.port, 'Temporal');
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    path.join(options.dataDir, 'temporal.db'),
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=OFF',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'warn',
+    ...Object.entries(searchAttributeTypes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+  ];
+  const proc = await spawnManaged({ name: 'temporal', command: binary, args, runDir });
+  await waitUntilReady(proc, 'Temporal dev server', () => temporalAnswers(`127.0.0.1:${options.port}`));
+  return proc;
+}
+
+/** True when the Temporal frontend answers a real RPC, not merely when its port is open. */
+export async function temporalAnswers(address: string, namespace = 'default'): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 2000 });
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+export interface FerretDbOptions {
+  dataDir: string;
+  port: number;
+  /** Defaults to the embedded SQLite backend; a postgres:// URL selects the PostgreSQL backend. */
+  postgresUrl?: string;
+  /** Name of the pid/log files, so tests can run a second, private instance. */
+  name?: string;
+}
+
+export async function startFerretDb(options: FerretDbOptions): Promise<ManagedProcess> {
+  const binary = await ensureTool('ferretdb');
+  const name = options.name ?? 'ferretdb';
+  const runDir = path.join(options.dataDir, 'run');
+  await killLeftover(runDir, name, binary);
+  await refuseTakenPort(options.port, 'FerretDB');
+  const storage = path.join(options.dataDir, name);
+  const backend = options.postgresUrl
+    ? ['--handler=postgresql', `--postgresql-url=${options.postgresUrl}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${storage}/`];
+  await mkdir(storage, { recursive: true });
+  const args = [
+    ...backend,
+    `--listen-addr=127.0.0.1:${options.port}`,
+    '--debug-addr=127.0.0.1:0',
+    `--state-dir=${storage}`,
+    '--telemetry=disable',
+    '--log-level=warn',
+  ];
+  const proc = await spawnManaged({ name, command: binary, args, runDir });
+  await waitUntilReady(proc, 'FerretDB', () => mongoAnswers(`mongodb://127.0.0.1:${options.port}/admin`));
+  return proc;
+}
+
+/** True when a MongoDB-wire server answers `ping`. */
+export async function mongoAnswers(uri: string): Promise<boolean> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 2000 });
+  try {
+    await connection.asPromise();
+    await connection.db?.admin().ping();
+    return true;
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}

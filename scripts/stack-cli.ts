@@ -1,0 +1,22 @@
+import { profiles, progress, startStack } from './dev-stack/stack';
+
+/** `npm run stack [dev|test|bench]`: only the two servers, until Ctrl-C (for running tests or tools by hand). */
+async function main(): Promise<void> {
+  const name = (process.argv[2] ?? 'dev') as keyof typeof profiles;
+  const profile = profiles[name];
+  if (!profile) throw new Error(`unknown profile ${name}; use one of ${Object.keys(profiles).join(', ')}`);
+  const stack = await startStack(profile);
+  progress(`TEMPORAL_ADDRESS=${stack.temporalAddress} MONGODB_URI=${stack.mongodbUri}`);
+  if (stack.temporalUiUrl) progress(`Temporal UI: ${stack.temporalUiUrl}`);
+  progress('running; Ctrl-C stops the servers');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stack.stop();
+}
+
+main().catch((error) => {
+  process.stderr.write(`dealreg: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { profiles, startStack } from '../../scripts/dev-stack/stack';
+
+/**
+ * Starts real Temporal and FerretDB servers for the integration tests (their own ports and data folder,
+ * so a running `npm start` is never touched), and bundles the workflows once for every test file.
+ */
+export default async function globalSetup(): Promise<void> {
+  const profile = profiles.test;
+  const external = Boolean(process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URI);
+  if (!external) await rm(profile.dataDir, { recursive: true, force: true });
+  await mkdir(profile.dataDir, { recursive: true });
+  const stack = await startStack(profile);
+  (globalThis as { __dealregStack?: typeof stack }).__dealregStack = stack;
+  process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
+  process.env.MONGODB_URI = stack.mongodbUri;
+
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} },
+  });
+  const bundlePath = path.join(profile.dataDir, 'workflow-bundle.js');
+  await writeFile(bundlePath, bundle.code);
+  process.env.DEALREG_TEST_WORKFLOW_BUNDLE = bundlePath;
+}
