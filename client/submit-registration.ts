@@ -37,7 +37,9 @@ export function registrationIdFor(resellerId: string, idempotencyKey?: string): 
 }
 
 export function requestHashOf(body: RegistrationSubmission): string {
-  return createHash('sha256').update(stringify(body) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(stringify(body) ?? '')
+    .digest('hex');
 }
 
 async function checkPartners(resellerId: string, distributorId: string): Promise<ResellerDoc> {
@@ -92,7 +94,12 @@ async function insertPending(
   idempotencyKey: string | undefined,
 ): Promise<void> {
   const policy = await currentPolicy();
-  if (!policy) throw new RequestRefused(503, 'No policy', 'no allocation policy has been published yet; an admin must PUT /policy');
+  if (!policy)
+    throw new RequestRefused(
+      503,
+      'No policy',
+      'no allocation policy has been published yet; an admin must PUT /policy',
+    );
   const identity = customerIdentity(body.customer);
   const now = new Date();
   await Intake.updateOne({ _id: id }, { $setOnInsert: { at: now } }, { upsert: true }).exec();
@@ -106,7 +113,10 @@ async function insertPending(
       customer: body.customer,
       opportunity: body.opportunity,
       program: body.program,
-      searchText: [body.customer.name, body.customer.domain, body.opportunity.title].filter(Boolean).join(' ').toLowerCase(),
+      searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
+        .filter(Boolean)
+        .join(' ')
+        .toLowerCase(),
       lookupKeys: lookupKeys(identity),
       customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
       submittedAt: now,
@@ -132,7 +142,11 @@ async function assignSequence(id: string): Promise<RegistrationDoc> {
   await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence } }).exec();
   const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
   if (!registration) {
-    throw new RequestRefused(503, 'Submission interrupted', 'the registration was discarded before it was accepted; submit it again');
+    throw new RequestRefused(
+      503,
+      'Submission interrupted',
+      'the registration was discarded before it was accepted; submit it again',
+    );
   }
   return registration;
 }
@@ -164,7 +178,11 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
 }
 
 /** Finishes a submission that its API process left half done (used by the worker's intake sweeper). */
-export async function completeInterruptedSubmission(deps: SubmitDeps, id: string, abandonAfterMs: number): Promise<'started' | 'discarded' | 'waiting'> {
+export async function completeInterruptedSubmission(
+  deps: SubmitDeps,
+  id: string,
+  abandonAfterMs: number,
+): Promise<'started' | 'discarded' | 'waiting'> {
   const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
   if (!registration) {
     await Intake.deleteOne({ _id: id }).exec();

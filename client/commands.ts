@@ -1,0 +1,109 @@
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import {
+  type Actor,
+  closeUpdate,
+  type EscalationResolutionRequest,
+  type EscalationResolutionResult,
+  type ExtensionResult,
+  escalationWorkflowId,
+  extensionUpdate,
+  type RecordedOutcome,
+  registrationWorkflowId,
+  resolveEscalationUpdate,
+  withdrawUpdate,
+} from '../workflows/definitions';
+import { RequestRefused } from './errors';
+
+/** Failure types a workflow's Update validators or handlers raise, and what they mean to a caller. */
+const refusals: Record<string, { status: 409 | 422; title: string }> = {
+  InvalidState: { status: 409, title: 'Not possible in this state' },
+  NoExtensionsLeft: { status: 409, title: 'No extensions left' },
+  TransitionRefused: { status: 409, title: 'Not possible in this state' },
+  AlreadyResolved: { status: 409, title: 'Escalation already resolved' },
+  InvalidResolution: { status: 422, title: 'Invalid resolution' },
+};
+
+/** The innermost ApplicationFailure of an error chain (an activity failure wraps the handler's error). */
+function applicationFailureOf(error: unknown): ApplicationFailure | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    if (current instanceof ApplicationFailure) return current;
+    current =
+      current instanceof ActivityFailure || current instanceof WorkflowUpdateFailedError
+        ? current.cause
+        : (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Sends an Update and turns the workflow's refusals into RequestRefused (409/422) for the caller. */
+async function update<Ret>(run: () => Promise<Ret>, what: string): Promise<Ret> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) {
+      throw new RequestRefused(409, 'Not possible in this state', `${what}: its life has already ended`);
+    }
+    const failure = applicationFailureOf(error);
+    const refusal = failure?.type ? refusals[failure.type] : undefined;
+    if (failure && refusal) throw new RequestRefused(refusal.status, refusal.title, failure.message);
+    if (isCompletedWorkflowError(error)) {
+      throw new RequestRefused(409, 'Not possible in this state', `${what}: its life has already ended`);
+    }
+    throw error;
+  }
+}
+
+function isCompletedWorkflowError(error: unknown): boolean {
+  return error instanceof Error && /already completed|workflow execution already finished/i.test(error.message);
+}
+
+export function withdrawRegistration(
+  temporal: Client,
+  registrationId: string,
+  by: Actor,
+  reason?: string,
+): Promise<RecordedOutcome> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(
+    () => handle.executeUpdate(withdrawUpdate, { args: [{ by, reason }] }),
+    `registration ${registrationId}`,
+  );
+}
+
+export function closeRegistration(
+  temporal: Client,
+  registrationId: string,
+  by: Actor,
+  outcome: 'won' | 'lost',
+): Promise<RecordedOutcome> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(() => handle.executeUpdate(closeUpdate, { args: [{ by, outcome }] }), `registration ${registrationId}`);
+}
+
+export function requestExtension(
+  temporal: Client,
+  registrationId: string,
+  by: Actor,
+  reason: string,
+): Promise<ExtensionResult> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(
+    () => handle.executeUpdate(extensionUpdate, { args: [{ by, reason }] }),
+    `registration ${registrationId}`,
+  );
+}
+
+export function resolveEscalation(
+  temporal: Client,
+  escalationId: string,
+  by: Actor,
+  request: EscalationResolutionRequest,
+): Promise<EscalationResolutionResult> {
+  const handle = temporal.workflow.getHandle(escalationWorkflowId(escalationId));
+  return update(
+    () => handle.executeUpdate(resolveEscalationUpdate, { args: [{ by, request }] }),
+    `escalation ${escalationId}`,
+  );
+}
