@@ -1,0 +1,147 @@
+import type { Policy } from '../policy/schema';
+import { both, durationInWords, either, routeSubject, times } from './words';
+
+/**
+ * The rules of engagement as a small document tree, built from the policy itself so that the
+ * guide partners read cannot drift from the rules the engine applies. Markdown and HTML are two
+ * renderings of the same tree.
+ */
+export type GuideBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+export interface GuideSection {
+  heading: string;
+  blocks: GuideBlock[];
+}
+export interface PolicyGuide {
+  title: string;
+  intro: string;
+  sections: GuideSection[];
+}
+
+export interface GuidePolicyVersion {
+  version: number;
+  policy: Policy;
+  createdAt: Date | string;
+}
+export interface GuidePartners {
+  distributors: { id: string; name: string }[];
+}
+
+const paragraph = (text: string): GuideBlock => ({ kind: 'paragraph', text });
+const list = (items: string[]): GuideBlock => ({ kind: 'list', items });
+
+const MODEL_PARAGRAPHS: Record<Policy['model'], string> = {
+  segment:
+    "Registrations are routed by the customer's segment and region. The rules below are checked in order, and the first one that fits decides which distributors you may register through.",
+  'partner-type':
+    'Registrations are routed by your partner type (integrator, VAR or boutique). The rules below are checked in order, and the first one that fits decides which distributors you may register through.',
+  open: 'The program is open: you may register any deal through any distributor you work with. The first registration accepted for a deal gets it.',
+  hybrid:
+    'Some customers and programs are reserved to particular distributors (listed below, checked in order, the first that fits applies). A registration that fits a reserved rule must go through one of its distributors; everything else is open, and you may register it through any distributor you work with.',
+};
+
+function routingSection(
+  policy: Policy,
+  distributorIds: string[],
+  distributorName: (id: string) => string,
+): GuideSection {
+  const blocks: GuideBlock[] = [paragraph(MODEL_PARAGRAPHS[policy.model])];
+  if (policy.routes.length > 0) {
+    blocks.push(
+      list(
+        policy.routes.map(
+          (route) =>
+            `${routeSubject(route.when)}: register through ${either(route.distributors.map(distributorName))} only.`,
+        ),
+      ),
+    );
+    blocks.push(
+      paragraph(
+        policy.onWrongRoute === 'reject'
+          ? 'A registration submitted through a distributor its rule does not name is rejected (reason: wrong-route).'
+          : 'A registration submitted through a distributor its rule does not name is sent to a channel manager, who decides (reason: wrong-route).',
+      ),
+    );
+  }
+  if (policy.model === 'segment' || policy.model === 'partner-type') {
+    blocks.push(
+      paragraph('A registration that no rule covers is sent to a channel manager, who decides (reason: unrouted).'),
+    );
+  }
+  if (distributorIds.length > 0) {
+    blocks.push(paragraph(`Distributors in the program: ${both(distributorIds.map(distributorName))}.`));
+  }
+  return { heading: 'Who you register through', blocks };
+}
+
+function conflictSection(policy: Policy): GuideSection {
+  const similarity = Math.round(policy.matching.nameSimilarity * 100);
+  return {
+    heading: 'How conflicts are settled',
+    blocks: [
+      list([
+        'First come, first served: when registrations compete for the same deal, the one accepted first wins, whatever order they are processed in.',
+        'Same customer: the same UEI, DUNS number or tax id, or the same website domain (www.acme.com and sales.acme.com both count as acme.com). Customers that give different values for the same identifier are different customers, unless they share a website domain: then a channel manager decides.',
+        `Similar names: customer names that are at least ${similarity}% alike (ignoring case, accents, punctuation, "&" versus "and", a leading "The" and legal forms such as Inc, LLC or GmbH) may be the same customer. Such a possible duplicate goes to a channel manager instead of being rejected (reason: possible-duplicate).`,
+        'Same deal: the same customer and at least one product line in common.',
+        'If another partner already holds the deal, your registration is rejected (reason: already-registered); the other partner is not named. If you already hold it yourself, the new one is rejected as a duplicate (reason: duplicate).',
+        'A registration stops holding its deal when it is won, lost, withdrawn or expires; the deal is then open again.',
+      ]),
+    ],
+  };
+}
+
+function timingSection(policy: Policy): GuideSection {
+  const { timing } = policy;
+  const { extension } = timing;
+  const extensionText =
+    extension.max === 0
+      ? 'Protection cannot be extended.'
+      : `You may extend protection by ${durationInWords(extension.period)}, at most ${times(extension.max)} per registration. ${
+          extension.needsApproval
+            ? 'Each extension needs a channel manager’s approval (reason: extension-request).'
+            : 'Extensions are granted at once.'
+        }`;
+  const breach =
+    timing.onSecondSlaBreach === 'first-come'
+      ? 'the registration accepted first wins'
+      : 'every registration in the escalation is rejected';
+  return {
+    heading: 'Protection, extensions and reviews',
+    blocks: [
+      list([
+        `An approved registration is protected for ${durationInWords(timing.protection)}.`,
+        `You are reminded ${durationInWords(timing.expiryReminder)} before protection ends.`,
+        extensionText,
+        `A channel manager has ${durationInWords(timing.reviewSla)} to decide an escalation. If that passes, the escalation is raised again with ${durationInWords(timing.secondReviewSla)} more. If the second deadline passes too, ${breach}.`,
+      ]),
+    ],
+  };
+}
+
+/** A date as YYYY-MM-DD (UTC), whichever form the stored version gives it in. */
+function isoDay(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
+}
+
+export function buildPolicyGuide(policyVersion: GuidePolicyVersion, partners: GuidePartners): PolicyGuide {
+  const names = new Map(partners.distributors.map((distributor) => [distributor.id, distributor.name]));
+  const distributorName = (id: string) => {
+    const name = names.get(id);
+    return name === undefined || name === id ? id : `${name} (${id})`;
+  };
+  const { policy } = policyVersion;
+  return {
+    title: 'Rules of engagement',
+    intro: `Policy version ${policyVersion.version}, in force since ${isoDay(policyVersion.createdAt)}. It applies to registrations submitted from then on.`,
+    sections: [
+      routingSection(
+        policy,
+        partners.distributors.map((distributor) => distributor.id),
+        distributorName,
+      ),
+      conflictSection(policy),
+      timingSection(policy),
+    ],
+  };
+}
