@@ -57,7 +57,8 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     policyVersion: version,
     holders: holders.map(toFacts),
   });
-  const escalationId = decision.outcome === 'escalate' ? await escalationFor(registration, decision, holders) : undefined;
+  const escalationId =
+    decision.outcome === 'escalate' ? await escalationFor(registration, decision, holders) : undefined;
   const now = new Date();
   const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
   const { registration: recorded, applied } = await applyTransition({
@@ -100,13 +101,16 @@ export async function decideRegistration({ registrationId }: { registrationId: s
 async function waitForEarlierRegistrations(registration: RegistrationDoc): Promise<RegistrationDoc[]> {
   const started = Date.now();
   for (let round = 0; ; round += 1) {
+    // Withdrawn while waiting: there is nothing left to decide.
+    if (round > 0 && (await loadRegistration(registration._id)).status !== 'pending') return [];
     const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
     const others = await loadRegistrations(ids);
     const ended = others.filter((other) => !isActiveStatus(other.status));
     // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
     await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
     const undecided = others.filter((other) => isEarlierAndUndecided(other, registration));
-    if (undecided.length === 0) return others.filter((other) => other.status === 'approved' || other.status === 'escalated');
+    if (undecided.length === 0)
+      return others.filter((other) => other.status === 'approved' || other.status === 'escalated');
     if (Date.now() - started > WAIT_PER_ATTEMPT_MS) {
       throw ApplicationFailure.retryable(
         `waiting for ${undecided.length} earlier registration(s) on the same deal to be decided: ${undecided.map((u) => u._id).join(', ')}`,
@@ -137,7 +141,11 @@ function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc)
  * One escalation per contested deal: join the open escalation of a matched registration that is itself
  * escalated, or open a new one named after this registration (a deterministic id, so a retry reuses it).
  */
-async function escalationFor(registration: RegistrationDoc, decision: Decision, holders: RegistrationDoc[]): Promise<string> {
+async function escalationFor(
+  registration: RegistrationDoc,
+  decision: Decision,
+  holders: RegistrationDoc[],
+): Promise<string> {
   const matched = new Set(decision.matches.map((match) => match.registrationId));
   const candidates = holders
     .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)

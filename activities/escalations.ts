@@ -32,6 +32,7 @@ export async function openEscalation(input: {
         subject: input.subject,
         reasonCode: input.reasonCode,
         contenders: [],
+        contenderIds: [],
         policyVersion: input.policyVersion,
         createdAt: now,
         reviewDueAt,
@@ -49,11 +50,11 @@ export async function openEscalation(input: {
 /** Adds a contender unless it is there already; false when the escalation no longer takes contenders. */
 export async function addContender(escalationId: string, contender: EscalationContender): Promise<boolean> {
   await Escalation.updateOne(
-    { _id: escalationId, status: 'open', 'contenders.registrationId': { $ne: contender.registrationId } },
-    { $push: { contenders: contender }, $set: { updatedAt: new Date() } },
+    { _id: escalationId, status: 'open', contenderIds: { $ne: contender.registrationId } },
+    { $push: { contenders: contender, contenderIds: contender.registrationId }, $set: { updatedAt: new Date() } },
   ).exec();
   const doc = await Escalation.findById(escalationId).lean<EscalationDoc>().exec();
-  return Boolean(doc?.contenders.some((c) => c.registrationId === contender.registrationId));
+  return Boolean(doc?.contenderIds.includes(contender.registrationId));
 }
 
 export function contenderOf(registration: RegistrationDoc, role: EscalationContender['role']): EscalationContender {
@@ -65,7 +66,14 @@ export function contenderOf(registration: RegistrationDoc, role: EscalationConte
     sequence: registration.sequence ?? 0,
     role,
     ...(match
-      ? { match: { strength: match.strength, basis: match.basis, score: match.score, withRegistrationId: match.registrationId } }
+      ? {
+          match: {
+            strength: match.strength,
+            basis: match.basis,
+            score: match.score,
+            withRegistrationId: match.registrationId,
+          },
+        }
       : {}),
     joinedAt: new Date(),
   };
@@ -97,7 +105,8 @@ export function escalationActivities(deps: ActivityDeps) {
           const approvedHolders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
           for (const holder of approvedHolders) await addContender(escalationId, contenderOf(holder, 'holder'));
           await signalContender(deps, escalationId, contender);
-          for (const holder of approvedHolders) await signalContender(deps, escalationId, contenderOf(holder, 'holder'));
+          for (const holder of approvedHolders)
+            await signalContender(deps, escalationId, contenderOf(holder, 'holder'));
           await notifyPartners(registration, 'registration.escalated', `escalated:${escalationId}`);
           return { escalationId };
         }
@@ -108,19 +117,6 @@ export function escalationActivities(deps: ActivityDeps) {
         registration = await loadRegistration(registrationId);
       }
       return { escalationId: registration.escalationId };
-    },
-
-    async loadEscalation({ escalationId }: { escalationId: string }) {
-      const doc = await Escalation.findById(escalationId).lean<EscalationDoc>().exec();
-      if (!doc) throw new Error(`escalation ${escalationId} does not exist`);
-      return {
-        contenders: doc.contenders.map((c) => ({ registrationId: c.registrationId, role: c.role, sequence: c.sequence })),
-        level: doc.level,
-        subject: doc.subject,
-        reasonCode: doc.reasonCode,
-        reviewDueAt: doc.reviewDueAt.toISOString(),
-        secondReviewDueAt: doc.secondReviewDueAt.toISOString(),
-      };
     },
 
     /** The first review deadline passed: raise the escalation to level 2 and remind the channel managers. */
@@ -171,11 +167,18 @@ export function escalationActivities(deps: ActivityDeps) {
         const registration = byId.get(fate.registrationId);
         if (!registration) continue;
         try {
-          const { registration: recorded } = await applyTransition(fateTransition(escalation, plan, fate, registration, timing));
+          const { registration: recorded } = await applyTransition(
+            fateTransition(escalation, plan, fate, registration, timing),
+          );
           if (recorded.status === 'rejected') await unlistFromKeys(recorded._id, recorded.lookupKeys);
           await notifyPartners(recorded, 'registration.resolved', `resolved:${escalation._id}`);
-          const granted = fate.action === 'grant-extension' ? true : fate.action === 'deny-extension' ? false : undefined;
-          outcomes.push({ registrationId: recorded._id, ...outcomeOf(recorded), ...(granted === undefined ? {} : { granted }) });
+          const granted =
+            fate.action === 'grant-extension' ? true : fate.action === 'deny-extension' ? false : undefined;
+          outcomes.push({
+            registrationId: recorded._id,
+            ...outcomeOf(recorded),
+            ...(granted === undefined ? {} : { granted }),
+          });
         } catch (error) {
           // A contender that withdrew or expired meanwhile keeps its end.
           if (!(error instanceof TransitionRefused)) throw error;
@@ -191,7 +194,10 @@ export function escalationActivities(deps: ActivityDeps) {
           },
         },
       ).exec();
-      Context.current().log.info('escalation resolved', { escalationId: escalation._id, resolution: plan.resolution.kind });
+      Context.current().log.info('escalation resolved', {
+        escalationId: escalation._id,
+        resolution: plan.resolution.kind,
+      });
       return { escalationId: escalation._id, resolution: plan.resolution.kind, outcomes };
     },
   };

@@ -1,7 +1,7 @@
 import type { TransitionRequest } from '../db/decision-log';
 import type { EscalationDoc } from '../db/escalations';
 import type { RegistrationDoc } from '../db/registrations';
-import { type PolicyTimingMs } from '../domain/policy/schema';
+import type { PolicyTimingMs } from '../domain/policy/schema';
 import type { Fate, ResolutionPlan } from './resolution-plan';
 
 const wording = {

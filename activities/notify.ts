@@ -5,7 +5,11 @@ import type { RegistrationDoc } from '../db/registrations';
  * Queues a notification for the reseller and the distributor of a registration. The payload carries
  * the reseller wording only: a webhook never names another partner, whoever receives it.
  */
-export async function notifyPartners(registration: RegistrationDoc, type: NotificationType, eventKey: string): Promise<void> {
+export async function notifyPartners(
+  registration: RegistrationDoc,
+  type: NotificationType,
+  eventKey: string,
+): Promise<void> {
   const payload = {
     event: type,
     registrationId: registration._id,

@@ -4,25 +4,40 @@ import { applyTransition, type DecisionDraft, type TransitionRequest } from '../
 import type { RegistrationDoc } from '../db/registrations';
 import { timingInMs } from '../domain/policy/schema';
 import type { RegistrationStatus } from '../domain/registration';
-import { type Actor, contenderLeftSignal, escalationWorkflowId, type ExtensionResult, type RecordedOutcome } from '../workflows/definitions';
+import {
+  type Actor,
+  contenderLeftSignal,
+  type ExtensionResult,
+  escalationWorkflowId,
+  type RecordedOutcome,
+} from '../workflows/definitions';
 import type { ActivityDeps } from './context';
 import { signalContender } from './escalation-signal';
 import { addContender, contenderOf, openEscalation } from './escalations';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
 
-function entry(registration: RegistrationDoc, draft: Omit<DecisionDraft, 'trace' | 'matches' | 'policyVersion'> & { rule: string }): DecisionDraft {
+function entry(
+  registration: RegistrationDoc,
+  draft: Omit<DecisionDraft, 'trace' | 'matches' | 'policyVersion'> & { rule: string },
+): DecisionDraft {
   const { rule, ...rest } = draft;
   return {
     ...rest,
-    trace: [{ rule, inputs: { status: registration.status }, result: draft.kind, detail: draft.explanation, decisive: true }],
+    trace: [
+      { rule, inputs: { status: registration.status }, result: draft.kind, detail: draft.explanation, decisive: true },
+    ],
     matches: [],
     policyVersion: registration.policyVersion,
   };
 }
 
 const actorOf = (by: Actor): DecisionDraft['decidedBy'] =>
-  by.kind === 'reseller' ? { kind: 'reseller', id: by.keyId } : by.kind === 'system' ? { kind: 'system' } : { kind: 'channel-manager', id: by.keyId };
+  by.kind === 'reseller'
+    ? { kind: 'reseller', id: by.keyId }
+    : by.kind === 'system'
+      ? { kind: 'system' }
+      : { kind: 'channel-manager', id: by.keyId };
 
 /** An end: the status changes, the deal is released for the next registration, the partners hear of it. */
 async function end(
@@ -38,7 +53,11 @@ async function end(
 
 export function protectionActivities(deps: ActivityDeps) {
   return {
-    async withdrawRegistration(input: { registrationId: string; by: Actor; reason?: string }): Promise<RecordedOutcome> {
+    async withdrawRegistration(input: {
+      registrationId: string;
+      by: Actor;
+      reason?: string;
+    }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(input.registrationId);
       const explanation = `Withdrawn by the reseller${input.reason ? `: ${input.reason}` : ''}.`;
       const from: RegistrationStatus[] = ['pending', 'escalated', 'approved'];
@@ -47,7 +66,14 @@ export function protectionActivities(deps: ActivityDeps) {
         {
           from,
           to: 'withdrawn',
-          decision: entry(registration, { key: 'withdraw', kind: 'withdraw', rule: 'lifecycle.withdraw', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by) }),
+          decision: entry(registration, {
+            key: 'withdraw',
+            kind: 'withdraw',
+            rule: 'lifecycle.withdraw',
+            explanation,
+            resellerExplanation: explanation,
+            decidedBy: actorOf(input.by),
+          }),
           set: { endedAt: new Date() },
         },
         'registration.withdrawn',
@@ -61,7 +87,11 @@ export function protectionActivities(deps: ActivityDeps) {
       return outcome;
     },
 
-    async closeRegistration(input: { registrationId: string; by: Actor; outcome: 'won' | 'lost' }): Promise<RecordedOutcome> {
+    async closeRegistration(input: {
+      registrationId: string;
+      by: Actor;
+      outcome: 'won' | 'lost';
+    }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(input.registrationId);
       const explanation = `Closed as ${input.outcome} by the reseller.`;
       return end(
@@ -69,7 +99,14 @@ export function protectionActivities(deps: ActivityDeps) {
         {
           from: ['approved'],
           to: input.outcome,
-          decision: entry(registration, { key: 'close', kind: 'close', rule: 'lifecycle.close', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by) }),
+          decision: entry(registration, {
+            key: 'close',
+            kind: 'close',
+            rule: 'lifecycle.close',
+            explanation,
+            resellerExplanation: explanation,
+            decidedBy: actorOf(input.by),
+          }),
           set: { endedAt: new Date() },
         },
         'registration.closed',
@@ -88,7 +125,14 @@ export function protectionActivities(deps: ActivityDeps) {
         {
           from: ['approved'],
           to: 'expired',
-          decision: entry(registration, { key: `expire:${input.protectedUntil}`, kind: 'expire', rule: 'lifecycle.expiry', explanation, resellerExplanation: explanation, decidedBy: { kind: 'system', id: 'protection-timer' } }),
+          decision: entry(registration, {
+            key: `expire:${input.protectedUntil}`,
+            kind: 'expire',
+            rule: 'lifecycle.expiry',
+            explanation,
+            resellerExplanation: explanation,
+            decidedBy: { kind: 'system', id: 'protection-timer' },
+          }),
           set: { endedAt: new Date() },
         },
         'registration.expired',
@@ -105,7 +149,12 @@ export function protectionActivities(deps: ActivityDeps) {
      * Extends protection by the policy's period, or (when the policy wants approval) opens an
      * `extension-request` escalation. `ordinal` (1 for the first extension) keys the write.
      */
-    async requestExtension(input: { registrationId: string; by: Actor; reason: string; ordinal: number }): Promise<ExtensionResult> {
+    async requestExtension(input: {
+      registrationId: string;
+      by: Actor;
+      reason: string;
+      ordinal: number;
+    }): Promise<ExtensionResult> {
       const registration = await loadRegistration(input.registrationId);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       const periodMs = timingInMs(policy.timing).extensionPeriodMs;
@@ -116,13 +165,32 @@ export function protectionActivities(deps: ActivityDeps) {
           registrationId: registration._id,
           from: ['approved'],
           to: 'approved',
-          decision: entry(registration, { key: `extension-request:${input.ordinal}`, kind: 'extension', rule: 'extension.needs-approval', reasonCode: 'extension-request', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by), escalationId }),
+          decision: entry(registration, {
+            key: `extension-request:${input.ordinal}`,
+            kind: 'extension',
+            rule: 'extension.needs-approval',
+            reasonCode: 'extension-request',
+            explanation,
+            resellerExplanation: explanation,
+            decidedBy: actorOf(input.by),
+            escalationId,
+          }),
         });
-        await openEscalation({ escalationId, subject: 'extension', reasonCode: 'extension-request', policyVersion: registration.policyVersion });
+        await openEscalation({
+          escalationId,
+          subject: 'extension',
+          reasonCode: 'extension-request',
+          policyVersion: registration.policyVersion,
+        });
         const contender = contenderOf(registration, 'contender');
         await addContender(escalationId, contender);
         await signalContender(deps, escalationId, contender);
-        return { result: 'escalated', escalationId, protectedUntil: registration.protectedUntil?.toISOString() ?? '', extensionsUsed: registration.extensionsUsed };
+        return {
+          result: 'escalated',
+          escalationId,
+          protectedUntil: registration.protectedUntil?.toISOString() ?? '',
+          extensionsUsed: registration.extensionsUsed,
+        };
       }
       const base = registration.protectedUntil ?? new Date();
       const protectedUntil = new Date(base.getTime() + periodMs);
@@ -131,14 +199,28 @@ export function protectionActivities(deps: ActivityDeps) {
         registrationId: registration._id,
         from: ['approved'],
         to: 'approved',
-        decision: entry(registration, { key: `extension:${input.ordinal}`, kind: 'extension', rule: 'extension.direct', explanation, resellerExplanation: explanation, decidedBy: actorOf(input.by), protectedUntil: protectedUntil.toISOString() }),
+        decision: entry(registration, {
+          key: `extension:${input.ordinal}`,
+          kind: 'extension',
+          rule: 'extension.direct',
+          explanation,
+          resellerExplanation: explanation,
+          decidedBy: actorOf(input.by),
+          protectedUntil: protectedUntil.toISOString(),
+        }),
         // The key guards a retry; the ordinal keeps the count exact even if a retry computed it again.
         set: { protectedUntil, extensionsUsed: input.ordinal },
       });
       await notifyPartners(recorded, 'registration.extended', `extension:${input.ordinal}`);
-      Context.current().log.info('registration extended', { registrationId: recorded._id, protectedUntil: recorded.protectedUntil });
-      return { result: 'extended', protectedUntil: recorded.protectedUntil?.toISOString() ?? '', extensionsUsed: recorded.extensionsUsed };
+      Context.current().log.info('registration extended', {
+        registrationId: recorded._id,
+        protectedUntil: recorded.protectedUntil,
+      });
+      return {
+        result: 'extended',
+        protectedUntil: recorded.protectedUntil?.toISOString() ?? '',
+        extensionsUsed: recorded.extensionsUsed,
+      };
     },
   };
 }
-

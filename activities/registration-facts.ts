@@ -1,6 +1,6 @@
-import type { RegistrationFacts } from '../domain/allocation/types';
 import { policyVersion } from '../db/policies';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import type { RegistrationFacts } from '../domain/allocation/types';
 import type { PolicyVersion } from '../domain/policy/schema';
 import type { RecordedOutcome } from '../workflows/definitions';
 

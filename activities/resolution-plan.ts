@@ -34,13 +34,22 @@ export function planResolution(
   const waiting = escalation.contenders.filter(
     (c) => c.role === 'contender' && byId.get(c.registrationId)?.status === waitingStatus,
   );
-  const holders = escalation.contenders.filter((c) => c.role === 'holder' && byId.get(c.registrationId)?.status === 'approved');
+  const holders = escalation.contenders.filter(
+    (c) => c.role === 'holder' && byId.get(c.registrationId)?.status === 'approved',
+  );
   const [approve, reject] =
-    escalation.subject === 'extension' ? (['grant-extension', 'deny-extension'] as const) : (['approve', 'reject'] as const);
+    escalation.subject === 'extension'
+      ? (['grant-extension', 'deny-extension'] as const)
+      : (['approve', 'reject'] as const);
   const manager = { kind: 'channel-manager' as const, id: actor.keyId };
 
   if (request === 'moot') {
-    return { resolution: { kind: 'moot' }, reason: 'every contender withdrew', decidedBy: { kind: 'system' }, fates: [] };
+    return {
+      resolution: { kind: 'moot' },
+      reason: 'every contender withdrew',
+      decidedBy: { kind: 'system' },
+      fates: [],
+    };
   }
   if (request === 'deadline') {
     const rule = policy.timing.onSecondSlaBreach;
@@ -71,7 +80,10 @@ export function planResolution(
       resolution: { kind: 'award', registrationId: request.award },
       reason: request.reason,
       decidedBy: manager,
-      fates: waiting.map((c) => ({ registrationId: c.registrationId, action: c.registrationId === request.award ? approve : reject })),
+      fates: waiting.map((c) => ({
+        registrationId: c.registrationId,
+        action: c.registrationId === request.award ? approve : reject,
+      })),
     };
   }
   if ('distinct' in request) {

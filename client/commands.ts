@@ -43,7 +43,11 @@ async function update<Ret>(run: () => Promise<Ret>, what: string): Promise<Ret> 
     return await run();
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
-      throw new RequestRefused(409, 'Not possible in this state', `${what}: its life has already ended`);
+      throw new RequestRefused(
+        409,
+        'Not possible in this state',
+        `${what} is not running (it has ended, or is still starting)`,
+      );
     }
     const failure = applicationFailureOf(error);
     const refusal = failure?.type ? refusals[failure.type] : undefined;

@@ -7,7 +7,10 @@ interface CounterDoc {
 
 const Counter = model<CounterDoc>(
   'Counter',
-  new Schema<CounterDoc>({ _id: { type: String, required: true }, value: { type: Number, required: true } }, { versionKey: false }),
+  new Schema<CounterDoc>(
+    { _id: { type: String, required: true }, value: { type: Number, required: true } },
+    { versionKey: false },
+  ),
   'counters',
 );
 

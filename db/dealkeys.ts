@@ -21,12 +21,16 @@ const DealKey = model<DealKeyDoc>(
 
 export async function listUnderKeys(registrationId: string, keys: readonly string[]): Promise<void> {
   await Promise.all(
-    keys.map((key) => DealKey.updateOne({ _id: key }, { $addToSet: { registrationIds: registrationId } }, { upsert: true }).exec()),
+    keys.map((key) =>
+      DealKey.updateOne({ _id: key }, { $addToSet: { registrationIds: registrationId } }, { upsert: true }).exec(),
+    ),
   );
 }
 
 export async function unlistFromKeys(registrationId: string, keys: readonly string[]): Promise<void> {
-  await Promise.all(keys.map((key) => DealKey.updateOne({ _id: key }, { $pull: { registrationIds: registrationId } }).exec()));
+  await Promise.all(
+    keys.map((key) => DealKey.updateOne({ _id: key }, { $pull: { registrationIds: registrationId } }).exec()),
+  );
 }
 
 /** Ids listed under any of the keys (point reads by `_id`, never a scan). */

@@ -3,11 +3,15 @@ import stringify from 'safe-stable-stringify';
 import type { RegistrationStatus } from '../domain/registration';
 import { type DecisionRecord, GENESIS_HASH, Registration, type RegistrationDoc } from './registrations';
 
-export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & { at?: string };
+export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & {
+  at?: string;
+};
 
 /** sha256 over the canonical JSON of the entry without its own hash; the previous hash is inside it. */
 export function hashDecision(record: Omit<DecisionRecord, 'hash'>): string {
-  return createHash('sha256').update(stringify(record) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(stringify(record) ?? '')
+    .digest('hex');
 }
 
 export interface ChainCheck {
@@ -23,12 +27,28 @@ export function verifyDecisionChain(decisions: readonly DecisionRecord[], lastHa
   let previous = GENESIS_HASH;
   for (const [index, entry] of decisions.entries()) {
     const { hash, ...rest } = entry;
-    if (entry.prevHash !== previous) return { ok: false, entries: decisions.length, brokenAt: index, problem: 'prevHash does not match the previous entry' };
-    if (hashDecision(rest) !== hash) return { ok: false, entries: decisions.length, brokenAt: index, problem: 'entry content does not match its hash' };
+    if (entry.prevHash !== previous)
+      return {
+        ok: false,
+        entries: decisions.length,
+        brokenAt: index,
+        problem: 'prevHash does not match the previous entry',
+      };
+    if (hashDecision(rest) !== hash)
+      return {
+        ok: false,
+        entries: decisions.length,
+        brokenAt: index,
+        problem: 'entry content does not match its hash',
+      };
     previous = hash;
   }
   if (lastHash !== undefined && lastHash !== previous) {
-    return { ok: false, entries: decisions.length, problem: 'the registration head hash does not match the last entry (an entry was removed)' };
+    return {
+      ok: false,
+      entries: decisions.length,
+      problem: 'the registration head hash does not match the last entry (an entry was removed)',
+    };
   }
   return { ok: true, entries: decisions.length };
 }
@@ -60,7 +80,9 @@ export interface TransitionRequest {
  * writes nothing twice), and the chain head must be the one we hashed against (a concurrent writer
  * makes us re-read and re-hash). Returns the registration as it stands after the decision.
  */
-export async function applyTransition(request: TransitionRequest): Promise<{ registration: RegistrationDoc; applied: boolean }> {
+export async function applyTransition(
+  request: TransitionRequest,
+): Promise<{ registration: RegistrationDoc; applied: boolean }> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const current = await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
     if (!current) throw new Error(`registration ${request.registrationId} does not exist`);

@@ -26,6 +26,9 @@ export interface EscalationDoc {
   subject: 'registration' | 'extension';
   reasonCode: ReasonCode;
   contenders: EscalationContender[];
+  /** The contenders' registration ids: a plain array, because `$ne` on a path into an array of
+   *  subdocuments is not portable (FerretDB matches it when any element differs). */
+  contenderIds: string[];
   policyVersion: number;
   createdAt: Date;
   reviewDueAt: Date;
@@ -49,6 +52,7 @@ const schema = new Schema<EscalationDoc>(
     subject: { type: String, required: true },
     reasonCode: { type: String, required: true },
     contenders: { type: Schema.Types.Mixed, default: [] },
+    contenderIds: { type: [String], default: [] },
     policyVersion: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     reviewDueAt: { type: Date, required: true },

@@ -12,6 +12,9 @@ interface IntakeDoc {
 
 export const Intake = model<IntakeDoc>(
   'Intake',
-  new Schema<IntakeDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false }),
+  new Schema<IntakeDoc>(
+    { _id: { type: String, required: true }, at: { type: Date, required: true } },
+    { versionKey: false },
+  ),
   'intake',
 );

@@ -10,7 +10,11 @@ export interface DistributorDoc {
 export const Distributor = model<DistributorDoc>(
   'Distributor',
   new Schema<DistributorDoc>(
-    { _id: { type: String, required: true }, name: { type: String, required: true }, createdAt: { type: Date, required: true } },
+    {
+      _id: { type: String, required: true },
+      name: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+    },
     { versionKey: false },
   ),
   'distributors',

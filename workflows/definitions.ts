@@ -44,7 +44,8 @@ export const closeUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; outcome: 
 export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Actor; reason: string }]>('requestExtension');
 /** Sent by an escalation once its resolution is recorded on this registration. */
 export const escalationOutcomeSignal = defineSignal<[RecordedOutcome]>('escalationOutcome');
-export const extensionOutcomeSignal = defineSignal<[{ granted: boolean; outcome: RecordedOutcome }]>('extensionOutcome');
+export const extensionOutcomeSignal =
+  defineSignal<[{ granted: boolean; outcome: RecordedOutcome }]>('extensionOutcome');
 
 export type EscalationResolutionRequest =
   | { award: string; reason: string }

@@ -1,6 +1,6 @@
 import {
-  allHandlersFinished,
   ApplicationFailure,
+  allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
   proxyActivities,
@@ -29,22 +29,28 @@ const lifecycle = proxyActivities<Activities>({
 
 export interface EscalationWorkflowInput {
   escalationId: string;
+  subject: EscalationState['subject'];
+  reasonCode: EscalationState['reasonCode'];
+  reviewDueAt: string;
+  secondReviewDueAt: string;
 }
 
 /**
  * One contested deal (or one unrouted registration, or one extension request) before a channel manager.
  * It holds the review deadlines: after `reviewSla` a reminder goes out and the escalation moves to the
  * second level; after `secondReviewSla` the policy decides (`first-come` or `reject-all`). Nothing waits forever.
+ * Everything the Update validator needs is in the input or arrives by signal, so the handlers are set
+ * before the first await: an Update sent right after the start finds them.
  */
-export async function escalationWorkflow({ escalationId }: EscalationWorkflowInput): Promise<EscalationState> {
-  const opened = await lifecycle.loadEscalation({ escalationId });
-  const contenders = new Map<string, EscalationContenderView>(opened.contenders.map((c) => [c.registrationId, c]));
+export async function escalationWorkflow(input: EscalationWorkflowInput): Promise<EscalationState> {
+  const { escalationId } = input;
+  const contenders = new Map<string, EscalationContenderView>();
   const state: EscalationState = {
     escalationId,
     status: 'open',
-    level: opened.level,
-    subject: opened.subject,
-    reasonCode: opened.reasonCode,
+    level: 1,
+    subject: input.subject,
+    reasonCode: input.reasonCode,
     contenders: [],
   };
   const view = (): EscalationState => ({ ...state, contenders: [...contenders.values()] });
@@ -75,7 +81,10 @@ export async function escalationWorkflow({ escalationId }: EscalationWorkflowInp
       if ('award' in request) {
         const contender = contenders.get(request.award);
         if (!contender) {
-          throw ApplicationFailure.nonRetryable(`${request.award} is not a contender of this escalation`, 'InvalidResolution');
+          throw ApplicationFailure.nonRetryable(
+            `${request.award} is not a contender of this escalation`,
+            'InvalidResolution',
+          );
         }
         const approvedHolder = [...contenders.values()].find((c) => c.role === 'holder');
         if (contender.role === 'contender' && approvedHolder && state.subject === 'registration') {
@@ -95,11 +104,11 @@ export async function escalationWorkflow({ escalationId }: EscalationWorkflowInp
   const contenderCount = () => [...contenders.values()].filter((c) => c.role === 'contender').length;
   const settled = () => resolving || contenderCount() === 0;
 
-  if (state.level === 1 && !(await condition(settled, untilDue(opened.reviewDueAt)))) {
+  if (!(await condition(settled, untilDue(input.reviewDueAt)))) {
     await lifecycle.remindEscalation({ escalationId });
     state.level = 2;
   }
-  if (!(await condition(settled, untilDue(opened.secondReviewDueAt)))) {
+  if (!(await condition(settled, untilDue(input.secondReviewDueAt)))) {
     await resolve('deadline', { kind: 'system' });
   }
   if (!resolving) {
@@ -122,7 +131,8 @@ async function notifyContenders(result: EscalationResolutionResult): Promise<voi
         extensionsUsed: outcome.extensionsUsed,
       };
       try {
-        if (outcome.granted !== undefined) await handle.signal(extensionOutcomeSignal, { granted: outcome.granted, outcome: recorded });
+        if (outcome.granted !== undefined)
+          await handle.signal(extensionOutcomeSignal, { granted: outcome.granted, outcome: recorded });
         else await handle.signal(escalationOutcomeSignal, recorded);
       } catch {
         // The contender's workflow has already completed (it was withdrawn): nothing to tell it.

@@ -1,6 +1,6 @@
 import {
-  allHandlersFinished,
   ApplicationFailure,
+  allHandlersFinished,
   condition,
   proxyActivities,
   setHandler,
@@ -75,7 +75,8 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     },
     {
       validator: (_request) => {
-        if (ended()) throw ApplicationFailure.nonRetryable(`the registration is already ${state.status}`, 'InvalidState');
+        if (ended())
+          throw ApplicationFailure.nonRetryable(`the registration is already ${state.status}`, 'InvalidState');
       },
     },
   );
@@ -89,7 +90,10 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     {
       validator: (_request) => {
         if (state.status !== 'approved') {
-          throw ApplicationFailure.nonRetryable(`only an approved registration can be closed; it is ${state.status}`, 'InvalidState');
+          throw ApplicationFailure.nonRetryable(
+            `only an approved registration can be closed; it is ${state.status}`,
+            'InvalidState',
+          );
         }
       },
     },
@@ -100,7 +104,12 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     async ({ by, reason }) => {
       extensionInFlight = true;
       try {
-        const result = await lifecycle.requestExtension({ registrationId, by, reason, ordinal: state.extensionsUsed + 1 });
+        const result = await lifecycle.requestExtension({
+          registrationId,
+          by,
+          reason,
+          ordinal: state.extensionsUsed + 1,
+        });
         if (result.result === 'extended') {
           state.protectedUntil = result.protectedUntil;
           state.extensionsUsed = result.extensionsUsed;
@@ -117,10 +126,16 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     {
       validator: (_request) => {
         if (state.status !== 'approved') {
-          throw ApplicationFailure.nonRetryable(`only an approved registration can be extended; it is ${state.status}`, 'InvalidState');
+          throw ApplicationFailure.nonRetryable(
+            `only an approved registration can be extended; it is ${state.status}`,
+            'InvalidState',
+          );
         }
         if (extensionInFlight) {
-          throw ApplicationFailure.nonRetryable('an extension request is already waiting for a channel manager', 'InvalidState');
+          throw ApplicationFailure.nonRetryable(
+            'an extension request is already waiting for a channel manager',
+            'InvalidState',
+          );
         }
         if (state.extensionsUsed >= timing.extensionMax) {
           throw ApplicationFailure.nonRetryable(

@@ -76,7 +76,8 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
         }),
       );
       temporalAddress = `127.0.0.1:${profile.temporalPort}`;
-      if ('temporalUiPort' in profile && profile.temporalUiPort) temporalUiUrl = `http://127.0.0.1:${profile.temporalUiPort}`;
+      if ('temporalUiPort' in profile && profile.temporalUiPort)
+        temporalUiUrl = `http://127.0.0.1:${profile.temporalUiPort}`;
     }
 
     let mongodbUri = env.MONGODB_URI;

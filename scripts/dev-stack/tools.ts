@@ -9,7 +9,12 @@ const execFileAsync = promisify(execFile);
 
 /** The Go-built servers the local stack runs. Versions are fixed by the project, not by whatever is newest. */
 export const tools = {
-  temporal: { module: 'github.com/temporalio/cli', version: 'v1.5.1', binary: 'temporal', title: 'Temporal CLI (dev server)' },
+  temporal: {
+    module: 'github.com/temporalio/cli',
+    version: 'v1.5.1',
+    binary: 'temporal',
+    title: 'Temporal CLI (dev server)',
+  },
   ferretdb: { module: 'github.com/FerretDB/FerretDB', version: 'v1.24.2', binary: 'ferretdb', title: 'FerretDB' },
 } as const;
 export type ToolName = keyof typeof tools;
@@ -62,7 +67,11 @@ async function checkGo(): Promise<void> {
 /** Runs `go` showing one updating progress line (packages compiled) instead of a silent wait. */
 function runGo(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; label: string }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('go', args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('go', args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let compiled = 0;
     const tail: string[] = [];
     const started = Date.now();
@@ -116,9 +125,12 @@ async function buildTemporal(outDir: string): Promise<void> {
  */
 async function buildFerretDb(outDir: string, workDir: string): Promise<void> {
   const { module, version } = tools.ferretdb;
-  const { stdout } = await execFileAsync('go', ['mod', 'download', '-json', `${module}@${version}`], { maxBuffer: 1 << 20 });
+  const { stdout } = await execFileAsync('go', ['mod', 'download', '-json', `${module}@${version}`], {
+    maxBuffer: 1 << 20,
+  });
   const sourceDir = (JSON.parse(stdout) as { Dir?: string; Error?: string }).Dir;
-  if (!sourceDir) throw new ToolchainError(`go mod download ${module}@${version} returned no source directory:\n${stdout}`);
+  if (!sourceDir)
+    throw new ToolchainError(`go mod download ${module}@${version} returned no source directory:\n${stdout}`);
   const buildDir = path.join(workDir, 'ferretdb-src');
   await cp(sourceDir, buildDir, { recursive: true });
   await execFileAsync('chmod', ['-R', 'u+w', buildDir]);
@@ -138,7 +150,9 @@ export async function ensureTool(name: ToolName): Promise<string> {
     if (await isExecutable(target)) return target; // another process built it while we waited
     await checkGo();
     const tool = tools[name];
-    process.stderr.write(`dealreg: building ${tool.title} ${tool.version} once into ${path.dirname(target)} (a few minutes)\n`);
+    process.stderr.write(
+      `dealreg: building ${tool.title} ${tool.version} once into ${path.dirname(target)} (a few minutes)\n`,
+    );
     const workDir = path.join(toolsCacheDir(), `.build-${name}-${process.pid}`);
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });

@@ -48,13 +48,17 @@ export async function publishTestPolicy(overrides: Partial<PolicyInput> = {}) {
 let counter = 0;
 
 /** A valid submission for a customer nobody else registered, unless the caller names one. */
-export function submission(overrides: Partial<RegistrationSubmission> & { customerName?: string; uei?: string } = {}): RegistrationSubmission {
+export function submission(
+  overrides: Partial<RegistrationSubmission> & { customerName?: string; uei?: string } = {},
+): RegistrationSubmission {
   counter += 1;
   const { customerName, uei, ...rest } = overrides;
   return registrationSubmissionSchema.parse({
     distributorId: 'dist-a',
     customer: {
-      name: customerName ?? `Customer ${counter} ${Math.random().toString(36).slice(2, 8)}`,
+      // A random first word: blocking keys come from the first distinctive words of a name, so unrelated
+      // test customers never become candidates for each other.
+      name: customerName ?? `${uniqueWord()} Customer ${counter}`,
       ...(uei ? { identifiers: { uei } } : {}),
       segment: 'commercial',
       region: 'east',
@@ -62,4 +66,16 @@ export function submission(overrides: Partial<RegistrationSubmission> & { custom
     opportunity: { title: 'Data center refresh', productLines: ['storage'] },
     ...rest,
   });
+}
+
+/** A pronounceable random word, unique enough that two test customers never look alike. */
+export function uniqueWord(): string {
+  const consonants = 'bcdfghjklmnprstvz';
+  const vowels = 'aeiou';
+  let word = '';
+  for (let i = 0; i < 4; i += 1) {
+    word += consonants[Math.floor(Math.random() * consonants.length)];
+    word += vowels[Math.floor(Math.random() * vowels.length)];
+  }
+  return word[0]!.toUpperCase() + word.slice(1);
 }

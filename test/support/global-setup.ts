@@ -1,4 +1,4 @@
-import { rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { profiles, startStack } from '../../scripts/dev-stack/stack';

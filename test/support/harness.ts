@@ -21,7 +21,10 @@ export const quietLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' 
 /** A database of its own for each test file, on the shared test server. */
 export function testDatabaseUri(label: string): string {
   const base = process.env.MONGODB_URI;
-  if (!base) throw new Error('MONGODB_URI is not set: run the integration tests through jest (its globalSetup starts the servers)');
+  if (!base)
+    throw new Error(
+      'MONGODB_URI is not set: run the integration tests through jest (its globalSetup starts the servers)',
+    );
   const url = new URL(base);
   url.pathname = `/t_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   return url.toString();
@@ -72,7 +75,7 @@ function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TEST_TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+    Runtime.install({ logger: new DefaultLogger((process.env.TEST_TEMPORAL_LOG_LEVEL as 'WARN') ?? 'ERROR') });
   } catch {
     // Another test file in this jest worker installed it already.
   }

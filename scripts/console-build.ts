@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { progress, projectRoot } from './dev-stack/stack';
+
+const consoleDir = path.join(projectRoot, 'console');
+const distIndex = path.join(consoleDir, 'dist', 'index.html');
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console with Vite when its bundle is missing or older than its sources. */
+export async function ensureConsoleBuilt(): Promise<void> {
+  if (!existsSync(path.join(consoleDir, 'vite.config.ts'))) return;
+  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSourceMtime(consoleDir)) return;
+  progress('building the console (vite)…');
+  const result = spawnSync(
+    path.join(projectRoot, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'console/vite.config.ts'],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  if (result.status !== 0) throw new Error('the console build failed; see the messages above');
+}

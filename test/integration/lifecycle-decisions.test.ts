@@ -1,0 +1,189 @@
+import { decideRegistration } from '../../activities/decide';
+import { closeRegistration, requestExtension, withdrawRegistration } from '../../client/commands';
+import { RequestRefused } from '../../client/errors';
+import { submitRegistration } from '../../client/submit-registration';
+import { applyTransition, verifyDecisionChain } from '../../db/decision-log';
+import type { Actor } from '../../workflows/definitions';
+import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { startTestSystem, type TestSystem } from '../support/harness';
+import { recordHistory, registration, submitAndDecide, waitForStatus, workflowResult } from '../support/lifecycle';
+
+let system: TestSystem;
+const reseller: Actor = { kind: 'reseller', keyId: 'key_test' };
+
+beforeAll(async () => {
+  system = await startTestSystem('lifecycle');
+  await seedPartners();
+});
+afterAll(async () => system?.shutdown());
+
+const longProtection = {
+  protection: 'PT1H',
+  expiryReminder: 'PT10M',
+  reviewSla: 'PT1H',
+  secondReviewSla: 'PT1H',
+  extension: { period: 'PT60S', max: 1, needsApproval: false },
+};
+
+describe('decisions', () => {
+  beforeAll(async () => {
+    await publishTestPolicy({
+      model: 'hybrid',
+      routes: [{ when: { segments: ['federal-dod'] }, distributors: ['dist-a'] }],
+      onWrongRoute: 'reject',
+      timing: longProtection,
+    });
+  });
+
+  test('approves a registration nobody else holds, with a verifiable decision chain', async () => {
+    const decided = await submitAndDecide(system, 'value-var', submission());
+    expect(decided.status).toBe('approved');
+    expect(decided.protectedUntil!.getTime() - decided.decidedAt!.getTime()).toBe(3_600_000);
+    expect(verifyDecisionChain(decided.decisions, decided.lastDecisionHash)).toMatchObject({ ok: true, entries: 1 });
+    expect(decided.decisions[0]).toMatchObject({
+      kind: 'decision',
+      toStatus: 'approved',
+      decidedBy: { kind: 'engine' },
+    });
+  });
+
+  test('rejects another partner on the same deal as already-registered, and the same partner as duplicate', async () => {
+    const uei = `${uniqueWord().toUpperCase().slice(0, 6)}123456`.slice(0, 12);
+    const first = await submitAndDecide(system, 'value-var', submission({ uei }));
+    expect(first.status).toBe('approved');
+    const other = await submitAndDecide(system, 'small-boutique', submission({ uei }));
+    expect(other).toMatchObject({ status: 'rejected', reasonCode: 'already-registered' });
+    expect(other.resellerExplanation).not.toContain('value-var');
+    expect(other.resellerExplanation).not.toContain(first._id);
+    const again = await submitAndDecide(system, 'value-var', submission({ uei }));
+    expect(again).toMatchObject({ status: 'rejected', reasonCode: 'duplicate' });
+    await recordHistory(system, 'rejected-already-registered', other.workflowId);
+  });
+
+  test('rejects a registration through a distributor the policy does not route it to', async () => {
+    const body = submission({ distributorId: 'dist-b' });
+    body.customer.segment = 'federal-dod';
+    const decided = await submitAndDecide(system, 'value-var', body);
+    expect(decided).toMatchObject({ status: 'rejected', reasonCode: 'wrong-route' });
+    await recordHistory(system, 'rejected-wrong-route', decided.workflowId);
+  });
+
+  test('closes as won and as lost, which releases the deal for the next registration', async () => {
+    const body = submission();
+    const won = await submitAndDecide(system, 'value-var', body);
+    await expect(closeRegistration(system.temporal, won._id, reseller, 'won')).resolves.toMatchObject({
+      status: 'won',
+    });
+    expect(await workflowResult(system, won.workflowId)).toMatchObject({ status: 'won' });
+    const next = await submitAndDecide(system, 'small-boutique', { ...body });
+    expect(next.status).toBe('approved');
+    await expect(closeRegistration(system.temporal, next._id, reseller, 'lost')).resolves.toMatchObject({
+      status: 'lost',
+    });
+    await recordHistory(system, 'closed-won', won.workflowId);
+    await expect(closeRegistration(system.temporal, won._id, reseller, 'lost')).rejects.toBeInstanceOf(RequestRefused);
+  });
+
+  test('withdraws an approved registration and releases its deal', async () => {
+    const body = submission();
+    const approved = await submitAndDecide(system, 'value-var', body);
+    await expect(
+      withdrawRegistration(system.temporal, approved._id, reseller, 'customer paused'),
+    ).resolves.toMatchObject({
+      status: 'withdrawn',
+    });
+    const next = await submitAndDecide(system, 'small-boutique', { ...body });
+    expect(next.status).toBe('approved');
+    await recordHistory(system, 'withdrawn-approved', approved.workflowId);
+  });
+
+  test('extends protection directly once, then answers that none are left', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const extended = await requestExtension(system.temporal, approved._id, reseller, 'procurement slipped');
+    expect(extended.result).toBe('extended');
+    expect(Date.parse(extended.protectedUntil) - approved.protectedUntil!.getTime()).toBe(60_000);
+    expect((await registration(approved._id)).extensionsUsed).toBe(1);
+    const refusal = await requestExtension(system.temporal, approved._id, reseller, 'again').catch((e) => e);
+    expect(refusal).toBeInstanceOf(RequestRefused);
+    expect(refusal).toMatchObject({ status: 409, title: 'No extensions left' });
+  });
+
+  test('a repeated decision or transition writes nothing twice', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    // The activity run again (as Temporal would after a lost completion) finds its decision.
+    const rerun = await decideRegistration({ registrationId: approved._id });
+    expect(rerun.outcome.status).toBe('approved');
+    // The same keyed entry applied twice is stored once, even where the status would allow it again.
+    const draft = {
+      registrationId: approved._id,
+      from: ['approved' as const],
+      to: 'approved' as const,
+      decision: {
+        key: 'test:once',
+        kind: 'extension' as const,
+        explanation: 'x',
+        resellerExplanation: 'x',
+        trace: [],
+        matches: [],
+        policyVersion: approved.policyVersion,
+        decidedBy: { kind: 'system' as const },
+      },
+    };
+    expect((await applyTransition(draft)).applied).toBe(true);
+    expect((await applyTransition(draft)).applied).toBe(false);
+    const stored = await registration(approved._id);
+    expect(stored.decisions.filter((d) => d.key === 'test:once')).toHaveLength(1);
+    expect(stored.decisions.filter((d) => d.key === 'decision')).toHaveLength(1);
+    expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
+  });
+});
+
+describe('timed life (protection of seconds)', () => {
+  beforeAll(async () => {
+    await publishTestPolicy({
+      model: 'open',
+      timing: {
+        protection: 'PT4S',
+        expiryReminder: 'PT2S',
+        reviewSla: 'PT1H',
+        secondReviewSla: 'PT1H',
+        extension: { period: 'PT3S', max: 2, needsApproval: false },
+      },
+    });
+  });
+
+  test('expires at the end of protection and releases the deal', async () => {
+    const body = submission();
+    const approved = await submitAndDecide(system, 'value-var', body);
+    const expired = await waitForStatus(approved._id, 'expired', 15_000);
+    expect(expired.decisions.map((d) => d.kind)).toEqual(['decision', 'expire']);
+    expect(verifyDecisionChain(expired.decisions, expired.lastDecisionHash).ok).toBe(true);
+    const next = await submitAndDecide(system, 'small-boutique', { ...body });
+    expect(next.status).toBe('approved');
+    await recordHistory(system, 'expired', approved.workflowId);
+  });
+
+  test('an extension moves the expiry', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    await requestExtension(system.temporal, approved._id, reseller, 'more time');
+    const expired = await waitForStatus(approved._id, 'expired', 20_000);
+    expect(expired.endedAt!.getTime()).toBeGreaterThanOrEqual(approved.protectedUntil!.getTime() + 3000);
+    await recordHistory(system, 'extended-then-expired', approved.workflowId);
+  });
+
+  test('withdraws a registration that is still waiting for its decision', async () => {
+    // Holding the deal under another task queue keeps this one pending: its check waits for the earlier one.
+    const body = submission();
+    const stalled = { ...system, taskQueue: `${system.taskQueue}-stalled` };
+    const { registration: earlier } = await submitRegistration(stalled, 'small-boutique', body);
+    const { registration: waiting } = await submitRegistration(system, 'value-var', { ...body });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await registration(waiting._id)).status).toBe('pending');
+    await expect(withdrawRegistration(system.temporal, waiting._id, reseller)).resolves.toMatchObject({
+      status: 'withdrawn',
+    });
+    expect(await workflowResult(system, waiting.workflowId)).toMatchObject({ status: 'withdrawn' });
+    await system.temporal.workflow.getHandle(earlier.workflowId).terminate('test cleanup');
+    await recordHistory(system, 'withdrawn-pending', waiting.workflowId);
+  });
+});
