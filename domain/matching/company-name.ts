@@ -48,7 +48,9 @@ const LEGAL_SUFFIXES = new Set([
 ]);
 
 /** Multi-word legal forms, removed before the single words (which would leave "liability" behind). */
-const LEGAL_PHRASES = ['limited liability company', 'limited liability partnership', 'public limited company'];
+const LEGAL_PHRASES = ['limited liability company', 'limited liability partnership', 'public limited company'].map(
+  (phrase) => new RegExp(` ${phrase} $`),
+);
 
 /**
  * Abbreviations that partners write either way. Both sides are normalized, so "Acme Intl" and
@@ -84,9 +86,7 @@ function words(name: string): string[] {
     .replace(/[.'’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   let text = ` ${folded.trim()} `;
-  for (const phrase of LEGAL_PHRASES) {
-    text = text.replace(new RegExp(` ${phrase} $`), ' ');
-  }
+  for (const phrase of LEGAL_PHRASES) text = text.replace(phrase, ' ');
   return text
     .trim()
     .split(' ')
@@ -110,7 +110,6 @@ export function companyNameTokens(name: string): string[] {
  * The normalized company name ("acme widgets"). A name made only of punctuation has no tokens;
  * it keeps its folded raw text so that it still equals itself and nothing else.
  */
-export function normalizeCompanyName(name: string): string {
-  const tokens = companyNameTokens(name);
+export function normalizeCompanyName(name: string, tokens = companyNameTokens(name)): string {
   return tokens.length > 0 ? tokens.join(' ') : foldCase(name).replace(/\s+/g, ' ').trim();
 }

@@ -71,6 +71,30 @@ const GENERIC_WORDS = new Set([
   'office',
   'federal',
   'government',
+  // Distinctive-looking words that start a great many company names.
+  'advanced',
+  'applied',
+  'integrated',
+  'digital',
+  'data',
+  'software',
+  'health',
+  'healthcare',
+  'medical',
+  'energy',
+  'capital',
+  'financial',
+  'professional',
+  'strategic',
+  'innovative',
+  'premier',
+  'new',
+  'north',
+  'south',
+  'east',
+  'west',
+  'america',
+  'usa',
 ]);
 
 /**
@@ -105,11 +129,12 @@ export function customerIdentity(customer: CustomerNaming): CustomerIdentity {
   }
   if (domain !== undefined) certainKeys.push(`domain:${domain}`);
 
-  const normalizedName = normalizeCompanyName(customer.name);
+  const tokens = companyNameTokens(customer.name);
+  const normalizedName = normalizeCompanyName(customer.name, tokens);
   return {
     certainKeys,
     nameKey: `name:${normalizedName.slice(0, MAX_NAME_KEY_LENGTH).trim().replace(/ /g, '-')}`,
-    blockingKeys: blockingWords(companyNameTokens(customer.name)).map((word) => `word:${word}`),
+    blockingKeys: blockingWords(tokens).map((word) => `word:${word}`),
     normalizedName,
     identifiers,
     domain,
