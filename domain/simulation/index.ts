@@ -1,0 +1,2 @@
+export { simulatePolicy } from './simulate';
+export type * from './types';
