@@ -84,12 +84,20 @@ export function evaluateDealCheck(
   }
 
   const first = certain[0];
+  const namedEntry = first ?? probable[0];
   const inputs = {
     subjectSequence: subject.sequence,
     holdersCompared: candidates.length,
     certain: certain.map((entry) => entry.ref),
     probable: probable.map((entry) => entry.ref),
-    named: first?.ref ?? probable[0]?.ref ?? null,
+    named: namedEntry?.ref ?? null,
+    namedMatch: namedEntry
+      ? {
+          strength: namedEntry.match.strength,
+          basis: namedEntry.match.basis,
+          sharedProductLines: namedEntry.match.sharedProductLines,
+        }
+      : null,
   };
   if (first !== undefined) {
     steps.push(traceStep('deal.first-come', 'reject', inputs, true));

@@ -29,10 +29,12 @@ function who(ref: unknown, audience: Audience): string {
   return `registration ${full.registrationId} (reseller ${full.resellerId}, sequence ${full.sequence}, ${full.status})`;
 }
 
+const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
 function whom(inputs: Inputs): string {
   const region = inputs.region ? ` in region ${text(inputs.region)}` : '';
   const program = inputs.program ? ` under program ${text(inputs.program)}` : '';
-  return `a ${text(inputs.segment)} customer${region} from a ${text(inputs.partnerType)} reseller${program}`;
+  return `${article(text(inputs.segment))} customer${region} from ${article(text(inputs.partnerType))} reseller${program}`;
 }
 
 function selectRoute(result: string, inputs: Inputs): string {
@@ -45,7 +47,7 @@ function selectRoute(result: string, inputs: Inputs): string {
 
 function unrouted(result: string, inputs: Inputs): string {
   if (result === 'open') return 'Under the hybrid model what no route reserves is open to every distributor.';
-  return `Under the ${text(inputs.model)} model every registration must be routed, so a channel manager decides.`;
+  return `No route covers ${whom(inputs)}, and the ${text(inputs.model)} model routes every registration: a channel manager decides.`;
 }
 
 const CONDITION_WORDS = { segments: 'segment', regions: 'region', partnerTypes: 'partner type', programs: 'program' };
@@ -89,6 +91,14 @@ function compareCustomer(result: string, inputs: Inputs, audience: Audience): st
   return `${holder} is a different customer (${why}).`;
 }
 
+/** " (same UEI; product line storage)" */
+function how(match: unknown): string {
+  if (typeof match !== 'object' || match === null) return '';
+  const { basis, sharedProductLines } = match as Inputs;
+  const lines = Array.isArray(sharedProductLines) ? sharedProductLines : [];
+  return ` (same ${basisWords(basis)}; product line${lines.length === 1 ? '' : 's'} ${list(lines)})`;
+}
+
 function firstCome(result: string, inputs: Inputs, audience: Audience): string {
   const named = inputs.named;
   if (result === 'approve')
@@ -100,8 +110,8 @@ function firstCome(result: string, inputs: Inputs, audience: Audience): string {
   }
   if (result === 'reject') {
     return audience === 'reseller'
-      ? 'Another partner registered this deal first and holds it.'
-      : `${who(named, audience)} was accepted first and holds this deal.`;
+      ? `Another partner registered this deal first and holds it${how(inputs.namedMatch)}.`
+      : `${who(named, audience)} was accepted first and holds this deal${how(inputs.namedMatch)}.`;
   }
   const probable = refs(inputs.probable);
   if (audience === 'reseller') {

@@ -43,6 +43,7 @@ function redactInputs(rule: string, inputs: Record<string, unknown>): Record<str
         certain: redactRefs(inputs.certain),
         probable: redactRefs(inputs.probable),
         named: inputs.named === null ? null : redactRef(inputs.named),
+        namedMatch: structuredClone(inputs.namedMatch),
       };
     default:
       return {};

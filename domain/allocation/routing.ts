@@ -60,9 +60,9 @@ export function evaluateRouting(policy: Policy, subject: RegistrationFacts): Rou
   if (routeIndex === undefined || route === undefined) {
     const selected = traceStep('routing.select-route', 'no-match', { ...looked, matchedRoute: null });
     if (policy.model === 'hybrid') {
-      return { kind: 'allowed', steps: [selected, traceStep('routing.unrouted', 'open', { model: policy.model })] };
+      return { kind: 'allowed', steps: [selected, traceStep('routing.unrouted', 'open', looked)] };
     }
-    const unrouted = traceStep('routing.unrouted', 'escalate', { model: policy.model }, true);
+    const unrouted = traceStep('routing.unrouted', 'escalate', looked, true);
     return { kind: 'stopped', outcome: 'escalate', reasonCode: 'unrouted', steps: [selected, unrouted] };
   }
 
