@@ -1,63 +1,31 @@
-import { Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { unlistFromKeys } from '../db/dealkeys';
 import { applyTransition, TransitionRefused } from '../db/decision-log';
-import { Escalation, type EscalationContender, type EscalationDoc } from '../db/escalations';
+import { type EscalationDoc, saveEscalation } from '../db/escalations';
 import { enqueueNotification } from '../db/outbox';
 import { Registration, type RegistrationDoc } from '../db/registrations';
 import { timingInMs } from '../domain/policy/schema';
-import type { Actor, EscalationResolutionRequest, EscalationResolutionResult } from '../workflows/definitions';
+import type { ReasonCode } from '../domain/registration';
+import {
+  type Actor,
+  contenderJoinedSignal,
+  type EscalationContenderView,
+  type EscalationFate,
+  type EscalationResolutionRequest,
+  escalationWorkflowId,
+  type RecordedOutcome,
+} from '../workflows/definitions';
+import { type EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
 import type { ActivityDeps } from './context';
-import { signalContender } from './escalation-signal';
 import { fateTransition } from './fate-transition';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 import { planResolution } from './resolution-plan';
 
-/** Creates the escalation document unless it exists (deadlines come from the policy version in force for it). */
-export async function openEscalation(input: {
-  escalationId: string;
-  subject: EscalationDoc['subject'];
-  reasonCode: EscalationDoc['reasonCode'];
-  policyVersion: number;
-}): Promise<void> {
-  const { policy } = await loadPolicyVersion(input.policyVersion);
-  const ms = timingInMs(policy.timing);
-  const now = new Date();
-  const reviewDueAt = new Date(now.getTime() + ms.reviewSlaMs);
-  await Escalation.updateOne(
-    { _id: input.escalationId },
-    {
-      $setOnInsert: {
-        status: 'open',
-        subject: input.subject,
-        reasonCode: input.reasonCode,
-        contenders: [],
-        contenderIds: [],
-        policyVersion: input.policyVersion,
-        createdAt: now,
-        reviewDueAt,
-        secondReviewDueAt: new Date(reviewDueAt.getTime() + ms.secondReviewSlaMs),
-        level: 1,
-        remindersSent: 0,
-        workflowId: `escalation-${input.escalationId}`,
-        updatedAt: now,
-      },
-    },
-    { upsert: true },
-  ).exec();
-}
-
-/** Adds a contender unless it is there already; false when the escalation no longer takes contenders. */
-export async function addContender(escalationId: string, contender: EscalationContender): Promise<boolean> {
-  await Escalation.updateOne(
-    { _id: escalationId, status: 'open', contenderIds: { $ne: contender.registrationId } },
-    { $push: { contenders: contender, contenderIds: contender.registrationId }, $set: { updatedAt: new Date() } },
-  ).exec();
-  const doc = await Escalation.findById(escalationId).lean<EscalationDoc>().exec();
-  return Boolean(doc?.contenderIds.includes(contender.registrationId));
-}
-
-export function contenderOf(registration: RegistrationDoc, role: EscalationContender['role']): EscalationContender {
+export function contenderOf(
+  registration: RegistrationDoc,
+  role: EscalationContenderView['role'],
+): EscalationContenderView {
   const match = role === 'contender' ? registration.decisions.at(-1)?.matches[0] : undefined;
   return {
     registrationId: registration._id,
@@ -75,8 +43,47 @@ export function contenderOf(registration: RegistrationDoc, role: EscalationConte
           },
         }
       : {}),
-    joinedAt: new Date(),
+    joinedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Starts the escalation's workflow with this contender, or signals it if it runs. A finished escalation
+ * is never started again (REJECT_DUPLICATE): `false` tells the caller to open a new one.
+ */
+export async function enterEscalation(
+  deps: ActivityDeps,
+  escalation: {
+    escalationId: string;
+    subject: EscalationDoc['subject'];
+    reasonCode: ReasonCode;
+    policyVersion: number;
+  },
+  contender: EscalationContenderView,
+): Promise<boolean> {
+  const { policy } = await loadPolicyVersion(escalation.policyVersion);
+  const ms = timingInMs(policy.timing);
+  const now = Date.now();
+  const input: EscalationWorkflowInput = {
+    ...escalation,
+    createdAt: new Date(now).toISOString(),
+    reviewDueAt: new Date(now + ms.reviewSlaMs).toISOString(),
+    secondReviewDueAt: new Date(now + ms.reviewSlaMs + ms.secondReviewSlaMs).toISOString(),
+  };
+  try {
+    await deps.temporal.workflow.signalWithStart(escalationWorkflow, {
+      workflowId: escalationWorkflowId(escalation.escalationId),
+      taskQueue: deps.taskQueue,
+      args: [input],
+      signal: contenderJoinedSignal,
+      signalArgs: [contender],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
+  }
 }
 
 const ownEscalationId = (registrationId: string, attempt: number) =>
@@ -85,120 +92,122 @@ const ownEscalationId = (registrationId: string, attempt: number) =>
 export function escalationActivities(deps: ActivityDeps) {
   return {
     /**
-     * Puts an escalated registration, and the approved registrations it was matched with (for comparison),
-     * into its escalation, and makes sure the escalation's workflow runs. If that escalation is already
-     * being resolved, the registration gets an escalation of its own.
+     * Puts an escalated registration into its escalation (the one its decision chose on the first attempt,
+     * one of its own on later attempts), with the approved registrations it was matched with as holders
+     * for comparison. Returns no id when that escalation has already finished.
      */
-    async joinEscalation({ registrationId }: { registrationId: string }): Promise<{ escalationId?: string }> {
-      let registration = await loadRegistration(registrationId);
-      for (let attempt = 1; registration.status === 'escalated' && attempt <= 5; attempt += 1) {
-        const escalationId = registration.escalationId ?? ownEscalationId(registrationId, 0);
-        await openEscalation({
+    async joinEscalation({
+      registrationId,
+      attempt,
+    }: {
+      registrationId: string;
+      attempt: number;
+    }): Promise<{ escalationId?: string }> {
+      const registration = await loadRegistration(registrationId);
+      if (registration.status !== 'escalated') return {};
+      const escalationId =
+        attempt === 0 && registration.escalationId
+          ? registration.escalationId
+          : ownEscalationId(registrationId, attempt);
+      const entered = await enterEscalation(
+        deps,
+        {
           escalationId,
           subject: 'registration',
           reasonCode: registration.reasonCode ?? 'possible-duplicate',
           policyVersion: registration.policyVersion,
-        });
-        const contender = contenderOf(registration, 'contender');
-        if (await addContender(escalationId, contender)) {
-          const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
-          const approvedHolders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
-          for (const holder of approvedHolders) await addContender(escalationId, contenderOf(holder, 'holder'));
-          await signalContender(deps, escalationId, contender);
-          for (const holder of approvedHolders)
-            await signalContender(deps, escalationId, contenderOf(holder, 'holder'));
-          await notifyPartners(registration, 'registration.escalated', `escalated:${escalationId}`);
-          return { escalationId };
-        }
-        await Registration.updateOne(
-          { _id: registrationId, status: 'escalated' },
-          { $set: { escalationId: ownEscalationId(registrationId, attempt) } },
-        ).exec();
-        registration = await loadRegistration(registrationId);
+        },
+        contenderOf(registration, 'contender'),
+      );
+      if (!entered) return {};
+      const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
+      const holders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
+      const handle = deps.temporal.workflow.getHandle(escalationWorkflowId(escalationId));
+      for (const holder of holders) await handle.signal(contenderJoinedSignal, contenderOf(holder, 'holder'));
+      if (registration.escalationId !== escalationId) {
+        // This runs in the registration's own workflow, the document's one writer.
+        await Registration.updateOne({ _id: registrationId }, { $set: { escalationId } }).exec();
       }
-      return { escalationId: registration.escalationId };
+      await notifyPartners(registration, 'registration.escalated', `escalated:${escalationId}`);
+      return { escalationId };
     },
 
-    /** The first review deadline passed: raise the escalation to level 2 and remind the channel managers. */
-    async remindEscalation({ escalationId }: { escalationId: string }): Promise<void> {
-      await Escalation.updateOne(
-        { _id: escalationId, level: 1 },
-        { $set: { level: 2, updatedAt: new Date() }, $inc: { remindersSent: 1 } },
-      ).exec();
-      const escalation = await Escalation.findById(escalationId).lean<EscalationDoc>().exec();
-      if (!escalation) return;
-      await enqueueNotification({
-        eventId: `${escalationId}:reminder:2`,
-        to: { kind: 'vendor', id: 'channel-managers' },
-        type: 'escalation.reminder',
-        payload: {
-          event: 'escalation.reminder',
-          escalationId,
-          level: 2,
-          reasonCode: escalation.reasonCode,
-          secondReviewDueAt: escalation.secondReviewDueAt.toISOString(),
-          contenders: escalation.contenders.map((c) => c.registrationId),
-        },
+    /** Writes the escalation workflow's state as its document (that workflow is the only writer). */
+    async saveEscalationState(input: {
+      escalationId: string;
+      input: EscalationWorkflowInput;
+      contenders: EscalationContenderView[];
+      level: 1 | 2;
+      remindersSent: number;
+      resolution: EscalationDoc['resolution'];
+    }): Promise<void> {
+      await saveEscalation({
+        _id: input.escalationId,
+        status: input.resolution ? 'resolved' : 'open',
+        subject: input.input.subject,
+        reasonCode: input.input.reasonCode,
+        contenders: input.contenders,
+        policyVersion: input.input.policyVersion,
+        createdAt: new Date(input.input.createdAt),
+        reviewDueAt: new Date(input.input.reviewDueAt),
+        secondReviewDueAt: new Date(input.input.secondReviewDueAt),
+        level: input.level,
+        remindersSent: input.remindersSent,
+        ...(input.resolution ? { resolution: { ...input.resolution, at: new Date(input.resolution.at) } } : {}),
+        workflowId: escalationWorkflowId(input.escalationId),
+        updatedAt: new Date(),
       });
     },
 
-    /**
-     * Records a resolution: closes the escalation to new contenders, writes each contender's decision
-     * (each guarded and keyed, so a retry writes nothing twice), then marks the escalation resolved.
-     */
-    async resolveEscalation(input: {
+    /** Decides what the resolution means for each waiting contender (reads only; the contenders record it). */
+    async planEscalationResolution(input: {
       escalationId: string;
+      input: EscalationWorkflowInput;
+      contenders: EscalationContenderView[];
       request: EscalationResolutionRequest | 'deadline' | 'moot';
       by: Actor;
-    }): Promise<EscalationResolutionResult> {
-      await Escalation.updateOne(
-        { _id: input.escalationId, status: 'open' },
-        { $set: { status: 'closing', updatedAt: new Date() } },
-      ).exec();
-      const escalation = await Escalation.findById(input.escalationId).lean<EscalationDoc>().exec();
-      if (!escalation) throw new Error(`escalation ${input.escalationId} does not exist`);
-      const { policy } = await loadPolicyVersion(escalation.policyVersion);
-      const timing = timingInMs(policy.timing);
-      const registrations = await loadRegistrations(escalation.contenders.map((c) => c.registrationId));
-      const plan = planResolution(escalation, registrations, input.request, policy, input.by);
-      const byId = new Map(registrations.map((r) => [r._id, r]));
-      const outcomes: EscalationResolutionResult['outcomes'] = [];
-      for (const fate of plan.fates) {
-        const registration = byId.get(fate.registrationId);
-        if (!registration) continue;
-        try {
-          const { registration: recorded } = await applyTransition(
-            fateTransition(escalation, plan, fate, registration, timing),
-          );
-          if (recorded.status === 'rejected') await unlistFromKeys(recorded._id, recorded.lookupKeys);
-          await notifyPartners(recorded, 'registration.resolved', `resolved:${escalation._id}`);
-          const granted =
-            fate.action === 'grant-extension' ? true : fate.action === 'deny-extension' ? false : undefined;
-          outcomes.push({
-            registrationId: recorded._id,
-            ...outcomeOf(recorded),
-            ...(granted === undefined ? {} : { granted }),
-          });
-        } catch (error) {
-          // A contender that withdrew or expired meanwhile keeps its end.
-          if (!(error instanceof TransitionRefused)) throw error;
-        }
-      }
-      await Escalation.updateOne(
-        { _id: escalation._id, status: { $ne: 'resolved' } },
-        {
-          $set: {
-            status: 'resolved',
-            resolution: { ...plan.resolution, reason: plan.reason, by: plan.decidedBy, at: new Date() },
-            updatedAt: new Date(),
-          },
-        },
-      ).exec();
-      Context.current().log.info('escalation resolved', {
-        escalationId: escalation._id,
-        resolution: plan.resolution.kind,
+    }) {
+      const { policy } = await loadPolicyVersion(input.input.policyVersion);
+      const registrations = await loadRegistrations(input.contenders.map((c) => c.registrationId));
+      return planResolution(input.input.subject, input.contenders, registrations, input.request, policy, input.by);
+    },
+
+    /** The first review deadline passed: remind the channel managers (their webhook, if one is set). */
+    async remindEscalation(input: {
+      escalationId: string;
+      secondReviewDueAt: string;
+      reasonCode: ReasonCode;
+      contenders: string[];
+    }) {
+      await enqueueNotification({
+        eventId: `${input.escalationId}:reminder:2`,
+        to: { kind: 'vendor', id: 'channel-managers' },
+        type: 'escalation.reminder',
+        payload: { event: 'escalation.reminder', level: 2, ...input },
       });
-      return { escalationId: escalation._id, resolution: plan.resolution.kind, outcomes };
+    },
+
+    /** Records on a registration what its escalation decided for it. Runs in the registration's workflow. */
+    async recordEscalationFate({
+      registrationId,
+      fate,
+    }: {
+      registrationId: string;
+      fate: EscalationFate;
+    }): Promise<RecordedOutcome> {
+      const registration = await loadRegistration(registrationId);
+      const { policy } = await loadPolicyVersion(registration.policyVersion);
+      let recorded: RegistrationDoc;
+      try {
+        recorded = (await applyTransition(fateTransition(fate, registration, timingInMs(policy.timing)))).registration;
+      } catch (error) {
+        // Withdrawn or expired meanwhile: that end stands.
+        if (error instanceof TransitionRefused) return outcomeOf(registration);
+        throw error;
+      }
+      if (recorded.status === 'rejected') await unlistFromKeys(recorded._id, recorded.lookupKeys);
+      await notifyPartners(recorded, 'registration.resolved', `resolved:${fate.escalationId}`);
+      return outcomeOf(recorded);
     },
   };
 }

@@ -1,43 +1,40 @@
 import type { TransitionRequest } from '../db/decision-log';
-import type { EscalationDoc } from '../db/escalations';
 import type { RegistrationDoc } from '../db/registrations';
 import type { PolicyTimingMs } from '../domain/policy/schema';
-import type { Fate, ResolutionPlan } from './resolution-plan';
+import type { EscalationFate, FateAction } from '../workflows/definitions';
 
-const wording = {
+const wording: Record<FateAction, { staff: (fate: EscalationFate) => string; reseller: string }> = {
   approve: {
-    staff: (plan: ResolutionPlan) => `Approved on escalation review (${plan.resolution.kind}): ${plan.reason}`,
+    staff: (fate) => `Approved on escalation review (${fate.resolution.kind}): ${fate.reason}`,
     reseller: 'A channel manager reviewed this registration and approved it.',
   },
   reject: {
-    staff: (plan: ResolutionPlan) =>
-      plan.resolution.kind === 'award'
-        ? `Rejected on escalation review: the deal was awarded to ${plan.resolution.registrationId}. ${plan.reason}`
-        : `Rejected on escalation review (${plan.resolution.kind}): ${plan.reason}`,
+    staff: (fate) =>
+      fate.resolution.kind === 'award'
+        ? `Rejected on escalation review: the deal was awarded to ${fate.resolution.registrationId}. ${fate.reason}`
+        : `Rejected on escalation review (${fate.resolution.kind}): ${fate.reason}`,
     reseller: 'A channel manager reviewed this registration and decided against it.',
   },
   'grant-extension': {
-    staff: (plan: ResolutionPlan) => `Extension granted on review: ${plan.reason}`,
+    staff: (fate) => `Extension granted on review: ${fate.reason}`,
     reseller: 'A channel manager granted the requested extension.',
   },
   'deny-extension': {
-    staff: (plan: ResolutionPlan) => `Extension denied on review: ${plan.reason}`,
+    staff: (fate) => `Extension denied on review: ${fate.reason}`,
     reseller: 'A channel manager denied the requested extension; protection ends as planned.',
   },
-} as const;
+};
 
-/** The guarded status change and decision entry that one contender's fate records. */
+/** The guarded status change and decision entry that a contender's fate records on it. */
 export function fateTransition(
-  escalation: EscalationDoc,
-  plan: ResolutionPlan,
-  fate: Fate,
+  fate: EscalationFate,
   registration: RegistrationDoc,
   timing: PolicyTimingMs,
 ): TransitionRequest {
   const now = new Date();
-  const staff = wording[fate.action].staff(plan);
+  const staff = wording[fate.action].staff(fate);
   const common = {
-    key: `escalation:${escalation._id}`,
+    key: `escalation:${fate.escalationId}`,
     at: now.toISOString(),
     kind: 'escalation-resolved' as const,
     explanation: staff,
@@ -45,22 +42,23 @@ export function fateTransition(
     trace: [
       {
         rule: 'escalation.resolution',
-        inputs: { escalationId: escalation._id, resolution: plan.resolution, decidedBy: plan.decidedBy.kind },
+        inputs: { escalationId: fate.escalationId, resolution: fate.resolution, decidedBy: fate.decidedBy.kind },
         result: fate.action,
         detail: staff,
         decisive: true,
       },
     ],
     matches: [],
-    policyVersion: escalation.policyVersion,
-    decidedBy: plan.decidedBy,
-    escalationId: escalation._id,
+    policyVersion: registration.policyVersion,
+    decidedBy: fate.decidedBy,
+    escalationId: fate.escalationId,
   };
+  const registrationId = registration._id;
   switch (fate.action) {
     case 'approve': {
       const protectedUntil = new Date(now.getTime() + timing.protectionMs);
       return {
-        registrationId: registration._id,
+        registrationId,
         from: ['escalated'],
         to: 'approved',
         decision: { ...common, protectedUntil: protectedUntil.toISOString() },
@@ -69,17 +67,16 @@ export function fateTransition(
     }
     case 'reject':
       return {
-        registrationId: registration._id,
+        registrationId,
         from: ['escalated'],
         to: 'rejected',
         decision: { ...common, reasonCode: 'resolved-against' },
         set: { decidedAt: now, endedAt: now },
       };
     case 'grant-extension': {
-      const base = registration.protectedUntil ?? now;
-      const protectedUntil = new Date(base.getTime() + timing.extensionPeriodMs);
+      const protectedUntil = new Date((registration.protectedUntil ?? now).getTime() + timing.extensionPeriodMs);
       return {
-        registrationId: registration._id,
+        registrationId,
         from: ['approved'],
         to: 'approved',
         decision: { ...common, kind: 'extension', protectedUntil: protectedUntil.toISOString() },
@@ -87,11 +84,6 @@ export function fateTransition(
       };
     }
     case 'deny-extension':
-      return {
-        registrationId: registration._id,
-        from: ['approved'],
-        to: 'approved',
-        decision: { ...common, kind: 'extension' },
-      };
+      return { registrationId, from: ['approved'], to: 'approved', decision: { ...common, kind: 'extension' } };
   }
 }

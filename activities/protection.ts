@@ -12,8 +12,7 @@ import {
   type RecordedOutcome,
 } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
-import { signalContender } from './escalation-signal';
-import { addContender, contenderOf, openEscalation } from './escalations';
+import { contenderOf, enterEscalation } from './escalations';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
 
@@ -176,15 +175,19 @@ export function protectionActivities(deps: ActivityDeps) {
             escalationId,
           }),
         });
-        await openEscalation({
-          escalationId,
-          subject: 'extension',
-          reasonCode: 'extension-request',
-          policyVersion: registration.policyVersion,
-        });
         const contender = contenderOf(registration, 'contender');
-        await addContender(escalationId, contender);
-        await signalContender(deps, escalationId, contender);
+        const entered = await enterEscalation(
+          deps,
+          {
+            escalationId,
+            subject: 'extension',
+            reasonCode: 'extension-request',
+            policyVersion: registration.policyVersion,
+          },
+          contender,
+        );
+        if (!entered)
+          throw new Error(`escalation ${escalationId} already finished; the extension request cannot join it`);
         return {
           result: 'escalated',
           escalationId,

@@ -1,9 +1,12 @@
-import type { EscalationDoc, EscalationResolution } from '../db/escalations';
 import type { RegistrationDoc } from '../db/registrations';
 import type { Policy } from '../domain/policy/schema';
-import type { Actor, EscalationResolutionRequest } from '../workflows/definitions';
-
-export type FateAction = 'approve' | 'reject' | 'grant-extension' | 'deny-extension';
+import type {
+  Actor,
+  EscalationContenderView,
+  EscalationResolutionRequest,
+  EscalationResolutionSummary,
+  FateAction,
+} from '../workflows/definitions';
 
 export interface Fate {
   registrationId: string;
@@ -11,7 +14,7 @@ export interface Fate {
 }
 
 export interface ResolutionPlan {
-  resolution: EscalationResolution | { kind: 'moot' };
+  resolution: EscalationResolutionSummary;
   /** The channel manager's reason, or the rule that decided at the deadline. */
   reason: string;
   decidedBy: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
@@ -23,24 +26,21 @@ export interface ResolutionPlan {
  * Approved holders are never revoked: an approval stands until it ends by itself.
  */
 export function planResolution(
-  escalation: EscalationDoc,
+  subject: 'registration' | 'extension',
+  contenders: readonly EscalationContenderView[],
   registrations: readonly RegistrationDoc[],
   request: EscalationResolutionRequest | 'deadline' | 'moot',
   policy: Policy,
   actor: Actor,
 ): ResolutionPlan {
   const byId = new Map(registrations.map((r) => [r._id, r]));
-  const waitingStatus = escalation.subject === 'extension' ? 'approved' : 'escalated';
-  const waiting = escalation.contenders.filter(
+  const waitingStatus = subject === 'extension' ? 'approved' : 'escalated';
+  const waiting = contenders.filter(
     (c) => c.role === 'contender' && byId.get(c.registrationId)?.status === waitingStatus,
   );
-  const holders = escalation.contenders.filter(
-    (c) => c.role === 'holder' && byId.get(c.registrationId)?.status === 'approved',
-  );
+  const holders = contenders.filter((c) => c.role === 'holder' && byId.get(c.registrationId)?.status === 'approved');
   const [approve, reject] =
-    escalation.subject === 'extension'
-      ? (['grant-extension', 'deny-extension'] as const)
-      : (['approve', 'reject'] as const);
+    subject === 'extension' ? (['grant-extension', 'deny-extension'] as const) : (['approve', 'reject'] as const);
   const manager = { kind: 'channel-manager' as const, id: actor.keyId };
 
   if (request === 'moot') {

@@ -1,20 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import stringify from 'safe-stable-stringify';
-import { nextCounterValue } from '../db/counters';
 import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { Intake } from '../db/intake';
 import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
+import { drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import { registrationWorkflowId } from '../workflows/definitions';
 import { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { RequestRefused } from './errors';
-
-export const SEQUENCE_COUNTER = 'registrationSequence';
 
 export interface SubmitDeps {
   temporal: Client;
@@ -82,7 +80,8 @@ export async function submitRegistration(
   let registration = (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
   await listUnderKeys(id, registration.lookupKeys);
   if (registration.sequence === undefined) registration = await assignSequence(id);
-  if (!registration.workflowStartedAt) registration = await startWorkflow(deps, registration);
+  // Idempotent: a repeat joins the workflow the first request started.
+  await startWorkflow(deps, registration);
   return { registration, created };
 }
 
@@ -102,7 +101,9 @@ async function insertPending(
     );
   const identity = customerIdentity(body.customer);
   const now = new Date();
-  await Intake.updateOne({ _id: id }, { $setOnInsert: { at: now } }, { upsert: true }).exec();
+  await Intake.create({ _id: id, at: now }).catch((error: { code?: number }) => {
+    if (error.code !== 11000) throw error;
+  });
   try {
     await Registration.create({
       _id: id,
@@ -136,9 +137,13 @@ async function insertPending(
   }
 }
 
+/**
+ * Draws the sequence and sets it, before the workflow starts (so nothing else writes the document yet).
+ * Two concurrent repeats of one request may both draw; one number then stays unused, which is harmless:
+ * it is taken, so no later registration can get it.
+ */
 async function assignSequence(id: string): Promise<RegistrationDoc> {
-  const sequence = await nextCounterValue(SEQUENCE_COUNTER);
-  // The guard keeps the first sequence if two repeats of the request both drew one.
+  const sequence = await drawSequence(id);
   await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence } }).exec();
   const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
   if (!registration) {
@@ -151,7 +156,7 @@ async function assignSequence(id: string): Promise<RegistrationDoc> {
   return registration;
 }
 
-async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<RegistrationDoc> {
+async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {
   try {
     await deps.temporal.workflow.start(registrationWorkflow, {
       workflowId: registration.workflowId,
@@ -171,10 +176,8 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  const startedAt = new Date();
-  await Registration.updateOne({ _id: registration._id }, { $set: { workflowStartedAt: startedAt } }).exec();
+  // The workflow runs: the submission is complete (and the workflow is now the document's only writer).
   await Intake.deleteOne({ _id: registration._id }).exec();
-  return { ...registration, workflowStartedAt: startedAt };
 }
 
 /** Finishes a submission that its API process left half done (used by the worker's intake sweeper). */

@@ -1,40 +1,55 @@
 import { model, Schema } from 'mongoose';
 
 /**
- * One document per customer lookup key, listing the registrations that hold or may hold a deal under it.
- * The conflict check reads these by `_id`, which every MongoDB-wire server answers from an index
- * (FerretDB's SQLite backend answers nothing else from one), so its cost does not grow with history.
+ * The customer key index: one entry per (lookup key, registration) for registrations that hold or may
+ * hold a deal. Entries are only ever inserted and deleted, never updated, because those are the writes
+ * FerretDB v1 applies atomically under concurrency (docs/DESIGN.md). The conflict check reads the
+ * entries of a handful of keys; on MongoDB and FerretDB's PostgreSQL backend that is an index lookup
+ * on `key`, on FerretDB's SQLite backend (which answers only `_id` from an index) a scan of this
+ * collection, which holds live registrations only.
  */
-interface DealKeyDoc {
+interface DealKeyEntryDoc {
+  /** `<key>|<registrationId>`: inserting the same entry twice is a no-op. */
   _id: string;
-  registrationIds: string[];
+  key: string;
+  registrationId: string;
 }
 
-const DealKey = model<DealKeyDoc>(
-  'DealKey',
-  new Schema<DealKeyDoc>(
-    { _id: { type: String, required: true }, registrationIds: { type: [String], default: [] } },
-    { versionKey: false },
-  ),
-  'dealkeys',
+const schema = new Schema<DealKeyEntryDoc>(
+  {
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
+    registrationId: { type: String, required: true },
+  },
+  { versionKey: false },
 );
+schema.index({ key: 1 });
+
+const DealKeyEntry = model<DealKeyEntryDoc>('DealKeyEntry', schema, 'dealkeys');
+
+const entryId = (key: string, registrationId: string) => `${key}|${registrationId}`;
 
 export async function listUnderKeys(registrationId: string, keys: readonly string[]): Promise<void> {
-  await Promise.all(
-    keys.map((key) =>
-      DealKey.updateOne({ _id: key }, { $addToSet: { registrationIds: registrationId } }, { upsert: true }).exec(),
-    ),
-  );
+  const entries = keys.map((key) => ({ _id: entryId(key, registrationId), key, registrationId }));
+  try {
+    await DealKeyEntry.insertMany(entries, { ordered: false });
+  } catch (error) {
+    // Entries that exist already (a repeated submission) are what we wanted.
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+    if (!onlyDuplicates && (error as { code?: number }).code !== 11000) throw error;
+  }
 }
 
+/** Point deletes by `_id` (a `$in` would be a scan on FerretDB's SQLite backend). */
 export async function unlistFromKeys(registrationId: string, keys: readonly string[]): Promise<void> {
-  await Promise.all(
-    keys.map((key) => DealKey.updateOne({ _id: key }, { $pull: { registrationIds: registrationId } }).exec()),
-  );
+  await Promise.all(keys.map((key) => DealKeyEntry.deleteOne({ _id: entryId(key, registrationId) }).exec()));
 }
 
-/** Ids listed under any of the keys (point reads by `_id`, never a scan). */
+/** Ids of registrations listed under any of the keys. */
 export async function registrationIdsUnderKeys(keys: readonly string[]): Promise<string[]> {
-  const docs = await Promise.all(keys.map((key) => DealKey.findById(key).lean<DealKeyDoc>().exec()));
-  return [...new Set(docs.flatMap((doc) => doc?.registrationIds ?? []))];
+  const lists = await Promise.all(
+    keys.map((key) => DealKeyEntry.find({ key }, { registrationId: 1 }).lean<DealKeyEntryDoc[]>().exec()),
+  );
+  return [...new Set(lists.flat().map((entry) => entry.registrationId))];
 }

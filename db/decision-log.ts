@@ -75,10 +75,11 @@ export interface TransitionRequest {
 }
 
 /**
- * Appends one decision and changes the status in a single-document update, guarded three ways:
- * the status must still be one of `from`, the decision key must not be there yet (a retried activity
- * writes nothing twice), and the chain head must be the one we hashed against (a concurrent writer
- * makes us re-read and re-hash). Returns the registration as it stands after the decision.
+ * Appends one decision and changes the status in a single-document update. Only the registration's own
+ * workflow calls this, one step at a time, so there is one writer; the guards make a repeated step a
+ * no-op: the decision key must not be there yet (a retried activity writes nothing twice), the status
+ * must still be one of `from`, and the chain head must be the one we hashed against.
+ * Returns the registration as it stands after the decision.
  */
 export async function applyTransition(
   request: TransitionRequest,

@@ -1,42 +1,27 @@
 import { model, Schema } from 'mongoose';
-import type { MatchBasis, MatchStrength } from '../domain/allocation/types';
 import type { ReasonCode } from '../domain/registration';
+import type { EscalationContenderView, EscalationResolutionSummary } from '../workflows/definitions';
 
-export interface EscalationContender {
-  registrationId: string;
-  resellerId: string;
-  distributorId: string;
-  sequence: number;
-  /** `holder`: already approved, shown for comparison; `contender`: waiting for this escalation. */
-  role: 'holder' | 'contender';
-  match?: { strength: MatchStrength; basis: MatchBasis; score: number; withRegistrationId: string };
-  joinedAt: Date;
-}
-
-export type EscalationResolution =
-  | { kind: 'award'; registrationId: string }
-  | { kind: 'reject-all' }
-  | { kind: 'distinct' };
+/** A contender as the escalation workflow knows it (the document is that workflow's projection). */
+export type EscalationContender = EscalationContenderView;
+export type EscalationResolution = EscalationResolutionSummary;
 
 export interface EscalationDoc {
   _id: string;
-  /** `open` takes new contenders; `closing` is being resolved (no more joins); `resolved` is done. */
-  status: 'open' | 'closing' | 'resolved';
+  /** `open` takes contenders; `resolved` is decided. */
+  status: 'open' | 'resolved';
   /** What the escalation decides: a contested (or unrouted / off-route) registration, or an extension. */
   subject: 'registration' | 'extension';
   reasonCode: ReasonCode;
   contenders: EscalationContender[];
-  /** The contenders' registration ids: a plain array, because `$ne` on a path into an array of
-   *  subdocuments is not portable (FerretDB matches it when any element differs). */
-  contenderIds: string[];
   policyVersion: number;
   createdAt: Date;
   reviewDueAt: Date;
   secondReviewDueAt: Date;
-  /** 1 until the first review deadline passes, then 2 (a senior reviewer is reminded). */
+  /** 1 until the first review deadline passes, then 2 (the channel managers are reminded). */
   level: 1 | 2;
   remindersSent: number;
-  resolution?: (EscalationResolution | { kind: 'moot' }) & {
+  resolution?: EscalationResolution & {
     reason: string;
     by: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
     at: Date;
@@ -52,7 +37,6 @@ const schema = new Schema<EscalationDoc>(
     subject: { type: String, required: true },
     reasonCode: { type: String, required: true },
     contenders: { type: Schema.Types.Mixed, default: [] },
-    contenderIds: { type: [String], default: [] },
     policyVersion: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     reviewDueAt: { type: Date, required: true },
@@ -67,4 +51,12 @@ const schema = new Schema<EscalationDoc>(
 );
 schema.index({ status: 1, secondReviewDueAt: 1 });
 
+/**
+ * A projection of an escalation workflow's state, written only by that workflow (one writer per
+ * document), so that lists and the console can read escalations without asking Temporal for each.
+ */
 export const Escalation = model<EscalationDoc>('Escalation', schema, 'escalations');
+
+export async function saveEscalation(doc: EscalationDoc): Promise<void> {
+  await Escalation.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
+}

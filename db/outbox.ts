@@ -24,8 +24,6 @@ export interface OutboxDoc {
   createdAt: Date;
   attempts: number;
   nextAttemptAt: Date;
-  /** Set while one dispatcher holds the message; another takes it over once this has passed. */
-  leaseUntil?: Date;
   lastError?: string;
 }
 
@@ -38,7 +36,6 @@ const outboxSchema = new Schema<OutboxDoc>(
     createdAt: { type: Date, required: true },
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },
-    leaseUntil: Date,
     lastError: String,
   },
   { versionKey: false, minimize: false },
@@ -79,7 +76,8 @@ export const Delivery = model<DeliveryDoc>(
 
 /**
  * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
- * which keeps the outbox as small as the set of messages really waiting.
+ * which keeps the outbox as small as the set of messages really waiting. The id is derived from the
+ * event, so a retried activity enqueues nothing twice (an insert either creates it or finds it).
  */
 export async function enqueueNotification(event: {
   eventId: string;
@@ -90,19 +88,37 @@ export async function enqueueNotification(event: {
   const hookId = webhookId(event.to);
   if (!(await Webhook.exists({ _id: hookId }))) return false;
   const now = new Date();
-  await Outbox.updateOne(
-    { _id: `${event.eventId}:${hookId}` },
-    {
-      $setOnInsert: {
-        webhookId: hookId,
-        type: event.type,
-        payload: event.payload,
-        createdAt: now,
-        attempts: 0,
-        nextAttemptAt: now,
-      },
-    },
-    { upsert: true },
-  ).exec();
+  try {
+    await Outbox.create({
+      _id: `${event.eventId}:${hookId}`,
+      webhookId: hookId,
+      type: event.type,
+      payload: event.payload,
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
   return true;
 }
+
+/**
+ * A dispatcher's claim on one delivery attempt: `_id` is `<message id>#<attempt>`, so of several
+ * dispatchers exactly one inserts it (an insert is atomic where FerretDB's updates are not). Only the
+ * holder then updates or removes the message.
+ */
+export interface OutboxLeaseDoc {
+  _id: string;
+  until: Date;
+}
+
+export const OutboxLease = model<OutboxLeaseDoc>(
+  'OutboxLease',
+  new Schema<OutboxLeaseDoc>(
+    { _id: { type: String, required: true }, until: { type: Date, required: true } },
+    { versionKey: false },
+  ),
+  'outboxleases',
+);

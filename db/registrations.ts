@@ -35,6 +35,10 @@ export interface DecisionRecord {
   hash: string;
 }
 
+/**
+ * A registration. After its workflow has started, that workflow is the only writer of this document
+ * (FerretDB v1 does not apply concurrent updates atomically; one writer per document makes that moot).
+ */
 export interface RegistrationDoc {
   _id: string;
   status: RegistrationStatus;
@@ -68,7 +72,6 @@ export interface RegistrationDoc {
   requestHash: string;
   idempotencyKey?: string;
   workflowId: string;
-  workflowStartedAt?: Date;
   endedAt?: Date;
   updatedAt: Date;
 }
@@ -102,7 +105,6 @@ const schema = new Schema<RegistrationDoc>(
     requestHash: { type: String, required: true },
     idempotencyKey: String,
     workflowId: { type: String, required: true },
-    workflowStartedAt: Date,
     endedAt: Date,
     updatedAt: { type: Date, required: true },
   },

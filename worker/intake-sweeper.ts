@@ -11,7 +11,10 @@ const ABANDON_AFTER_MS = 60_000;
 export function startIntakeSweeper(deps: SubmitDeps, logger: Logger, everyMs = 15_000): { stop(): void } {
   const timer = setInterval(async () => {
     try {
-      const stale = await Intake.find({ at: { $lt: new Date(Date.now() - STALE_AFTER_MS) } }).limit(100).lean().exec();
+      const stale = await Intake.find({ at: { $lt: new Date(Date.now() - STALE_AFTER_MS) } })
+        .limit(100)
+        .lean()
+        .exec();
       for (const entry of stale) {
         const result = await completeInterruptedSubmission(deps, entry._id, ABANDON_AFTER_MS);
         if (result !== 'waiting') logger.info({ registrationId: entry._id, result }, 'interrupted submission swept');

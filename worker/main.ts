@@ -1,6 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
-import { connectTemporalClient } from '../client/temporal';
 import { ensureSearchAttributes } from '../client/ensure-namespace';
+import { connectTemporalClient } from '../client/temporal';
 import { config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';

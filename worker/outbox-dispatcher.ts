@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
-import { Delivery, Outbox, type OutboxDoc } from '../db/outbox';
+import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
 
 const MAX_ATTEMPTS = 12;
-const LEASE_MS = 60_000;
 const BATCH = 16;
 
 /** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so that failing endpoints are not hit in step. */
@@ -29,25 +28,18 @@ export interface DispatcherOptions {
 
 /**
  * Delivers queued notifications to partners' webhooks, apart from the workflows: a partner endpoint
- * that is slow or failing delays only its own messages. Several worker processes may run it; each
- * message is leased with a guarded single-document update so one dispatcher at a time sends it.
+ * that is slow or failing delays only its own messages, never a registration. Several worker processes
+ * may run it; a lease per attempt (an insert) makes one of them send each attempt.
  */
 export function startOutboxDispatcher(options: DispatcherOptions): { stop(): Promise<void> } {
   let stopping = false;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    const now = new Date();
-    const due = await Outbox.find({ nextAttemptAt: { $lte: now } })
-      .sort({ nextAttemptAt: 1 })
-      .limit(BATCH)
-      .lean<OutboxDoc[]>()
-      .exec();
-    await Promise.all(due.map((message) => deliverIfLeased(message, options)));
-  };
+  let round: Promise<void> = Promise.resolve();
   const loop = async () => {
     while (!stopping) {
-      running = tick().catch((error) => options.logger.warn({ err: error }, 'outbox dispatch round failed'));
-      await running;
+      round = dispatchDue(options).catch((error) =>
+        options.logger.warn({ err: error }, 'outbox dispatch round failed'),
+      );
+      await round;
       await new Promise((resolve) => setTimeout(resolve, options.pollMs));
     }
   };
@@ -55,41 +47,66 @@ export function startOutboxDispatcher(options: DispatcherOptions): { stop(): Pro
   return {
     async stop() {
       stopping = true;
-      await running;
+      await round;
     },
   };
 }
 
+async function dispatchDue(options: DispatcherOptions): Promise<void> {
+  const due = await Outbox.find({ nextAttemptAt: { $lte: new Date() } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(BATCH)
+    .lean<OutboxDoc[]>()
+    .exec();
+  await Promise.all(due.map((message) => deliverIfLeased(message, options)));
+}
+
+/** Takes the lease of this attempt; a lease left by a dispatcher that died is taken over once it expires. */
+async function takeLease(message: OutboxDoc, timeoutMs: number): Promise<boolean> {
+  const leaseId = `${message._id}#${message.attempts + 1}`;
+  const until = new Date(Date.now() + timeoutMs * 3);
+  for (let tries = 0; tries < 2; tries += 1) {
+    try {
+      await OutboxLease.create({ _id: leaseId, until });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const stale = await OutboxLease.deleteOne({ _id: leaseId, until: { $lt: new Date() } }).exec();
+      if (stale.deletedCount !== 1) return false;
+    }
+  }
+  return false;
+}
+
 async function deliverIfLeased(message: OutboxDoc, options: DispatcherOptions): Promise<void> {
-  const now = new Date();
-  // Taking the lease pushes the next attempt into the future: another dispatcher skips it until then.
-  const leased = await Outbox.findOneAndUpdate(
-    { _id: message._id, nextAttemptAt: message.nextAttemptAt },
-    { $set: { nextAttemptAt: new Date(now.getTime() + LEASE_MS), leaseUntil: new Date(now.getTime() + LEASE_MS) } },
-    { new: true, lean: true },
-  ).exec();
-  if (!leased) return;
+  if (!(await takeLease(message, options.timeoutMs))) return;
   const webhook = await Webhook.findById(message.webhookId).lean<WebhookDoc>().exec();
   const attempts = message.attempts + 1;
   const error = webhook ? await post(webhook, message, options.timeoutMs) : 'the webhook was removed';
   if (!error) {
     await finish(message, 'delivered', attempts);
-    return;
+  } else {
+    options.onFailure?.();
+    if (attempts >= MAX_ATTEMPTS || !webhook) {
+      options.logger.warn({ messageId: message._id, attempts, error }, 'webhook delivery abandoned');
+      await finish(message, 'abandoned', attempts, error);
+    } else {
+      await Outbox.updateOne(
+        { _id: message._id },
+        { $set: { attempts, lastError: error, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) } },
+      ).exec();
+    }
   }
-  options.onFailure?.();
-  if (attempts >= MAX_ATTEMPTS || !webhook) {
-    options.logger.warn({ messageId: message._id, attempts, error }, 'webhook delivery abandoned');
-    await finish(message, 'abandoned', attempts, error);
-    return;
-  }
-  await Outbox.updateOne(
-    { _id: message._id },
-    { $set: { attempts, lastError: error, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) }, $unset: { leaseUntil: 1 } },
-  ).exec();
+  await OutboxLease.deleteOne({ _id: `${message._id}#${attempts}` }).exec();
 }
 
 async function post(webhook: WebhookDoc, message: OutboxDoc, timeoutMs: number): Promise<string | undefined> {
-  const body = JSON.stringify({ id: message._id, type: message.type, createdAt: message.createdAt, data: message.payload });
+  const body = JSON.stringify({
+    id: message._id,
+    type: message.type,
+    createdAt: message.createdAt,
+    data: message.payload,
+  });
   try {
     const response = await fetch(webhook.url, {
       method: 'POST',
@@ -109,21 +126,25 @@ async function post(webhook: WebhookDoc, message: OutboxDoc, timeoutMs: number):
   }
 }
 
-async function finish(message: OutboxDoc, outcome: 'delivered' | 'abandoned', attempts: number, lastError?: string): Promise<void> {
-  await Delivery.updateOne(
-    { _id: message._id },
-    {
-      $setOnInsert: {
-        webhookId: message.webhookId,
-        type: message.type,
-        outcome,
-        attempts,
-        lastError,
-        createdAt: message.createdAt,
-        finishedAt: new Date(),
-      },
-    },
-    { upsert: true },
-  ).exec();
+async function finish(
+  message: OutboxDoc,
+  outcome: 'delivered' | 'abandoned',
+  attempts: number,
+  lastError?: string,
+): Promise<void> {
+  try {
+    await Delivery.create({
+      _id: message._id,
+      webhookId: message.webhookId,
+      type: message.type,
+      outcome,
+      attempts,
+      lastError,
+      createdAt: message.createdAt,
+      finishedAt: new Date(),
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
   await Outbox.deleteOne({ _id: message._id }).exec();
 }

@@ -42,10 +42,27 @@ export const registrationStateQuery = defineQuery<RegistrationState>('registrati
 export const withdrawUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; reason?: string }]>('withdraw');
 export const closeUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; outcome: 'won' | 'lost' }]>('close');
 export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Actor; reason: string }]>('requestExtension');
-/** Sent by an escalation once its resolution is recorded on this registration. */
-export const escalationOutcomeSignal = defineSignal<[RecordedOutcome]>('escalationOutcome');
-export const extensionOutcomeSignal =
-  defineSignal<[{ granted: boolean; outcome: RecordedOutcome }]>('extensionOutcome');
+export type FateAction = 'approve' | 'reject' | 'grant-extension' | 'deny-extension';
+
+export type EscalationResolutionSummary =
+  | { kind: 'award'; registrationId: string }
+  | { kind: 'reject-all' }
+  | { kind: 'distinct' }
+  | { kind: 'moot' };
+
+/** What an escalation decided for one contender; the contender's own workflow records it. */
+export interface EscalationFate {
+  escalationId: string;
+  action: FateAction;
+  resolution: EscalationResolutionSummary;
+  reason: string;
+  decidedBy: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
+}
+
+/** Sent by an escalation to each waiting contender once it is resolved. */
+export const escalationFateSignal = defineSignal<[EscalationFate]>('escalationFate');
+/** Sent by an escalation that was already being resolved when this registration tried to join it. */
+export const escalationTurnedAwaySignal = defineSignal<[{ escalationId: string }]>('escalationTurnedAway');
 
 export type EscalationResolutionRequest =
   | { award: string; reason: string }
@@ -54,8 +71,17 @@ export type EscalationResolutionRequest =
 
 export interface EscalationContenderView {
   registrationId: string;
+  resellerId: string;
+  distributorId: string;
   role: 'holder' | 'contender';
   sequence: number;
+  match?: {
+    strength: 'certain' | 'probable';
+    basis: 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
+    score: number;
+    withRegistrationId: string;
+  };
+  joinedAt: string;
 }
 
 export interface EscalationState {
@@ -69,9 +95,9 @@ export interface EscalationState {
 
 export interface EscalationResolutionResult {
   escalationId: string;
-  resolution: 'award' | 'reject-all' | 'distinct' | 'moot';
-  /** What was recorded for each contender (holders keep what they had and are not listed). */
-  outcomes: Array<RecordedOutcome & { registrationId: string; granted?: boolean }>;
+  resolution: EscalationResolutionSummary;
+  /** What each waiting contender's workflow was told to record (holders keep what they have). */
+  fates: Array<{ registrationId: string; action: FateAction }>;
 }
 
 export const escalationStateQuery = defineQuery<EscalationState>('escalationState');

@@ -7,6 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { EscalationDoc } from '../db/escalations';
 import {
   type Actor,
   contenderJoinedSignal,
@@ -15,14 +16,15 @@ import {
   type EscalationResolutionRequest,
   type EscalationResolutionResult,
   type EscalationState,
-  escalationOutcomeSignal,
+  escalationFateSignal,
   escalationStateQuery,
-  extensionOutcomeSignal,
+  escalationTurnedAwaySignal,
   registrationWorkflowId,
   resolveEscalationUpdate,
 } from './definitions';
+import { Serial } from './serial';
 
-const lifecycle = proxyActivities<Activities>({
+const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -31,52 +33,102 @@ export interface EscalationWorkflowInput {
   escalationId: string;
   subject: EscalationState['subject'];
   reasonCode: EscalationState['reasonCode'];
+  policyVersion: number;
+  createdAt: string;
   reviewDueAt: string;
   secondReviewDueAt: string;
 }
 
 /**
  * One contested deal (or one unrouted registration, or one extension request) before a channel manager.
- * It holds the review deadlines: after `reviewSla` a reminder goes out and the escalation moves to the
- * second level; after `secondReviewSla` the policy decides (`first-come` or `reject-all`). Nothing waits forever.
- * Everything the Update validator needs is in the input or arrives by signal, so the handlers are set
- * before the first await: an Update sent right after the start finds them.
+ * It owns the escalation's document (the only writer) and its review deadlines: after `reviewSla` a
+ * reminder goes out and the escalation moves to level 2; after `secondReviewSla` the policy decides
+ * (`first-come` or `reject-all`). Nothing waits forever. Everything the Update validator needs is in the
+ * input or arrives by signal, so the handlers are set before the first await.
  */
 export async function escalationWorkflow(input: EscalationWorkflowInput): Promise<EscalationState> {
   const { escalationId } = input;
   const contenders = new Map<string, EscalationContenderView>();
-  const state: EscalationState = {
+  let level: 1 | 2 = 1;
+  let remindersSent = 0;
+  let resolution: EscalationDoc['resolution'];
+  let resolving = false;
+  let anyoneJoined = false;
+  const serial = new Serial();
+
+  const view = (): EscalationState => ({
     escalationId,
-    status: 'open',
-    level: 1,
+    status: resolution ? 'resolved' : 'open',
+    level,
     subject: input.subject,
     reasonCode: input.reasonCode,
-    contenders: [],
-  };
-  const view = (): EscalationState => ({ ...state, contenders: [...contenders.values()] });
-  let resolving = false;
+    contenders: [...contenders.values()],
+  });
+  const persist = () =>
+    serial.run(() =>
+      activities.saveEscalationState({
+        escalationId,
+        input,
+        contenders: [...contenders.values()],
+        level,
+        remindersSent,
+        resolution,
+      }),
+    );
 
   const resolve = async (request: EscalationResolutionRequest | 'deadline' | 'moot', by: Actor) => {
     resolving = true;
-    const result = await lifecycle.resolveEscalation({ escalationId, request, by });
-    await notifyContenders(result);
-    state.status = 'resolved';
+    const plan = await activities.planEscalationResolution({
+      escalationId,
+      input,
+      contenders: [...contenders.values()],
+      request,
+      by,
+    });
+    resolution = { ...plan.resolution, reason: plan.reason, by: plan.decidedBy, at: new Date() };
+    await persist();
+    // Each contender's own workflow records its fate; one that already ended just ignores it.
+    await Promise.all(
+      plan.fates.map((fate) =>
+        getExternalWorkflowHandle(registrationWorkflowId(fate.registrationId))
+          .signal(escalationFateSignal, {
+            escalationId,
+            action: fate.action,
+            resolution: plan.resolution,
+            reason: plan.reason,
+            decidedBy: plan.decidedBy,
+          })
+          .catch(() => undefined),
+      ),
+    );
+    const result: EscalationResolutionResult = { escalationId, resolution: plan.resolution, fates: plan.fates };
     return result;
   };
 
   setHandler(escalationStateQuery, view);
   setHandler(contenderJoinedSignal, (contender) => {
-    contenders.set(contender.registrationId, contender);
+    if (resolving) {
+      // Too late to be weighed here: the registration opens an escalation of its own.
+      if (contender.role === 'contender') {
+        void getExternalWorkflowHandle(registrationWorkflowId(contender.registrationId))
+          .signal(escalationTurnedAwaySignal, { escalationId })
+          .catch(() => undefined);
+      }
+      return;
+    }
+    anyoneJoined = true;
+    if (!contenders.has(contender.registrationId)) {
+      contenders.set(contender.registrationId, contender);
+      void persist();
+    }
   });
   setHandler(contenderLeftSignal, ({ registrationId }) => {
-    contenders.delete(registrationId);
+    if (contenders.delete(registrationId) && !resolving) void persist();
   });
   setHandler(resolveEscalationUpdate, async ({ by, request }) => resolve(request, by), {
     // Refuses before anything is recorded in the workflow history or the database.
     validator: ({ request }) => {
-      if (resolving || state.status === 'resolved') {
-        throw ApplicationFailure.nonRetryable('the escalation is already resolved', 'AlreadyResolved');
-      }
+      if (resolving) throw ApplicationFailure.nonRetryable('the escalation is already resolved', 'AlreadyResolved');
       if (!request.reason?.trim()) throw ApplicationFailure.nonRetryable('a reason is required', 'InvalidResolution');
       if ('award' in request) {
         const contender = contenders.get(request.award);
@@ -86,57 +138,40 @@ export async function escalationWorkflow(input: EscalationWorkflowInput): Promis
             'InvalidResolution',
           );
         }
-        const approvedHolder = [...contenders.values()].find((c) => c.role === 'holder');
-        if (contender.role === 'contender' && approvedHolder && state.subject === 'registration') {
+        const holder = [...contenders.values()].find((c) => c.role === 'holder');
+        if (contender.role === 'contender' && holder) {
           throw ApplicationFailure.nonRetryable(
-            `${approvedHolder.registrationId} already holds an approved registration on this deal: award it, reject all, or mark the match distinct`,
+            `${holder.registrationId} already holds an approved registration on this deal: award it, reject all, or mark the match distinct`,
             'InvalidResolution',
           );
         }
       }
-      if ('distinct' in request && state.reasonCode !== 'possible-duplicate') {
+      if ('distinct' in request && input.reasonCode !== 'possible-duplicate') {
         throw ApplicationFailure.nonRetryable('only a possible duplicate can be marked distinct', 'InvalidResolution');
       }
     },
   });
 
   const untilDue = (iso: string) => Math.max(Date.parse(iso) - Date.now(), 1);
-  const contenderCount = () => [...contenders.values()].filter((c) => c.role === 'contender').length;
-  const settled = () => resolving || contenderCount() === 0;
+  const waiting = () => [...contenders.values()].filter((c) => c.role === 'contender').length;
+  // Once someone has joined, nobody waiting means every contender left.
+  const settled = () => resolving || (anyoneJoined && waiting() === 0);
 
   if (!(await condition(settled, untilDue(input.reviewDueAt)))) {
-    await lifecycle.remindEscalation({ escalationId });
-    state.level = 2;
+    level = 2;
+    remindersSent += 1;
+    await persist();
+    await activities.remindEscalation({
+      escalationId,
+      secondReviewDueAt: input.secondReviewDueAt,
+      reasonCode: input.reasonCode,
+      contenders: [...contenders.keys()],
+    });
   }
   if (!(await condition(settled, untilDue(input.secondReviewDueAt)))) {
     await resolve('deadline', { kind: 'system' });
   }
-  if (!resolving) {
-    // Every contender withdrew before anyone decided: close it with nothing to decide.
-    await resolve('moot', { kind: 'system' });
-  }
-  await condition(allHandlersFinished);
+  if (!resolving) await resolve('moot', { kind: 'system' });
+  await condition(() => allHandlersFinished() && serial.idle);
   return view();
-}
-
-/** Tells each contender's workflow what was recorded for it; a contender that already ended ignores it. */
-async function notifyContenders(result: EscalationResolutionResult): Promise<void> {
-  await Promise.all(
-    result.outcomes.map(async (outcome) => {
-      const handle = getExternalWorkflowHandle(registrationWorkflowId(outcome.registrationId));
-      const recorded = {
-        status: outcome.status,
-        reasonCode: outcome.reasonCode,
-        protectedUntil: outcome.protectedUntil,
-        extensionsUsed: outcome.extensionsUsed,
-      };
-      try {
-        if (outcome.granted !== undefined)
-          await handle.signal(extensionOutcomeSignal, { granted: outcome.granted, outcome: recorded });
-        else await handle.signal(escalationOutcomeSignal, recorded);
-      } catch {
-        // The contender's workflow has already completed (it was withdrawn): nothing to tell it.
-      }
-    }),
-  );
 }

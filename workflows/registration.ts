@@ -1,7 +1,10 @@
 import {
+  ActivityCancellationType,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -10,8 +13,9 @@ import type { Activities } from '../activities';
 import type { RegistrationStatus } from '../domain/registration';
 import {
   closeUpdate,
-  escalationOutcomeSignal,
-  extensionOutcomeSignal,
+  type EscalationFate,
+  escalationFateSignal,
+  escalationTurnedAwaySignal,
   extensionUpdate,
   type RecordedOutcome,
   type RegistrationState,
@@ -19,19 +23,22 @@ import {
   withdrawUpdate,
 } from './definitions';
 import { searchAttributes } from './search-attributes';
+import { Serial } from './serial';
 
 /**
- * The conflict check waits (by retrying) while an earlier registration on the same deal is undecided,
- * so its retries are frequent and unlimited; the decision itself is one short database round.
+ * The conflict check waits (polling, then retrying) while an earlier registration on the same deal is
+ * undecided, so its retries are frequent and unlimited. It heartbeats while it waits: a worker that dies
+ * mid-wait is noticed in seconds, and a withdrawal can cancel it (we wait for the cancellation to land,
+ * so that the withdrawal never writes while the check still might).
  */
 const { decideRegistration } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  // It heartbeats while it waits, so a worker that dies mid-wait is noticed in seconds, not at the timeout.
   heartbeatTimeout: '5 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '100 milliseconds', backoffCoefficient: 1.5, maximumInterval: '2 seconds' },
 });
 
-/** Every other step is a single guarded write: retried until the database answers, never twice applied. */
+/** Every other step is one guarded write: retried until the database answers, never applied twice. */
 const lifecycle = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
@@ -48,12 +55,18 @@ export interface RegistrationWorkflowInput {
 
 const endStatuses: RegistrationStatus[] = ['rejected', 'won', 'lost', 'expired', 'withdrawn'];
 
-/** The life of one registration: decision, escalation, protection, extension, and its end. */
+/**
+ * The life of one registration: decision, escalation, protection, extension, and its end. It is the
+ * only writer of its registration's document, one activity at a time (see Serial).
+ */
 export async function registrationWorkflow({ registrationId }: RegistrationWorkflowInput): Promise<RegistrationState> {
   const state: RegistrationState = { status: 'pending', extensionsUsed: 0 };
-  let timing = { expiryReminderMs: 0, extensionMax: 0, needsApproval: false };
+  const serial = new Serial();
+  const decision = new CancellationScope();
+  const fates: EscalationFate[] = [];
+  let timing = { expiryReminderMs: 0, extensionMax: 0 };
   let remindedFor: string | undefined;
-  let extensionInFlight = false;
+  let turnedAway = false;
 
   const adopt = (outcome: RecordedOutcome) => {
     state.status = outcome.status;
@@ -62,83 +75,53 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     state.extensionsUsed = outcome.extensionsUsed;
     if (outcome.escalationId) state.escalationId = outcome.escalationId;
     upsertSearchAttributes([{ key: searchAttributes.status, value: state.status }]);
+    return { ...state };
   };
   const ended = () => endStatuses.includes(state.status);
+  const refuse = (message: string, type = 'InvalidState') => {
+    throw ApplicationFailure.nonRetryable(message, type);
+  };
 
   setHandler(registrationStateQuery, () => ({ ...state }));
-
   setHandler(
     withdrawUpdate,
     async ({ by, reason }) => {
-      adopt(await lifecycle.withdrawRegistration({ registrationId, by, reason }));
-      return { ...state, extensionsUsed: state.extensionsUsed };
+      if (state.status === 'pending') decision.cancel();
+      return adopt(await serial.run(() => lifecycle.withdrawRegistration({ registrationId, by, reason })));
     },
-    {
-      validator: (_request) => {
-        if (ended())
-          throw ApplicationFailure.nonRetryable(`the registration is already ${state.status}`, 'InvalidState');
-      },
-    },
+    { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
-
   setHandler(
     closeUpdate,
-    async ({ by, outcome }) => {
-      adopt(await lifecycle.closeRegistration({ registrationId, by, outcome }));
-      return { ...state };
-    },
+    async ({ by, outcome }) =>
+      adopt(await serial.run(() => lifecycle.closeRegistration({ registrationId, by, outcome }))),
     {
-      validator: (_request) => {
-        if (state.status !== 'approved') {
-          throw ApplicationFailure.nonRetryable(
-            `only an approved registration can be closed; it is ${state.status}`,
-            'InvalidState',
-          );
-        }
-      },
+      validator: (_request) =>
+        void (
+          state.status !== 'approved' && refuse(`only an approved registration can be closed; it is ${state.status}`)
+        ),
     },
   );
-
   setHandler(
     extensionUpdate,
     async ({ by, reason }) => {
-      extensionInFlight = true;
-      try {
-        const result = await lifecycle.requestExtension({
-          registrationId,
-          by,
-          reason,
-          ordinal: state.extensionsUsed + 1,
-        });
-        if (result.result === 'extended') {
-          state.protectedUntil = result.protectedUntil;
-          state.extensionsUsed = result.extensionsUsed;
-          extensionInFlight = false;
-        } else {
-          state.extensionEscalationId = result.escalationId;
-        }
-        return result;
-      } catch (error) {
-        extensionInFlight = false;
-        throw error;
+      const result = await serial.run(() =>
+        lifecycle.requestExtension({ registrationId, by, reason, ordinal: state.extensionsUsed + 1 }),
+      );
+      if (result.result === 'extended') {
+        state.protectedUntil = result.protectedUntil;
+        state.extensionsUsed = result.extensionsUsed;
+      } else {
+        state.extensionEscalationId = result.escalationId;
       }
+      return result;
     },
     {
       validator: (_request) => {
-        if (state.status !== 'approved') {
-          throw ApplicationFailure.nonRetryable(
-            `only an approved registration can be extended; it is ${state.status}`,
-            'InvalidState',
-          );
-        }
-        if (extensionInFlight) {
-          throw ApplicationFailure.nonRetryable(
-            'an extension request is already waiting for a channel manager',
-            'InvalidState',
-          );
-        }
+        if (state.status !== 'approved') refuse(`only an approved registration can be extended; it is ${state.status}`);
+        if (state.extensionEscalationId) refuse('an extension request is already waiting for a channel manager');
         if (state.extensionsUsed >= timing.extensionMax) {
-          throw ApplicationFailure.nonRetryable(
+          refuse(
             `no extensions left: the policy allows ${timing.extensionMax} and ${state.extensionsUsed} used`,
             'NoExtensionsLeft',
           );
@@ -146,48 +129,62 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
       },
     },
   );
-
-  setHandler(escalationOutcomeSignal, (outcome) => {
-    if (!ended()) adopt(outcome);
-  });
-  setHandler(extensionOutcomeSignal, ({ outcome }) => {
-    extensionInFlight = false;
-    state.extensionEscalationId = undefined;
-    if (!ended()) adopt(outcome);
+  setHandler(escalationFateSignal, (fate) => void fates.push(fate));
+  setHandler(escalationTurnedAwaySignal, () => {
+    turnedAway = true;
   });
 
-  const decided = await decideRegistration({ registrationId });
-  timing = decided.timing;
-  // A withdrawal may have been recorded while the decision waited for earlier registrations.
-  if (!ended()) adopt(decided.outcome);
+  /** Records the fates escalations have sent, in arrival order; a registration that ended meanwhile keeps its end. */
+  const recordFates = async () => {
+    while (fates.length > 0) {
+      const fate = fates.shift() as EscalationFate;
+      if (fate.escalationId === state.extensionEscalationId) state.extensionEscalationId = undefined;
+      if (!ended()) adopt(await serial.run(() => lifecycle.recordEscalationFate({ registrationId, fate })));
+    }
+  };
 
-  if (state.status === 'escalated') {
-    await lifecycle.joinEscalation({ registrationId });
-    await condition(() => state.status !== 'escalated');
+  try {
+    const decided = await serial.run(() => decision.run(() => decideRegistration({ registrationId })));
+    timing = decided.timing;
+    if (!ended()) adopt(decided.outcome);
+  } catch (error) {
+    // Cancelled only by a withdrawal, which records the end itself.
+    if (!isCancellation(error)) throw error;
+  }
+
+  for (let attempt = 0; state.status === 'escalated'; ) {
+    const joined = await serial.run(() => lifecycle.joinEscalation({ registrationId, attempt }));
+    if (joined.escalationId) state.escalationId = joined.escalationId;
+    await condition(() => state.status !== 'escalated' || fates.length > 0 || turnedAway || !joined.escalationId);
+    await recordFates();
+    if (turnedAway || !joined.escalationId) {
+      turnedAway = false;
+      attempt += 1;
+    }
   }
 
   while (state.status === 'approved' && state.protectedUntil) {
     const until = state.protectedUntil;
     const untilMs = Date.parse(until);
     const remindAtMs = untilMs - timing.expiryReminderMs;
-    if (Date.now() >= untilMs) {
-      if (extensionInFlight) {
-        // An extension is before a channel manager: the registration stays protected until they decide.
-        await condition(() => !extensionInFlight || state.status !== 'approved');
-        continue;
-      }
-      adopt(await lifecycle.expireRegistration({ registrationId, protectedUntil: until }));
-      break;
-    }
-    if (remindedFor !== until && Date.now() >= remindAtMs) {
-      await lifecycle.notifyExpiring({ registrationId, protectedUntil: until });
+    if (fates.length > 0) {
+      await recordFates();
+    } else if (Date.now() >= untilMs) {
+      // An extension before a channel manager keeps the registration protected until they decide.
+      if (state.extensionEscalationId) await condition(() => fates.length > 0 || state.status !== 'approved');
+      else adopt(await serial.run(() => lifecycle.expireRegistration({ registrationId, protectedUntil: until })));
+    } else if (remindedFor !== until && Date.now() >= remindAtMs) {
+      await serial.run(() => lifecycle.notifyExpiring({ registrationId, protectedUntil: until }));
       remindedFor = until;
-      continue;
+    } else {
+      const wakeAt = remindedFor === until ? untilMs : remindAtMs;
+      await condition(
+        () => state.status !== 'approved' || state.protectedUntil !== until || fates.length > 0,
+        wakeAt - Date.now(),
+      );
     }
-    const wakeAt = remindedFor === until ? untilMs : remindAtMs;
-    await condition(() => state.status !== 'approved' || state.protectedUntil !== until, wakeAt - Date.now());
   }
 
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && serial.idle);
   return { ...state };
 }

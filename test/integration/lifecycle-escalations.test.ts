@@ -2,7 +2,7 @@ import { requestExtension, resolveEscalation, withdrawRegistration } from '../..
 import { RequestRefused } from '../../client/errors';
 import type { Actor } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { startTestSystem, type TestSystem } from '../support/harness';
+import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 import {
   recordHistory,
   registration,
@@ -49,10 +49,9 @@ describe('possible duplicates', () => {
       award: holder._id,
       reason: 'same buyer',
     });
-    expect(result.outcomes).toEqual([
-      expect.objectContaining({ registrationId: challenger._id, status: 'rejected', reasonCode: 'resolved-against' }),
-    ]);
-    await waitForStatus(challenger._id, 'rejected');
+    expect(result.fates).toEqual([{ registrationId: challenger._id, action: 'reject' }]);
+    const rejected = await waitForStatus(challenger._id, 'rejected');
+    expect(rejected.reasonCode).toBe('resolved-against');
     expect((await registration(holder._id)).status).toBe('approved');
     await waitForEscalation(escalation._id, (e) => e.status === 'resolved', 'resolved');
     await recordHistory(system, 'escalated-resolved-against', challenger.workflowId);
@@ -193,14 +192,20 @@ describe('extensions that need approval', () => {
     const busy = await requestExtension(system.temporal, approved._id, reseller, 'again').catch((e) => e);
     expect(busy).toMatchObject({ status: 409 });
     await resolveEscalation(system.temporal, escalation._id, manager, { award: approved._id, reason: 'ok' });
-    const granted = await registration(approved._id);
+    const granted = await eventually(async () => {
+      const doc = await registration(approved._id);
+      return doc.extensionsUsed === 1 ? doc : undefined;
+    }, 'the extension to be granted');
     expect(granted.protectedUntil!.getTime() - approved.protectedUntil!.getTime()).toBe(3_600_000);
     expect(granted.extensionsUsed).toBe(1);
 
     const second = await requestExtension(system.temporal, approved._id, reseller, 'one more');
     await waitForEscalationWorkflow(system, second.escalationId!, 1);
     await resolveEscalation(system.temporal, second.escalationId!, manager, { rejectAll: true, reason: 'no' });
-    const denied = await registration(approved._id);
+    const denied = await eventually(async () => {
+      const doc = await registration(approved._id);
+      return doc.decisions.some((d) => d.key === `escalation:${second.escalationId}`) ? doc : undefined;
+    }, 'the denial to be recorded');
     expect(denied).toMatchObject({ status: 'approved', extensionsUsed: 1 });
     expect(denied.protectedUntil).toEqual(granted.protectedUntil);
     await withdrawRegistration(system.temporal, approved._id, reseller);

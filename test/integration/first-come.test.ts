@@ -1,0 +1,111 @@
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { submitRegistration } from '../../client/submit-registration';
+import type { RegistrationDoc } from '../../db/registrations';
+import { createDealregWorker } from '../../worker/create-worker';
+import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { registration, waitForStatus } from '../support/lifecycle';
+
+let system: TestSystem;
+const resellers = ['big-integrator', 'other-integrator', 'value-var', 'small-boutique'];
+
+beforeAll(async () => {
+  system = await startTestSystem('first-come');
+  await seedPartners();
+  await publishTestPolicy({
+    model: 'open',
+    timing: { protection: 'PT1H', expiryReminder: 'PT10M', reviewSla: 'PT1H', secondReviewSla: 'PT1H' },
+  });
+});
+afterAll(async () => system?.shutdown());
+
+/** One more worker on a task queue, so that tasks are taken by two pollers in whatever order they like. */
+async function extraWorker(taskQueue: string): Promise<{ worker: Worker; stop: () => Promise<void> }> {
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+  const worker = await createDealregWorker({
+    connection,
+    client: system.temporal,
+    namespace: system.namespace,
+    taskQueue,
+    logger: quietLogger,
+    workflowBundlePath: process.env.DEALREG_TEST_WORKFLOW_BUNDLE,
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+const sameDeal = () => submission({ uei: `${uniqueWord().toUpperCase()}0000`.slice(0, 12) });
+
+async function allDecided(ids: string[]): Promise<RegistrationDoc[]> {
+  return eventually(
+    async () => {
+      const docs = await Promise.all(ids.map(registration));
+      return docs.every((doc) => doc.status !== 'pending') ? docs : undefined;
+    },
+    `${ids.length} registrations to be decided`,
+    60_000,
+  );
+}
+
+test('twenty registrations for one deal at once: exactly one is approved, the one with the smallest sequence', async () => {
+  const second = await extraWorker(system.taskQueue);
+  try {
+    const body = sameDeal();
+    const submitted = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => submitRegistration(system, resellers[i % resellers.length]!, { ...body })),
+    );
+    const decided = await allDecided(submitted.map((s) => s.registration._id));
+    const approved = decided.filter((doc) => doc.status === 'approved');
+    expect(approved).toHaveLength(1);
+    const smallest = Math.min(...decided.map((doc) => doc.sequence!));
+    expect(approved[0]!.sequence).toBe(smallest);
+    const others = decided.filter((doc) => doc.status !== 'approved');
+    expect(new Set(others.map((doc) => doc.status))).toEqual(new Set(['rejected']));
+    for (const doc of others) {
+      expect(doc.reasonCode).toBe(doc.resellerId === approved[0]!.resellerId ? 'duplicate' : 'already-registered');
+    }
+    expect(new Set(decided.map((doc) => doc.sequence)).size).toBe(20);
+  } finally {
+    await second.stop();
+  }
+});
+
+test('the earliest registration wins even when its conflict check runs last', async () => {
+  const body = sameDeal();
+  // The earliest one's workflow goes to a task queue nobody polls yet: its check cannot run.
+  const stalledQueue = `${system.taskQueue}-late`;
+  const { registration: earliest } = await submitRegistration(
+    { ...system, taskQueue: stalledQueue },
+    'value-var',
+    body,
+  );
+  const later = await Promise.all(
+    ['big-integrator', 'small-boutique', 'other-integrator'].map((id) => submitRegistration(system, id, { ...body })),
+  );
+  // The later checks run now, and wait for the earlier registration instead of taking the deal.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (const { registration: doc } of later) expect((await registration(doc._id)).status).toBe('pending');
+
+  const late = await extraWorker(stalledQueue);
+  try {
+    const winner = await waitForStatus(earliest._id, 'approved');
+    expect(winner.sequence).toBeLessThan(Math.min(...later.map((l) => l.registration.sequence!)));
+    const decided = await allDecided(later.map((l) => l.registration._id));
+    expect(decided.map((doc) => [doc.status, doc.reasonCode])).toEqual(
+      Array.from({ length: 3 }, () => ['rejected', 'already-registered']),
+    );
+    // The earliest one's decision was recorded after all the later ones had started waiting.
+    expect(winner.decidedAt!.getTime()).toBeGreaterThan(
+      Math.max(...later.map((l) => l.registration.submittedAt.getTime())) + 1500,
+    );
+  } finally {
+    await late.stop();
+  }
+});
