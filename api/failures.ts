@@ -1,0 +1,132 @@
+import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { RequestRefused } from '../client/errors';
+import { HttpProblem, type Problem, problem } from './problem';
+
+/** How long a client should wait before retrying while a dependency is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Driver errors that mean "the database cannot be reached right now", not "the request is wrong". */
+const unreachableDatabaseErrors = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoServerClosedError',
+  'MongoClientClosedError',
+  'MongoPoolClearedError',
+  'MongoOperationTimeoutError',
+]);
+
+/** gRPC codes that mean Temporal is unreachable or overloaded: UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED. */
+const unavailableGrpcCodes = new Set([14, 4, 8]);
+
+function* causes(error: unknown): Generator<unknown> {
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 10; depth += 1) {
+    yield current;
+    current = (current as { cause?: unknown }).cause;
+  }
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const cause of causes(error)) {
+    if (!(cause instanceof Error)) continue;
+    if (unreachableDatabaseErrors.has(cause.name)) return true;
+    // With bufferCommands off, mongoose refuses at once instead of queueing while disconnected.
+    if (
+      cause.name === 'MongooseError' &&
+      /initial connection is complete|client must be connected/i.test(cause.message)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function isTemporalUnavailable(error: unknown): boolean {
+  for (const cause of causes(error)) {
+    // The Update was accepted by nobody in time: no worker is polling, which a client should retry later.
+    if (cause instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+    if (isGrpcServiceError(cause) && unavailableGrpcCodes.has(cause.code)) return true;
+    if (cause instanceof ServiceError && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(cause.message)) return true;
+  }
+  return false;
+}
+
+/** Errors raised by express's JSON body parser (they carry `type` and `status`). */
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as BodyParserError).type === 'string' &&
+  typeof (error as BodyParserError).status === 'number';
+
+export interface Answer {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** True for the failures nobody anticipated; they are logged with their stack. */
+  unexpected: boolean;
+}
+
+/** Turns any error into the problem document the caller gets; internals never reach the caller. */
+export function answerFor(error: unknown, bodyLimit: string): Answer {
+  if (error instanceof HttpProblem) return { problem: error.problem, headers: error.headers, unexpected: false };
+  if (error instanceof RequestRefused) {
+    const headers: Record<string, string> = error.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
+    return { problem: problem(error.status, error.title, error.detail, error.errors), headers, unexpected: false };
+  }
+  if (isBodyParserError(error)) return { ...bodyParserAnswer(error, bodyLimit), headers: {}, unexpected: false };
+  const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: problem(503, 'Database unavailable', 'the database cannot be reached right now; retry later'),
+      headers: retry,
+      unexpected: false,
+    };
+  }
+  if (isTemporalUnavailable(error)) {
+    return {
+      problem: problem(
+        503,
+        'Workflow service unavailable',
+        'the workflow service cannot be reached right now; retry later',
+      ),
+      headers: retry,
+      unexpected: false,
+    };
+  }
+  return {
+    problem: problem(
+      500,
+      'Internal error',
+      'something went wrong on our side; the request id identifies it in our logs',
+    ),
+    headers: {},
+    unexpected: true,
+  };
+}
+
+function bodyParserAnswer(error: BodyParserError, bodyLimit: string): { problem: Problem } {
+  switch (error.type) {
+    case 'entity.too.large':
+      return { problem: problem(413, 'Body too large', `the request body must not exceed ${bodyLimit}`) };
+    case 'entity.parse.failed':
+      return { problem: problem(400, 'Malformed JSON', 'the request body is not valid JSON') };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { problem: problem(415, 'Unsupported encoding', 'send the body as UTF-8 JSON') };
+    default:
+      return {
+        problem: problem(
+          error.status >= 400 && error.status < 500 ? 400 : 500,
+          'Bad request',
+          'the request body could not be read',
+        ),
+      };
+  }
+}

@@ -1,0 +1,130 @@
+import type { Client } from '@temporalio/client';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Config } from '../config/config';
+import type { Role } from '../db/apikeys';
+import type { ApiMetrics } from './metrics';
+
+/** What every handler may use; tests build the same from the harness. */
+export interface AppDeps {
+  temporal: Client;
+  taskQueue: string;
+  logger: Logger;
+  config: Config;
+}
+
+/** The authenticated caller: a key's role and binding, never the key itself. */
+export interface Caller {
+  keyId: string;
+  role: Role;
+  resellerId?: string;
+  distributorId?: string;
+}
+
+export const staffRoles = ['channel-manager', 'auditor', 'admin'] as const satisfies readonly Role[];
+export const isStaff = (caller: Caller) => (staffRoles as readonly Role[]).includes(caller.role);
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** `public`: no key needed; otherwise the roles that may call the route (others get 403). */
+export type Access = 'public' | readonly Role[];
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON schema of the body; absent for 204. */
+  schema?: z.ZodType;
+  /** Other media types this response can take (the guide's Markdown and HTML). */
+  media?: Record<string, z.ZodType>;
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<P, Q, B, H> {
+  params: Output<P>;
+  query: Output<Q>;
+  body: Output<B>;
+  headers: Output<H>;
+}
+
+export interface HandlerContext<P, Q, B, H, C> extends RouteInput<P, Q, B, H> {
+  caller: C;
+  deps: AppDeps;
+  metrics: ApiMetrics;
+  req: Request;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  /** Defaults to JSON; the guide answers Markdown or HTML. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+interface RouteFields<P, Q, B, H> {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI style (`/registrations/{id}`), relative to `/api/v1` unless mounted at the root. */
+  path: string;
+  /** Operations endpoints (`/healthz`, `/metrics`) live outside the versioned base path. */
+  mount?: 'api' | 'root';
+  summary: string;
+  description?: string;
+  tag: string;
+  request?: {
+    params?: P;
+    query?: Q;
+    headers?: H;
+    body?: B;
+    /** False when the body may be left out (withdraw): it is then parsed as `{}`. */
+    bodyRequired?: boolean;
+  };
+  /** Successful answers by status. */
+  responses: Record<number, ResponseSpec>;
+  /** Refusals specific to this route (404, 409, ...); the common ones are added for every route. */
+  refusals?: Partial<Record<400 | 403 | 404 | 406 | 409 | 422, string>>;
+}
+
+/** A route with its types erased, as the table holds it. */
+export type AnyRoute = RouteFields<z.ZodType, z.ZodType, z.ZodType, z.ZodType> & {
+  access: Access;
+  handle(ctx: HandlerContext<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Caller | undefined>): Promise<RouteResult>;
+};
+
+type Schema = z.ZodType | undefined;
+
+/** A route that needs an API key of one of `access`; the handler gets the caller. Typed by its own schemas. */
+export function defineRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  H extends Schema = undefined,
+>(
+  spec: RouteFields<P, Q, B, H> & {
+    access: readonly Role[];
+    handle(ctx: HandlerContext<P, Q, B, H, Caller>): Promise<RouteResult>;
+  },
+): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+/** A route anyone may call (operations, the OpenAPI document). */
+export function definePublicRoute<P extends Schema = undefined, Q extends Schema = undefined>(
+  spec: RouteFields<P, Q, undefined, undefined> & {
+    access: 'public';
+    handle(ctx: HandlerContext<P, Q, undefined, undefined, undefined>): Promise<RouteResult>;
+  },
+): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+export const API_BASE = '/api/v1';
+
+/** The full path of a route as clients call it and as the OpenAPI document lists it. */
+export const fullPath = (route: Pick<AnyRoute, 'path' | 'mount'>) =>
+  route.mount === 'root' ? route.path : `${API_BASE}${route.path}`;
+
+/** `GET /api/v1/registrations/{id}`: how routes are named in metrics, logs and tests. */
+export const routeKey = (route: Pick<AnyRoute, 'method' | 'path' | 'mount'>) =>
+  `${route.method.toUpperCase()} ${fullPath(route)}`;

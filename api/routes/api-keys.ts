@@ -1,0 +1,95 @@
+import { ApiKey, type ApiKeyDoc, createApiKey } from '../../db/apikeys';
+import { Distributor, Reseller } from '../../db/partners';
+import { HttpProblem, validationProblem } from '../problem';
+import { defineRoute } from '../route-spec';
+import { apiKeySchema, createdApiKeySchema, keyIdParamsSchema, listOf, newApiKeySchema } from '../schemas/partners';
+import { withoutEmpty } from '../views/clean';
+
+const tag = 'API keys';
+
+const keyView = (doc: ApiKeyDoc) =>
+  withoutEmpty({
+    keyId: doc.keyId,
+    role: doc.role,
+    resellerId: doc.resellerId,
+    distributorId: doc.distributorId,
+    label: doc.label,
+    createdAt: doc.createdAt.toISOString(),
+    createdBy: doc.createdBy,
+    revokedAt: doc.revokedAt?.toISOString(),
+  });
+
+export const createApiKeyRoute = defineRoute({
+  operationId: 'createApiKey',
+  method: 'post',
+  path: '/api-keys',
+  tag,
+  summary: 'Create an API key (shown once; only its hash is stored)',
+  description: 'Reseller and distributor keys must name their partner; other roles must not.',
+  access: ['admin'],
+  request: { body: newApiKeySchema },
+  responses: { 201: { description: 'The key, this once', schema: createdApiKeySchema } },
+  refusals: { 422: 'invalid body, missing or forbidden binding, or unknown partner' },
+  async handle({ caller, body }) {
+    if (body.resellerId && !(await Reseller.exists({ _id: body.resellerId }).exec())) {
+      throw validationProblem('request body', [
+        { path: 'resellerId', message: `unknown reseller "${body.resellerId}"` },
+      ]);
+    }
+    if (body.distributorId && !(await Distributor.exists({ _id: body.distributorId }).exec())) {
+      throw validationProblem('request body', [
+        { path: 'distributorId', message: `unknown distributor "${body.distributorId}"` },
+      ]);
+    }
+    const created = await createApiKey({ ...body, createdBy: caller.keyId });
+    return {
+      status: 201,
+      body: withoutEmpty({
+        key: created.key,
+        keyId: created.keyId,
+        role: body.role,
+        resellerId: body.resellerId,
+        distributorId: body.distributorId,
+        label: body.label,
+      }),
+      // The key is a secret: no cache anywhere may keep this answer.
+      headers: { 'Cache-Control': 'no-store' },
+    };
+  },
+});
+
+export const listApiKeysRoute = defineRoute({
+  operationId: 'listApiKeys',
+  method: 'get',
+  path: '/api-keys',
+  tag,
+  summary: 'Every API key by id, role and binding (never the key); an addition to the contract',
+  access: ['admin'],
+  responses: { 200: { description: 'All keys', schema: listOf(apiKeySchema) } },
+  async handle() {
+    const docs = await ApiKey.find().sort({ createdAt: 1 }).lean<ApiKeyDoc[]>().exec();
+    return { status: 200, body: { items: docs.map(keyView) } };
+  },
+});
+
+export const revokeApiKeyRoute = defineRoute({
+  operationId: 'revokeApiKey',
+  method: 'delete',
+  path: '/api-keys/{keyId}',
+  tag,
+  summary: 'Revoke an API key: it answers 401 from now on (an addition to the contract)',
+  access: ['admin'],
+  request: { params: keyIdParamsSchema },
+  responses: { 200: { description: 'The revoked key', schema: apiKeySchema } },
+  refusals: { 404: 'no such key' },
+  async handle({ params }) {
+    // Revoking twice keeps the first revocation time.
+    await ApiKey.updateOne(
+      { keyId: params.keyId, revokedAt: { $exists: false } },
+      { $set: { revokedAt: new Date() } },
+    ).exec();
+    const doc = await ApiKey.findOne({ keyId: params.keyId }).lean<ApiKeyDoc>().exec();
+    if (!doc) throw new HttpProblem(404, 'Not found', `API key ${params.keyId} does not exist`);
+    return { status: 200, body: keyView(doc) };
+  },
+});

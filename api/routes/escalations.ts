@@ -1,0 +1,102 @@
+import type { FilterQuery } from 'mongoose';
+import { resolveEscalation } from '../../client/commands';
+import { Escalation, type EscalationDoc } from '../../db/escalations';
+import type { EscalationResolutionRequest } from '../../workflows/definitions';
+import { HttpProblem } from '../problem';
+import { defineRoute } from '../route-spec';
+import { encodeCursor, idParamsSchema } from '../schemas/common';
+import {
+  escalationListQuerySchema,
+  escalationPageSchema,
+  escalationSchema,
+  resolutionResultSchema,
+  resolveEscalationBodySchema,
+} from '../schemas/escalation';
+import { escalationViews } from '../views/escalation';
+
+const tag = 'Escalations';
+
+export const listEscalationsRoute = defineRoute({
+  operationId: 'listEscalations',
+  method: 'get',
+  path: '/escalations',
+  tag,
+  summary: 'Escalations with the registrations they weigh, side by side (newest first)',
+  access: ['channel-manager', 'auditor'],
+  request: { query: escalationListQuerySchema },
+  responses: { 200: { description: 'One page', schema: escalationPageSchema } },
+  async handle({ query }) {
+    const filter: FilterQuery<EscalationDoc> = {};
+    if (query.status) filter.status = query.status;
+    if (query.cursor) {
+      const createdAt = new Date(query.cursor.createdAt);
+      filter.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: query.cursor.id } }];
+    }
+    const docs = await Escalation.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<EscalationDoc[]>()
+      .exec();
+    const page = docs.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      docs.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last._id }) : null;
+    return { status: 200, body: { items: await escalationViews(page), nextCursor } };
+  },
+});
+
+export const getEscalationRoute = defineRoute({
+  operationId: 'getEscalation',
+  method: 'get',
+  path: '/escalations/{id}',
+  tag,
+  summary: 'One escalation with its contenders side by side',
+  access: ['channel-manager', 'auditor'],
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The escalation', schema: escalationSchema } },
+  refusals: { 404: 'no such escalation' },
+  async handle({ params }) {
+    const doc = await Escalation.findById(params.id).lean<EscalationDoc>().exec();
+    if (!doc) throw new HttpProblem(404, 'Not found', `escalation ${params.id} does not exist`);
+    const [view] = await escalationViews([doc]);
+    return { status: 200, body: view };
+  },
+});
+
+export const resolveEscalationRoute = defineRoute({
+  operationId: 'resolveEscalation',
+  method: 'post',
+  path: '/escalations/{id}/resolve',
+  tag,
+  summary: 'Decide an escalation',
+  description:
+    '`award`: that registration wins and the other contenders end resolved-against; `rejectAll`: every contender is rejected; `distinct`: the match was false, every contender proceeds on its own.',
+  access: ['channel-manager'],
+  request: { params: idParamsSchema, body: resolveEscalationBodySchema },
+  responses: { 200: { description: 'What was recorded for each contender', schema: resolutionResultSchema } },
+  refusals: {
+    404: 'no such escalation',
+    409: 'already resolved',
+    422: 'invalid body, or the awarded registration is not a contender',
+  },
+  async handle({ caller, params, body, deps }) {
+    if (!(await Escalation.exists({ _id: params.id }).exec())) {
+      throw new HttpProblem(404, 'Not found', `escalation ${params.id} does not exist`);
+    }
+    const result = await resolveEscalation(
+      deps.temporal,
+      params.id,
+      { kind: 'channel-manager', keyId: caller.keyId },
+      body as EscalationResolutionRequest,
+    );
+    // Mapped field by field: the workflow's result type is internal and may grow.
+    return {
+      status: 200,
+      body: {
+        escalationId: result.escalationId,
+        resolution: result.resolution,
+        fates: result.fates.map((fate) => ({ registrationId: fate.registrationId, action: fate.action })),
+      },
+    };
+  },
+});

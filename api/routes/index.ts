@@ -1,0 +1,65 @@
+import { buildOpenApiDocument } from '../openapi';
+import type { AnyRoute } from '../route-spec';
+import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-keys';
+import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
+import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
+import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
+import {
+  getPolicyRoute,
+  policyGuideRoute,
+  policyVersionsRoute,
+  publishPolicyRoute,
+  simulatePolicyRoute,
+} from './policy';
+import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
+import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
+import { deleteWebhookRoute, putWebhookRoute } from './webhooks';
+
+/**
+ * Every route of the API, in one table. It registers the handlers, generates the OpenAPI document
+ * and drives the authorization-matrix test, so a route cannot exist in one and be missing in another.
+ */
+export interface RouteTable {
+  routes: AnyRoute[];
+  /** Generated once, on first request, from the complete table. */
+  openApiDocument(): object;
+}
+
+export function createRouteTable(): RouteTable {
+  const routes: AnyRoute[] = [
+    submitRegistrationRoute,
+    listRegistrationsRoute,
+    getRegistrationRoute,
+    withdrawRoute,
+    extensionRoute,
+    closeRoute,
+    historyRoute,
+    listEscalationsRoute,
+    getEscalationRoute,
+    resolveEscalationRoute,
+    getPolicyRoute,
+    policyVersionsRoute,
+    policyGuideRoute,
+    publishPolicyRoute,
+    simulatePolicyRoute,
+    createDistributorRoute,
+    listDistributorsRoute,
+    createResellerRoute,
+    listResellersRoute,
+    createApiKeyRoute,
+    listApiKeysRoute,
+    revokeApiKeyRoute,
+    putWebhookRoute,
+    deleteWebhookRoute,
+    healthRoute,
+    readinessRoute,
+    metricsRoute,
+  ];
+  let document: object | undefined;
+  const openApiDocument = () => {
+    document ??= buildOpenApiDocument(routes);
+    return document;
+  };
+  routes.push(openApiRoute(openApiDocument));
+  return { routes, openApiDocument };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { databaseIsReachable } from '../../db/connection';
+import { RETRY_AFTER_SECONDS } from '../failures';
+import { type AppDeps, definePublicRoute } from '../route-spec';
+
+const tag = 'Operations';
+const READY_TIMEOUT_MS = 2000;
+
+const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
+const readinessSchema = z
+  .strictObject({
+    status: z.enum(['ready', 'unavailable']),
+    checks: z.strictObject({ temporal: z.boolean(), database: z.boolean() }),
+  })
+  .meta({ id: 'Readiness' });
+
+async function temporalIsReachable(deps: AppDeps): Promise<boolean> {
+  try {
+    await deps.temporal.connection.withDeadline(Date.now() + READY_TIMEOUT_MS, () =>
+      deps.temporal.connection.workflowService.getSystemInfo({}),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const healthRoute = definePublicRoute({
+  operationId: 'health',
+  method: 'get',
+  path: '/healthz',
+  mount: 'root',
+  tag,
+  summary: 'The process is up',
+  access: 'public',
+  responses: { 200: { description: 'Up', schema: healthSchema } },
+  async handle() {
+    return { status: 200, body: { status: 'ok' } };
+  },
+});
+
+export const readinessRoute = definePublicRoute({
+  operationId: 'readiness',
+  method: 'get',
+  path: '/readyz',
+  mount: 'root',
+  tag,
+  summary: 'Temporal and the database are reachable',
+  access: 'public',
+  responses: {
+    200: { description: 'Ready', schema: readinessSchema },
+    503: { description: 'A dependency cannot be reached', schema: readinessSchema },
+  },
+  async handle({ deps }) {
+    const [temporal, database] = await Promise.all([temporalIsReachable(deps), databaseIsReachable(READY_TIMEOUT_MS)]);
+    const ready = temporal && database;
+    return {
+      status: ready ? 200 : 503,
+      body: { status: ready ? 'ready' : 'unavailable', checks: { temporal, database } },
+      headers: ready ? undefined : { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    };
+  },
+});
+
+export const metricsRoute = definePublicRoute({
+  operationId: 'metrics',
+  method: 'get',
+  path: '/metrics',
+  mount: 'root',
+  tag,
+  summary: 'Prometheus metrics',
+  access: 'public',
+  responses: { 200: { description: 'Prometheus text exposition', media: { 'text/plain': z.string() } } },
+  async handle({ metrics }) {
+    return {
+      status: 200,
+      contentType: metrics.registry.contentType,
+      body: await metrics.registry.metrics(),
+    };
+  },
+});
+
+/** The OpenAPI document is built from the same table; the table hands it over when it is complete. */
+export function openApiRoute(document: () => object) {
+  return definePublicRoute({
+    operationId: 'openapi',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'Operations',
+    summary: 'The OpenAPI 3.1 document of this API (also at /openapi.json)',
+    access: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
+    async handle() {
+      return { status: 200, body: document() };
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import { Distributor, type DistributorDoc, Reseller, type ResellerDoc } from '../../db/partners';
+import { HttpProblem, validationProblem } from '../problem';
+import { defineRoute } from '../route-spec';
+import {
+  distributorSchema,
+  listOf,
+  newDistributorSchema,
+  newResellerSchema,
+  resellerSchema,
+} from '../schemas/partners';
+
+const tag = 'Partners';
+const staff = ['admin', 'auditor', 'channel-manager'] as const;
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+const alreadyExists = (what: string) => new HttpProblem(409, 'Already exists', `${what} already exists`);
+
+const distributorView = (doc: DistributorDoc) => ({
+  id: doc._id,
+  name: doc.name,
+  createdAt: doc.createdAt.toISOString(),
+});
+const resellerView = (doc: ResellerDoc) => ({
+  id: doc._id,
+  name: doc.name,
+  partnerType: doc.partnerType,
+  distributorIds: doc.distributorIds,
+  createdAt: doc.createdAt.toISOString(),
+});
+
+export const createDistributorRoute = defineRoute({
+  operationId: 'createDistributor',
+  method: 'post',
+  path: '/distributors',
+  tag,
+  summary: 'Add a distributor',
+  access: ['admin'],
+  request: { body: newDistributorSchema },
+  responses: { 201: { description: 'The distributor', schema: distributorSchema } },
+  refusals: { 409: 'a distributor with this id exists' },
+  async handle({ body }) {
+    try {
+      const doc = await Distributor.create({ _id: body.id, name: body.name, createdAt: new Date() });
+      return { status: 201, body: distributorView(doc.toObject()), headers: { Location: '/api/v1/distributors' } };
+    } catch (error) {
+      if (isDuplicateKey(error)) throw alreadyExists(`distributor ${body.id}`);
+      throw error;
+    }
+  },
+});
+
+export const listDistributorsRoute = defineRoute({
+  operationId: 'listDistributors',
+  method: 'get',
+  path: '/distributors',
+  tag,
+  summary: 'Every distributor (an addition to the contract, for staff and the console)',
+  access: staff,
+  responses: { 200: { description: 'All distributors', schema: listOf(distributorSchema) } },
+  async handle() {
+    const docs = await Distributor.find().sort({ _id: 1 }).lean<DistributorDoc[]>().exec();
+    return { status: 200, body: { items: docs.map(distributorView) } };
+  },
+});
+
+export const createResellerRoute = defineRoute({
+  operationId: 'createReseller',
+  method: 'post',
+  path: '/resellers',
+  tag,
+  summary: 'Add a reseller and the distributors it buys through',
+  access: ['admin'],
+  request: { body: newResellerSchema },
+  responses: { 201: { description: 'The reseller', schema: resellerSchema } },
+  refusals: { 409: 'a reseller with this id exists', 422: 'invalid body or unknown distributors' },
+  async handle({ body }) {
+    const known = await Distributor.find({ _id: { $in: body.distributorIds } })
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const knownIds = new Set(known.map((doc) => doc._id));
+    const unknown = body.distributorIds.flatMap((id, index) =>
+      knownIds.has(id) ? [] : [{ path: `distributorIds.${index}`, message: `unknown distributor "${id}"` }],
+    );
+    if (unknown.length > 0) throw validationProblem('request body', unknown);
+    try {
+      const doc = await Reseller.create({
+        _id: body.id,
+        name: body.name,
+        partnerType: body.partnerType,
+        distributorIds: body.distributorIds,
+        createdAt: new Date(),
+      });
+      return { status: 201, body: resellerView(doc.toObject()), headers: { Location: '/api/v1/resellers' } };
+    } catch (error) {
+      if (isDuplicateKey(error)) throw alreadyExists(`reseller ${body.id}`);
+      throw error;
+    }
+  },
+});
+
+export const listResellersRoute = defineRoute({
+  operationId: 'listResellers',
+  method: 'get',
+  path: '/resellers',
+  tag,
+  summary: 'Every reseller (an addition to the contract, for staff and the console)',
+  access: staff,
+  responses: { 200: { description: 'All resellers', schema: listOf(resellerSchema) } },
+  async handle() {
+    const docs = await Reseller.find().sort({ _id: 1 }).lean<ResellerDoc[]>().exec();
+    return { status: 200, body: { items: docs.map(resellerView) } };
+  },
+});

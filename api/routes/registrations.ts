@@ -1,0 +1,113 @@
+import type { FilterQuery } from 'mongoose';
+import { RequestRefused } from '../../client/errors';
+import { submitRegistration } from '../../client/submit-registration';
+import { Registration, type RegistrationDoc } from '../../db/registrations';
+import { registrationSubmissionSchema } from '../../domain/registration';
+import { HttpProblem } from '../problem';
+import { defineRoute, isStaff } from '../route-spec';
+import { encodeCursor, idParamsSchema } from '../schemas/common';
+import {
+  registrationListQuerySchema,
+  registrationPageSchema,
+  registrationSchema,
+  submitHeadersSchema,
+} from '../schemas/registration';
+import { audienceOf, registrationView } from '../views/registration';
+import { visibleRegistration } from './registration-access';
+
+const tag = 'Registrations';
+const everyRole = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
+
+export const submitRegistrationRoute = defineRoute({
+  operationId: 'submitRegistration',
+  method: 'post',
+  path: '/registrations',
+  tag,
+  summary: 'Register a deal',
+  description:
+    'Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller.',
+  access: ['reseller'],
+  request: { body: registrationSubmissionSchema, headers: submitHeadersSchema },
+  responses: { 202: { description: 'Accepted; the decision follows', schema: registrationSchema } },
+  refusals: {
+    403: 'the reseller bound to the key is not registered',
+    422: 'invalid body, distributor not affiliated, or Idempotency-Key reused with another body',
+  },
+  async handle({ caller, body, headers, deps, metrics }) {
+    const resellerId = caller.resellerId;
+    if (!resellerId) throw new HttpProblem(403, 'Forbidden', 'this key is not bound to a reseller');
+    try {
+      const { registration, created } = await submitRegistration(deps, resellerId, body, headers['idempotency-key']);
+      metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
+      return {
+        status: 202,
+        body: registrationView(registration, 'partner'),
+        headers: { Location: `/api/v1/registrations/${registration._id}` },
+      };
+    } catch (error) {
+      if (error instanceof RequestRefused) metrics.submissions.inc({ outcome: 'refused' });
+      throw error;
+    }
+  },
+});
+
+export const getRegistrationRoute = defineRoute({
+  operationId: 'getRegistration',
+  method: 'get',
+  path: '/registrations/{id}',
+  tag,
+  summary: 'Read a registration',
+  description: 'Resellers see their own, distributors those submitted through them, staff all. Anything else is 404.',
+  access: everyRole,
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The registration', schema: registrationSchema } },
+  refusals: { 404: 'no such registration, or not visible to this caller' },
+  async handle({ caller, params }) {
+    const doc = await visibleRegistration(caller, params.id);
+    return { status: 200, body: registrationView(doc, audienceOf(caller)) };
+  },
+});
+
+export const listRegistrationsRoute = defineRoute({
+  operationId: 'listRegistrations',
+  method: 'get',
+  path: '/registrations',
+  tag,
+  summary: 'List registrations, newest first',
+  description:
+    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. resellerId, distributorId and q are for staff.',
+  access: everyRole,
+  request: { query: registrationListQuerySchema },
+  responses: { 200: { description: 'One page', schema: registrationPageSchema } },
+  refusals: { 403: 'a staff filter used by a partner' },
+  async handle({ caller, query }) {
+    const filter: FilterQuery<RegistrationDoc> = {};
+    if (!isStaff(caller)) {
+      const staffFilters = (['resellerId', 'distributorId', 'q'] as const).filter((name) => query[name] !== undefined);
+      if (staffFilters.length > 0) {
+        throw new HttpProblem(403, 'Forbidden', `only staff may filter by ${staffFilters.join(', ')}`);
+      }
+    }
+    if (caller.role === 'reseller') filter.resellerId = caller.resellerId;
+    if (caller.role === 'distributor') filter.distributorId = caller.distributorId;
+    if (query.resellerId) filter.resellerId = query.resellerId;
+    if (query.distributorId) filter.distributorId = query.distributorId;
+    if (query.status) filter.status = query.status;
+    if (query.q) filter.searchText = { $regex: escapeRegex(query.q.toLowerCase()) };
+    // Not yet accepted (no sequence) is not listed; the cursor continues below the last one seen.
+    filter.sequence = query.cursor ? { $exists: true, $lt: query.cursor.before } : { $exists: true };
+
+    const docs = await Registration.find(filter)
+      .sort({ sequence: -1 })
+      .limit(query.limit + 1)
+      .lean<RegistrationDoc[]>()
+      .exec();
+    const page = docs.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = docs.length > query.limit && last ? encodeCursor({ before: last.sequence }) : null;
+    const audience = audienceOf(caller);
+    return { status: 200, body: { items: page.map((doc) => registrationView(doc, audience)), nextCursor } };
+  },
+});
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { customerSchema, moneySchema, reasonCodeSchema, registrationStatusSchema } from '../../domain/registration';
+import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+
+/** One registration an escalation weighs, with what a channel manager compares side by side. */
+export const escalationContenderSchema = z
+  .strictObject({
+    registrationId: z.string(),
+    role: z.enum(['holder', 'contender']).describe('holder: already approved, shown for comparison'),
+    resellerId: z.string(),
+    resellerName: z.string().optional(),
+    distributorId: z.string(),
+    sequence: z.number().int(),
+    submittedAt: timestampSchema.optional(),
+    status: registrationStatusSchema.optional(),
+    customer: customerSchema.optional(),
+    title: z.string().optional(),
+    productLines: z.array(z.string()).optional(),
+    estimatedValue: moneySchema.optional(),
+    program: z.string().optional(),
+    match: z
+      .strictObject({
+        strength: z.enum(['certain', 'probable']),
+        basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
+        score: z.number(),
+        withRegistrationId: z.string(),
+      })
+      .optional(),
+    joinedAt: timestampSchema.optional(),
+  })
+  .meta({ id: 'EscalationContender' });
+
+export const escalationSchema = z
+  .strictObject({
+    id: z.string(),
+    status: z.enum(['open', 'resolved']),
+    subject: z.enum(['registration', 'extension']),
+    reasonCode: reasonCodeSchema,
+    level: z.number().int().describe('2 once the first review deadline has passed'),
+    policyVersion: z.number().int(),
+    createdAt: timestampSchema,
+    reviewDueAt: timestampSchema,
+    secondReviewDueAt: timestampSchema,
+    contenders: z.array(escalationContenderSchema),
+    resolution: z
+      .strictObject({
+        kind: z.enum(['award', 'reject-all', 'distinct', 'moot']),
+        registrationId: z.string().optional(),
+        reason: z.string(),
+        by: z.strictObject({ kind: z.enum(['channel-manager', 'deadline', 'system']), id: z.string().optional() }),
+        at: timestampSchema,
+      })
+      .optional(),
+  })
+  .meta({ id: 'Escalation' });
+export type EscalationView = z.infer<typeof escalationSchema>;
+
+export const escalationPageSchema = pageSchema(escalationSchema).meta({ id: 'EscalationPage' });
+
+export const escalationListQuerySchema = z.strictObject({
+  status: z.enum(['open', 'resolved']).optional(),
+  limit: limitSchema,
+  cursor: cursorSchema(z.strictObject({ createdAt: z.number().int(), id: z.string() })).optional(),
+});
+
+const reason = z.string().trim().min(1).max(1000);
+
+export const resolveEscalationBodySchema = z
+  .union([
+    z.strictObject({ award: z.string().min(1).max(100), reason }),
+    z.strictObject({ rejectAll: z.literal(true), reason }),
+    z.strictObject({ distinct: z.literal(true), reason }),
+  ])
+  .meta({ id: 'EscalationResolutionRequest' });
+
+const resolutionKindSchema = z.enum(['award', 'reject-all', 'distinct', 'moot']);
+
+export const resolutionResultSchema = z
+  .strictObject({
+    escalationId: z.string(),
+    resolution: z.strictObject({ kind: resolutionKindSchema, registrationId: z.string().optional() }),
+    fates: z
+      .array(
+        z.strictObject({
+          registrationId: z.string(),
+          action: z.enum(['approve', 'reject', 'grant-extension', 'deny-extension']),
+        }),
+      )
+      .describe('what each waiting contender’s own workflow records next (holders keep what they have)'),
+  })
+  .meta({ id: 'EscalationResolutionResult' });

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { roles } from '../../db/apikeys';
+import { partnerIdSchema, partnerTypeSchema } from '../../domain/registration';
+import { timestampSchema } from './common';
+
+const name = z.string().trim().min(1).max(200);
+
+export const newDistributorSchema = z.strictObject({ id: partnerIdSchema, name }).meta({ id: 'NewDistributor' });
+export const distributorSchema = z
+  .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema })
+  .meta({ id: 'Distributor' });
+
+export const newResellerSchema = z
+  .strictObject({
+    id: partnerIdSchema,
+    name,
+    partnerType: partnerTypeSchema,
+    distributorIds: z
+      .array(partnerIdSchema)
+      .min(1)
+      .max(50)
+      .refine((ids) => new Set(ids).size === ids.length, 'each distributor once'),
+  })
+  .meta({ id: 'NewReseller' });
+export const resellerSchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    partnerType: partnerTypeSchema,
+    distributorIds: z.array(z.string()),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: 'Reseller' });
+
+export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+
+export const roleSchema = z.enum(roles).meta({ id: 'Role' });
+
+/** A key for a partner role is bound to exactly that partner; staff keys are bound to nobody. */
+export const newApiKeySchema = z
+  .strictObject({
+    role: roleSchema,
+    resellerId: partnerIdSchema.optional(),
+    distributorId: partnerIdSchema.optional(),
+    label: z.string().trim().min(1).max(100).optional(),
+  })
+  .superRefine((key, ctx) => {
+    const wants = { reseller: 'resellerId', distributor: 'distributorId' } as const;
+    for (const field of ['resellerId', 'distributorId'] as const) {
+      const required = wants[key.role as keyof typeof wants] === field;
+      if (required && key[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `required for the ${key.role} role` });
+      }
+      if (!required && key[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `not allowed for the ${key.role} role` });
+      }
+    }
+  })
+  .meta({ id: 'NewApiKey' });
+
+export const apiKeySchema = z
+  .strictObject({
+    keyId: z.string(),
+    role: roleSchema,
+    resellerId: z.string().optional(),
+    distributorId: z.string().optional(),
+    label: z.string().optional(),
+    createdAt: timestampSchema,
+    createdBy: z.string(),
+    revokedAt: timestampSchema.optional(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const createdApiKeySchema = z
+  .strictObject({
+    key: z.string().describe('shown this once; only its hash is stored'),
+    keyId: z.string(),
+    role: roleSchema,
+    resellerId: z.string().optional(),
+    distributorId: z.string().optional(),
+    label: z.string().optional(),
+  })
+  .meta({ id: 'CreatedApiKey' });
+
+export const keyIdParamsSchema = z.strictObject({
+  keyId: z.string().regex(/^key_[0-9a-f]{12}$/, 'a key id such as key_0123456789ab'),
+});
+
+export const webhookParamsSchema = z.strictObject({
+  partnerKind: z.enum(['reseller', 'distributor', 'vendor']),
+  partnerId: partnerIdSchema,
+});
+export const webhookBodySchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .describe('receives signed POSTs of notifications'),
+  })
+  .meta({ id: 'WebhookRequest' });
+export const webhookSchema = z
+  .strictObject({
+    id: z.string(),
+    url: z.string(),
+    secret: z.string().describe('HMAC signing secret; shown this once'),
+    createdAt: timestampSchema,
+  })
+  .meta({ id: 'Webhook' });

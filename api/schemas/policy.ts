@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { policySchema } from '../../domain/policy/schema';
+import { timestampSchema } from './common';
+
+export const policyVersionSchema = z
+  .strictObject({
+    version: z.number().int(),
+    createdAt: timestampSchema,
+    createdBy: z.string().describe('API key id of the admin who published it'),
+    policy: policySchema,
+  })
+  .meta({ id: 'PolicyVersion' });
+
+export const policyVersionsSchema = z
+  .strictObject({ versions: z.array(policyVersionSchema) })
+  .meta({ id: 'PolicyVersions' });
+
+export const simulateBodySchema = z.strictObject({ policy: policySchema }).meta({ id: 'SimulationRequest' });
+
+const counts = z.strictObject({
+  approve: z.number().int(),
+  reject: z.number().int(),
+  escalate: z.number().int(),
+  undecided: z.number().int(),
+});
+const nullableReason = z.string().nullable();
+
+export const simulationReportSchema = z
+  .strictObject({
+    label: z.string(),
+    registrations: z.number().int(),
+    outcomes: z.strictObject({ current: counts, candidate: counts }),
+    escalationRate: z.strictObject({ current: z.number(), candidate: z.number() }),
+    distributorShares: z.array(
+      z.strictObject({
+        distributorId: z.string(),
+        name: z.string(),
+        current: z.strictObject({ approvals: z.number().int(), share: z.number() }),
+        candidate: z.strictObject({ approvals: z.number().int(), share: z.number() }),
+      }),
+    ),
+    collisions: z.strictObject({ dealGroups: z.number().int(), registrations: z.number().int() }),
+    changedCount: z.number().int().describe('every changed registration is counted; at most 500 are listed'),
+    changes: z.array(
+      z.strictObject({
+        registrationId: z.string(),
+        sequence: z.number().int(),
+        actual: z.strictObject({
+          outcome: z.string(),
+          reasonCode: nullableReason,
+          decisiveRule: z.string().nullable(),
+        }),
+        simulated: z.strictObject({ outcome: z.string(), reasonCode: nullableReason }),
+        decisiveRule: z.string(),
+        detail: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'SimulationReport' });
+
+export const guideTextSchema = z.string().meta({ id: 'PolicyGuideText' });
+export const guideQuerySchema = z.strictObject({});

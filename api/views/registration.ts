@@ -1,0 +1,78 @@
+import type { DecisionRecord, RegistrationDoc } from '../../db/registrations';
+import { renderTrace } from '../../domain/allocation';
+import { type Caller, isStaff } from '../route-spec';
+import { isoDate } from '../schemas/common';
+import type { RegistrationView } from '../schemas/registration';
+import { withoutEmpty } from './clean';
+
+/**
+ * Staff see everything; partners (resellers and distributors) see the reseller wording and a
+ * redacted trace, so that no other partner's registration, name or id reaches them.
+ */
+export type ViewAudience = 'staff' | 'partner';
+export const audienceOf = (caller: Caller): ViewAudience => (isStaff(caller) ? 'staff' : 'partner');
+
+/** Whether the caller may know that this registration exists (otherwise it answers 404). */
+export function canSee(
+  caller: Caller,
+  doc: Pick<RegistrationDoc, 'resellerId' | 'distributorId' | 'sequence'>,
+): boolean {
+  // Without a sequence it was never accepted (no 202 was sent): it does not exist for anyone yet.
+  if (doc.sequence === undefined || doc.sequence === null) return false;
+  switch (caller.role) {
+    case 'reseller':
+      return doc.resellerId === caller.resellerId;
+    case 'distributor':
+      return doc.distributorId === caller.distributorId;
+    default:
+      return true;
+  }
+}
+
+function decisionView(record: DecisionRecord, audience: ViewAudience): RegistrationView['decisions'][number] {
+  const staff = audience === 'staff';
+  return withoutEmpty({
+    at: record.at,
+    kind: record.kind,
+    fromStatus: record.fromStatus,
+    toStatus: record.toStatus,
+    reasonCode: record.reasonCode,
+    explanation: staff ? record.explanation : record.resellerExplanation,
+    trace: renderTrace(record.trace ?? [], staff ? 'staff' : 'reseller'),
+    policyVersion: record.policyVersion,
+    // Who at the vendor decided is staff business; partners learn only what kind of decision it was.
+    decidedBy: staff
+      ? withoutEmpty({ kind: record.decidedBy.kind, id: record.decidedBy.id })
+      : { kind: record.decidedBy.kind },
+    protectedUntil: record.protectedUntil,
+    matches: staff ? (record.matches ?? []) : undefined,
+    escalationId: staff ? record.escalationId : undefined,
+    hash: record.hash,
+    prevHash: record.prevHash,
+  });
+}
+
+/** The contract's registration JSON; internal fields (request hash, lookup keys, idempotency key) never leave. */
+export function registrationView(doc: RegistrationDoc, audience: ViewAudience): RegistrationView {
+  const staff = audience === 'staff';
+  return withoutEmpty({
+    id: doc._id,
+    status: doc.status,
+    reasonCode: doc.reasonCode,
+    explanation: staff ? doc.explanation : doc.resellerExplanation,
+    resellerId: doc.resellerId,
+    distributorId: doc.distributorId,
+    customer: doc.customer,
+    opportunity: doc.opportunity,
+    program: doc.program,
+    submittedAt: isoDate(doc.submittedAt) as string,
+    sequence: doc.sequence as number,
+    decidedAt: isoDate(doc.decidedAt),
+    protectedUntil: isoDate(doc.protectedUntil),
+    extensionsUsed: doc.extensionsUsed ?? 0,
+    policyVersion: doc.policyVersion,
+    escalationId: staff ? doc.escalationId : undefined,
+    endedAt: isoDate(doc.endedAt),
+    decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience)),
+  });
+}

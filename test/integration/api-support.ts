@@ -1,0 +1,89 @@
+import type { Express } from 'express';
+import request, { type Response } from 'supertest';
+import { createApp } from '../../api/app';
+import { type Config, parseConfig } from '../../config/config';
+import { createApiKey, type Role } from '../../db/apikeys';
+import { publishTestPolicy, seedPartners } from '../support/fixtures';
+import { quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { OpenApiResponseValidator } from './api-openapi-validator';
+
+/** Who calls: a role's key, or one of the ways of calling without a valid key. */
+export type CallerName = Role | 'other-reseller' | 'other-distributor' | 'missing' | 'revoked';
+
+export interface ApiCall {
+  as: CallerName;
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  body?: unknown;
+  /** Sent as-is with this content type (for malformed or oversized bodies). */
+  raw?: { text: string; contentType: string };
+  headers?: Record<string, string>;
+}
+
+export interface ApiTest {
+  system: TestSystem;
+  app: Express;
+  keys: Record<Exclude<CallerName, 'missing'>, string>;
+  keyIds: Record<Exclude<CallerName, 'missing'>, string>;
+  validator: OpenApiResponseValidator;
+  /** Calls the API and checks the answer against the OpenAPI document (throws if it does not fit). */
+  call(spec: ApiCall): Promise<Response>;
+  shutdown(): Promise<void>;
+}
+
+/** `value-var` through `dist-a` is the reseller and distributor of the role keys; the others are strangers. */
+export const RESELLER = 'value-var';
+export const OTHER_RESELLER = 'small-boutique';
+export const DISTRIBUTOR = 'dist-a';
+export const OTHER_DISTRIBUTOR = 'dist-b';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig({}), RATE_LIMIT_PER_MINUTE: 100_000, ...overrides };
+}
+
+/** A real worker, the app on top of it, seeded partners and policy, and a key for every caller. */
+export async function startApiTest(label: string, overrides: Partial<Config> = {}): Promise<ApiTest> {
+  const system = await startTestSystem(label);
+  await seedPartners();
+  await publishTestPolicy();
+  const app = createApp({
+    temporal: system.temporal,
+    taskQueue: system.taskQueue,
+    logger: quietLogger,
+    config: testConfig(overrides),
+  });
+  const created = {
+    reseller: await createApiKey({ role: 'reseller', resellerId: RESELLER, createdBy: 'test' }),
+    'other-reseller': await createApiKey({ role: 'reseller', resellerId: OTHER_RESELLER, createdBy: 'test' }),
+    distributor: await createApiKey({ role: 'distributor', distributorId: DISTRIBUTOR, createdBy: 'test' }),
+    'other-distributor': await createApiKey({
+      role: 'distributor',
+      distributorId: OTHER_DISTRIBUTOR,
+      createdBy: 'test',
+    }),
+    'channel-manager': await createApiKey({ role: 'channel-manager', createdBy: 'test' }),
+    auditor: await createApiKey({ role: 'auditor', createdBy: 'test' }),
+    admin: await createApiKey({ role: 'admin', createdBy: 'test' }),
+    revoked: await createApiKey({ role: 'admin', createdBy: 'test' }),
+  };
+  const keys = Object.fromEntries(Object.entries(created).map(([name, k]) => [name, k.key])) as ApiTest['keys'];
+  const keyIds = Object.fromEntries(Object.entries(created).map(([name, k]) => [name, k.keyId])) as ApiTest['keyIds'];
+  const validator = new OpenApiResponseValidator((await request(app).get('/api/v1/openapi.json')).body);
+
+  const call = async (spec: ApiCall): Promise<Response> => {
+    let pending = request(app)[spec.method](spec.path);
+    if (spec.as !== 'missing') pending = pending.set('Authorization', `Bearer ${keys[spec.as]}`);
+    for (const [name, value] of Object.entries(spec.headers ?? {})) pending = pending.set(name, value);
+    if (spec.raw) pending = pending.set('Content-Type', spec.raw.contentType).send(spec.raw.text);
+    else if (spec.body !== undefined) pending = pending.send(spec.body as object);
+    const response = await pending;
+    validator.check(spec.method, spec.path, response);
+    return response;
+  };
+
+  const api: ApiTest = { system, app, keys, keyIds, validator, call, shutdown: () => system.shutdown() };
+  // Revoked through the API, as an admin would.
+  const revoked = await call({ as: 'admin', method: 'delete', path: `/api/v1/api-keys/${keyIds.revoked}` });
+  if (revoked.status !== 200) throw new Error(`could not revoke the test key: ${revoked.status}`);
+  return api;
+}
