@@ -22,6 +22,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string, pr
 function bodyParser(limit: string): RequestHandler {
   const json = express.json({ limit, type: jsonTypes, strict: true });
   return (req, res, next) => {
+    // An empty body (Content-Length: 0) is no body at all, whatever its type says.
+    if (req.headers['content-length'] === '0') return next();
     // `req.is` is null without a body and false for a body of another type.
     if (req.is(jsonTypes) === false) {
       next(new HttpProblem(415, 'Unsupported media type', 'send the body as application/json'));

@@ -2,6 +2,7 @@ import { buildOpenApiDocument } from '../openapi';
 import type { AnyRoute } from '../route-spec';
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-keys';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
+import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
 import {
@@ -49,6 +50,7 @@ export function createRouteTable(): RouteTable {
     createApiKeyRoute,
     listApiKeysRoute,
     revokeApiKeyRoute,
+    meRoute,
     putWebhookRoute,
     deleteWebhookRoute,
     healthRoute,

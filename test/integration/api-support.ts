@@ -1,10 +1,12 @@
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createApp } from '../../api/app';
+import type { RegistrationView } from '../../api/schemas/registration';
 import { type Config, parseConfig } from '../../config/config';
 import { createApiKey, type Role } from '../../db/apikeys';
-import { publishTestPolicy, seedPartners } from '../support/fixtures';
-import { quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { waitForEscalationWorkflow } from '../support/lifecycle';
 import { OpenApiResponseValidator } from './api-openapi-validator';
 
 /** Who calls: a role's key, or one of the ways of calling without a valid key. */
@@ -86,4 +88,38 @@ export async function startApiTest(label: string, overrides: Partial<Config> = {
   const revoked = await call({ as: 'admin', method: 'delete', path: `/api/v1/api-keys/${keyIds.revoked}` });
   if (revoked.status !== 200) throw new Error(`could not revoke the test key: ${revoked.status}`);
   return api;
+}
+
+/** Submits through the API as `as` and waits until the registration's first decision is recorded. */
+export async function submitAndWait(
+  api: ApiTest,
+  body: unknown,
+  as: CallerName = 'reseller',
+  until: (status: string) => boolean = (status) => status !== 'pending',
+): Promise<RegistrationView> {
+  const submitted = await api.call({ as, method: 'post', path: '/api/v1/registrations', body });
+  if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}: ${submitted.text}`);
+  return eventually(async () => {
+    const read = await api.call({ as: 'auditor', method: 'get', path: `/api/v1/registrations/${submitted.body.id}` });
+    return until(read.body.status) ? (read.body as RegistrationView) : undefined;
+  }, `registration ${submitted.body.id} to be decided`);
+}
+
+/**
+ * Two resellers register customers whose names only look alike: the second is escalated as a
+ * possible duplicate. Returns once the escalation's workflow knows both registrations.
+ */
+export async function contestedDeal(
+  api: ApiTest,
+): Promise<{ holder: RegistrationView; challenger: RegistrationView; escalationId: string }> {
+  const name = `${uniqueWord()} Traders`;
+  const holder = await submitAndWait(api, submission({ customerName: name }), 'reseller');
+  const challenger = await submitAndWait(api, submission({ customerName: `${name} LLC` }), 'other-reseller');
+  const staffView = await api.call({ as: 'auditor', method: 'get', path: `/api/v1/registrations/${challenger.id}` });
+  const escalationId = staffView.body.escalationId as string | undefined;
+  if (challenger.status !== 'escalated' || !escalationId) {
+    throw new Error(`expected an escalation, got ${challenger.status}: ${JSON.stringify(staffView.body)}`);
+  }
+  await waitForEscalationWorkflow(api.system, escalationId, 2);
+  return { holder, challenger, escalationId };
 }

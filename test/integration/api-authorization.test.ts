@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { routeKey } from '../../api/route-spec';
+import { createRouteTable } from '../../api/routes';
+import type { RegistrationView } from '../../api/schemas/registration';
+import type { Role } from '../../db/apikeys';
+import { submission } from '../support/fixtures';
+import { type ApiCall, type ApiTest, type CallerName, contestedDeal, startApiTest, submitAndWait } from './api-support';
+
+/**
+ * The authorization matrix: every route against every role, a missing key and a revoked key.
+ * Expectations come from the contract, written here once per route; the first test makes sure
+ * this table names exactly the routes the app serves, so a new route cannot be left out.
+ */
+let api: ApiTest;
+let visible: RegistrationView;
+let escalationId: string;
+
+const staff: Role[] = ['channel-manager', 'auditor', 'admin'];
+const everyone: Role[] = ['reseller', 'distributor', ...staff];
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+const testPolicy = {
+  model: 'open',
+  timing: { protection: 'PT60S', expiryReminder: 'PT10S', reviewSla: 'PT30S', secondReviewSla: 'PT30S' },
+};
+
+type Request = Omit<ApiCall, 'as' | 'method'>;
+interface Row {
+  allowed: Role[] | 'public';
+  ok: number;
+  /** The request this caller makes; for an allowed caller it may first create what the call uses up. */
+  request(as: CallerName, allowed: boolean): Promise<Request>;
+}
+
+const approvedRegistration = async (allowed: boolean) =>
+  allowed ? (await submitAndWait(api, submission(), 'reseller')).id : visible.id;
+
+/** A reseller or distributor may only touch its own webhook; staff address the reseller's. */
+const webhookPath = (as: CallerName) =>
+  as === 'distributor' ? '/api/v1/webhooks/distributor/dist-a' : '/api/v1/webhooks/reseller/value-var';
+
+const matrix: Record<string, Row> = {
+  'POST /api/v1/registrations': {
+    allowed: ['reseller'],
+    ok: 202,
+    request: async () => ({ path: '/api/v1/registrations', body: submission() }),
+  },
+  'GET /api/v1/registrations': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/registrations' }) },
+  'GET /api/v1/registrations/{id}': {
+    allowed: everyone,
+    ok: 200,
+    request: async () => ({ path: `/api/v1/registrations/${visible.id}` }),
+  },
+  'POST /api/v1/registrations/{id}/withdraw': {
+    allowed: ['reseller'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/withdraw`,
+    }),
+  },
+  'POST /api/v1/registrations/{id}/extension': {
+    allowed: ['reseller'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/extension`,
+      body: { reason: 'customer asked for more time' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/close': {
+    allowed: ['reseller'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/close`,
+      body: { outcome: 'won' },
+    }),
+  },
+  'GET /api/v1/registrations/{id}/history': {
+    allowed: staff,
+    ok: 200,
+    request: async () => ({ path: `/api/v1/registrations/${visible.id}/history` }),
+  },
+  'GET /api/v1/escalations': {
+    allowed: ['channel-manager', 'auditor'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/escalations?status=open' }),
+  },
+  'GET /api/v1/escalations/{id}': {
+    allowed: ['channel-manager', 'auditor'],
+    ok: 200,
+    request: async () => ({ path: `/api/v1/escalations/${escalationId}` }),
+  },
+  'POST /api/v1/escalations/{id}/resolve': {
+    allowed: ['channel-manager'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/escalations/${allowed ? (await contestedDeal(api)).escalationId : escalationId}/resolve`,
+      body: { distinct: true, reason: 'different buyers' },
+    }),
+  },
+  'GET /api/v1/policy': { allowed: staff, ok: 200, request: async () => ({ path: '/api/v1/policy' }) },
+  'GET /api/v1/policy/versions': {
+    allowed: staff,
+    ok: 200,
+    request: async () => ({ path: '/api/v1/policy/versions' }),
+  },
+  'GET /api/v1/policy/guide': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/policy/guide' }) },
+  'PUT /api/v1/policy': {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({ path: '/api/v1/policy', body: testPolicy }),
+  },
+  'POST /api/v1/policy/simulate': {
+    allowed: ['admin', 'channel-manager'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/policy/simulate', body: { policy: testPolicy } }),
+  },
+  'POST /api/v1/distributors': {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({ path: '/api/v1/distributors', body: { id: unique('dist'), name: 'New Dist' } }),
+  },
+  'GET /api/v1/distributors': { allowed: staff, ok: 200, request: async () => ({ path: '/api/v1/distributors' }) },
+  'POST /api/v1/resellers': {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({
+      path: '/api/v1/resellers',
+      body: { id: unique('res'), name: 'New Reseller', partnerType: 'var', distributorIds: ['dist-a'] },
+    }),
+  },
+  'GET /api/v1/resellers': { allowed: staff, ok: 200, request: async () => ({ path: '/api/v1/resellers' }) },
+  'POST /api/v1/api-keys': {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({ path: '/api/v1/api-keys', body: { role: 'auditor', label: 'matrix' } }),
+  },
+  'GET /api/v1/me': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/me' }) },
+  'GET /api/v1/api-keys': { allowed: ['admin'], ok: 200, request: async () => ({ path: '/api/v1/api-keys' }) },
+  'DELETE /api/v1/api-keys/{keyId}': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async (_as, allowed) => {
+      if (!allowed) return { path: `/api/v1/api-keys/${api.keyIds.auditor}` };
+      const fresh = await api.call({
+        as: 'admin',
+        method: 'post',
+        path: '/api/v1/api-keys',
+        body: { role: 'auditor' },
+      });
+      return { path: `/api/v1/api-keys/${fresh.body.keyId}` };
+    },
+  },
+  'PUT /api/v1/webhooks/{partnerKind}/{partnerId}': {
+    allowed: ['admin', 'reseller', 'distributor'],
+    ok: 200,
+    request: async (as) => ({ path: webhookPath(as), body: { url: 'https://hooks.example.com/dealreg' } }),
+  },
+  'DELETE /api/v1/webhooks/{partnerKind}/{partnerId}': {
+    allowed: ['admin', 'reseller', 'distributor'],
+    ok: 204,
+    request: async (as, allowed) => {
+      if (allowed) {
+        const body = { url: 'https://hooks.example.com/dealreg' };
+        await api.call({ as: 'admin', method: 'put', path: webhookPath(as), body });
+      }
+      return { path: webhookPath(as) };
+    },
+  },
+  'GET /healthz': { allowed: 'public', ok: 200, request: async () => ({ path: '/healthz' }) },
+  'GET /readyz': { allowed: 'public', ok: 200, request: async () => ({ path: '/readyz' }) },
+  'GET /metrics': { allowed: 'public', ok: 200, request: async () => ({ path: '/metrics' }) },
+  'GET /api/v1/openapi.json': { allowed: 'public', ok: 200, request: async () => ({ path: '/api/v1/openapi.json' }) },
+};
+
+const routes = createRouteTable().routes;
+const callers: CallerName[] = ['missing', 'revoked', ...everyone];
+
+function expectedStatus(row: Row, as: CallerName): number {
+  if (row.allowed === 'public') return row.ok;
+  if (as === 'missing' || as === 'revoked') return 401;
+  return row.allowed.includes(as as Role) ? row.ok : 403;
+}
+
+beforeAll(async () => {
+  api = await startApiTest('apiauthz');
+  visible = await submitAndWait(api, submission(), 'reseller');
+  escalationId = (await contestedDeal(api)).escalationId;
+}, 120_000);
+afterAll(() => api?.shutdown());
+
+test('the matrix names exactly the routes the app serves', () => {
+  expect(Object.keys(matrix).sort()).toEqual(routes.map(routeKey).sort());
+});
+
+describe.each(routes.map((route) => [routeKey(route), route] as const))('%s', (key, route) => {
+  test.each(callers)('as %s', async (as) => {
+    const row = matrix[key];
+    if (!row) throw new Error(`${key} is missing from the authorization matrix`);
+    const expected = expectedStatus(row, as);
+    const request = await row.request(as, expected === row.ok && row.allowed !== 'public');
+    const response = await api.call({ as, method: route.method, ...request });
+    expect({ status: response.status, body: response.status === expected ? undefined : response.body }).toEqual({
+      status: expected,
+      body: undefined,
+    });
+    if (expected === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+});
