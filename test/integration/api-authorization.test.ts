@@ -3,8 +3,15 @@ import { routeKey } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import type { RegistrationView } from '../../api/schemas/registration';
 import type { Role } from '../../db/apikeys';
-import { submission } from '../support/fixtures';
-import { type ApiCall, type ApiTest, type CallerName, contestedDeal, startApiTest, submitAndWait } from './api-support';
+import {
+  type ApiCall,
+  type ApiTest,
+  type CallerName,
+  contestedDeal,
+  freshSubmission,
+  startApiTest,
+  submitAndWait,
+} from './api-support';
 
 /**
  * The authorization matrix: every route against every role, a missing key and a revoked key.
@@ -32,7 +39,7 @@ interface Row {
 }
 
 const approvedRegistration = async (allowed: boolean) =>
-  allowed ? (await submitAndWait(api, submission(), 'reseller')).id : visible.id;
+  allowed ? (await submitAndWait(api, freshSubmission(), 'reseller')).id : visible.id;
 
 /** A reseller or distributor may only touch its own webhook; staff address the reseller's. */
 const webhookPath = (as: CallerName) =>
@@ -42,7 +49,7 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/registrations': {
     allowed: ['reseller'],
     ok: 202,
-    request: async () => ({ path: '/api/v1/registrations', body: submission() }),
+    request: async () => ({ path: '/api/v1/registrations', body: freshSubmission() }),
   },
   'GET /api/v1/registrations': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/registrations' }) },
   'GET /api/v1/registrations/{id}': {
@@ -182,7 +189,7 @@ function expectedStatus(row: Row, as: CallerName): number {
 
 beforeAll(async () => {
   api = await startApiTest('apiauthz');
-  visible = await submitAndWait(api, submission(), 'reseller');
+  visible = await submitAndWait(api, freshSubmission(), 'reseller');
   escalationId = (await contestedDeal(api)).escalationId;
 }, 120_000);
 afterAll(() => api?.shutdown());

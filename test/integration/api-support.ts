@@ -4,6 +4,7 @@ import { createApp } from '../../api/app';
 import type { RegistrationView } from '../../api/schemas/registration';
 import { type Config, parseConfig } from '../../config/config';
 import { createApiKey, type Role } from '../../db/apikeys';
+import type { RegistrationSubmission } from '../../domain/registration';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
 import { waitForEscalationWorkflow } from '../support/lifecycle';
@@ -88,6 +89,15 @@ export async function startApiTest(label: string, overrides: Partial<Config> = {
   const revoked = await call({ as: 'admin', method: 'delete', path: `/api/v1/api-keys/${keyIds.revoked}` });
   if (revoked.status !== 200) throw new Error(`could not revoke the test key: ${revoked.status}`);
   return api;
+}
+
+/**
+ * A valid submission for a customer whose name shares no word with any other test customer. (The
+ * shared fixture's "<word> Customer <n>" names share a word, which makes every registration a
+ * possible match of every other; the first-come check then decides them one after another.)
+ */
+export function freshSubmission(overrides: Parameters<typeof submission>[0] = {}): RegistrationSubmission {
+  return submission({ customerName: `${uniqueWord()} ${uniqueWord()}`, ...overrides });
 }
 
 /** Submits through the API as `as` and waits until the registration's first decision is recorded. */
