@@ -78,7 +78,9 @@ export async function startApiTest(label: string, overrides: Partial<Config> = {
     if (spec.as !== 'missing') pending = pending.set('Authorization', `Bearer ${keys[spec.as]}`);
     for (const [name, value] of Object.entries(spec.headers ?? {})) pending = pending.set(name, value);
     if (spec.raw) pending = pending.set('Content-Type', spec.raw.contentType).send(spec.raw.text);
-    else if (spec.body !== undefined) pending = pending.send(spec.body as object);
+    // Serialized here so that any JSON value (a bare number, null) is sent as written.
+    else if (spec.body !== undefined)
+      pending = pending.set('Content-Type', 'application/json').send(JSON.stringify(spec.body));
     const response = await pending;
     validator.check(spec.method, spec.path, response);
     return response;

@@ -1,0 +1,247 @@
+import fc from 'fast-check';
+import { routeKey } from '../../api/route-spec';
+import { createRouteTable } from '../../api/routes';
+import { Webhook } from '../../db/partners';
+import { publishTestPolicy } from '../support/fixtures';
+import { databaseFingerprint, malformedBodies, malformedJsonText } from './api-fuzz-support';
+import {
+  type ApiTest,
+  type CallerName,
+  contestedDeal,
+  freshSubmission,
+  startApiTest,
+  submitAndWait,
+} from './api-support';
+
+/**
+ * Random and malformed input at every write route: never a 500, never a 2xx, and the database
+ * exactly as before. The write routes come from the route table, so a new one must be added here.
+ */
+let api: ApiTest;
+let targets: { registrationId: string; escalationId: string; keyId: string };
+
+const slowTiming = {
+  protection: 'P90D',
+  expiryReminder: 'P14D',
+  reviewSla: 'PT48H',
+  secondReviewSla: 'PT24H',
+  onSecondSlaBreach: 'first-come' as const,
+  extension: { period: 'P30D', max: 1, needsApproval: false },
+};
+
+interface WriteTarget {
+  as: CallerName;
+  path: () => string;
+  /** A body the route would accept: the malformed ones are derived from it. */
+  valid?: () => object;
+}
+
+const writeTargets: Record<string, WriteTarget> = {
+  'POST /api/v1/registrations': { as: 'reseller', path: () => '/api/v1/registrations', valid: () => freshSubmission() },
+  'POST /api/v1/registrations/{id}/withdraw': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.registrationId}/withdraw`,
+    valid: () => ({ reason: 'changed plans' }),
+  },
+  'POST /api/v1/registrations/{id}/extension': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.registrationId}/extension`,
+    valid: () => ({ reason: 'procurement delayed' }),
+  },
+  'POST /api/v1/registrations/{id}/close': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.registrationId}/close`,
+    valid: () => ({ outcome: 'won' }),
+  },
+  'POST /api/v1/escalations/{id}/resolve': {
+    as: 'channel-manager',
+    path: () => `/api/v1/escalations/${targets.escalationId}/resolve`,
+    valid: () => ({ distinct: true, reason: 'different buyers' }),
+  },
+  'PUT /api/v1/policy': {
+    as: 'admin',
+    path: () => '/api/v1/policy',
+    valid: () => ({ model: 'open', timing: slowTiming }),
+  },
+  'POST /api/v1/policy/simulate': {
+    as: 'admin',
+    path: () => '/api/v1/policy/simulate',
+    valid: () => ({
+      policy: { model: 'hybrid', routes: [{ when: { segments: ['federal-dod'] }, distributors: ['dist-a'] }] },
+    }),
+  },
+  'POST /api/v1/distributors': {
+    as: 'admin',
+    path: () => '/api/v1/distributors',
+    valid: () => ({ id: 'dist-z', name: 'Dist Z' }),
+  },
+  'POST /api/v1/resellers': {
+    as: 'admin',
+    path: () => '/api/v1/resellers',
+    valid: () => ({ id: 'new-var', name: 'New VAR', partnerType: 'var', distributorIds: ['dist-a'] }),
+  },
+  'POST /api/v1/api-keys': {
+    as: 'admin',
+    path: () => '/api/v1/api-keys',
+    valid: () => ({ role: 'reseller', resellerId: 'value-var' }),
+  },
+  'DELETE /api/v1/api-keys/{keyId}': { as: 'admin', path: () => `/api/v1/api-keys/${targets.keyId}` },
+  'PUT /api/v1/webhooks/{partnerKind}/{partnerId}': {
+    as: 'admin',
+    path: () => '/api/v1/webhooks/reseller/big-integrator',
+    valid: () => ({ url: 'https://hooks.example.com/x' }),
+  },
+  'DELETE /api/v1/webhooks/{partnerKind}/{partnerId}': {
+    as: 'admin',
+    path: () => '/api/v1/webhooks/reseller/big-integrator',
+  },
+};
+
+const routes = createRouteTable().routes;
+const writeRoutes = routes.filter((route) => route.method !== 'get');
+const refusedStatuses = [400, 404, 405, 413, 415, 422];
+
+beforeAll(async () => {
+  api = await startApiTest('apivalid');
+  // Long timings: nothing in the background changes the database while it is being compared.
+  await publishTestPolicy({ model: 'open', timing: slowTiming });
+  targets = {
+    registrationId: (await submitAndWait(api, freshSubmission())).id,
+    escalationId: (await contestedDeal(api)).escalationId,
+    keyId: (await api.call({ as: 'admin', method: 'post', path: '/api/v1/api-keys', body: { role: 'auditor' } })).body
+      .keyId,
+  };
+  await Webhook.create({
+    _id: 'reseller:big-integrator',
+    url: 'https://hooks.example.com/old',
+    secret: 's',
+    createdAt: new Date(),
+  });
+}, 120_000);
+afterAll(() => api?.shutdown());
+
+test('every write route of the table is fuzzed here', () => {
+  expect(Object.keys(writeTargets).sort()).toEqual(writeRoutes.map(routeKey).sort());
+});
+
+describe.each(writeRoutes.map((route) => [routeKey(route), route] as const))('%s', (key, route) => {
+  const target = () => writeTargets[key]!;
+
+  test('malformed bodies are refused without a 500 and store nothing', async () => {
+    const { as, path, valid } = target();
+    const schema = route.request?.body;
+    if (!valid || !schema) return;
+    const before = await databaseFingerprint();
+    await fc.assert(
+      fc.asyncProperty(malformedBodies(valid()), async (body) => {
+        // A mutation that happens to still be valid would be acted on; only refusals are under test.
+        fc.pre(!schema.safeParse(body).success);
+        const response = await api.call({ as, method: route.method, path: path(), body });
+        expect(refusedStatuses).toContain(response.status);
+      }),
+      { numRuns: 25 },
+    );
+    expect(await databaseFingerprint()).toBe(before);
+  });
+
+  test('text that is not a JSON object is refused with 400 or 422 and stores nothing', async () => {
+    const { as, path } = target();
+    if (!route.request?.body) return;
+    const before = await databaseFingerprint();
+    await fc.assert(
+      fc.asyncProperty(malformedJsonText, async (text) => {
+        // No body at all is a valid withdrawal (its body is optional).
+        fc.pre(text !== '' || route.request?.bodyRequired !== false);
+        const response = await api.call({
+          as,
+          method: route.method,
+          path: path(),
+          raw: { text, contentType: 'application/json' },
+        });
+        expect([400, 422]).toContain(response.status);
+      }),
+      { numRuns: 15 },
+    );
+    expect(await databaseFingerprint()).toBe(before);
+  });
+
+  test('random path segments never answer 500 and change nothing', async () => {
+    const { as, path, valid } = target();
+    const segments = path().split('/');
+    const variable = segments
+      .map((segment, index) => (/^(reg_|esc_|key_|big-)/.test(segment) ? index : -1))
+      .filter((i) => i >= 0);
+    if (variable.length === 0) return;
+    const before = await databaseFingerprint();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 120 }), async (junk) => {
+        const mangled = segments.map((s, i) => (variable.includes(i) ? encodeURIComponent(junk) : s)).join('/');
+        const response = await api.call({ as, method: route.method, path: mangled, body: valid?.() });
+        expect(refusedStatuses).toContain(response.status);
+      }),
+      { numRuns: 15 },
+    );
+    expect(await databaseFingerprint()).toBe(before);
+  });
+});
+
+describe('edge refusals', () => {
+  test('a body over the limit answers 413, unknown fields 422 with their path, other media types 415', async () => {
+    const before = await databaseFingerprint();
+    const huge = { ...freshSubmission(), program: 'x'.repeat(70 * 1024) };
+    const tooLarge = await api.call({ as: 'reseller', method: 'post', path: '/api/v1/registrations', body: huge });
+    expect(tooLarge.status).toBe(413);
+    const unknown = await api.call({
+      as: 'reseller',
+      method: 'post',
+      path: '/api/v1/registrations',
+      body: { ...freshSubmission(), priority: 'high', customer: { ...freshSubmission().customer, vip: true } },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'priority', message: 'unknown field' },
+        { path: 'customer.vip', message: 'unknown field' },
+      ]),
+    );
+    const form = await api.call({
+      as: 'admin',
+      method: 'post',
+      path: '/api/v1/distributors',
+      raw: { text: 'id=dist-q&name=Q', contentType: 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+    const malformed = await api.call({
+      as: 'admin',
+      method: 'post',
+      path: '/api/v1/distributors',
+      raw: { text: '{"id":', contentType: 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await databaseFingerprint()).toBe(before);
+  });
+
+  test('an unauthenticated caller is refused before its body is read', async () => {
+    const response = await api.call({
+      as: 'missing',
+      method: 'post',
+      path: '/api/v1/distributors',
+      raw: { text: '{', contentType: 'application/json' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  test('policy references are checked with field paths', async () => {
+    const response = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/policy',
+      body: { model: 'segment', routes: [{ when: { segments: ['education'] }, distributors: ['dist-nowhere'] }] },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      { path: 'routes.0.distributors.0', message: 'unknown distributor "dist-nowhere"' },
+    ]);
+  });
+});
