@@ -2,7 +2,6 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { applyTransition } from '../db/decision-log';
-import { Escalation } from '../db/escalations';
 import type { RegistrationDoc } from '../db/registrations';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
@@ -57,8 +56,7 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     policyVersion: version,
     holders: holders.map(toFacts),
   });
-  const escalationId =
-    decision.outcome === 'escalate' ? await escalationFor(registration, decision, holders) : undefined;
+  const escalationId = decision.outcome === 'escalate' ? escalationFor(registration, decision, holders) : undefined;
   const now = new Date();
   const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
   const { registration: recorded, applied } = await applyTransition({
@@ -138,21 +136,14 @@ function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc)
 }
 
 /**
- * One escalation per contested deal: join the open escalation of a matched registration that is itself
+ * One escalation per contested deal: join the escalation of a matched registration that is itself
  * escalated, or open a new one named after this registration (a deterministic id, so a retry reuses it).
+ * Whether that escalation still takes contenders is settled when joining (a finished one refuses).
  */
-async function escalationFor(
-  registration: RegistrationDoc,
-  decision: Decision,
-  holders: RegistrationDoc[],
-): Promise<string> {
+function escalationFor(registration: RegistrationDoc, decision: Decision, holders: RegistrationDoc[]): string {
   const matched = new Set(decision.matches.map((match) => match.registrationId));
-  const candidates = holders
+  const escalatedHolder = holders
     .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)
-    .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
-  for (const holder of candidates) {
-    const open = await Escalation.exists({ _id: holder.escalationId, status: 'open', subject: 'registration' });
-    if (open) return holder.escalationId as string;
-  }
-  return `esc_${registration._id.replace(/^reg_/, '')}`;
+    .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0];
+  return escalatedHolder?.escalationId ?? `esc_${registration._id.replace(/^reg_/, '')}`;
 }

@@ -16,10 +16,13 @@ function newestSourceMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the console with Vite when its bundle is missing or older than its sources. */
+/** Builds the console with Vite when its bundle is missing or older than its sources or its locked dependencies. */
 export async function ensureConsoleBuilt(): Promise<void> {
   if (!existsSync(path.join(consoleDir, 'vite.config.ts'))) return;
-  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= newestSourceMtime(consoleDir)) return;
+  // A new Preact or Vite (a changed lock file) must rebuild as surely as a changed source file.
+  const lockFile = path.join(projectRoot, 'package-lock.json');
+  const inputs = Math.max(newestSourceMtime(consoleDir), existsSync(lockFile) ? statSync(lockFile).mtimeMs : 0);
+  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= inputs) return;
   progress('building the console (vite)…');
   const result = spawnSync(
     path.join(projectRoot, 'node_modules', '.bin', 'vite'),

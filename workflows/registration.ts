@@ -91,41 +91,56 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     },
     { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
+  /**
+   * The document can be a step ahead of `state` (an activity has written it, the workflow has not seen
+   * the result yet), so a caller who just read "approved" may be early: wait until the decision is in,
+   * then check and act inside one serial step, where `state` is exact.
+   */
+  const whenApproved = async <T>(action: string, act: () => Promise<T>): Promise<T> => {
+    await condition(() => state.status !== 'pending');
+    return serial.run(async () => {
+      if (state.status !== 'approved') refuse(`only an approved registration can be ${action}; it is ${state.status}`);
+      return act();
+    });
+  };
   setHandler(
     closeUpdate,
     async ({ by, outcome }) =>
-      adopt(await serial.run(() => lifecycle.closeRegistration({ registrationId, by, outcome }))),
-    {
-      validator: (_request) =>
-        void (
-          state.status !== 'approved' && refuse(`only an approved registration can be closed; it is ${state.status}`)
-        ),
-    },
+      adopt(await whenApproved('closed', () => lifecycle.closeRegistration({ registrationId, by, outcome }))),
+    { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
+  const checkExtensionAllowed = () => {
+    if (state.extensionEscalationId) refuse('an extension request is already waiting for a channel manager');
+    if (state.extensionsUsed >= timing.extensionMax && state.status === 'approved') {
+      refuse(
+        `no extensions left: the policy allows ${timing.extensionMax} and ${state.extensionsUsed} used`,
+        'NoExtensionsLeft',
+      );
+    }
+  };
   setHandler(
     extensionUpdate,
-    async ({ by, reason }) => {
-      const result = await serial.run(() =>
-        lifecycle.requestExtension({ registrationId, by, reason, ordinal: state.extensionsUsed + 1 }),
-      );
-      if (result.result === 'extended') {
-        state.protectedUntil = result.protectedUntil;
-        state.extensionsUsed = result.extensionsUsed;
-      } else {
-        state.extensionEscalationId = result.escalationId;
-      }
-      return result;
-    },
+    ({ by, reason }) =>
+      whenApproved('extended', async () => {
+        checkExtensionAllowed();
+        const result = await lifecycle.requestExtension({
+          registrationId,
+          by,
+          reason,
+          ordinal: state.extensionsUsed + 1,
+        });
+        if (result.result === 'extended') {
+          state.protectedUntil = result.protectedUntil;
+          state.extensionsUsed = result.extensionsUsed;
+        } else {
+          state.extensionEscalationId = result.escalationId;
+        }
+        return result;
+      }),
     {
       validator: (_request) => {
-        if (state.status !== 'approved') refuse(`only an approved registration can be extended; it is ${state.status}`);
-        if (state.extensionEscalationId) refuse('an extension request is already waiting for a channel manager');
-        if (state.extensionsUsed >= timing.extensionMax) {
-          refuse(
-            `no extensions left: the policy allows ${timing.extensionMax} and ${state.extensionsUsed} used`,
-            'NoExtensionsLeft',
-          );
-        }
+        if (ended()) refuse(`only an approved registration can be extended; it is ${state.status}`);
+        checkExtensionAllowed();
       },
     },
   );

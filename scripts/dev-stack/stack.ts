@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { ManagedProcess } from './processes';
+import { killLeftover, type ManagedProcess } from './processes';
+import { toolPath } from './tools';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from './servers';
 
 export const projectRoot = path.resolve(__dirname, '..', '..');
@@ -103,4 +104,11 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
 
 export function progress(message: string): void {
   process.stderr.write(`dealreg: ${message}\n`);
+}
+
+/** Stops servers an earlier run of this profile left behind (its parent was killed before it could). */
+export async function stopLeftoverServers(profile: StackProfile): Promise<void> {
+  const runDir = path.join(profile.dataDir, 'run');
+  await killLeftover(runDir, 'temporal', toolPath('temporal'));
+  await killLeftover(runDir, 'ferretdb', toolPath('ferretdb'));
 }

@@ -1,4 +1,4 @@
-import { requestExtension, resolveEscalation, withdrawRegistration } from '../../client/commands';
+import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../client/commands';
 import { RequestRefused } from '../../client/errors';
 import type { Actor } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
@@ -86,6 +86,7 @@ describe('possible duplicates', () => {
     expect(again).toBeInstanceOf(RequestRefused);
     expect(again.status).toBe(409);
     expect((await registration(holder._id)).status).toBe('approved');
+    await withdrawRegistration(system.temporal, challenger._id, reseller);
     await recordHistory(system, 'escalated-distinct', challenger.workflowId);
   });
 
@@ -135,6 +136,7 @@ describe('unrouted registrations', () => {
     await resolveEscalation(system.temporal, refused.escalationId!, manager, { rejectAll: true, reason: 'not ours' });
     await waitForStatus(refused._id, 'rejected');
     expect((await registration(refused._id)).reasonCode).toBe('resolved-against');
+    await closeRegistration(system.temporal, awarded._id, reseller, 'won');
     await recordHistory(system, 'escalated-approved', awarded.workflowId);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { profiles, startStack } from '../../scripts/dev-stack/stack';
+import { profiles, startStack, stopLeftoverServers } from '../../scripts/dev-stack/stack';
 
 /**
  * Starts real Temporal and FerretDB servers for the integration tests (their own ports and data folder,
@@ -10,7 +10,11 @@ import { profiles, startStack } from '../../scripts/dev-stack/stack';
 export default async function globalSetup(): Promise<void> {
   const profile = profiles.test;
   const external = Boolean(process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URI);
-  if (!external) await rm(profile.dataDir, { recursive: true, force: true });
+  if (!external) {
+    // A run that was killed may have left its servers behind; they are found through the pid files we are about to wipe.
+    await stopLeftoverServers(profile);
+    await rm(profile.dataDir, { recursive: true, force: true });
+  }
   await mkdir(profile.dataDir, { recursive: true });
   const stack = await startStack(profile);
   (globalThis as { __dealregStack?: typeof stack }).__dealregStack = stack;

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { submitRegistration } from '../../client/submit-registration';
 import { Escalation, type EscalationDoc } from '../../db/escalations';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import type { RegistrationStatus, RegistrationSubmission } from '../../domain/registration';
 import { escalationStateQuery, escalationWorkflowId } from '../../workflows/definitions';
 import { eventually, type TestSystem } from './harness';
+import { historyToFixture } from './history-fixtures';
 
 export async function registration(id: string): Promise<RegistrationDoc> {
   const doc = await Registration.findById(id).lean<RegistrationDoc>().exec();
@@ -79,9 +79,12 @@ const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories');
 export async function recordHistory(system: TestSystem, name: string, workflowId: string): Promise<void> {
   if (process.env.DEALREG_RECORD_HISTORIES !== '1') return;
   const handle = system.temporal.workflow.getHandle(workflowId);
-  await handle.result().catch(() => undefined);
+  // Fixtures are whole lives: the test ends the registration before recording it.
+  await Promise.race([
+    handle.result(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${workflowId} has not finished`)), 15_000)),
+  ]);
   const history = await handle.fetchHistory();
   await mkdir(fixturesDir, { recursive: true });
-  // The same JSON form as `temporal workflow show --output json`, readable by historyFromJSON.
-  await writeFile(path.join(fixturesDir, `${name}.json`), historyToJSON(history));
+  await writeFile(path.join(fixturesDir, `${name}.json`), `${JSON.stringify(historyToFixture(history), null, 1)}\n`);
 }
