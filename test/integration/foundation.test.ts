@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { submitRegistration } from '../../client/submit-registration';
 import { Registration } from '../../db/registrations';
+import { toolPath } from '../../scripts/dev-stack/tools';
 import { registrationStateQuery } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
@@ -33,4 +36,29 @@ test('a registration runs as a real workflow on the dev server and its decision 
   expect(state.status).toBe('approved');
   const description = await handle.describe();
   expect(description.taskQueue).toBe(system.taskQueue);
+});
+
+test('search attributes follow the registration, so `temporal workflow list --query` finds it', async () => {
+  const { registration } = await submitRegistration(system, 'small-boutique', submission({ uei: 'QWERTY123456' }));
+  const query = `DealregStatus = "approved" AND DealregResellerId = "small-boutique" AND DealregCustomerKeys = "uei:QWERTY123456"`;
+  const found = await eventually(async () => {
+    for await (const execution of system.temporal.workflow.list({ query })) {
+      if (execution.workflowId === registration.workflowId) return execution;
+    }
+    return undefined;
+  }, 'the registration in Temporal visibility');
+  expect(found.searchAttributes.DealregDistributorId).toEqual(['dist-a']);
+
+  // The same query through the Temporal CLI that auditors use.
+  const { stdout } = await promisify(execFile)(toolPath('temporal'), [
+    'workflow',
+    'list',
+    '--address',
+    process.env.TEMPORAL_ADDRESS!,
+    '--query',
+    query,
+    '--output',
+    'json',
+  ]);
+  expect(stdout).toContain(registration.workflowId);
 });

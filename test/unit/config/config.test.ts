@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ConfigError, parseConfig } from '../../../config/config';
+
+test('an empty environment gives the documented defaults', () => {
+  expect(parseConfig({})).toMatchObject({
+    TEMPORAL_ADDRESS: '127.0.0.1:7233',
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: 'dealreg',
+    MONGODB_URI: 'mongodb://127.0.0.1:27017/dealreg',
+    API_PORT: 3000,
+  });
+});
+
+test('every bad variable is reported at once, each with its reason', () => {
+  let error: unknown;
+  try {
+    parseConfig({
+      TEMPORAL_ADDRESS: 'nohost',
+      MONGODB_URI: 'postgres://x',
+      API_PORT: '99999',
+      DEALREG_ADMIN_KEY: 'short',
+    });
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const problems = (error as ConfigError).problems.join('\n');
+  expect(problems).toMatch(/TEMPORAL_ADDRESS: must be host:port/);
+  expect(problems).toMatch(/MONGODB_URI: must be a mongodb:\/\//);
+  expect(problems).toMatch(/API_PORT/);
+  expect(problems).toMatch(/DEALREG_ADMIN_KEY: must be at least 24 characters/);
+});
+
+test('a process started with a bad environment stops with one message naming every bad variable', async () => {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const result = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['worker/main.ts'], {
+    cwd: root,
+    env: { ...process.env, TEMPORAL_ADDRESS: 'nohost', API_PORT: 'abc' },
+  }).catch((error: { code: number; stderr: string }) => error);
+  expect('code' in result && result.code).toBe(78);
+  expect(result.stderr).toContain('invalid configuration');
+  expect(result.stderr).toContain('TEMPORAL_ADDRESS');
+  expect(result.stderr).toContain('API_PORT');
+}, 30_000);
