@@ -1,13 +1,10 @@
-import type { Server } from 'node:http';
-import { connectTemporalClient } from '../client/temporal';
 import { apiPublicUrl, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { ApiKey, createApiKey, hashApiKey } from '../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { createApp } from './app';
-
-/** In-flight requests get this long to finish after SIGTERM before their connections are cut. */
-const SHUTDOWN_GRACE_MS = 25_000;
+import { listen } from './server';
+import { connectApiTemporalClient } from './temporal';
 
 /** Stores the bootstrap admin key from the environment unless its hash is stored already. */
 async function bootstrapAdminKey(key: string | undefined): Promise<'created' | 'present' | 'none'> {
@@ -30,39 +27,31 @@ async function main(): Promise<void> {
   await ensureIndexes();
   const adminKey = await bootstrapAdminKey(cfg.DEALREG_ADMIN_KEY);
   if (adminKey === 'none') logger.warn('DEALREG_ADMIN_KEY is not set: no admin key was bootstrapped');
-  const temporal = await connectTemporalClient(cfg);
+  const temporal = await connectApiTemporalClient(cfg);
   const app = createApp({ temporal, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logger, config: cfg });
-
-  const server: Server = app.listen(cfg.API_PORT, cfg.API_HOST, () => {
-    logger.info({ url: apiPublicUrl(cfg), adminKey }, 'dealreg API listening');
-  });
-  server.on('error', (error) => {
-    logger.fatal({ err: error }, 'the API could not listen');
-    process.exit(1);
-  });
+  const running = await listen(app, cfg.API_HOST, cfg.API_PORT, logger);
+  logger.info({ url: apiPublicUrl(cfg), adminKey }, 'dealreg API listening');
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    const force = setTimeout(() => {
-      logger.warn('requests still running after the grace period: closing their connections');
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    // close() waits for requests in flight; idle keep-alive connections are closed at once.
-    server.close(async (error) => {
-      clearTimeout(force);
-      await temporal.connection.close().catch(() => undefined);
-      await disconnectDatabase().catch(() => undefined);
-      logger.info('stopped');
-      process.exit(error ? 1 : 0);
-    });
-    server.closeIdleConnections();
+    let exitCode = 0;
+    try {
+      await running.shutdown();
+    } catch (error) {
+      logger.error({ err: error }, 'the server did not close cleanly');
+      exitCode = 1;
+    }
+    // Connections close only after the last request is answered: those requests still needed them.
+    await temporal.connection.close().catch(() => undefined);
+    await disconnectDatabase().catch(() => undefined);
+    logger.info('stopped');
+    process.exit(exitCode);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
