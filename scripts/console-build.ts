@@ -29,6 +29,8 @@ export async function ensureConsoleBuilt(): Promise<void> {
     ['build', '--config', 'console/vite.config.ts'],
     {
       cwd: projectRoot,
+      // Jest sets NODE_ENV=test, which would make Vite build Preact's development bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { killLeftover, type ManagedProcess } from './processes';
-import { toolPath } from './tools';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from './servers';
+import { toolPath } from './tools';
 
 export const projectRoot = path.resolve(__dirname, '..', '..');
 
