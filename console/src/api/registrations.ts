@@ -1,0 +1,59 @@
+import { getJson, query } from './client';
+import type { HistoryEvent, Page, Partner, Registration } from './types';
+
+export interface RegistrationFilters {
+  status?: string;
+  resellerId?: string;
+  distributorId?: string;
+  /** Text in the customer's name or domain, or the opportunity's title. */
+  q?: string;
+}
+
+export const searchRegistrations = (
+  key: string,
+  filters: RegistrationFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+  limit = 50,
+) => getJson<Page<Registration>>(key, `/registrations${query({ ...filters, limit, cursor })}`, signal);
+
+/** An export stops here rather than pulling an unbounded amount into the browser. */
+export const MAX_EXPORT = 10_000;
+
+/** Every registration matching the filters (up to MAX_EXPORT), for an export. */
+export async function allRegistrations(
+  key: string,
+  filters: RegistrationFilters,
+): Promise<{ items: Registration[]; truncated: boolean }> {
+  const items: Registration[] = [];
+  let cursor: string | undefined;
+  while (items.length < MAX_EXPORT) {
+    const page = await searchRegistrations(key, filters, cursor, undefined, 200);
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, truncated: false };
+    cursor = page.nextCursor;
+  }
+  return { items: items.slice(0, MAX_EXPORT), truncated: true };
+}
+
+export const getRegistration = (key: string, id: string, signal?: AbortSignal) =>
+  getJson<Registration>(key, `/registrations/${encodeURIComponent(id)}`, signal);
+
+export const getHistory = (key: string, id: string, signal?: AbortSignal) =>
+  getJson<{ events: HistoryEvent[] }>(key, `/registrations/${encodeURIComponent(id)}/history`, signal);
+
+export async function listPartners(key: string, signal?: AbortSignal) {
+  const [resellers, distributors] = await Promise.all([
+    getJson<{ items: Partner[] }>(key, '/resellers', signal),
+    getJson<{ items: Partner[] }>(key, '/distributors', signal),
+  ]);
+  return { resellers: resellers.items, distributors: distributors.items };
+}
+
+/**
+ * The registration's workflow in the Temporal Web UI. The workflow id is `registration-<id>`
+ * (docs/DESIGN.md, Workflows); the UI's base URL and namespace come from `GET /me`.
+ */
+export function temporalWorkflowUrl(base: string, namespace: string, registrationId: string): string {
+  return `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(`registration-${registrationId}`)}`;
+}

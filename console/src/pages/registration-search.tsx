@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, query } from '../api/client';
+import { listPartners, type RegistrationFilters, searchRegistrations } from '../api/registrations';
+import { type Registration, registrationStatuses } from '../api/types';
+import { navigate, useLocation } from '../router';
+import { useSession } from '../session';
+import { words } from '../ui/format';
+import { Page } from '../ui/page';
+import { EmptyState, ErrorState, Loading } from '../ui/states';
+import { useApi } from '../ui/use-api';
+import { ExportButtons } from './registration-export-buttons';
+import { RegistrationTable } from './registration-table';
+
+const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
+
+/** The filters live in the URL, so a search can be reloaded, bookmarked and gone back to. */
+function filtersFrom(search: URLSearchParams): RegistrationFilters {
+  const filters: RegistrationFilters = {};
+  for (const name of filterNames) {
+    const value = search.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+function FilterForm({ filters }: { filters: RegistrationFilters }) {
+  const { key } = useSession();
+  const partners = useApi((signal) => listPartners(key, signal), [key]);
+  const [draft, setDraft] = useState<RegistrationFilters>(filters);
+  useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
+  const set = (name: keyof RegistrationFilters) => (event: { currentTarget: { value: string } }) =>
+    setDraft({ ...draft, [name]: event.currentTarget.value });
+  const submit = (event: Event) => {
+    event.preventDefault();
+    navigate(`/registrations${query({ ...draft })}`);
+  };
+  return (
+    <form class="card filters" onSubmit={submit} aria-label="Search registrations">
+      <div class="field">
+        <label for="filter-status">Status</label>
+        <select id="filter-status" value={draft.status ?? ''} onChange={set('status')}>
+          <option value="">Any status</option>
+          {registrationStatuses.map((status) => (
+            <option key={status} value={status}>
+              {words(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-partner">Partner</label>
+        <select id="filter-partner" value={draft.resellerId ?? ''} onChange={set('resellerId')}>
+          <option value="">Any partner</option>
+          {partners.data?.resellers.map((reseller) => (
+            <option key={reseller.id} value={reseller.id}>
+              {reseller.name} ({reseller.id})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-distributor">Distributor</label>
+        <select id="filter-distributor" value={draft.distributorId ?? ''} onChange={set('distributorId')}>
+          <option value="">Any distributor</option>
+          {partners.data?.distributors.map((distributor) => (
+            <option key={distributor.id} value={distributor.id}>
+              {distributor.name} ({distributor.id})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field grow">
+        <label for="filter-customer">Customer</label>
+        <input
+          id="filter-customer"
+          type="search"
+          placeholder="name, domain or opportunity title"
+          value={draft.q ?? ''}
+          onInput={set('q')}
+        />
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary">
+          Search
+        </button>
+      </div>
+      {partners.error ? (
+        <p class="state state-warning">Could not load the partner lists: {partners.error.detail}</p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The auditors' search: registrations by status, partner, distributor and customer, newest first. */
+export function RegistrationSearch() {
+  const { key } = useSession();
+  const { search } = useLocation();
+  const filters = filtersFrom(search);
+  const filterKey = JSON.stringify(filters);
+  const first = useApi((signal) => searchRegistrations(key, filters, undefined, signal), [key, filterKey]);
+  const [more, setMore] = useState<{ items: Registration[]; cursor: string | null } | undefined>();
+  const [moreError, setMoreError] = useState<ApiError | undefined>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => setMore(undefined), [filterKey, first.data]);
+
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await searchRegistrations(key, filters, cursor);
+      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
+    } catch (error) {
+      setMoreError(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <Page title="Registrations" lead="Search every registration; open one for its decisions and timeline.">
+      <FilterForm filters={filters} />
+      <section aria-labelledby="results-title" class="results">
+        <div class="results-header">
+          <h2 id="results-title">Results</h2>
+          <ExportButtons filters={filters} disabled={!first.data || items.length === 0} />
+        </div>
+        {!first.data && first.error ? (
+          <ErrorState error={first.error} what="registrations" onRetry={first.reload} />
+        ) : !first.data ? (
+          <Loading what="registrations" />
+        ) : items.length === 0 ? (
+          <EmptyState>
+            {filterKey === '{}' ? 'No registration has been submitted yet.' : 'No registration matches these filters.'}
+          </EmptyState>
+        ) : (
+          <>
+            <p class="muted" role="status">
+              Showing {items.length}
+              {cursor ? ' (more available)' : ''}
+            </p>
+            <RegistrationTable registrations={items} />
+            {moreError ? <ErrorState error={moreError} what="more registrations" /> : null}
+            {cursor ? (
+              <button type="button" onClick={loadMore} disabled={loadingMore}>
+                {loadingMore ? 'Loading…' : 'Load more'}
+              </button>
+            ) : null}
+          </>
+        )}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Me, Role } from './api/types';
+
+/**
+ * The signed-in key lives in sessionStorage: it survives a reload of this tab and is gone when the
+ * browser session ends. It is never put in a URL, a cookie or localStorage.
+ */
+const STORAGE_KEY = 'dealreg.console.apiKey';
+
+export const storedKey = (): string | null => sessionStorage.getItem(STORAGE_KEY);
+export const storeKey = (key: string) => sessionStorage.setItem(STORAGE_KEY, key);
+export const forgetKey = () => sessionStorage.removeItem(STORAGE_KEY);
+
+/** What the console offers a role; mirrors the API's access table so that nothing shown answers 403. */
+export interface Abilities {
+  viewEscalations: boolean;
+  resolveEscalations: boolean;
+  searchRegistrations: boolean;
+  viewHistory: boolean;
+  viewPolicy: boolean;
+  simulatePolicy: boolean;
+  publishPolicy: boolean;
+}
+
+export const staffRoles: readonly Role[] = ['channel-manager', 'auditor', 'admin'];
+export const isStaffRole = (role: Role) => staffRoles.includes(role);
+
+export function abilitiesOf(role: Role): Abilities {
+  const is = (...roles: Role[]) => roles.includes(role);
+  return {
+    viewEscalations: is('channel-manager', 'auditor'),
+    resolveEscalations: is('channel-manager'),
+    searchRegistrations: is('channel-manager', 'auditor', 'admin'),
+    viewHistory: is('channel-manager', 'auditor', 'admin'),
+    viewPolicy: is('channel-manager', 'auditor', 'admin'),
+    simulatePolicy: is('channel-manager', 'admin'),
+    publishPolicy: is('admin'),
+  };
+}
+
+export const roleLabels: Record<Role, string> = {
+  'channel-manager': 'Channel manager',
+  auditor: 'Auditor',
+  admin: 'Administrator',
+  reseller: 'Reseller',
+  distributor: 'Distributor',
+};
+
+export interface Session {
+  key: string;
+  me: Me;
+  can: Abilities;
+  signOut(): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in console');
+  return session;
+}

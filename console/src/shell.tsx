@@ -1,0 +1,131 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { EscalationPage } from './pages/escalation';
+import { EscalationQueue } from './pages/escalation-queue';
+import { GuidePage } from './pages/guide';
+import { PolicyPage } from './pages/policy';
+import { PolicyWorkbench } from './pages/policy-workbench';
+import { RegistrationPage } from './pages/registration';
+import { RegistrationSearch } from './pages/registration-search';
+import { Link, match, navigate, useLocation } from './router';
+import { type Abilities, roleLabels, useSession } from './session';
+import { Page } from './ui/page';
+import { EmptyState } from './ui/states';
+
+interface NavItem {
+  to: string;
+  label: string;
+  allowed(can: Abilities): boolean;
+}
+
+const navItems: NavItem[] = [
+  { to: '/escalations', label: 'Escalations', allowed: (can) => can.viewEscalations },
+  { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations },
+  { to: '/policy', label: 'Policy', allowed: (can) => can.viewPolicy },
+  { to: '/policy/simulate', label: 'Simulate', allowed: (can) => can.simulatePolicy },
+  { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
+];
+
+/** Where each role starts: the work it comes to the console for. */
+function homeOf(can: Abilities): string {
+  if (can.resolveEscalations) return '/escalations';
+  if (can.publishPolicy) return '/policy';
+  return '/registrations';
+}
+
+interface RouteDef {
+  pattern: string;
+  allowed(can: Abilities): boolean;
+  render(params: Record<string, string>): ComponentChildren;
+}
+
+const routes: RouteDef[] = [
+  { pattern: '/escalations', allowed: (can) => can.viewEscalations, render: () => <EscalationQueue /> },
+  {
+    pattern: '/escalations/:id',
+    allowed: (can) => can.viewEscalations,
+    render: ({ id }) => <EscalationPage id={id as string} />,
+  },
+  { pattern: '/registrations', allowed: (can) => can.searchRegistrations, render: () => <RegistrationSearch /> },
+  {
+    pattern: '/registrations/:id',
+    allowed: (can) => can.searchRegistrations,
+    render: ({ id }) => <RegistrationPage id={id as string} />,
+  },
+  { pattern: '/policy', allowed: (can) => can.viewPolicy, render: () => <PolicyPage /> },
+  { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },
+  { pattern: '/policy/guide', allowed: (can) => can.viewPolicy, render: () => <GuidePage /> },
+];
+
+/** Replaces the bare /console with the role's start page (after render: navigating is a side effect). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function CurrentPage({ path }: { path: string }) {
+  const { can } = useSession();
+  if (path === '/' || path === '') return <Redirect to={homeOf(can)} />;
+  for (const route of routes) {
+    const params = match(route.pattern, path);
+    if (!params) continue;
+    if (route.allowed(can)) return <>{route.render(params)}</>;
+    return (
+      <Page title="Not for your role">
+        <EmptyState>
+          Your role may not open this page. <Link to={homeOf(can)}>Go to your start page</Link>.
+        </EmptyState>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Page not found">
+      <EmptyState>
+        The console has no page at <code>{path}</code>. <Link to={homeOf(can)}>Go to your start page</Link>.
+      </EmptyState>
+    </Page>
+  );
+}
+
+/** The signed-in frame: a skip link, the navigation this role may use, who is signed in, and the page. */
+export function Shell() {
+  const { me, can, signOut } = useSession();
+  const { path } = useLocation();
+  const items = navItems.filter((item) => item.allowed(can));
+  // The longest matching prefix is the current section (/policy/guide is not also /policy).
+  const current = items
+    .filter((item) => path === item.to || path.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="top-bar">
+        <span class="brand">dealreg console</span>
+        <nav aria-label="Console">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={item === current ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>
+            {roleLabels[me.role]} <span class="muted">({me.keyId})</span>
+          </span>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <CurrentPage path={path} />
+      </main>
+    </>
+  );
+}
