@@ -1,0 +1,68 @@
+import { ServiceError } from '@temporalio/client';
+import { answerFor, isDatabaseUnavailable, isTemporalUnavailable } from '../../../api/failures';
+import { HttpProblem } from '../../../api/problem';
+import { RequestRefused } from '../../../client/errors';
+
+const named = (name: string, message = 'boom') => Object.assign(new Error(message), { name });
+const grpcError = (code: number) => Object.assign(new Error(`${code} grpc`), { code, details: 'down', metadata: {} });
+
+describe('answerFor', () => {
+  test.each([
+    ['MongoNetworkError'],
+    ['MongoServerSelectionError'],
+    ['MongooseServerSelectionError'],
+    ['MongoNotConnectedError'],
+  ])('%s is 503 with Retry-After', (name) => {
+    const answer = answerFor(named(name), '64kb');
+    expect(answer.problem.status).toBe(503);
+    expect(answer.headers['Retry-After']).toMatch(/^\d+$/);
+    expect(answer.unexpected).toBe(false);
+  });
+
+  test('mongoose refusing while disconnected (bufferCommands off) is 503', () => {
+    const error = named(
+      'MongooseError',
+      'Cannot call `registrations.findOne()` before initial connection is complete if `bufferCommands = false`.',
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  test('Temporal UNAVAILABLE and DEADLINE_EXCEEDED, also wrapped in a ServiceError, are 503', () => {
+    expect(isTemporalUnavailable(grpcError(14))).toBe(true);
+    expect(isTemporalUnavailable(grpcError(4))).toBe(true);
+    expect(isTemporalUnavailable(new ServiceError('could not reach', { cause: grpcError(14) }))).toBe(true);
+    expect(isTemporalUnavailable(grpcError(3))).toBe(false);
+    expect(answerFor(grpcError(14), '64kb').problem.status).toBe(503);
+  });
+
+  test('a workflow refusal keeps its status and title', () => {
+    const answer = answerFor(new RequestRefused(409, 'No extensions left', 'none left'), '64kb');
+    expect(answer.problem).toMatchObject({ status: 409, title: 'No extensions left', detail: 'none left' });
+  });
+
+  test('body parser failures become 400, 413 and 415', () => {
+    const parserError = (type: string, status: number) => Object.assign(new Error(type), { type, status });
+    expect(answerFor(parserError('entity.parse.failed', 400), '64kb').problem.status).toBe(400);
+    expect(answerFor(parserError('entity.too.large', 413), '64kb').problem).toMatchObject({
+      status: 413,
+      detail: expect.stringContaining('64kb'),
+    });
+    expect(answerFor(parserError('charset.unsupported', 415), '64kb').problem.status).toBe(415);
+  });
+
+  test('anything else is a 500 that reveals nothing of the error', () => {
+    const answer = answerFor(new Error('connection string mongodb://user:secret@db'), '64kb');
+    expect(answer.problem.status).toBe(500);
+    expect(answer.unexpected).toBe(true);
+    expect(JSON.stringify(answer.problem)).not.toContain('secret');
+  });
+
+  test('an HttpProblem is sent as it is, headers included', () => {
+    const answer = answerFor(
+      new HttpProblem(401, 'Unauthenticated', 'no key', undefined, { 'WWW-Authenticate': 'Bearer' }),
+      '1kb',
+    );
+    expect(answer.problem.type).toBe('https://dealreg.dev/problems/unauthenticated');
+    expect(answer.headers).toEqual({ 'WWW-Authenticate': 'Bearer' });
+  });
+});
