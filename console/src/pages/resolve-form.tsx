@@ -23,19 +23,27 @@ function choicesFor(escalation: Escalation): Choice[] {
   const extension = escalation.subject === 'extension';
   const holder = escalation.contenders.find((c) => c.role === 'holder');
   const awardable = holder ? [holder] : escalation.contenders;
+  // An unrouted or off-route escalation weighs one registration: there is nobody else to reject.
+  const alone = escalation.contenders.length === 1;
   const choices: Choice[] = awardable.map((contender) => ({
     value: `award:${contender.registrationId}`,
     label: `${extension ? 'Grant the extension of' : 'Award'} ${contender.registrationId} (${contender.resellerName ?? contender.resellerId}, via ${contender.distributorId})`,
     request: (reason) => ({ award: contender.registrationId, reason }),
     consequence: extension
       ? `${contender.registrationId} gets its extension.`
-      : `${contender.registrationId} wins the deal; every other contender ends rejected (resolved against).`,
+      : alone
+        ? `${contender.registrationId} is approved.`
+        : `${contender.registrationId} wins the deal; every other contender ends rejected (resolved against).`,
   }));
   choices.push({
     value: 'reject-all',
-    label: extension ? 'Deny the extension' : 'Reject all contenders',
+    label: extension ? 'Deny the extension' : alone ? 'Reject this registration' : 'Reject all contenders',
     request: (reason) => ({ rejectAll: true, reason }),
-    consequence: extension ? 'The extension is denied.' : 'Every contender ends rejected (resolved against).',
+    consequence: extension
+      ? 'The extension is denied.'
+      : alone
+        ? 'The registration ends rejected (resolved against).'
+        : 'Every contender ends rejected (resolved against).',
   });
   if (escalation.reasonCode === 'possible-duplicate') {
     choices.push({
