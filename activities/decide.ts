@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { applyTransition } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
+import { drawnSequenceOf } from '../db/sequences';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
 import { timingInMs } from '../domain/policy/schema';
@@ -11,8 +12,11 @@ import type { RecordedOutcome } from '../workflows/definitions';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf, toFacts } from './registration-facts';
 
-/** A registration without a sequence this long after submission was never accepted (its request died). */
-const ABANDONED_AFTER_MS = 60_000;
+/**
+ * A registration still without a sequence this long after its insert is looked up in `sequences`: its
+ * submission normally draws one within milliseconds, so it was interrupted (see isEarlierAndUndecided).
+ */
+const SEQUENCE_GRACE_MS = 5_000;
 /** How long one attempt polls for earlier registrations before handing back to Temporal's retry. */
 const WAIT_PER_ATTEMPT_MS = 10_000;
 
@@ -106,7 +110,11 @@ async function waitForEarlierRegistrations(registration: RegistrationDoc): Promi
     const ended = others.filter((other) => !isActiveStatus(other.status));
     // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
     await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
-    const undecided = others.filter((other) => isEarlierAndUndecided(other, registration));
+    const undecided = (
+      await Promise.all(
+        others.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])),
+      )
+    ).flat();
     if (undecided.length === 0)
       return others.filter((other) => other.status === 'approved' || other.status === 'escalated');
     if (Date.now() - started > WAIT_PER_ATTEMPT_MS) {
@@ -129,10 +137,19 @@ function logDecision(registration: RegistrationDoc): void {
   });
 }
 
-function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc): boolean {
+/**
+ * Whether `other` might have been accepted before `subject` and is not decided yet. One without a
+ * sequence on its document may have drawn one that its interrupted submission never wrote: after a
+ * short grace, `sequences` says. If it drew none, any number it draws later is larger than ours, so it
+ * cannot come first and is not waited for.
+ */
+async function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc): Promise<boolean> {
   if (other.status !== 'pending') return false;
-  if (other.sequence === undefined) return Date.now() - other.submittedAt.getTime() < ABANDONED_AFTER_MS;
-  return other.sequence < (subject.sequence ?? Number.MAX_SAFE_INTEGER);
+  const mine = subject.sequence ?? Number.MAX_SAFE_INTEGER;
+  if (other.sequence !== undefined) return other.sequence < mine;
+  if (Date.now() - other.submittedAt.getTime() < SEQUENCE_GRACE_MS) return true;
+  const drawn = await drawnSequenceOf(other._id);
+  return drawn !== undefined && drawn < mine;
 }
 
 /**

@@ -6,7 +6,7 @@ import { Intake } from '../db/intake';
 import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
-import { drawSequence } from '../db/sequences';
+import { drawnSequenceOf, drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import { registrationWorkflowId } from '../workflows/definitions';
@@ -180,7 +180,11 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
   await Intake.deleteOne({ _id: registration._id }).exec();
 }
 
-/** Finishes a submission that its API process left half done (used by the worker's intake sweeper). */
+/**
+ * Finishes a submission that its API process left half done (used by the worker's intake sweeper):
+ * one that drew a sequence gets it recorded and its workflow started; one that drew none in all this
+ * time was never accepted (no 202 was sent) and is discarded.
+ */
 export async function completeInterruptedSubmission(
   deps: SubmitDeps,
   id: string,
@@ -192,12 +196,16 @@ export async function completeInterruptedSubmission(
     return 'discarded';
   }
   if (registration.sequence === undefined) {
-    if (Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
-    // Never accepted (no sequence, no 202): remove it so it never blocks a later registration.
-    await unlistFromKeys(id, registration.lookupKeys);
-    await Registration.deleteOne({ _id: id, sequence: { $exists: false } }).exec();
-    await Intake.deleteOne({ _id: id }).exec();
-    return 'discarded';
+    const drawn = await drawnSequenceOf(id);
+    if (drawn === undefined) {
+      if (Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
+      await unlistFromKeys(id, registration.lookupKeys);
+      await Registration.deleteOne({ _id: id, sequence: { $exists: false } }).exec();
+      await Intake.deleteOne({ _id: id }).exec();
+      return 'discarded';
+    }
+    await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence: drawn } }).exec();
+    registration.sequence = drawn;
   }
   await startWorkflow(deps, registration);
   return 'started';

@@ -14,18 +14,17 @@ interface SequenceDoc {
   at: Date;
 }
 
-const Sequence = model<SequenceDoc>(
-  'Sequence',
-  new Schema<SequenceDoc>(
-    {
-      _id: { type: Number, required: true },
-      registrationId: { type: String, required: true },
-      at: { type: Date, required: true },
-    },
-    { versionKey: false },
-  ),
-  'sequences',
+const sequenceSchema = new Schema<SequenceDoc>(
+  {
+    _id: { type: Number, required: true },
+    registrationId: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
 );
+// Asked only about submissions that were interrupted between drawing and recording their number.
+sequenceSchema.index({ registrationId: 1 });
+const Sequence = model<SequenceDoc>('Sequence', sequenceSchema, 'sequences');
 
 interface HintDoc {
   _id: string;
@@ -58,4 +57,10 @@ export async function drawSequence(registrationId: string): Promise<number> {
       .catch(() => undefined); // a racing first upsert; the hint is advisory
     return candidate;
   }
+}
+
+/** The smallest number a registration drew, if its submission got that far. */
+export async function drawnSequenceOf(registrationId: string): Promise<number | undefined> {
+  const drawn = await Sequence.find({ registrationId }).sort({ _id: 1 }).limit(1).lean<SequenceDoc[]>().exec();
+  return drawn[0]?._id;
 }

@@ -3,12 +3,12 @@ import { completeInterruptedSubmission, type SubmitDeps } from '../client/submit
 import { Intake } from '../db/intake';
 
 /** A submission older than this whose API process has not finished it is finished here. */
-const STALE_AFTER_MS = 30_000;
+const STALE_AFTER_MS = 15_000;
 /** One without a sequence after this was never accepted and is discarded. */
 const ABANDON_AFTER_MS = 60_000;
 
 /** Finishes submissions that an API process left half done when it died (see db/intake.ts). */
-export function startIntakeSweeper(deps: SubmitDeps, logger: Logger, everyMs = 15_000): { stop(): void } {
+export function startIntakeSweeper(deps: SubmitDeps, logger: Logger, everyMs = 5_000): { stop(): void } {
   const timer = setInterval(async () => {
     try {
       const stale = await Intake.find({ at: { $lt: new Date(Date.now() - STALE_AFTER_MS) } })

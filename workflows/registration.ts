@@ -38,9 +38,12 @@ const { decideRegistration } = proxyActivities<Activities>({
   retry: { initialInterval: '100 milliseconds', backoffCoefficient: 1.5, maximumInterval: '2 seconds' },
 });
 
-/** Every other step is one guarded write: retried until the database answers, never applied twice. */
+/**
+ * Every other step is a few guarded writes: retried until the database answers, never applied twice.
+ * A short timeout, so that a step lost with a killed worker is retried on another within seconds.
+ */
 const lifecycle = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '500 milliseconds',
     backoffCoefficient: 2,

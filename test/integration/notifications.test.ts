@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkInvariants } from '../../client/invariants';
 import { Delivery, Outbox } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
@@ -131,4 +132,6 @@ test('a failing or hanging webhook delays no decision, and its delivery is retri
     return message && message.attempts >= 1 ? message : undefined;
   }, 'a timed-out attempt');
   expect(hanging.lastError).toMatch(/Timeout|abort/i);
+  const report = await checkInvariants(system.temporal, [first._id, second._id]);
+  expect(report.problems).toEqual([]);
 });

@@ -58,7 +58,7 @@ export function submission(
     customer: {
       // A random first word: blocking keys come from the first distinctive words of a name, so unrelated
       // test customers never become candidates for each other.
-      name: customerName ?? `${uniqueWord()} Customer ${counter}`,
+      name: customerName ?? `${uniqueWord()} ${uniqueWord()} ${counter}`,
       ...(uei ? { identifiers: { uei } } : {}),
       segment: 'commercial',
       region: 'east',

@@ -1,0 +1,113 @@
+import { mkdir, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal as temporalProto } from '@temporalio/proto';
+import { type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
+import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from '../../scripts/dev-stack/servers';
+import { projectRoot } from '../../scripts/dev-stack/stack';
+
+/** A free TCP port on loopback (asked of the kernel, then released for the server to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Servers of its own for a fault test, which stops and restarts them: the shared test servers must not
+ * notice. Data lives under .data/test/<label> and survives restarts, as it would on a real machine.
+ */
+export class PrivateStack {
+  temporal?: ManagedProcess;
+  ferret?: ManagedProcess;
+  worker?: ManagedProcess;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly temporalPort: number,
+    readonly ferretPort: number,
+    readonly taskQueue: string,
+  ) {}
+
+  static async start(label: string): Promise<PrivateStack> {
+    const dataDir = path.join(projectRoot, '.data', 'test', label);
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
+    const stack = new PrivateStack(dataDir, await freePort(), await freePort(), `chaos-${label}`);
+    await stack.startTemporal();
+    await stack.startFerret();
+    return stack;
+  }
+
+  get temporalAddress(): string {
+    return `127.0.0.1:${this.temporalPort}`;
+  }
+
+  get mongodbUri(): string {
+    return `mongodb://127.0.0.1:${this.ferretPort}/chaos`;
+  }
+
+  async startTemporal(): Promise<void> {
+    this.temporal = await startTemporalServer({ dataDir: this.dataDir, port: this.temporalPort });
+  }
+
+  async startFerret(): Promise<void> {
+    this.ferret = await startFerretDb({ dataDir: this.dataDir, port: this.ferretPort });
+  }
+
+  /**
+   * A worker process, as `npm run worker` runs it, so that it can be killed like one. Ready when Temporal
+   * sees it polling (its identity is `<pid>@<host>`).
+   */
+  async startWorker(temporal: Client): Promise<void> {
+    const worker = await spawnManaged({
+      name: 'worker',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'worker/main.ts'],
+      cwd: projectRoot,
+      runDir: path.join(this.dataDir, 'run'),
+      env: {
+        TEMPORAL_ADDRESS: this.temporalAddress,
+        MONGODB_URI: this.mongodbUri,
+        TEMPORAL_TASK_QUEUE: this.taskQueue,
+        LOG_LEVEL: 'warn',
+        OUTBOX_POLL_MS: '200',
+      },
+    });
+    this.worker = worker;
+    await waitUntilReady(
+      worker,
+      'worker',
+      async () => {
+        const { pollers } = await temporal.workflowService.describeTaskQueue({
+          namespace: 'default',
+          taskQueue: { name: this.taskQueue },
+          taskQueueType: temporalProto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+        });
+        return (pollers ?? []).some((poller) => poller.identity?.startsWith(`${worker.pid}@`));
+      },
+      60_000,
+    );
+  }
+
+  killWorker(): void {
+    if (this.worker) process.kill(-this.worker.pid, 'SIGKILL');
+  }
+
+  async reachable(): Promise<{ temporal: boolean; database: boolean }> {
+    return {
+      temporal: await temporalAnswers(this.temporalAddress).catch(() => false),
+      database: await mongoAnswers(this.mongodbUri).catch(() => false),
+    };
+  }
+
+  async stop(): Promise<void> {
+    for (const proc of [this.worker, this.temporal, this.ferret]) await proc?.stop();
+  }
+}
