@@ -166,7 +166,6 @@ test('with the database stopped, submissions answer 503 with Retry-After (never 
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { key } = await createApiKey({ role: 'reseller', resellerId: 'value-var', createdBy: 'test' });
   const answers: Array<{ status: number; retryAfter: string | null; id?: string }> = [];
-  let readyDuringOutage: { status: number; body: unknown } | undefined;
 
   let submitting = true;
   const load = (async () => {
@@ -190,7 +189,7 @@ test('with the database stopped, submissions answer 503 with Retry-After (never 
   await stack.ferret?.stop();
   await new Promise((resolve) => setTimeout(resolve, 2500));
   const ready = await fetch(`${base}/readyz`);
-  readyDuringOutage = { status: ready.status, body: await ready.json() };
+  const readyDuringOutage = { status: ready.status, body: await ready.json() };
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await stack.startFerret();
   await new Promise((resolve) => setTimeout(resolve, 4000));
