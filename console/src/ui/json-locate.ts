@@ -73,10 +73,25 @@ export function lineOfPath(text: string, offsets: Map<string, number>, path: str
   return 1;
 }
 
-/** JSON.parse's message as a line, where the engine says where it stopped ("at position 42"). */
+/** V8 shows this many characters of context before the offending token. */
+const V8_CONTEXT_CHARS = 10;
+
+/**
+ * The line where JSON.parse stopped, read from its message: "at position 42" when the engine
+ * says so, else V8's quoted context (`Unexpected token ',', ..."outes": [,]..." is not valid JSON`),
+ * found back in the text.
+ */
 export function syntaxErrorLine(text: string, error: SyntaxError): number | undefined {
   const position = /position (\d+)/.exec(error.message)?.[1];
   if (position !== undefined) return lineAt(text, Number(position));
-  const line = /line (\d+)/.exec(error.message)?.[1];
-  return line === undefined ? undefined : Number(line);
+  if (/end of JSON input/.test(error.message)) return text.trimEnd().split('\n').length;
+  const context = /^Unexpected token '?([\s\S]+?)'?, (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(
+    error.message,
+  );
+  if (!context) return undefined;
+  const [, token = '', cut, snippet = ''] = context;
+  const start = text.indexOf(snippet);
+  if (start < 0) return undefined;
+  const within = cut ? V8_CONTEXT_CHARS : Math.max(0, snippet.indexOf(token));
+  return lineAt(text, start + within);
 }

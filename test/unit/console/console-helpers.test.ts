@@ -1,0 +1,66 @@
+import { registrationsCsv } from '../../../console/src/pages/registration-export';
+import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../../../console/src/ui/json-locate';
+
+// The console's pure helpers: where an API field error lands in the JSON editor, and the CSV export.
+
+const policyText = JSON.stringify(
+  { model: 'segment', routes: [{ when: { segments: ['commercial'] }, distributors: ['dist-a', 'dist-x'] }] },
+  null,
+  2,
+);
+const lineOf = (path: string) => lineOfPath(policyText, locateJsonPaths(policyText), path);
+const lineContaining = (text: string) => policyText.split('\n').findIndex((line) => line.includes(text)) + 1;
+
+test('an API error path is shown at the line of its value', () => {
+  expect(lineOf('model')).toBe(lineContaining('"model"'));
+  expect(lineOf('routes.0.distributors.1')).toBe(lineContaining('"dist-x"'));
+  expect(lineOf('routes.0.when.segments.0')).toBe(lineContaining('"commercial"'));
+});
+
+test('a path the text lacks is shown at its nearest ancestor', () => {
+  expect(lineOf('routes.0.when.regions')).toBe(lineContaining('"when"'));
+  expect(lineOf('timing.protection')).toBe(1);
+});
+
+test('keys with escapes and compact JSON are located too', () => {
+  const text = '{"a\\"b": {"c": [1, {"d": true}]},\n"e": null}';
+  const offsets = locateJsonPaths(text);
+  expect(lineOfPath(text, offsets, 'a"b.c.1.d')).toBe(1);
+  expect(lineOfPath(text, offsets, 'e')).toBe(2);
+});
+
+test('a JSON syntax error is placed at the line where parsing stopped', () => {
+  const lineOfSyntaxError = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return syntaxErrorLine(text, error as SyntaxError);
+    }
+    throw new Error('the text parsed');
+  };
+  const long = `{\n  "model": "open",\n  "onWrongRoute": "reject",\n  "routes": [,]\n}`;
+  expect(lineOfSyntaxError(long)).toBe(4);
+  expect(lineOfSyntaxError('{\n  "model": "open",\n  "x": tru\n}')).toBe(3);
+  expect(lineOfSyntaxError('{\n  "model": "open",\n')).toBe(3);
+});
+
+test('the CSV export quotes separators and defuses spreadsheet formulas', () => {
+  const registration = {
+    id: 'reg_1',
+    status: 'approved',
+    resellerId: 'acme',
+    distributorId: 'dist-a',
+    customer: { name: '=HYPERLINK("http://evil")', segment: 'commercial' },
+    opportunity: { title: 'Refresh, phase "2"', productLines: ['storage', 'compute'] },
+    submittedAt: '2026-01-01T00:00:00.000Z',
+    sequence: 7,
+    extensionsUsed: 0,
+    policyVersion: 1,
+    decisions: [],
+  } as const;
+  const [header, row] = registrationsCsv([registration as never]).split('\r\n');
+  expect(header?.split(',')[0]).toBe('id');
+  expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  expect(row).toContain('"Refresh, phase ""2"""');
+  expect(row).toContain('storage compute');
+});
