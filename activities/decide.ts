@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { applyTransition } from '../db/decision-log';
-import type { RegistrationDoc } from '../db/registrations';
+import { type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { drawnSequenceOf } from '../db/sequences';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
@@ -10,7 +10,7 @@ import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
 import { notifyPartners } from './notify';
-import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf, toFacts } from './registration-facts';
+import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
 /**
  * A registration still without a sequence this long after its insert is looked up in `sequences`: its
@@ -55,10 +55,10 @@ export async function decideRegistration({ registrationId }: { registrationId: s
   if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
 
   const decision = decide({
-    subject: toFacts(registration),
+    subject: registrationFacts(registration),
     policy,
     policyVersion: version,
-    holders: holders.map(toFacts),
+    holders: holders.map(registrationFacts),
   });
   const escalationId = decision.outcome === 'escalate' ? escalationFor(registration, decision, holders) : undefined;
   const now = new Date();

@@ -1,6 +1,5 @@
 import { policyVersion } from '../db/policies';
 import { Registration, type RegistrationDoc } from '../db/registrations';
-import type { RegistrationFacts } from '../domain/allocation/types';
 import type { PolicyVersion } from '../domain/policy/schema';
 import type { RecordedOutcome } from '../workflows/definitions';
 
@@ -26,20 +25,6 @@ export async function loadPolicyVersion(version: number): Promise<PolicyVersion>
   if (!found) throw Object.assign(new Error(`policy version ${version} does not exist`), { name: 'PolicyMissing' });
   policyCache.set(version, found);
   return found;
-}
-
-export function toFacts(doc: RegistrationDoc): RegistrationFacts {
-  return {
-    id: doc._id,
-    resellerId: doc.resellerId,
-    partnerType: doc.partnerType,
-    distributorId: doc.distributorId,
-    customer: doc.customer,
-    productLines: doc.opportunity.productLines,
-    program: doc.program,
-    sequence: doc.sequence ?? Number.MAX_SAFE_INTEGER,
-    status: doc.status,
-  };
 }
 
 export function outcomeOf(doc: RegistrationDoc): RecordedOutcome {

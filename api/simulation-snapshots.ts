@@ -1,4 +1,4 @@
-import { Registration, type RegistrationDoc } from '../db/registrations';
+import { Registration, type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { terminalStatuses } from '../domain/registration';
 import type { ActualOutcome, RegistrationSnapshot } from '../domain/simulation';
 
@@ -44,15 +44,9 @@ export function actualOutcomeOf(doc: StoredForReplay): { actual: ActualOutcome; 
 
 export function snapshotOf(doc: StoredForReplay): RegistrationSnapshot {
   const { actual, decisiveRule } = actualOutcomeOf(doc);
+  const { status: _current, ...facts } = registrationFacts(doc);
   return {
-    id: doc._id,
-    resellerId: doc.resellerId,
-    partnerType: doc.partnerType,
-    distributorId: doc.distributorId,
-    customer: doc.customer,
-    productLines: doc.opportunity.productLines,
-    ...(doc.program ? { program: doc.program } : {}),
-    sequence: doc.sequence as number,
+    ...facts,
     submittedAt: new Date(doc.submittedAt).toISOString(),
     actual,
     ...(decisiveRule ? { actualDecisiveRule: decisiveRule } : {}),

@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import type { DealMatch, RuleTraceStep } from '../domain/allocation/types';
+import type { DealMatch, RegistrationFacts, RuleTraceStep } from '../domain/allocation/types';
 import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
 
 /** Who or what made a decision. */
@@ -120,3 +120,32 @@ export const Registration = model<RegistrationDoc>('Registration', schema, 'regi
 
 /** The first entry of every chain points at this. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields the allocation engine reads, as the conflict check and the what-if replay both give them. */
+export type FactsSource = Pick<
+  RegistrationDoc,
+  | '_id'
+  | 'status'
+  | 'resellerId'
+  | 'partnerType'
+  | 'distributorId'
+  | 'customer'
+  | 'opportunity'
+  | 'program'
+  | 'sequence'
+>;
+
+export function registrationFacts(doc: FactsSource): RegistrationFacts {
+  return {
+    id: doc._id,
+    resellerId: doc.resellerId,
+    partnerType: doc.partnerType,
+    distributorId: doc.distributorId,
+    customer: doc.customer,
+    productLines: doc.opportunity.productLines,
+    ...(doc.program ? { program: doc.program } : {}),
+    // Not accepted yet: it sorts after every accepted registration.
+    sequence: doc.sequence ?? Number.MAX_SAFE_INTEGER,
+    status: doc.status,
+  };
+}
