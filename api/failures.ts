@@ -66,6 +66,21 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
   typeof (error as BodyParserError).type === 'string' &&
   typeof (error as BodyParserError).status === 'number';
 
+/**
+ * A client error raised by Express itself: http-errors marks those meant for the caller with
+ * `expose`; the router's undecodable path parameter is a URIError with status 400.
+ */
+const isExposedClientError = (error: unknown): error is Error & { status: number } => {
+  const fields = error as { expose?: unknown; status?: unknown };
+  return (
+    error instanceof Error &&
+    (fields.expose === true || error instanceof URIError) &&
+    typeof fields.status === 'number' &&
+    fields.status >= 400 &&
+    fields.status < 500
+  );
+};
+
 export interface Answer {
   problem: Problem;
   headers: Record<string, string>;
@@ -81,6 +96,10 @@ export function answerFor(error: unknown, bodyLimit: string): Answer {
     return { problem: problem(error.status, error.title, error.detail, error.errors), headers, unexpected: false };
   }
   if (isBodyParserError(error)) return { ...bodyParserAnswer(error, bodyLimit), headers: {}, unexpected: false };
+  if (isExposedClientError(error)) {
+    // Express's own refusals, such as a path parameter that is not valid percent-encoding.
+    return { problem: problem(400, 'Bad request', error.message), headers: {}, unexpected: false };
+  }
   const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
   if (isDatabaseUnavailable(error)) {
     return {

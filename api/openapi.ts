@@ -23,6 +23,7 @@ function commonRefusals(route: AnyRoute): Record<number, string> {
   }
   if (request.body || request.query || request.params || request.headers)
     refusals[422] = 'validation failed; see errors';
+  if (route.path.includes('{')) refusals[400] ??= 'a path parameter that is not valid percent-encoding';
   refusals[500] = 'unexpected error';
   refusals[503] = 'Temporal or the database is unreachable; see Retry-After';
   return refusals;

@@ -50,6 +50,14 @@ describe('answerFor', () => {
     expect(answerFor(parserError('charset.unsupported', 415), '64kb').problem.status).toBe(415);
   });
 
+  test("express's own client errors (undecodable path parameters) are 400", () => {
+    const error = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400 });
+    expect(answerFor(error, '64kb').problem).toMatchObject({
+      status: 400,
+      detail: "Failed to decode param '%E0%A4%A'",
+    });
+  });
+
   test('anything else is a 500 that reveals nothing of the error', () => {
     const answer = answerFor(new Error('connection string mongodb://user:secret@db'), '64kb');
     expect(answer.problem.status).toBe(500);
