@@ -190,6 +190,48 @@ describe.each(writeRoutes.map((route) => [routeKey(route), route] as const))('%s
   });
 });
 
+describe('random headers and queries', () => {
+  test('any Idempotency-Key is either accepted or refused with 422, never a 500', async () => {
+    const headerText = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 260,
+    });
+    await fc.assert(
+      fc.asyncProperty(headerText, async (key) => {
+        const response = await api.call({
+          as: 'reseller',
+          method: 'post',
+          path: '/api/v1/registrations',
+          body: freshSubmission(),
+          headers: { 'Idempotency-Key': key },
+        });
+        const trimmed = key.trim();
+        expect(response.status).toBe(trimmed.length >= 1 && trimmed.length <= 200 ? 202 : 422);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  test('random query strings on the lists are answered 200 or 422, never 500', async () => {
+    const queryPart = fc.tuple(
+      fc.constantFrom('status', 'limit', 'cursor', 'q', 'resellerId', 'x'),
+      fc.string({ maxLength: 40 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(queryPart, { maxLength: 4 }),
+        fc.constantFrom('/api/v1/registrations', '/api/v1/escalations'),
+        async (parts, base) => {
+          const query = parts.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+          const response = await api.call({ as: 'auditor', method: 'get', path: `${base}?${query}` });
+          expect([200, 422]).toContain(response.status);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('edge refusals', () => {
   test('a body over the limit answers 413, unknown fields 422 with their path, other media types 415', async () => {
     const before = await databaseFingerprint();
