@@ -6,6 +6,7 @@ import { type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { drawnSequenceOf } from '../db/sequences';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
+import { compareCustomers, sharedProductLines } from '../domain/matching';
 import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
@@ -50,7 +51,7 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  const holders = await waitForEarlierRegistrations(registration);
+  const holders = await waitForEarlierRegistrations(registration, policy.matching.nameSimilarity);
   registration = await loadRegistration(registrationId);
   if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
 
@@ -100,7 +101,10 @@ export async function decideRegistration({ registrationId }: { registrationId: s
  * then returns those that hold a deal. Gives up after one period so that Temporal's retry (with its
  * backoff) takes over: a long wait then survives a worker restart.
  */
-async function waitForEarlierRegistrations(registration: RegistrationDoc): Promise<RegistrationDoc[]> {
+async function waitForEarlierRegistrations(
+  registration: RegistrationDoc,
+  nameSimilarity: number,
+): Promise<RegistrationDoc[]> {
   const started = Date.now();
   for (let round = 0; ; round += 1) {
     // Withdrawn while waiting: there is nothing left to decide.
@@ -110,9 +114,12 @@ async function waitForEarlierRegistrations(registration: RegistrationDoc): Promi
     const ended = others.filter((other) => !isActiveStatus(other.status));
     // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
     await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
+    // Only a registration that may be the same deal can change this decision; one that merely shares
+    // a blocking word (a common word of the name) is not waited for, so unrelated customers never queue.
+    const related = others.filter((other) => mayBeSameDeal(registration, other, nameSimilarity));
     const undecided = (
       await Promise.all(
-        others.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])),
+        related.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])),
       )
     ).flat();
     if (undecided.length === 0)
@@ -135,6 +142,13 @@ function logDecision(registration: RegistrationDoc): void {
     reasonCode: registration.reasonCode,
     sequence: registration.sequence,
   });
+}
+
+function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, nameSimilarity: number): boolean {
+  return (
+    sharedProductLines(subject.opportunity.productLines, other.opportunity.productLines).length > 0 &&
+    compareCustomers(subject.customer, other.customer, nameSimilarity).strength !== 'none'
+  );
 }
 
 /**
