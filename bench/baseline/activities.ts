@@ -1,0 +1,4 @@
+/** Does nothing but say when it ran. */
+export async function noop(): Promise<number> {
+  return Date.now();
+}

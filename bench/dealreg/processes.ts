@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { ManagedProcess } from '../../scripts/dev-stack/processes';
+import { startChild, stopChild, waitForHttp, waitForLogLine } from '../infra/children';
+
+export const API_PORT = 27300;
+
+export interface DealregProcesses {
+  worker: ManagedProcess;
+  api: ManagedProcess;
+  apiUrl: string;
+  adminKey: string;
+  stop(): Promise<void>;
+}
+
+export interface DealregProcessOptions {
+  temporalAddress: string;
+  mongodbUri: string;
+  workflowBundle: string;
+  workerTuning: Record<string, number>;
+  cpuProfileDir?: string;
+}
+
+/**
+ * The worker and the API as separate processes, as `npm start` runs them, so that each one's memory
+ * and CPU are its own. The rate limit is lifted: the benchmark measures capacity, and one reseller
+ * key sends far more than a partner would.
+ */
+export async function startDealregProcesses(options: DealregProcessOptions): Promise<DealregProcesses> {
+  const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
+  const env = {
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    MONGODB_URI: options.mongodbUri,
+    TEMPORAL_TASK_QUEUE: 'dealreg',
+    LOG_LEVEL: 'info',
+  };
+  const worker = await startChild({
+    name: 'worker',
+    entry: 'bench/dealreg/worker-main.ts',
+    env: {
+      ...env,
+      BENCH_WORKFLOW_BUNDLE: options.workflowBundle,
+      BENCH_WORKER_TUNING: JSON.stringify(options.workerTuning),
+    },
+    cpuProfileDir: options.cpuProfileDir,
+  });
+  const api = await startChild({
+    name: 'api',
+    entry: 'api/main.ts',
+    env: {
+      ...env,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(API_PORT),
+      DEALREG_ADMIN_KEY: adminKey,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    cpuProfileDir: options.cpuProfileDir,
+  });
+  const apiUrl = `http://127.0.0.1:${API_PORT}`;
+  const stop = async () => {
+    await stopChild(api);
+    await stopChild(worker);
+  };
+  try {
+    await waitForLogLine(worker, 'the dealreg worker', /bench worker ready/);
+    await waitForHttp(api, 'the API', `${apiUrl}/readyz`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { worker, api, apiUrl, adminKey, stop };
+}

@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import { loadRegistrations } from '../../activities/registration-facts';
+import { registrationIdsUnderKeys } from '../../db/dealkeys';
+import { Registration, type RegistrationDoc, registrationFacts } from '../../db/registrations';
+import { decide } from '../../domain/allocation';
+import type { Policy } from '../../domain/policy/schema';
+import { seededRandom } from '../dealreg/customers';
+import { type LatencySummary, summarize } from '../load/stats';
+import { storedRegistration } from './documents';
+
+export interface CheckTimings {
+  checks: number;
+  totalMs: LatencySummary;
+  /** Reading the `dealkeys` entries under the subject's keys. */
+  keyLookupMs: LatencySummary;
+  /** Reading the candidate registrations by `_id`. */
+  loadCandidatesMs: LatencySummary;
+  /** The allocation engine. */
+  decideMs: LatencySummary;
+  meanCandidates: number;
+  /** The subjects that were the same customer as a stored live registration. */
+  sameCustomerChecks: number;
+}
+
+/** Live stored registrations to aim half the checks at (read by `_id`, the one indexed read everywhere). */
+async function someLiveRegistrations(stored: number, wanted: number, random: () => number): Promise<RegistrationDoc[]> {
+  const found: RegistrationDoc[] = [];
+  for (let tries = 0; found.length < wanted && tries < wanted * 20; tries += 1) {
+    const serial = Math.floor(random() * stored);
+    const doc = await Registration.findById(`reg_g${serial.toString(16).padStart(11, '0')}`).lean<RegistrationDoc>();
+    if (doc && (doc.status === 'approved' || doc.status === 'escalated')) found.push(doc);
+  }
+  return found;
+}
+
+/**
+ * Times the conflict check for fresh registrations against `stored` registrations, calling what the
+ * activity calls (activities/decide.ts): the ids under the subject's keys, those registrations by
+ * `_id`, the ones holding a deal, then `decide()`. Half the subjects are new customers, half the same
+ * customer as a live registration (so candidates are found and compared).
+ */
+export async function timeConflictChecks(
+  stored: number,
+  checks: number,
+  policy: Policy,
+  maxSeconds: number,
+): Promise<CheckTimings> {
+  const random = seededRandom(stored + checks);
+  const live = await someLiveRegistrations(stored, Math.ceil(checks / 2) + 2, random);
+  const total: number[] = [];
+  const lookup: number[] = [];
+  const load: number[] = [];
+  const engine: number[] = [];
+  let candidates = 0;
+  let sameCustomer = 0;
+  // One check first to warm connections and caches; then at least three timed, at most `checks` or the time box.
+  const warmUp = 1;
+  const deadline = Date.now() + maxSeconds * 1000;
+  for (let i = 0; i < checks + warmUp && (i < warmUp + 3 || Date.now() < deadline); i += 1) {
+    const subject = storedRegistration(stored + 10_000_000 + i, random, policy, Date.now());
+    subject.status = 'pending';
+    const twin = i % 2 === 0 ? live[i % Math.max(1, live.length)] : undefined;
+    if (twin)
+      Object.assign(subject, { customer: twin.customer, lookupKeys: twin.lookupKeys, opportunity: twin.opportunity });
+    const t0 = performance.now();
+    const ids = (await registrationIdsUnderKeys(subject.lookupKeys)).filter((id) => id !== subject._id);
+    const t1 = performance.now();
+    const others = await loadRegistrations(ids);
+    const holders = others.filter((other) => other.status === 'approved' || other.status === 'escalated');
+    const t2 = performance.now();
+    decide({ subject: registrationFacts(subject), policy, policyVersion: 1, holders: holders.map(registrationFacts) });
+    const t3 = performance.now();
+    if (i < warmUp) continue;
+    total.push(t3 - t0);
+    lookup.push(t1 - t0);
+    load.push(t2 - t1);
+    engine.push(t3 - t2);
+    candidates += others.length;
+    if (twin) sameCustomer += 1;
+  }
+  return {
+    checks: total.length,
+    totalMs: summarize(total),
+    keyLookupMs: summarize(lookup),
+    loadCandidatesMs: summarize(load),
+    decideMs: summarize(engine),
+    meanCandidates: candidates / Math.max(1, total.length),
+    sameCustomerChecks: sameCustomer,
+  };
+}
+
+/** The backend's plan (through FerretDB's `explain`) for the two reads the conflict check makes. */
+export async function explainLookups(): Promise<unknown> {
+  const db = mongoose.connection.db;
+  if (!db) return undefined;
+  const plan = async (collection: string, filter: object) => {
+    const answer = await db.command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' });
+    return { filterPushdown: answer.filterPushdown, plan: answer.queryPlanner };
+  };
+  return {
+    dealkeysByKey: await plan('dealkeys', { key: 'word:bench' }),
+    registrationById: await plan('registrations', { _id: 'reg_g00000000001' }),
+  };
+}

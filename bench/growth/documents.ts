@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import type { RegistrationDoc } from '../../db/registrations';
+import { decide, explain } from '../../domain/allocation';
+import type { Decision, RegistrationFacts } from '../../domain/allocation/types';
+import { customerIdentity, lookupKeys } from '../../domain/matching';
+import type { Policy } from '../../domain/policy/schema';
+import type { RegistrationStatus } from '../../domain/registration';
+import { distinctCustomer, pick, someProductLines } from '../dealreg/customers';
+import { benchResellers } from '../dealreg/partners';
+
+/**
+ * Stored registrations by status: a fifth live (holding a deal, listed in `dealkeys`), the rest
+ * ended, as in a program that has run for a few years with 90-day protection.
+ */
+const statusShares: Array<[RegistrationStatus, number]> = [
+  ['approved', 0.17],
+  ['escalated', 0.03],
+  ['won', 0.25],
+  ['lost', 0.2],
+  ['expired', 0.2],
+  ['rejected', 0.1],
+  ['withdrawn', 0.05],
+];
+
+function statusFor(random: () => number): RegistrationStatus {
+  let roll = random();
+  for (const [status, share] of statusShares) {
+    roll -= share;
+    if (roll < 0) return status;
+  }
+  return 'won';
+}
+
+export interface DealKeyEntry {
+  _id: string;
+  key: string;
+  registrationId: string;
+}
+
+/**
+ * The engine's decision without holders depends only on the routing facts, so it is computed once per
+ * combination: seeding a million registrations should cost database time, not engine time.
+ */
+const decisions = new Map<string, { decision: Decision; staff: string; reseller: string }>();
+function decisionFor(facts: RegistrationFacts, policy: Policy) {
+  const key = [facts.customer.segment, facts.customer.region, facts.partnerType, facts.distributorId].join('|');
+  let cached = decisions.get(key);
+  if (!cached) {
+    const decision = decide({ subject: facts, policy, policyVersion: 1, holders: [] });
+    cached = { decision, staff: explain(decision, 'staff'), reseller: explain(decision, 'reseller') };
+    decisions.set(key, cached);
+  }
+  return cached;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const DAY_MS = 86_400_000;
+
+/**
+ * The registration numbered `serial` as the workflow would have left it: customer, keys, status and
+ * one engine decision with its trace (the trace is computed once per call site's policy, so seeding a
+ * million stays cheap; the stored hash chain is not meant to verify).
+ */
+export function storedRegistration(serial: number, random: () => number, policy: Policy, now: number): RegistrationDoc {
+  const customer = distinctCustomer(serial, random);
+  const reseller = pick(random, benchResellers);
+  const productLines = someProductLines(random);
+  const identity = customerIdentity(customer);
+  const status = statusFor(random);
+  const submittedAt = new Date(now - Math.floor(random() * 3 * 365) * DAY_MS);
+  const decidedAt = new Date(submittedAt.getTime() + 2_000);
+  const id = `reg_g${serial.toString(16).padStart(11, '0')}`;
+  const facts = {
+    id,
+    resellerId: reseller.id,
+    partnerType: reseller.partnerType,
+    distributorId: reseller.distributorIds[0] as string,
+    customer,
+    productLines,
+    sequence: serial,
+    status: 'pending' as const,
+  };
+  const decision = decisionFor(facts, policy);
+  const ended = status !== 'approved' && status !== 'escalated';
+  const hash = sha(id);
+  return {
+    _id: id,
+    status,
+    resellerId: reseller.id,
+    partnerType: reseller.partnerType,
+    distributorId: facts.distributorId,
+    customer,
+    opportunity: {
+      title: `${customer.name} ${productLines.join(' and ')} refresh`,
+      productLines,
+      estimatedValue: { amount: 50_000, currency: 'USD' },
+      expectedCloseDate: '2027-03-31',
+    },
+    searchText: `${customer.name} ${customer.domain ?? ''}`.toLowerCase(),
+    lookupKeys: lookupKeys(identity),
+    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    sequence: serial,
+    submittedAt,
+    decidedAt,
+    ...(status === 'approved' ? { protectedUntil: new Date(decidedAt.getTime() + 90 * DAY_MS) } : {}),
+    ...(ended ? { endedAt: new Date(decidedAt.getTime() + 30 * DAY_MS) } : {}),
+    extensionsUsed: 0,
+    policyVersion: 1,
+    explanation: decision.staff,
+    resellerExplanation: decision.reseller,
+    decisions: [
+      {
+        key: 'decision',
+        at: decidedAt.toISOString(),
+        kind: 'decision',
+        fromStatus: 'pending',
+        toStatus: status === 'escalated' ? 'escalated' : 'approved',
+        explanation: decision.staff,
+        resellerExplanation: decision.reseller,
+        trace: decision.decision.trace,
+        matches: [],
+        policyVersion: 1,
+        decidedBy: { kind: 'engine', id: 'allocation-engine' },
+        prevHash: '0'.repeat(64),
+        hash,
+      },
+    ],
+    decisionKeys: ['decision'],
+    lastDecisionHash: hash,
+    requestHash: hash,
+    workflowId: `registration-${id}`,
+    updatedAt: decidedAt,
+  };
+}
+
+/** The customer-key entries of a live registration (ended ones are removed from `dealkeys`). */
+export function dealKeyEntries(registration: RegistrationDoc): DealKeyEntry[] {
+  if (registration.status !== 'approved' && registration.status !== 'escalated') return [];
+  return registration.lookupKeys.map((key) => ({
+    _id: `${key}|${registration._id}`,
+    key,
+    registrationId: registration._id,
+  }));
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { type Policy, policySchema } from '../../domain/policy/schema';
+import { progress } from '../../scripts/dev-stack/stack';
+import { modelPolicies } from '../dealreg/partners';
+import { stopOnInterrupt } from '../infra/cleanup';
+import { postgresMatchingIndexes, sqliteMatchingIndexes } from '../infra/index-workaround';
+import { benchDir, ensurePostgresDatabase, siblingDatabaseUrl, startBenchFerretDb } from '../infra/stack';
+import type { Backend } from '../options';
+import { type CheckTimings, explainLookups, timeConflictChecks } from './conflict-check';
+import { readSeedState, seedUntil } from './seeding';
+
+/** Kept between runs: seeding a million registrations takes long, and the data does not change. */
+const growthDir = path.join(benchDir, 'growth');
+const ports: Record<Backend, number> = { sqlite: 47018, postgresql: 47019 };
+
+export interface GrowthPoint {
+  size: number;
+  /** What is stored now (less than `size` when seeding ran out of its time budget). */
+  stored: number;
+  seedRatePerSecond?: number;
+  seedSeconds: number;
+  /** With the indexes FerretDB creates (the service as it runs). */
+  timings?: CheckTimings;
+  /** After adding indexes that match FerretDB's queries (infra/index-workaround.ts). */
+  withMatchingIndexes?: CheckTimings;
+  skipped?: string;
+}
+
+export interface GrowthResult {
+  backend: Backend;
+  points: GrowthPoint[];
+  /** p50 conflict-check time at the largest measured size over the smallest. */
+  largestToSmallest?: number;
+  largestToSmallestWithMatchingIndexes?: number;
+  /** The backend's plan for a `dealkeys` key lookup and a registration `_id` lookup, before and after. */
+  plans?: unknown;
+}
+
+interface GrowthOptions {
+  backend: Backend;
+  sizes: number[];
+  seedMinutes: number;
+  checks: number;
+  /** Time box for the checks at one size (at least three are timed). */
+  checkSeconds: number;
+  postgresUrl: string;
+}
+
+async function measureSize(
+  options: GrowthOptions & { postgresUrl: string },
+  size: number,
+  deadline: number,
+  policy: Policy,
+  result: GrowthResult,
+): Promise<void> {
+  let state = await readSeedState();
+  const rate = state.lastRate ?? result.points.at(-1)?.seedRatePerSecond;
+  const secondsLeft = (deadline - Date.now()) / 1000;
+  const point: GrowthPoint = { size, stored: state.seeded, seedRatePerSecond: rate, seedSeconds: state.seconds };
+  result.points.push(point);
+  if (state.seeded < size && rate !== undefined && (size - state.seeded) / rate > secondsLeft) {
+    const minutes = Math.round((size - state.seeded) / rate / 60);
+    point.skipped = `seeding the remaining ${size - state.seeded} would take ~${minutes} min at ${Math.round(rate)}/s; budget left ${Math.round(secondsLeft / 60)} min (raise --growth-seed-minutes; progress is kept)`;
+    progress(`growth ${options.backend} ${size}: skipped (${point.skipped})`);
+    return;
+  }
+  if (state.seeded < size) {
+    progress(`growth ${options.backend}: seeding ${size - state.seeded} registrations`);
+    state = await seedUntil(size, deadline, policy, `growth ${options.backend} ${size}`);
+    Object.assign(point, { stored: state.seeded, seedRatePerSecond: state.lastRate, seedSeconds: state.seconds });
+  }
+  if (state.seeded < size) {
+    point.skipped = `seeding budget ran out at ${state.seeded}; a later run carries on`;
+    return;
+  }
+  const matchingIndexes = (action: 'add' | 'drop') =>
+    options.backend === 'postgresql'
+      ? postgresMatchingIndexes(options.postgresUrl, `growth_${size}`, action)
+      : sqliteMatchingIndexes(path.join(growthDir, 'ferretdb-growth-sqlite', `growth_${size}.sqlite`), action);
+  await matchingIndexes('drop');
+  progress(`growth ${options.backend} ${size}: timing conflict checks`);
+  point.timings = await timeConflictChecks(size, options.checks, policy, options.checkSeconds);
+  const before = await explainLookups();
+  await matchingIndexes('add');
+  progress(`growth ${options.backend} ${size}: timing conflict checks with matching indexes`);
+  point.withMatchingIndexes = await timeConflictChecks(size, options.checks, policy, options.checkSeconds);
+  result.plans = { asCreatedByFerretDb: before, withMatchingIndexes: await explainLookups() };
+}
+
+function largestToSmallest(points: GrowthPoint[], pick: (point: GrowthPoint) => CheckTimings | undefined) {
+  const measured = points.filter((point) => pick(point));
+  const [smallest, largest] = [measured[0], measured.at(-1)];
+  if (!smallest || !largest || smallest === largest) return undefined;
+  return (pick(largest)?.totalMs.p50 ?? 0) / (pick(smallest)?.totalMs.p50 ?? 1);
+}
+
+/**
+ * The conflict check's time with more and more stored registrations, one database per size (so each
+ * figure is measured on exactly that many), seeded directly in bulk within a time budget per backend.
+ */
+export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
+  const postgresUrl = siblingDatabaseUrl(options.postgresUrl, 'dealreg_bench_growth');
+  if (options.backend === 'postgresql') await ensurePostgresDatabase(postgresUrl);
+  const ferretDb = await startBenchFerretDb({
+    dataDir: growthDir,
+    port: ports[options.backend],
+    name: `ferretdb-growth-${options.backend}`,
+    postgresUrl: options.backend === 'postgresql' ? postgresUrl : undefined,
+  });
+  const forgetFerretDb = stopOnInterrupt(() => ferretDb.stop());
+  const policy = policySchema.parse(modelPolicies.hybrid);
+  const deadline = Date.now() + options.seedMinutes * 60_000;
+  const result: GrowthResult = { backend: options.backend, points: [] };
+  try {
+    for (const size of options.sizes) {
+      await connectDatabase(`mongodb://127.0.0.1:${ports[options.backend]}/growth_${size}`);
+      try {
+        await ensureIndexes();
+        await measureSize({ ...options, postgresUrl }, size, deadline, policy, result);
+      } finally {
+        await disconnectDatabase();
+      }
+    }
+  } finally {
+    await ferretDb.stop();
+    forgetFerretDb();
+  }
+  result.largestToSmallest = largestToSmallest(result.points, (point) => point.timings);
+  result.largestToSmallestWithMatchingIndexes = largestToSmallest(result.points, (point) => point.withMatchingIndexes);
+  return result;
+}

@@ -1,0 +1,164 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { connectApiTemporalClient } from '../api/temporal';
+import { connectDatabase, disconnectDatabase } from '../db/connection';
+import { type AllocationModel, allocationModels } from '../domain/policy/schema';
+import { progress } from '../scripts/dev-stack/stack';
+import { benchProcess, processOf, runBareExpress, runBaselineWorkflows } from './baseline/phase';
+import { seededRandom } from './dealreg/customers';
+import { MixPlanner, type PlannedRegistration } from './dealreg/mix';
+import { startDealregProcesses } from './dealreg/processes';
+import { runDealreg } from './dealreg/run-dealreg';
+import { stopAllChildren } from './infra/children';
+import type { Configuration } from './infra/configurations';
+import { postgresMatchingIndexes, sqliteMatchingIndexes } from './infra/index-workaround';
+import { pidsNamed, type WatchedProcess } from './infra/proc-stats';
+import { FERRETDB_DEBUG_PORT, liveDir, startBenchStack } from './infra/stack';
+import type { BenchOptions } from './options';
+import { type ProfileSummary, summarizeCpuProfile } from './report/cpu-profile';
+import { phaseFigures, ratiosOf } from './report/figures';
+import { captureGoProfile } from './report/go-profile';
+import type { BenchReport } from './report/report';
+
+const silentLogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
+
+/** Bundled once before the workers start, so that webpack's peak is not counted as the workers' memory. */
+async function bundle(workflowsPath: string, name: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: silentLogger });
+  const file = path.join(liveDir, name);
+  await writeFile(file, code);
+  return file;
+}
+
+export type LoadBenchResult = Pick<BenchReport, 'baseline' | 'dealreg' | 'ratios' | 'profiles' | 'goProfiles'>;
+
+/**
+ * One configuration's load measurements, on servers started for it: the two baselines, then the
+ * registrations through the API (saturation per model, then paced), then the invariant check.
+ */
+export async function runLoadBench(
+  options: BenchOptions,
+  configuration: Configuration,
+  paced: boolean,
+): Promise<LoadBenchResult> {
+  const stack = await startBenchStack(configuration, options.postgresUrl);
+  const runLabel = `run${Date.now().toString(36)}`;
+  const database = 'dealreg_bench';
+  const mongodbUri = `${stack.mongodbUri}/${database}`;
+  const temporal = await connectApiTemporalClient({
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+  });
+  try {
+    await connectDatabase(mongodbUri);
+    await mongoose.connection.dropDatabase();
+    progress('bundling the workflow code');
+    const workflowBundle = await bundle(require.resolve('../workflows'), 'dealreg-workflows.js');
+    const baselineBundle = await bundle(require.resolve('./baseline/workflows'), 'baseline-workflows.js');
+
+    const servers: WatchedProcess[] = [
+      processOf('temporal', stack.temporal),
+      processOf('ferretdb', stack.ferretDb),
+      ...(configuration.ferretDbBackend === 'postgresql'
+        ? [{ label: 'postgresql', pids: () => pidsNamed('postgres') }]
+        : []),
+      benchProcess,
+    ];
+    const planner = new MixPlanner(seededRandom(options.seed));
+    const plans = new Map<AllocationModel, PlannedRegistration[]>(
+      allocationModels.map((model) => [model, planner.plan(model, options.perModel)]),
+    );
+    const bodies = allocationModels.flatMap((model) => (plans.get(model) ?? []).map((planned) => planned.body));
+    const bare = await runBareExpress({
+      bodies,
+      concurrency: options.concurrency,
+      maxSeconds: options.maxPhaseSeconds,
+    });
+    const workflows = await runBaselineWorkflows({
+      client: temporal,
+      temporalAddress: stack.temporalAddress,
+      bundlePath: baselineBundle,
+      count: bodies.length,
+      concurrency: options.concurrency,
+      maxSeconds: options.maxPhaseSeconds,
+      runLabel,
+      servers,
+    });
+    const baseline = {
+      bareExpress: phaseFigures('bare Express', bare.load, bare.usage),
+      workflow: phaseFigures('baseline workflow', workflows.load, workflows.usage, (i) => workflows.completedAt.get(i)),
+    };
+
+    const profileDir = options.profile ? path.join(liveDir, 'profiles') : undefined;
+    if (profileDir)
+      await rm(profileDir, { recursive: true, force: true }).then(() => mkdir(profileDir, { recursive: true }));
+    const processes = await startDealregProcesses({
+      temporalAddress: stack.temporalAddress,
+      mongodbUri,
+      workflowBundle,
+      workerTuning: configuration.workerTuning,
+      cpuProfileDir: profileDir,
+    });
+    if (configuration.matchingIndexes) {
+      // The processes created every collection at start-up; the indexes go on those tables.
+      await (configuration.ferretDbBackend === 'postgresql'
+        ? postgresMatchingIndexes(options.postgresUrl, database, 'add')
+        : sqliteMatchingIndexes(path.join(liveDir, 'ferretdb', `${database}.sqlite`), 'add'));
+    }
+    // FerretDB's own profile over the first half minute of the registrations (they start within a second).
+    const ferretDbProfile = profileDir
+      ? captureGoProfile(
+          'ferretdb',
+          `http://127.0.0.1:${FERRETDB_DEBUG_PORT}`,
+          30,
+          path.join(profileDir, 'ferretdb.pprof'),
+        )
+      : undefined;
+    let dealreg: BenchReport['dealreg'];
+    try {
+      dealreg = await runDealreg({
+        processes,
+        temporal,
+        plans,
+        planner,
+        concurrency: options.concurrency,
+        maxPhaseSeconds: options.maxPhaseSeconds,
+        pacedRate: paced ? baseline.workflow.acceptedPerSecond / 2 : undefined,
+        pacedSeconds: options.pacedSeconds,
+        watched: [processOf('worker', processes.worker), processOf('api', processes.api), ...servers],
+        runLabel,
+        breakdown: true,
+      });
+    } finally {
+      await processes.stop();
+    }
+    const profiles: ProfileSummary[] = [];
+    if (profileDir) {
+      for (const name of ['worker', 'api']) {
+        profiles.push(
+          await summarizeCpuProfile(path.join(profileDir, `${name}.cpuprofile`), name).catch((error) => ({
+            process: name,
+            busyMs: 0,
+            byArea: [{ area: `profile unreadable: ${String(error)}`, ms: 0, share: 0 }],
+            topFunctions: [],
+          })),
+        );
+      }
+    }
+    const goProfiles = ferretDbProfile ? [await ferretDbProfile] : [];
+    return {
+      baseline,
+      dealreg,
+      ratios: ratiosOf(dealreg.saturation, baseline.workflow, baseline.bareExpress),
+      profiles,
+      goProfiles,
+    };
+  } finally {
+    await stopAllChildren();
+    await temporal.connection.close().catch(() => undefined);
+    await disconnectDatabase().catch(() => undefined);
+    await stack.stop();
+  }
+}

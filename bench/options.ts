@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { type ConfigurationName, configurationNames } from './infra/configurations';
+
+export type Backend = 'sqlite' | 'postgresql';
+
+export interface BenchOptions {
+  /** Requests in flight at once, for the registrations and for both baselines. */
+  concurrency: number;
+  /** Registrations per allocation model in the saturation phase (four models). */
+  perModel: number;
+  /** Stop a load phase after this long even if its count is not reached. */
+  maxPhaseSeconds: number;
+  /** Length of the paced phase that holds half the baseline workflow rate (0 skips it). */
+  pacedSeconds: number;
+  /** Server and worker settings of the main run. */
+  configuration: ConfigurationName;
+  /** Run the load phase under every configuration and compare them (no growth, no report goals). */
+  sweep: boolean;
+  /** Registrations stored before each conflict-check timing; empty skips growth. */
+  growthSizes: number[];
+  growthBackends: Backend[];
+  /** Seeding budget per backend; larger sizes are skipped when the measured rate cannot reach them. */
+  growthSeedMinutes: number;
+  /** Conflict checks timed per size. */
+  growthChecks: number;
+  /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
+  profile: boolean;
+  postgresUrl: string;
+  seed: number;
+}
+
+const help = `npm run bench -- [options]
+
+  --quick                 a short run: 40 registrations per model, growth to 10k/100k, 10 s paced
+  --concurrency N         requests in flight (default 16)
+  --per-model N           registrations per allocation model (default 500)
+  --max-phase-seconds N   time box for each load phase (default 180)
+  --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
+  --config NAME           ${configurationNames.join(' | ')} (default sqlite-file)
+  --sweep                 compare every configuration on the load phase
+  --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips)
+  --growth-backends LIST  sqlite,postgresql (default both)
+  --growth-seed-minutes N seeding budget per backend (default 8)
+  --growth-checks N       conflict checks timed per size (default 40)
+  --profile               CPU-profile the worker and the API
+  --postgres-url URL      PostgreSQL for FerretDB's postgresql backend
+                          (default $DEALREG_FERRETDB_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/dealreg_bench)
+`;
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a whole number, got ${value}`);
+  return parsed;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      'per-model': { type: 'string' },
+      'max-phase-seconds': { type: 'string' },
+      'paced-seconds': { type: 'string' },
+      config: { type: 'string' },
+      sweep: { type: 'boolean', default: false },
+      growth: { type: 'string' },
+      'growth-backends': { type: 'string' },
+      'growth-seed-minutes': { type: 'string' },
+      'growth-checks': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      'postgres-url': { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  const configuration = (values.config ?? 'sqlite-file') as ConfigurationName;
+  if (!configurationNames.includes(configuration)) {
+    throw new Error(`--config must be one of ${configurationNames.join(', ')}`);
+  }
+  const growth = values.growth ?? (quick ? '10000,100000' : '10000,100000,1000000');
+  const backends = (values['growth-backends'] ?? 'sqlite,postgresql').split(',').filter(Boolean);
+  for (const backend of backends) {
+    if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
+  }
+  return {
+    concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
+    perModel: Math.max(1, positiveInt(values['per-model'], quick ? 40 : 500, 'per-model')),
+    maxPhaseSeconds: Math.max(1, positiveInt(values['max-phase-seconds'], 180, 'max-phase-seconds')),
+    pacedSeconds: positiveInt(values['paced-seconds'], quick ? 10 : 60, 'paced-seconds'),
+    configuration,
+    sweep: values.sweep === true,
+    growthSizes:
+      growth === 'none'
+        ? []
+        : growth
+            .split(',')
+            .map((size) => positiveInt(size, 0, 'growth'))
+            .filter((size) => size > 0)
+            .sort((a, b) => a - b),
+    growthBackends: backends as Backend[],
+    growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 8, 'growth-seed-minutes'),
+    growthChecks: Math.max(5, positiveInt(values['growth-checks'], quick ? 15 : 40, 'growth-checks')),
+    profile: values.profile === true,
+    postgresUrl:
+      values['postgres-url'] ??
+      process.env.DEALREG_FERRETDB_POSTGRES_URL ??
+      'postgres://postgres@127.0.0.1:5432/dealreg_bench',
+    seed: positiveInt(values.seed, 7, 'seed'),
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AllocationModel } from '../../domain/policy/schema';
+import type { InvariantReport } from '../dealreg/invariants';
+import type { DecisionBreakdown } from '../dealreg/timeline';
+import type { GrowthResult } from '../growth/run';
+import type { Configuration, ConfigurationName } from '../infra/configurations';
+import { benchDir } from '../infra/stack';
+import type { LatencySummary } from '../load/stats';
+import type { BenchOptions } from '../options';
+import type { ProfileSummary } from './cpu-profile';
+import type { PhaseFigures, Ratios } from './figures';
+import type { GoProfileSummary } from './go-profile';
+import type { GoalCheck } from './goals';
+import type { MachineInfo } from './machine';
+
+export interface ModelRow {
+  model: AllocationModel;
+  accepted: number;
+  acceptedPerSecond: number;
+  ackMs: LatencySummary;
+  decisionMs?: LatencySummary;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt?: string;
+  machine: MachineInfo;
+  options: BenchOptions;
+  configuration: Configuration & { name: ConfigurationName };
+  baseline: { workflow: PhaseFigures; bareExpress: PhaseFigures };
+  dealreg: {
+    saturation: PhaseFigures;
+    perModel: ModelRow[];
+    paced?: PhaseFigures & { targetRate: number };
+    /** Registrations by outcome (`status` or `status:reasonCode`). */
+    outcomes: Record<string, number>;
+    /** Outcomes by what the mix meant each registration to exercise. */
+    outcomesByKind: Record<string, Record<string, number>>;
+    breakdown?: DecisionBreakdown;
+    invariants?: InvariantReport;
+    decisionWait: { pending: number; waitedSeconds: number };
+  };
+  ratios: Ratios;
+  growth: GrowthResult[];
+  goals: GoalCheck[];
+  profiles: ProfileSummary[];
+  goProfiles: GoProfileSummary[];
+}
+
+/** Writes the report as JSON under .data/bench (git-ignored); returns its path. */
+export async function writeReport(report: object, name: string): Promise<string> {
+  await mkdir(benchDir, { recursive: true });
+  const file = path.join(benchDir, name);
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+export const reportName = (prefix: string, startedAt: Date) =>
+  `${prefix}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;

@@ -1,0 +1,151 @@
+import type { LatencySummary } from '../load/stats';
+import type { BenchReport } from './report';
+
+const n = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
+const lat = (s: LatencySummary | undefined) => (s ? `${n(s.p50)} / ${n(s.p95)} / ${n(s.p99)}` : '–');
+const times = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
+const triple = (r: { p50?: number; p95?: number; p99?: number }) => `${times(r.p50)} ${times(r.p95)} ${times(r.p99)}`;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The human summary printed at the end of a run; the JSON report has every figure. */
+export function renderTable(report: BenchReport): string {
+  const { dealreg, baseline, ratios } = report;
+  const sat = dealreg.saturation;
+  const m = report.machine;
+  const lines = [
+    '',
+    `dealreg benchmark — configuration ${report.configuration.name}, concurrency ${report.options.concurrency}`,
+    `machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}; load average ${n(m.loadAverageAtStart, 2)} at start, ${n(m.loadAverageAtEnd, 2)} at end`,
+    '',
+    ...columns([
+      ['', 'registrations', 'baseline', '', 'ratio'],
+      [
+        'accepted per second',
+        n(sat.acceptedPerSecond, 1),
+        'workflow',
+        n(baseline.workflow.acceptedPerSecond, 1),
+        times(ratios.throughputToBaselineWorkflow),
+      ],
+      [
+        'decided per second',
+        n(sat.decidedPerSecond, 1),
+        'workflow',
+        n(baseline.workflow.decidedPerSecond, 1),
+        times(ratios.decidedThroughputToBaselineWorkflow),
+      ],
+      [
+        'API ack p50/p95/p99 ms',
+        lat(sat.ackMs),
+        'bare Express',
+        lat(baseline.bareExpress.ackMs),
+        triple(ratios.ackToBareExpress),
+      ],
+      ['', '', 'workflow start', lat(baseline.workflow.ackMs), triple(ratios.ackToBaselineWorkflowStart)],
+      [
+        'decision p50/p95/p99 ms',
+        lat(sat.decisionMs),
+        'workflow',
+        lat(baseline.workflow.decisionMs),
+        triple(ratios.decisionToBaselineWorkflow),
+      ],
+      [
+        'worker peak RSS MiB',
+        n(sat.peakMemoryMiB.worker),
+        'workflow worker',
+        n(baseline.workflow.peakMemoryMiB['baseline worker']),
+        times(ratios.workerMemoryToBaselineWorker),
+      ],
+      [
+        'API peak RSS MiB',
+        n(sat.peakMemoryMiB.api),
+        'bare Express',
+        n(baseline.bareExpress.peakMemoryMiB['bare express']),
+        times(ratios.apiMemoryToBareExpress),
+      ],
+    ]),
+  ];
+  if (dealreg.paced) {
+    const p = dealreg.paced;
+    lines.push(
+      '',
+      `paced at ${n(p.targetRate, 1)}/s (half the baseline) for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
+    );
+  }
+  lines.push(
+    '',
+    ...columns([
+      ['model', 'accepted', 'per second', 'ack p50/p95/p99 ms', 'decision p50/p95/p99 ms'],
+      ...dealreg.perModel.map((row) => [
+        row.model,
+        String(row.accepted),
+        n(row.acceptedPerSecond, 1),
+        lat(row.ackMs),
+        lat(row.decisionMs),
+      ]),
+    ]),
+    '',
+    `outcomes: ${Object.entries(dealreg.outcomes)
+      .map(([label, count]) => `${label} ${count}`)
+      .join(', ')}`,
+    `failed requests: ${
+      Object.entries(sat.failures)
+        .map(([status, f]) => `${status} ×${f.count} (${f.example ?? ''})`)
+        .join(', ') || 'none'
+    }`,
+  );
+  const b = dealreg.breakdown;
+  if (b) {
+    lines.push(
+      `decision time, median (p95) ms over ${b.sampled} histories: API before workflow start ${n(b.apiBeforeWorkflowStart.p50)} (${n(b.apiBeforeWorkflowStart.p95)}), workflow task queued ${n(b.workflowTaskQueueWait.p50)} (${n(b.workflowTaskQueueWait.p95)}), workflow task run ${n(b.workflowTaskRun.p50)} (${n(b.workflowTaskRun.p95)}), activity queued ${n(b.activityQueueWait.p50)} (${n(b.activityQueueWait.p95)}), conflict check run ${n(b.activityRun.p50)} (${n(b.activityRun.p95)}); ${b.retriedChecks} checks retried`,
+    );
+  }
+  lines.push(
+    `CPU during the registrations (${n(sat.usage.seconds)} s, machine ${pct(sat.usage.machineUtilization)} busy): ${sat.usage.processes.map((p) => `${p.label} ${pct(p.cpuShare)}`).join(', ')}, other processes ${pct(sat.usage.othersSeconds / Math.max(sat.usage.machineBusySeconds, 1e-9))}`,
+  );
+  for (const growth of report.growth) {
+    lines.push(
+      `growth ${growth.backend}: ${growth.points
+        .map((point) =>
+          point.timings
+            ? `${point.size}: ${n(point.timings.totalMs.p50)} ms p50 (keys ${n(point.timings.keyLookupMs.p50)}, candidates ${n(point.timings.loadCandidatesMs.p50)}, engine ${n(point.timings.decideMs.p50, 1)})`
+            : `${point.size}: not measured (${point.skipped})`,
+        )
+        .join('; ')}${growth.largestToSmallest ? `; largest/smallest ${n(growth.largestToSmallest, 1)}×` : ''}`,
+    );
+  }
+  const inv = dealreg.invariants;
+  if (inv) {
+    const broken = Object.entries(inv).filter(([, value]) => Array.isArray(value) && value.length > 0);
+    lines.push(
+      `invariants over ${inv.checkedRegistrations} registrations: ${inv.ok ? 'all hold' : `BROKEN: ${broken.map(([name, list]) => `${name} ${(list as unknown[]).length}`).join(', ')}`}`,
+    );
+  }
+  for (const profile of report.profiles) {
+    lines.push(
+      `${profile.process} JavaScript CPU (${profile.busyMs} ms): ${profile.byArea
+        .slice(0, 8)
+        .map((area) => `${area.area} ${pct(area.share)}`)
+        .join(', ')}`,
+    );
+  }
+  for (const profile of report.goProfiles) {
+    lines.push(`${profile.process} CPU profile (${profile.seconds} s, ${profile.file}):`);
+    lines.push(...(profile.top?.slice(0, 18).map((line) => `    ${line}`) ?? [`    ${profile.error}`]));
+  }
+  lines.push('', 'goals:');
+  for (const goal of report.goals) {
+    const mark = goal.met === undefined ? '?' : goal.met ? 'met   ' : 'MISSED';
+    lines.push(`  ${mark}  ${goal.goal}: ${goal.measured}${goal.note ? ` — ${goal.note}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,78 @@
+import { progress } from '../scripts/dev-stack/stack';
+import type { GrowthResult } from './growth/run';
+import { runGrowth } from './growth/run';
+import { stopAllChildren } from './infra/children';
+import { stopEverything } from './infra/cleanup';
+import { configurations } from './infra/configurations';
+import { runLoadBench } from './load-bench';
+import { parseOptions } from './options';
+import { checkGoals } from './report/goals';
+import { describeMachine } from './report/machine';
+import { type BenchReport, reportName, writeReport } from './report/report';
+import { renderTable } from './report/table';
+import { runSweep } from './sweep';
+
+/**
+ * `npm run bench`: starts its own Temporal dev server and FerretDB (ports 27233 and 47017, data in
+ * .data/bench), measures the baselines and the registrations through the API, the conflict check's
+ * growth, checks the invariants, prints a table and writes a JSON report. See README, "Benchmark".
+ */
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.sweep) return runSweep(options);
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const configuration = { name: options.configuration, ...configurations[options.configuration] };
+  progress(`benchmark: configuration ${configuration.name}; load average ${machine.loadAverageAtStart.toFixed(2)}`);
+
+  const load = await runLoadBench(options, configuration, options.pacedSeconds > 0);
+  const growth: GrowthResult[] = [];
+  for (const backend of options.growthSizes.length > 0 ? options.growthBackends : []) {
+    growth.push(
+      await runGrowth({
+        backend,
+        sizes: options.growthSizes,
+        seedMinutes: options.growthSeedMinutes,
+        checks: options.growthChecks,
+        checkSeconds: 60,
+        postgresUrl: options.postgresUrl,
+      }),
+    );
+  }
+  machine.loadAverageAtEnd = describeMachine().loadAverageAtStart;
+  const report: BenchReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    options,
+    configuration,
+    ...load,
+    growth,
+    goals: checkGoals({ ratios: load.ratios, saturation: load.dealreg.saturation, paced: load.dealreg.paced, growth }),
+  };
+  const file = await writeReport(report, reportName('report', startedAt));
+  process.stdout.write(renderTable(report));
+  process.stdout.write(`\nreport: ${file}\n`);
+}
+
+let interrupted = false;
+const interrupt = async (signal: string) => {
+  if (interrupted) return;
+  interrupted = true;
+  progress(`${signal}: stopping everything the benchmark started`);
+  await stopAllChildren();
+  await stopEverything();
+  process.exit(130);
+};
+process.on('SIGINT', () => void interrupt('SIGINT'));
+process.on('SIGTERM', () => void interrupt('SIGTERM'));
+
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await stopAllChildren();
+    await stopEverything();
+    process.exit(1);
+  },
+);
