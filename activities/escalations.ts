@@ -8,7 +8,7 @@ import { timingInMs } from '../domain/policy/schema';
 import type { ReasonCode } from '../domain/registration';
 import {
   type Actor,
-  contenderJoinedSignal,
+  contendersJoinedSignal,
   type EscalationContenderView,
   type EscalationFate,
   type EscalationResolutionRequest,
@@ -59,7 +59,7 @@ export async function enterEscalation(
     reasonCode: ReasonCode;
     policyVersion: number;
   },
-  contender: EscalationContenderView,
+  joining: EscalationContenderView[],
 ): Promise<boolean> {
   const { policy } = await loadPolicyVersion(escalation.policyVersion);
   const ms = timingInMs(policy.timing);
@@ -71,12 +71,13 @@ export async function enterEscalation(
     secondReviewDueAt: new Date(now + ms.reviewSlaMs + ms.secondReviewSlaMs).toISOString(),
   };
   try {
+    // One signal carries the contender and its holders, so the escalation never weighs one without the other.
     await deps.temporal.workflow.signalWithStart(escalationWorkflow, {
       workflowId: escalationWorkflowId(escalation.escalationId),
       taskQueue: deps.taskQueue,
       args: [input],
-      signal: contenderJoinedSignal,
-      signalArgs: [contender],
+      signal: contendersJoinedSignal,
+      signalArgs: [joining],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     return true;
@@ -109,6 +110,8 @@ export function escalationActivities(deps: ActivityDeps) {
         attempt === 0 && registration.escalationId
           ? registration.escalationId
           : ownEscalationId(registrationId, attempt);
+      const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
+      const holders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
       const entered = await enterEscalation(
         deps,
         {
@@ -117,13 +120,9 @@ export function escalationActivities(deps: ActivityDeps) {
           reasonCode: registration.reasonCode ?? 'possible-duplicate',
           policyVersion: registration.policyVersion,
         },
-        contenderOf(registration, 'contender'),
+        [contenderOf(registration, 'contender'), ...holders.map((holder) => contenderOf(holder, 'holder'))],
       );
       if (!entered) return {};
-      const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
-      const holders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
-      const handle = deps.temporal.workflow.getHandle(escalationWorkflowId(escalationId));
-      for (const holder of holders) await handle.signal(contenderJoinedSignal, contenderOf(holder, 'holder'));
       if (registration.escalationId !== escalationId) {
         // This runs in the registration's own workflow, the document's one writer.
         await Registration.updateOne({ _id: registrationId }, { $set: { escalationId } }).exec();

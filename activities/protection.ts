@@ -184,7 +184,7 @@ export function protectionActivities(deps: ActivityDeps) {
             reasonCode: 'extension-request',
             policyVersion: registration.policyVersion,
           },
-          contender,
+          [contender],
         );
         if (!entered)
           throw new Error(`escalation ${escalationId} already finished; the extension request cannot join it`);

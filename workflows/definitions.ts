@@ -105,5 +105,8 @@ export const resolveEscalationUpdate = defineUpdate<
   EscalationResolutionResult,
   [{ by: Actor; request: EscalationResolutionRequest }]
 >('resolve');
+/** Kept for escalations started before contenders came in one signal with their holders. */
 export const contenderJoinedSignal = defineSignal<[EscalationContenderView]>('contenderJoined');
+/** A contender together with the approved registrations it was matched with: they join atomically. */
+export const contendersJoinedSignal = defineSignal<[EscalationContenderView[]]>('contendersJoined');
 export const contenderLeftSignal = defineSignal<[{ registrationId: string }]>('contenderLeft');

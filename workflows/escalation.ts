@@ -12,6 +12,7 @@ import {
   type Actor,
   contenderJoinedSignal,
   contenderLeftSignal,
+  contendersJoinedSignal,
   type EscalationContenderView,
   type EscalationResolutionRequest,
   type EscalationResolutionResult,
@@ -106,7 +107,7 @@ export async function escalationWorkflow(input: EscalationWorkflowInput): Promis
   };
 
   setHandler(escalationStateQuery, view);
-  setHandler(contenderJoinedSignal, (contender) => {
+  const join = (contender: EscalationContenderView) => {
     if (resolving) {
       // Too late to be weighed here: the registration opens an escalation of its own.
       if (contender.role === 'contender') {
@@ -114,13 +115,20 @@ export async function escalationWorkflow(input: EscalationWorkflowInput): Promis
           .signal(escalationTurnedAwaySignal, { escalationId })
           .catch(() => undefined);
       }
-      return;
+      return false;
     }
     anyoneJoined = true;
-    if (!contenders.has(contender.registrationId)) {
-      contenders.set(contender.registrationId, contender);
-      void persist();
-    }
+    if (contenders.has(contender.registrationId)) return false;
+    contenders.set(contender.registrationId, contender);
+    return true;
+  };
+  setHandler(contenderJoinedSignal, (contender) => {
+    if (join(contender)) void persist();
+  });
+  setHandler(contendersJoinedSignal, (joining) => {
+    // Joined one by one but persisted once; `some` would stop at the first newcomer.
+    const added = joining.map(join).filter(Boolean).length;
+    if (added > 0) void persist();
   });
   setHandler(contenderLeftSignal, ({ registrationId }) => {
     if (contenders.delete(registrationId) && !resolving) void persist();
