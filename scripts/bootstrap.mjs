@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -29,6 +30,9 @@ if (stale) {
     process.exit(result.status ?? 1);
   }
 }
+
+// Failing to install it is reported, not fatal: the browser test then fails with the same message.
+if (process.argv[2] === 'test') ensureChromium();
 
 const entries = {
   start: ['tsx', ['scripts/start.ts']],
