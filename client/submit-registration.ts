@@ -40,10 +40,33 @@ export function requestHashOf(body: RegistrationSubmission): string {
     .digest('hex');
 }
 
-async function checkPartners(resellerId: string, distributorId: string): Promise<ResellerDoc> {
+/**
+ * Partners are created once and never changed, so each API process keeps the ones it has seen for a
+ * while instead of reading them on every submission. A miss always asks the database.
+ */
+const PARTNER_CACHE_MS = 60_000;
+const resellerCache = new Map<string, { reseller: ResellerDoc; until: number }>();
+const knownDistributors = new Map<string, number>();
+
+async function findReseller(resellerId: string): Promise<ResellerDoc | null> {
+  const cached = resellerCache.get(resellerId);
+  if (cached && cached.until > Date.now()) return cached.reseller;
   const reseller = await Reseller.findById(resellerId).lean<ResellerDoc>().exec();
+  if (reseller) resellerCache.set(resellerId, { reseller, until: Date.now() + PARTNER_CACHE_MS });
+  return reseller;
+}
+
+async function distributorExists(distributorId: string): Promise<boolean> {
+  if ((knownDistributors.get(distributorId) ?? 0) > Date.now()) return true;
+  const exists = Boolean(await Distributor.exists({ _id: distributorId }));
+  if (exists) knownDistributors.set(distributorId, Date.now() + PARTNER_CACHE_MS);
+  return exists;
+}
+
+async function checkPartners(resellerId: string, distributorId: string): Promise<ResellerDoc> {
+  const reseller = await findReseller(resellerId);
   if (!reseller) throw new RequestRefused(403, 'Unknown reseller', `reseller ${resellerId} is not registered`);
-  if (!reseller.distributorIds.includes(distributorId) || !(await Distributor.exists({ _id: distributorId }))) {
+  if (!reseller.distributorIds.includes(distributorId) || !(await distributorExists(distributorId))) {
     throw new RequestRefused(422, 'Not affiliated', `this reseller does not buy through distributor ${distributorId}`, [
       { path: 'distributorId', message: `must be one of: ${reseller.distributorIds.join(', ')}` },
     ]);
@@ -66,7 +89,8 @@ export async function submitRegistration(
   const id = registrationIdFor(resellerId, idempotencyKey);
   const requestHash = requestHashOf(body);
 
-  const existing = await Registration.findById(id).lean<RegistrationDoc>().exec();
+  // Only a keyed id can exist already: a random one is new by construction.
+  const existing = idempotencyKey ? await Registration.findById(id).lean<RegistrationDoc>().exec() : null;
   if (existing && existing.requestHash !== requestHash) {
     throw new RequestRefused(
       422,
@@ -74,15 +98,12 @@ export async function submitRegistration(
       'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
     );
   }
-  const created = !existing;
-  if (!existing) await insertPending(id, reseller, body, requestHash, idempotencyKey);
-
-  let registration = (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
+  let registration = existing ?? (await insertPending(id, reseller, body, requestHash, idempotencyKey));
   await listUnderKeys(id, registration.lookupKeys);
-  if (registration.sequence === undefined) registration = await assignSequence(id);
+  if (registration.sequence === undefined) registration = await assignSequence(registration);
   // Idempotent: a repeat joins the workflow the first request started.
   await startWorkflow(deps, registration);
-  return { registration, created };
+  return { registration, created: !existing };
 }
 
 async function insertPending(
@@ -91,7 +112,7 @@ async function insertPending(
   body: RegistrationSubmission,
   requestHash: string,
   idempotencyKey: string | undefined,
-): Promise<void> {
+): Promise<RegistrationDoc> {
   const policy = await currentPolicy();
   if (!policy)
     throw new RequestRefused(
@@ -104,36 +125,39 @@ async function insertPending(
   await Intake.create({ _id: id, at: now }).catch((error: { code?: number }) => {
     if (error.code !== 11000) throw error;
   });
+  const registration: RegistrationDoc = {
+    _id: id,
+    status: 'pending',
+    resellerId: reseller._id,
+    partnerType: reseller.partnerType,
+    distributorId: body.distributorId,
+    customer: body.customer,
+    opportunity: body.opportunity,
+    program: body.program,
+    searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase(),
+    lookupKeys: lookupKeys(identity),
+    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    submittedAt: now,
+    extensionsUsed: 0,
+    policyVersion: policy.version,
+    decisions: [],
+    decisionKeys: [],
+    lastDecisionHash: GENESIS_HASH,
+    requestHash,
+    idempotencyKey,
+    workflowId: registrationWorkflowId(id),
+    updatedAt: now,
+  };
   try {
-    await Registration.create({
-      _id: id,
-      status: 'pending',
-      resellerId: reseller._id,
-      partnerType: reseller.partnerType,
-      distributorId: body.distributorId,
-      customer: body.customer,
-      opportunity: body.opportunity,
-      program: body.program,
-      searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
-        .filter(Boolean)
-        .join(' ')
-        .toLowerCase(),
-      lookupKeys: lookupKeys(identity),
-      customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
-      submittedAt: now,
-      extensionsUsed: 0,
-      policyVersion: policy.version,
-      decisions: [],
-      decisionKeys: [],
-      lastDecisionHash: GENESIS_HASH,
-      requestHash,
-      idempotencyKey,
-      workflowId: registrationWorkflowId(id),
-      updatedAt: now,
-    });
+    await Registration.create(registration);
+    return registration;
   } catch (error) {
     // A concurrent repeat of the same request inserted it first: carry on with that one.
     if ((error as { code?: number }).code !== 11000) throw error;
+    return (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
   }
 }
 
@@ -142,18 +166,22 @@ async function insertPending(
  * Two concurrent repeats of one request may both draw; one number then stays unused, which is harmless:
  * it is taken, so no later registration can get it.
  */
-async function assignSequence(id: string): Promise<RegistrationDoc> {
-  const sequence = await drawSequence(id);
-  await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence } }).exec();
-  const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
-  if (!registration) {
+async function assignSequence(registration: RegistrationDoc): Promise<RegistrationDoc> {
+  const sequence = await drawSequence(registration._id);
+  const set = await Registration.updateOne(
+    { _id: registration._id, sequence: { $exists: false } },
+    { $set: { sequence } },
+  ).exec();
+  if (set.matchedCount === 1) return { ...registration, sequence };
+  const current = await Registration.findById(registration._id).lean<RegistrationDoc>().exec();
+  if (!current) {
     throw new RequestRefused(
       503,
       'Submission interrupted',
       'the registration was discarded before it was accepted; submit it again',
     );
   }
-  return registration;
+  return current;
 }
 
 async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {

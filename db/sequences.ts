@@ -43,18 +43,35 @@ const SequenceHint = model<HintDoc>(
 
 const HINT_ID = 'registrationSequence';
 
+/**
+ * The last number this process took, per database: a valid starting point, since it never exceeds the
+ * largest taken there (keyed by database so that a process moving to another one never skips numbers).
+ */
+const lastTakenHere = new Map<string, number>();
+/** After this many taken numbers in a row, other processes are drawing too: jump to the shared hint. */
+const PROBES_BEFORE_REREAD = 8;
+
+async function sharedHint(): Promise<number> {
+  return (await SequenceHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+}
+
 export async function drawSequence(registrationId: string): Promise<number> {
-  const hint = (await SequenceHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
-  for (let candidate = hint + 1; ; candidate += 1) {
+  const database = Sequence.db.name;
+  let candidate = (lastTakenHere.get(database) || (await sharedHint())) + 1;
+  for (let probes = 1; ; probes += 1) {
     try {
       await Sequence.create({ _id: candidate, registrationId, at: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
-      throw error;
+      if ((error as { code?: number }).code !== 11000) throw error;
+      // Every number below a taken one is taken, so jumping past the shared hint skips nothing.
+      candidate = probes % PROBES_BEFORE_REREAD === 0 ? Math.max(candidate, await sharedHint()) + 1 : candidate + 1;
+      continue;
     }
-    await SequenceHint.updateOne({ _id: HINT_ID }, { $max: { value: candidate } }, { upsert: true })
+    lastTakenHere.set(database, Math.max(lastTakenHere.get(database) ?? 0, candidate));
+    // Advisory, for other processes: not awaited, and a lost update only makes their probing longer.
+    void SequenceHint.updateOne({ _id: HINT_ID }, { $max: { value: candidate } }, { upsert: true })
       .exec()
-      .catch(() => undefined); // a racing first upsert; the hint is advisory
+      .catch(() => undefined);
     return candidate;
   }
 }
