@@ -20,7 +20,7 @@ import type { BenchOptions } from './options';
 import { type ProfileSummary, summarizeCpuProfile } from './report/cpu-profile';
 import { phaseFigures, ratiosOf } from './report/figures';
 import { captureGoProfile } from './report/go-profile';
-import type { BenchReport } from './report/report';
+import type { LoadFigures } from './report/report';
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 
@@ -32,8 +32,6 @@ async function bundle(workflowsPath: string, name: string): Promise<string> {
   return file;
 }
 
-export type LoadBenchResult = Pick<BenchReport, 'baseline' | 'dealreg' | 'ratios' | 'profiles' | 'goProfiles'>;
-
 /**
  * One configuration's load measurements, on servers started for it: the two baselines, then the
  * registrations through the API (saturation per model, then paced), then the invariant check.
@@ -42,7 +40,7 @@ export async function runLoadBench(
   options: BenchOptions,
   configuration: Configuration,
   paced: boolean,
-): Promise<LoadBenchResult> {
+): Promise<LoadFigures> {
   const stack = await startBenchStack(configuration, options.postgresUrl);
   const runLabel = `run${Date.now().toString(36)}`;
   const database = 'dealreg_bench';
@@ -116,7 +114,7 @@ export async function runLoadBench(
           path.join(profileDir, 'ferretdb.pprof'),
         )
       : undefined;
-    let dealreg: BenchReport['dealreg'];
+    let dealreg: LoadFigures['dealreg'];
     try {
       dealreg = await runDealreg({
         processes,

@@ -12,10 +12,14 @@ export interface BenchOptions {
   maxPhaseSeconds: number;
   /** Length of the paced phase that holds half the baseline workflow rate (0 skips it). */
   pacedSeconds: number;
+  /** Which parts to run: the load phases (baselines, registrations, invariants) and the growth. */
+  phases: Array<'load' | 'growth'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
   sweep: boolean;
+  /** The configurations the sweep runs (default: all). */
+  sweepConfigurations: ConfigurationName[];
   /** Registrations stored before each conflict-check timing; empty skips growth. */
   growthSizes: number[];
   growthBackends: Backend[];
@@ -36,8 +40,9 @@ const help = `npm run bench -- [options]
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each load phase (default 180)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
+  --phases LIST           load,growth (default both)
   --config NAME           ${configurationNames.join(' | ')} (default sqlite-file)
-  --sweep                 compare every configuration on the load phase
+  --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips)
   --growth-backends LIST  sqlite,postgresql (default both)
   --growth-seed-minutes N seeding budget per backend (default 8)
@@ -64,7 +69,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       'max-phase-seconds': { type: 'string' },
       'paced-seconds': { type: 'string' },
       config: { type: 'string' },
+      phases: { type: 'string' },
       sweep: { type: 'boolean', default: false },
+      configs: { type: 'string' },
       growth: { type: 'string' },
       'growth-backends': { type: 'string' },
       'growth-seed-minutes': { type: 'string' },
@@ -81,21 +88,28 @@ export function parseOptions(argv: string[]): BenchOptions {
   }
   const quick = values.quick === true;
   const configuration = (values.config ?? 'sqlite-file') as ConfigurationName;
-  if (!configurationNames.includes(configuration)) {
-    throw new Error(`--config must be one of ${configurationNames.join(', ')}`);
+  const sweepConfigurations = (values.configs?.split(',') ?? configurationNames) as ConfigurationName[];
+  for (const name of [configuration, ...sweepConfigurations]) {
+    if (!configurationNames.includes(name))
+      throw new Error(`unknown configuration ${name}; use ${configurationNames.join(', ')}`);
   }
   const growth = values.growth ?? (quick ? '10000,100000' : '10000,100000,1000000');
   const backends = (values['growth-backends'] ?? 'sqlite,postgresql').split(',').filter(Boolean);
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
+  const phases = (values.phases ?? 'load,growth').split(',').filter(Boolean);
+  if (phases.some((phase) => phase !== 'load' && phase !== 'growth'))
+    throw new Error('--phases takes load and/or growth');
   return {
+    phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
     perModel: Math.max(1, positiveInt(values['per-model'], quick ? 40 : 500, 'per-model')),
     maxPhaseSeconds: Math.max(1, positiveInt(values['max-phase-seconds'], 180, 'max-phase-seconds')),
     pacedSeconds: positiveInt(values['paced-seconds'], quick ? 10 : 60, 'paced-seconds'),
     configuration,
     sweep: values.sweep === true,
+    sweepConfigurations,
     growthSizes:
       growth === 'none'
         ? []

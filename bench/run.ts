@@ -25,9 +25,13 @@ async function main(): Promise<void> {
   const configuration = { name: options.configuration, ...configurations[options.configuration] };
   progress(`benchmark: configuration ${configuration.name}; load average ${machine.loadAverageAtStart.toFixed(2)}`);
 
-  const load = await runLoadBench(options, configuration, options.pacedSeconds > 0);
+  const load = options.phases.includes('load')
+    ? await runLoadBench(options, configuration, options.pacedSeconds > 0)
+    : undefined;
   const growth: GrowthResult[] = [];
-  for (const backend of options.growthSizes.length > 0 ? options.growthBackends : []) {
+  const growthBackends =
+    options.phases.includes('growth') && options.growthSizes.length > 0 ? options.growthBackends : [];
+  for (const backend of growthBackends) {
     growth.push(
       await runGrowth({
         backend,
@@ -46,9 +50,9 @@ async function main(): Promise<void> {
     machine,
     options,
     configuration,
-    ...load,
+    load,
     growth,
-    goals: checkGoals({ ratios: load.ratios, saturation: load.dealreg.saturation, paced: load.dealreg.paced, growth }),
+    goals: checkGoals(load, growth),
   };
   const file = await writeReport(report, reportName('report', startedAt));
   process.stdout.write(renderTable(report));

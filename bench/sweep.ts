@@ -1,5 +1,5 @@
 import { progress } from '../scripts/dev-stack/stack';
-import { type ConfigurationName, configurationNames, configurations } from './infra/configurations';
+import { type ConfigurationName, configurations } from './infra/configurations';
 import type { LatencySummary } from './load/stats';
 import { runLoadBench } from './load-bench';
 import type { BenchOptions } from './options';
@@ -32,7 +32,7 @@ export async function runSweep(options: BenchOptions): Promise<void> {
   const startedAt = new Date();
   const machine: MachineInfo = describeMachine();
   const rows: SweepRow[] = [];
-  for (const name of configurationNames) {
+  for (const name of options.sweepConfigurations) {
     const configuration = configurations[name];
     progress(`sweep: ${name} (${configuration.description})`);
     try {

@@ -24,16 +24,17 @@ export interface DealregDriver {
   adminKey: string;
   resellerKeys: Map<string, string>;
   runLabel: string;
+  /** Idempotency-Keys are `<runLabel>-<n>`, numbered across every phase of the run. */
+  sent: { count: number };
 }
 
 /** Sends one registration as its reseller; the answer's id is kept when accepted (202). */
 function sender(driver: DealregDriver) {
-  let serial = 0;
   return async (planned: PlannedRegistration): Promise<Outcome<string>> => {
     const key = driver.resellerKeys.get(planned.resellerId);
     const answer = await driver.client.request('POST', '/api/v1/registrations', planned.body, {
       authorization: `Bearer ${key}`,
-      'idempotency-key': `${driver.runLabel}-${serial++}`,
+      'idempotency-key': `${driver.runLabel}-${driver.sent.count++}`,
     });
     const body = answer.body as { id?: string; title?: string; detail?: string };
     const ok = answer.status === 202 && typeof body.id === 'string';
@@ -61,6 +62,13 @@ export async function runModels(
     runs.push({ model, load: await runClosedLoop(plan, concurrency, maxSeconds, send) });
   }
   return runs;
+}
+
+/** One registration at a time under the hybrid policy: latency without queueing. */
+export async function runOneAtATime(driver: DealregDriver, plan: PlannedRegistration[]): Promise<LoadResult<string>> {
+  await publishModelPolicy(driver.client, driver.adminKey, 'hybrid');
+  progress(`registrations one at a time: ${plan.length}`);
+  return runClosedLoop(plan, 1, 120, sender(driver));
 }
 
 /** Paced: registrations arriving at a fixed rate (the policy in force stays the last one published). */

@@ -5,10 +5,10 @@ import type { LoadResult } from '../load/driver';
 import { JsonClient } from '../load/http-client';
 import { summarize } from '../load/stats';
 import { type PhaseFigures, phaseFigures } from '../report/figures';
-import type { BenchReport, ModelRow } from '../report/report';
+import type { LoadFigures, ModelRow } from '../report/report';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
 import { checkInvariants } from './invariants';
-import { type AcceptedRegistration, acceptedOf, runModels, runPacedRegistrations } from './load-phase';
+import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
 import type { DealregProcesses } from './processes';
 import { seedPartners } from './seed';
@@ -56,11 +56,30 @@ export interface DealregRunOptions {
 }
 
 /** Seeds partners, drives the four models at saturation, then the paced phase; reads outcomes and checks invariants. */
-export async function runDealreg(options: DealregRunOptions): Promise<BenchReport['dealreg']> {
+export async function runDealreg(options: DealregRunOptions): Promise<LoadFigures['dealreg']> {
   const client = new JsonClient(options.processes.apiUrl, Math.max(options.concurrency, 64));
   try {
     const resellerKeys = await seedPartners(client, options.processes.adminKey);
-    const driver = { client, adminKey: options.processes.adminKey, resellerKeys, runLabel: options.runLabel };
+    const driver = {
+      client,
+      adminKey: options.processes.adminKey,
+      resellerKeys,
+      runLabel: options.runLabel,
+      sent: { count: 0 },
+    };
+
+    // One at a time first: the service time of a registration with nothing else going on.
+    const unloadedPlan = options.planner.plan('hybrid', 20);
+    const unloadedUsage = watchUsage(options.watched);
+    const unloadedLoad = await runOneAtATime(driver, unloadedPlan);
+    await waitForDecisions();
+    const unloadedWindow = unloadedUsage.stop();
+    const unloaded = phaseFigures(
+      'one at a time',
+      unloadedLoad,
+      unloadedWindow,
+      decidedAtByIndex(unloadedLoad, await readOutcomes()),
+    );
 
     const usage = watchUsage(options.watched);
     const runs = await runModels(driver, options.plans, options.concurrency, options.maxPhaseSeconds);
@@ -121,7 +140,9 @@ export async function runDealreg(options: DealregRunOptions): Promise<BenchRepor
       options.temporal,
       accepted.map((a) => a.id),
     );
+    accepted.push(...acceptedOf(unloadedLoad, unloadedPlan));
     return {
+      unloaded,
       saturation,
       perModel,
       paced,

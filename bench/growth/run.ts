@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { type Policy, policySchema } from '../../domain/policy/schema';
@@ -5,6 +6,7 @@ import { progress } from '../../scripts/dev-stack/stack';
 import { modelPolicies } from '../dealreg/partners';
 import { stopOnInterrupt } from '../infra/cleanup';
 import { postgresMatchingIndexes, sqliteMatchingIndexes } from '../infra/index-workaround';
+import { pidsNamed, type WatchedProcess, watchUsage } from '../infra/proc-stats';
 import { benchDir, ensurePostgresDatabase, siblingDatabaseUrl, startBenchFerretDb } from '../infra/stack';
 import type { Backend } from '../options';
 import { type CheckTimings, explainLookups, timeConflictChecks } from './conflict-check';
@@ -47,12 +49,23 @@ interface GrowthOptions {
   postgresUrl: string;
 }
 
+/** Times the checks while accounting CPU: a figure taken while other work ran on the machine says so. */
+async function timedChecks(options: GrowthOptions, size: number, policy: Policy, watched: WatchedProcess[]) {
+  const usage = watchUsage(watched);
+  const timings = await timeConflictChecks(size, options.checks, policy, options.checkSeconds);
+  const window = usage.stop();
+  timings.othersCpuShare = window.machineBusySeconds > 0 ? window.othersSeconds / window.machineBusySeconds : 0;
+  timings.loadAverage = os.loadavg()[0];
+  return timings;
+}
+
 async function measureSize(
   options: GrowthOptions & { postgresUrl: string },
   size: number,
   deadline: number,
   policy: Policy,
   result: GrowthResult,
+  watched: WatchedProcess[],
 ): Promise<void> {
   let state = await readSeedState();
   const rate = state.lastRate ?? result.points.at(-1)?.seedRatePerSecond;
@@ -80,11 +93,11 @@ async function measureSize(
       : sqliteMatchingIndexes(path.join(growthDir, 'ferretdb-growth-sqlite', `growth_${size}.sqlite`), action);
   await matchingIndexes('drop');
   progress(`growth ${options.backend} ${size}: timing conflict checks`);
-  point.timings = await timeConflictChecks(size, options.checks, policy, options.checkSeconds);
+  point.timings = await timedChecks(options, size, policy, watched);
   const before = await explainLookups();
   await matchingIndexes('add');
   progress(`growth ${options.backend} ${size}: timing conflict checks with matching indexes`);
-  point.withMatchingIndexes = await timeConflictChecks(size, options.checks, policy, options.checkSeconds);
+  point.withMatchingIndexes = await timedChecks(options, size, policy, watched);
   result.plans = { asCreatedByFerretDb: before, withMatchingIndexes: await explainLookups() };
 }
 
@@ -109,6 +122,11 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
     postgresUrl: options.backend === 'postgresql' ? postgresUrl : undefined,
   });
   const forgetFerretDb = stopOnInterrupt(() => ferretDb.stop());
+  const watched: WatchedProcess[] = [
+    { label: 'ferretdb', pids: () => [ferretDb.pid] },
+    { label: 'bench', pids: () => [process.pid] },
+    ...(options.backend === 'postgresql' ? [{ label: 'postgresql', pids: () => pidsNamed('postgres') }] : []),
+  ];
   const policy = policySchema.parse(modelPolicies.hybrid);
   const deadline = Date.now() + options.seedMinutes * 60_000;
   const result: GrowthResult = { backend: options.backend, points: [] };
@@ -117,7 +135,7 @@ export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
       await connectDatabase(`mongodb://127.0.0.1:${ports[options.backend]}/growth_${size}`);
       try {
         await ensureIndexes();
-        await measureSize({ ...options, postgresUrl }, size, deadline, policy, result);
+        await measureSize({ ...options, postgresUrl }, size, deadline, policy, result, watched);
       } finally {
         await disconnectDatabase();
       }

@@ -29,82 +29,65 @@ export interface Configuration {
 const noSearchAttributeRefresh = { 'system.forceSearchAttributesCacheRefreshOnRead': false };
 /** One worker process polls the queue: with the default four partitions its pollers and tasks spread thin. */
 const singlePartition = { 'matching.numTaskqueueReadPartitions': 1, 'matching.numTaskqueueWritePartitions': 1 };
+/** WAL without an fsync per commit (as the dev server runs its own SQLite), and writers that queue instead of failing. */
+const sqliteTuned = '_txlock=immediate&_pragma=synchronous(normal)';
 
+const asNpmStart: Configuration = {
+  description: 'as npm start: Temporal SQLite file (WAL, synchronous=OFF), FerretDB SQLite, SDK worker defaults',
+  ferretDbBackend: 'sqlite',
+  temporalStore: 'file',
+  temporalDynamicConfig: {},
+  workerTuning: {},
+};
+const postgresIndexed: Configuration = {
+  ...asNpmStart,
+  description: 'FerretDB on PostgreSQL plus GIN indexes on _id and key that its containment queries use',
+  ferretDbBackend: 'postgresql',
+  matchingIndexes: true,
+};
+
+/**
+ * The database settings first (the database is what limits the service as shipped); the Temporal and
+ * worker settings each on top of the best database setting, where they are not hidden behind it.
+ */
 export const configurations = {
-  'sqlite-file': {
-    description: 'as npm start: Temporal SQLite file (WAL, synchronous=OFF), FerretDB SQLite, SDK worker defaults',
-    ferretDbBackend: 'sqlite',
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: {},
+  'sqlite-file': asNpmStart,
+  'sqlite-tuned': {
+    ...asNpmStart,
+    description: 'FerretDB SQLite with synchronous=NORMAL and IMMEDIATE transactions',
+    ferretDbSqliteOptions: sqliteTuned,
   },
-  'ferretdb-sqlite-tuned': {
-    description:
-      'FerretDB SQLite with synchronous=NORMAL (no fsync per commit, like the dev server) and IMMEDIATE transactions',
-    ferretDbBackend: 'sqlite',
-    ferretDbSqliteOptions: '_txlock=immediate&_pragma=synchronous(normal)',
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: {},
-  },
-  'ferretdb-sqlite-indexed': {
-    description: 'FerretDB SQLite tuned as above, plus an _id index matching the expression FerretDB queries with',
-    ferretDbBackend: 'sqlite',
-    ferretDbSqliteOptions: '_txlock=immediate&_pragma=synchronous(normal)',
+  'sqlite-tuned-indexed': {
+    ...asNpmStart,
+    description: 'as sqlite-tuned, plus an _id index on the expression FerretDB queries with',
+    ferretDbSqliteOptions: sqliteTuned,
     matchingIndexes: true,
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: {},
-  },
-  'temporal-memory': {
-    description: 'Temporal keeps its SQLite store in memory',
-    ferretDbBackend: 'sqlite',
-    temporalStore: 'memory',
-    temporalDynamicConfig: {},
-    workerTuning: {},
-  },
-  'no-sa-refresh': {
-    description: 'dev server without the forced search-attribute cache refresh on every read',
-    ferretDbBackend: 'sqlite',
-    temporalStore: 'file',
-    temporalDynamicConfig: noSearchAttributeRefresh,
-    workerTuning: {},
-  },
-  'single-partition': {
-    description: 'one task-queue partition (read and write) for the single worker',
-    ferretDbBackend: 'sqlite',
-    temporalStore: 'file',
-    temporalDynamicConfig: singlePartition,
-    workerTuning: {},
-  },
-  'worker-small-cache': {
-    description: 'worker caches 100 workflows (default: sized by memory) and runs 20 activities at once (default 100)',
-    ferretDbBackend: 'sqlite',
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
   },
   postgresql: {
+    ...asNpmStart,
     description: 'FerretDB on PostgreSQL 15, with the indexes FerretDB creates',
     ferretDbBackend: 'postgresql',
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: {},
   },
-  'postgresql-indexed': {
-    description: 'FerretDB on PostgreSQL plus GIN indexes on _id and key that its containment queries can use',
-    ferretDbBackend: 'postgresql',
-    matchingIndexes: true,
-    temporalStore: 'file',
-    temporalDynamicConfig: {},
-    workerTuning: {},
+  'postgresql-indexed': postgresIndexed,
+  'pg-indexed-temporal-memory': {
+    ...postgresIndexed,
+    description: 'postgresql-indexed, Temporal keeping its SQLite store in memory',
+    temporalStore: 'memory',
   },
-  'postgresql-tuned': {
-    description: 'FerretDB on PostgreSQL, dev server without forced search-attribute refresh, one partition',
-    ferretDbBackend: 'postgresql',
-    temporalStore: 'file',
-    temporalDynamicConfig: { ...noSearchAttributeRefresh, ...singlePartition },
-    workerTuning: {},
+  'pg-indexed-no-sa-refresh': {
+    ...postgresIndexed,
+    description: 'postgresql-indexed, dev server without the forced search-attribute cache refresh',
+    temporalDynamicConfig: noSearchAttributeRefresh,
+  },
+  'pg-indexed-single-partition': {
+    ...postgresIndexed,
+    description: 'postgresql-indexed, one task-queue partition for the single worker',
+    temporalDynamicConfig: singlePartition,
+  },
+  'pg-indexed-small-worker-cache': {
+    ...postgresIndexed,
+    description: 'postgresql-indexed, worker caching 100 workflows and running 20 activities at once',
+    workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
   },
 } as const satisfies Record<string, Configuration>;
 

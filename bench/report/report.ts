@@ -28,8 +28,17 @@ export interface BenchReport {
   machine: MachineInfo;
   options: BenchOptions;
   configuration: Configuration & { name: ConfigurationName };
+  /** Absent when only the growth was run (--phases growth). */
+  load?: LoadFigures;
+  growth: GrowthResult[];
+  goals: GoalCheck[];
+}
+
+export interface LoadFigures {
   baseline: { workflow: PhaseFigures; bareExpress: PhaseFigures };
   dealreg: {
+    /** Twenty registrations sent one at a time before the load: service time without queueing. */
+    unloaded: PhaseFigures;
     saturation: PhaseFigures;
     perModel: ModelRow[];
     paced?: PhaseFigures & { targetRate: number };
@@ -42,8 +51,6 @@ export interface BenchReport {
     decisionWait: { pending: number; waitedSeconds: number };
   };
   ratios: Ratios;
-  growth: GrowthResult[];
-  goals: GoalCheck[];
   profiles: ProfileSummary[];
   goProfiles: GoProfileSummary[];
 }

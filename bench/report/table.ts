@@ -1,5 +1,6 @@
+import type { GrowthPoint, GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
-import type { BenchReport } from './report';
+import type { BenchReport, LoadFigures } from './report';
 
 const n = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const lat = (s: LatencySummary | undefined) => (s ? `${n(s.p50)} / ${n(s.p95)} / ${n(s.p99)}` : '–');
@@ -19,14 +20,29 @@ function columns(rows: string[][]): string[] {
 
 /** The human summary printed at the end of a run; the JSON report has every figure. */
 export function renderTable(report: BenchReport): string {
-  const { dealreg, baseline, ratios } = report;
-  const sat = dealreg.saturation;
   const m = report.machine;
   const lines = [
     '',
     `dealreg benchmark — configuration ${report.configuration.name}, concurrency ${report.options.concurrency}`,
     `machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}; load average ${n(m.loadAverageAtStart, 2)} at start, ${n(m.loadAverageAtEnd, 2)} at end`,
+    ...(report.load ? loadLines(report.load, report.options.concurrency) : []),
+    ...growthLines(report.growth),
     '',
+    'goals:',
+    ...report.goals.map((goal) => {
+      const mark = goal.met === undefined ? '?     ' : goal.met ? 'met   ' : 'MISSED';
+      return `  ${mark}  ${goal.goal}: ${goal.measured}${goal.note ? ` — ${goal.note}` : ''}`;
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function loadLines(load: LoadFigures, concurrency: number): string[] {
+  const { dealreg, baseline, ratios } = load;
+  const sat = dealreg.saturation;
+  const lines = [
+    '',
+    `registrations at concurrency ${concurrency}, four models in turn, against the baselines at the same concurrency:`,
     ...columns([
       ['', 'registrations', 'baseline', '', 'ratio'],
       [
@@ -74,10 +90,11 @@ export function renderTable(report: BenchReport): string {
       ],
     ]),
   ];
+  const u = dealreg.unloaded;
+  lines.push('', `one at a time (${u.accepted}): ack ms ${lat(u.ackMs)}, decision ms ${lat(u.decisionMs)}`);
   if (dealreg.paced) {
     const p = dealreg.paced;
     lines.push(
-      '',
       `paced at ${n(p.targetRate, 1)}/s (half the baseline) for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
     );
   }
@@ -112,17 +129,6 @@ export function renderTable(report: BenchReport): string {
   lines.push(
     `CPU during the registrations (${n(sat.usage.seconds)} s, machine ${pct(sat.usage.machineUtilization)} busy): ${sat.usage.processes.map((p) => `${p.label} ${pct(p.cpuShare)}`).join(', ')}, other processes ${pct(sat.usage.othersSeconds / Math.max(sat.usage.machineBusySeconds, 1e-9))}`,
   );
-  for (const growth of report.growth) {
-    lines.push(
-      `growth ${growth.backend}: ${growth.points
-        .map((point) =>
-          point.timings
-            ? `${point.size}: ${n(point.timings.totalMs.p50)} ms p50 (keys ${n(point.timings.keyLookupMs.p50)}, candidates ${n(point.timings.loadCandidatesMs.p50)}, engine ${n(point.timings.decideMs.p50, 1)})`
-            : `${point.size}: not measured (${point.skipped})`,
-        )
-        .join('; ')}${growth.largestToSmallest ? `; largest/smallest ${n(growth.largestToSmallest, 1)}×` : ''}`,
-    );
-  }
   const inv = dealreg.invariants;
   if (inv) {
     const broken = Object.entries(inv).filter(([, value]) => Array.isArray(value) && value.length > 0);
@@ -130,7 +136,7 @@ export function renderTable(report: BenchReport): string {
       `invariants over ${inv.checkedRegistrations} registrations: ${inv.ok ? 'all hold' : `BROKEN: ${broken.map(([name, list]) => `${name} ${(list as unknown[]).length}`).join(', ')}`}`,
     );
   }
-  for (const profile of report.profiles) {
+  for (const profile of load.profiles) {
     lines.push(
       `${profile.process} JavaScript CPU (${profile.busyMs} ms): ${profile.byArea
         .slice(0, 8)
@@ -138,14 +144,42 @@ export function renderTable(report: BenchReport): string {
         .join(', ')}`,
     );
   }
-  for (const profile of report.goProfiles) {
+  for (const profile of load.goProfiles) {
     lines.push(`${profile.process} CPU profile (${profile.seconds} s, ${profile.file}):`);
     lines.push(...(profile.top?.slice(0, 18).map((line) => `    ${line}`) ?? [`    ${profile.error}`]));
   }
-  lines.push('', 'goals:');
-  for (const goal of report.goals) {
-    const mark = goal.met === undefined ? '?' : goal.met ? 'met   ' : 'MISSED';
-    lines.push(`  ${mark}  ${goal.goal}: ${goal.measured}${goal.note ? ` — ${goal.note}` : ''}`);
+  return lines;
+}
+
+function growthLines(growths: GrowthResult[]): string[] {
+  if (growths.length === 0) return [];
+  const sizes = [...new Set(growths.flatMap((growth) => growth.points.map((point) => point.size)))];
+  const rows: string[][] = [['conflict check, ms p50 / p95', ...sizes.map(String), 'largest / smallest']];
+  for (const growth of growths) {
+    const variants = [
+      ["FerretDB's indexes", (p: GrowthPoint) => p.timings, growth.largestToSmallest],
+      ['matching indexes', (p: GrowthPoint) => p.withMatchingIndexes, growth.largestToSmallestWithMatchingIndexes],
+    ] as const;
+    for (const [name, pick, ratio] of variants) {
+      const cell = (size: number) => {
+        const point = growth.points.find((p) => p.size === size);
+        const timings = point && pick(point);
+        if (!timings) return point?.skipped ? 'not seeded' : '–';
+        // Marked when other processes took a noticeable share of the CPU while it was timed.
+        const disturbed = (timings.othersCpuShare ?? 0) > 0.15 ? ` (others ${pct(timings.othersCpuShare ?? 0)})` : '';
+        return `${n(timings.totalMs.p50)} / ${n(timings.totalMs.p95)}${disturbed}`;
+      };
+      const parts = (size: number) => {
+        const point = growth.points.find((p) => p.size === size);
+        const t = point && pick(point);
+        return t ? `${n(t.keyLookupMs.p50)} + ${n(t.loadCandidatesMs.p50)} + ${n(t.decideMs.p50, 1)}` : '';
+      };
+      rows.push([`${growth.backend}, ${name}`, ...sizes.map(cell), times(ratio)]);
+      rows.push(['  keys + candidates + engine', ...sizes.map(parts), '']);
+    }
   }
-  return `${lines.join('\n')}\n`;
+  const skipped = growths.flatMap((growth) =>
+    growth.points.filter((p) => p.skipped).map((p) => `${growth.backend} ${p.size}: ${p.skipped}`),
+  );
+  return ['', ...columns(rows), ...skipped.map((line) => `  ${line}`)];
 }
