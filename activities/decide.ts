@@ -51,9 +51,12 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  const holders = await waitForEarlierRegistrations(registration, policy.matching.nameSimilarity);
-  registration = await loadRegistration(registrationId);
-  if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+  const { holders, waited } = await waitForEarlierRegistrations(registration, policy.matching.nameSimilarity);
+  if (waited) {
+    // A withdrawal may have been recorded while we waited.
+    registration = await loadRegistration(registrationId);
+    if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+  }
 
   const decision = decide({
     subject: registrationFacts(registration),
@@ -64,31 +67,34 @@ export async function decideRegistration({ registrationId }: { registrationId: s
   const escalationId = decision.outcome === 'escalate' ? escalationFor(registration, decision, holders) : undefined;
   const now = new Date();
   const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
-  const { registration: recorded, applied } = await applyTransition({
-    registrationId,
-    from: ['pending'],
-    to,
-    decision: {
-      key: 'decision',
-      at: now.toISOString(),
-      kind: 'decision',
-      reasonCode: decision.reasonCode,
-      explanation: explain(decision, 'staff'),
-      resellerExplanation: explain(decision, 'reseller'),
-      trace: decision.trace,
-      matches: decision.matches,
-      policyVersion: version,
-      decidedBy: { kind: 'engine', id: 'allocation-engine' },
-      protectedUntil: to === 'approved' ? new Date(now.getTime() + ms.protectionMs).toISOString() : undefined,
-      escalationId,
+  const { registration: recorded, applied } = await applyTransition(
+    {
+      registrationId,
+      from: ['pending'],
+      to,
+      decision: {
+        key: 'decision',
+        at: now.toISOString(),
+        kind: 'decision',
+        reasonCode: decision.reasonCode,
+        explanation: explain(decision, 'staff'),
+        resellerExplanation: explain(decision, 'reseller'),
+        trace: decision.trace,
+        matches: decision.matches,
+        policyVersion: version,
+        decidedBy: { kind: 'engine', id: 'allocation-engine' },
+        protectedUntil: to === 'approved' ? new Date(now.getTime() + ms.protectionMs).toISOString() : undefined,
+        escalationId,
+      },
+      set: {
+        decidedAt: now,
+        ...(to === 'approved' ? { protectedUntil: new Date(now.getTime() + ms.protectionMs) } : {}),
+        ...(to === 'rejected' ? { endedAt: now } : {}),
+        ...(escalationId ? { escalationId } : {}),
+      },
     },
-    set: {
-      decidedAt: now,
-      ...(to === 'approved' ? { protectedUntil: new Date(now.getTime() + ms.protectionMs) } : {}),
-      ...(to === 'rejected' ? { endedAt: now } : {}),
-      ...(escalationId ? { escalationId } : {}),
-    },
-  });
+    registration,
+  );
   if (recorded.status === 'rejected') await unlistFromKeys(registrationId, recorded.lookupKeys);
   if (applied) logDecision(recorded);
   // Enqueueing is keyed by event, so a retry after a crash here sends nothing twice.
@@ -104,11 +110,12 @@ export async function decideRegistration({ registrationId }: { registrationId: s
 async function waitForEarlierRegistrations(
   registration: RegistrationDoc,
   nameSimilarity: number,
-): Promise<RegistrationDoc[]> {
+): Promise<{ holders: RegistrationDoc[]; waited: boolean }> {
   const started = Date.now();
   for (let round = 0; ; round += 1) {
     // Withdrawn while waiting: there is nothing left to decide.
-    if (round > 0 && (await loadRegistration(registration._id)).status !== 'pending') return [];
+    if (round > 0 && (await loadRegistration(registration._id)).status !== 'pending')
+      return { holders: [], waited: true };
     const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
     const others = await loadRegistrations(ids);
     const ended = others.filter((other) => !isActiveStatus(other.status));
@@ -122,8 +129,12 @@ async function waitForEarlierRegistrations(
         related.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])),
       )
     ).flat();
-    if (undecided.length === 0)
-      return others.filter((other) => other.status === 'approved' || other.status === 'escalated');
+    if (undecided.length === 0) {
+      return {
+        holders: others.filter((other) => other.status === 'approved' || other.status === 'escalated'),
+        waited: round > 0,
+      };
+    }
     if (Date.now() - started > WAIT_PER_ATTEMPT_MS) {
       throw ApplicationFailure.retryable(
         `waiting for ${undecided.length} earlier registration(s) on the same deal to be decided: ${undecided.map((u) => u._id).join(', ')}`,

@@ -198,7 +198,8 @@ export function escalationActivities(deps: ActivityDeps) {
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       let recorded: RegistrationDoc;
       try {
-        recorded = (await applyTransition(fateTransition(fate, registration, timingInMs(policy.timing)))).registration;
+        recorded = (await applyTransition(fateTransition(fate, registration, timingInMs(policy.timing)), registration))
+          .registration;
       } catch (error) {
         // Withdrawn or expired meanwhile: that end stands.
         if (error instanceof TransitionRefused) return outcomeOf(registration);

@@ -44,7 +44,10 @@ async function end(
   request: Omit<TransitionRequest, 'registrationId'>,
   notification: Parameters<typeof notifyPartners>[1],
 ): Promise<RecordedOutcome> {
-  const { registration: recorded } = await applyTransition({ registrationId: registration._id, ...request });
+  const { registration: recorded } = await applyTransition(
+    { registrationId: registration._id, ...request },
+    registration,
+  );
   await unlistFromKeys(recorded._id, recorded.lookupKeys);
   await notifyPartners(recorded, notification, request.decision.key);
   return outcomeOf(recorded);

@@ -83,9 +83,14 @@ export interface TransitionRequest {
  */
 export async function applyTransition(
   request: TransitionRequest,
+  /** The document as the caller just read it, saving a read; the guards catch it if it is stale. */
+  justRead?: RegistrationDoc,
 ): Promise<{ registration: RegistrationDoc; applied: boolean }> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const current = await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
+    const current =
+      attempt === 0 && justRead
+        ? justRead
+        : await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
     if (!current) throw new Error(`registration ${request.registrationId} does not exist`);
     if (current.decisionKeys.includes(request.decision.key)) return { registration: current, applied: false };
     if (!request.from.includes(current.status)) throw new TransitionRefused(current._id, current.status, request.to);

@@ -75,6 +75,33 @@ export const Delivery = model<DeliveryDoc>(
 );
 
 /**
+ * Which partners have a webhook, read at most every few seconds per process: every decision asks for
+ * two partners, and the answer changes only when an admin or a partner sets a webhook (a new one is
+ * used from the next refresh on).
+ */
+const WEBHOOK_LIST_MS = 5_000;
+let webhookList: { ids: Promise<Set<string>>; until: number } | undefined;
+
+function webhookIds(): Promise<Set<string>> {
+  if (!webhookList || webhookList.until <= Date.now()) {
+    const ids = Webhook.find({}, { _id: 1 })
+      .lean<Array<{ _id: string }>>()
+      .exec()
+      .then((docs) => new Set(docs.map((doc) => doc._id)));
+    webhookList = { ids, until: Date.now() + WEBHOOK_LIST_MS };
+    ids.catch(() => {
+      webhookList = undefined;
+    });
+  }
+  return webhookList.ids;
+}
+
+/** Forgets the cached list (a test or an admin action that needs the change at once). */
+export function forgetWebhookList(): void {
+  webhookList = undefined;
+}
+
+/**
  * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
  * which keeps the outbox as small as the set of messages really waiting. The id is derived from the
  * event, so a retried activity enqueues nothing twice (an insert either creates it or finds it).
@@ -86,7 +113,7 @@ export async function enqueueNotification(event: {
   payload: Record<string, unknown>;
 }): Promise<boolean> {
   const hookId = webhookId(event.to);
-  if (!(await Webhook.exists({ _id: hookId }))) return false;
+  if (!(await webhookIds()).has(hookId)) return false;
   const now = new Date();
   try {
     await Outbox.create({
