@@ -17,7 +17,7 @@ import { postgresMatchingIndexes, sqliteMatchingIndexes } from './infra/index-wo
 import { pidsNamed, type WatchedProcess } from './infra/proc-stats';
 import { FERRETDB_DEBUG_PORT, liveDir, startBenchStack } from './infra/stack';
 import type { BenchOptions } from './options';
-import { type ProfileSummary, summarizeCpuProfile } from './report/cpu-profile';
+import { type ProfileSummary, summarizeCpuProfiles } from './report/cpu-profile';
 import { phaseFigures, ratiosOf } from './report/figures';
 import { captureGoProfile } from './report/go-profile';
 import type { LoadFigures } from './report/report';
@@ -136,7 +136,7 @@ export async function runLoadBench(
     if (profileDir) {
       for (const name of ['worker', 'api']) {
         profiles.push(
-          await summarizeCpuProfile(path.join(profileDir, `${name}.cpuprofile`), name).catch((error) => ({
+          await summarizeCpuProfiles(path.join(profileDir, name), name).catch((error) => ({
             process: name,
             busyMs: 0,
             byArea: [{ area: `profile unreadable: ${String(error)}`, ms: 0, share: 0 }],

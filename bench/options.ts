@@ -27,6 +27,8 @@ export interface BenchOptions {
   growthSeedMinutes: number;
   /** Conflict checks timed per size. */
   growthChecks: number;
+  /** Time box for the checks at one size; a size whose checks would not fit is estimated, not timed. */
+  growthCheckSeconds: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   postgresUrl: string;
@@ -38,7 +40,7 @@ const help = `npm run bench -- [options]
   --quick                 a short run: 40 registrations per model, growth to 10k/100k, 10 s paced
   --concurrency N         requests in flight (default 16)
   --per-model N           registrations per allocation model (default 500)
-  --max-phase-seconds N   time box for each load phase (default 180)
+  --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
   --phases LIST           load,growth (default both)
   --config NAME           ${configurationNames.join(' | ')} (default sqlite-file)
@@ -47,6 +49,7 @@ const help = `npm run bench -- [options]
   --growth-backends LIST  sqlite,postgresql (default both)
   --growth-seed-minutes N seeding budget per backend (default 8)
   --growth-checks N       conflict checks timed per size (default 40)
+  --growth-check-seconds N  time box for the checks at one size (default 60)
   --profile               CPU-profile the worker and the API
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend
                           (default $DEALREG_FERRETDB_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/dealreg_bench)
@@ -76,6 +79,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'growth-backends': { type: 'string' },
       'growth-seed-minutes': { type: 'string' },
       'growth-checks': { type: 'string' },
+      'growth-check-seconds': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       seed: { type: 'string' },
@@ -105,7 +109,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
     perModel: Math.max(1, positiveInt(values['per-model'], quick ? 40 : 500, 'per-model')),
-    maxPhaseSeconds: Math.max(1, positiveInt(values['max-phase-seconds'], 180, 'max-phase-seconds')),
+    maxPhaseSeconds: Math.max(1, positiveInt(values['max-phase-seconds'], quick ? 60 : 90, 'max-phase-seconds')),
     pacedSeconds: positiveInt(values['paced-seconds'], quick ? 10 : 60, 'paced-seconds'),
     configuration,
     sweep: values.sweep === true,
@@ -121,6 +125,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     growthBackends: backends as Backend[],
     growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 8, 'growth-seed-minutes'),
     growthChecks: Math.max(5, positiveInt(values['growth-checks'], quick ? 15 : 40, 'growth-checks')),
+    growthCheckSeconds: Math.max(
+      5,
+      positiveInt(values['growth-check-seconds'], quick ? 30 : 60, 'growth-check-seconds'),
+    ),
     profile: values.profile === true,
     postgresUrl:
       values['postgres-url'] ??

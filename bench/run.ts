@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         sizes: options.growthSizes,
         seedMinutes: options.growthSeedMinutes,
         checks: options.growthChecks,
-        checkSeconds: 60,
+        checkSeconds: options.growthCheckSeconds,
         postgresUrl: options.postgresUrl,
       }),
     );

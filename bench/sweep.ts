@@ -18,6 +18,8 @@ export interface SweepRow {
   apiPeakMiB?: number;
   othersCpuShare: number;
   invariantsHold?: boolean;
+  /** Invariants that did not hold, with how many registrations each. */
+  brokenInvariants?: Record<string, number>;
   error?: string;
 }
 
@@ -51,6 +53,11 @@ export async function runSweep(options: BenchOptions): Promise<void> {
         apiPeakMiB: sat.peakMemoryMiB.api,
         othersCpuShare: usage.machineBusySeconds > 0 ? usage.othersSeconds / usage.machineBusySeconds : 0,
         invariantsHold: result.dealreg.invariants?.ok,
+        brokenInvariants: Object.fromEntries(
+          Object.entries(result.dealreg.invariants ?? {})
+            .filter(([, value]) => Array.isArray(value) && value.length > 0)
+            .map(([name, value]) => [name, (value as unknown[]).length]),
+        ),
       });
     } catch (error) {
       rows.push({
@@ -84,7 +91,13 @@ export async function runSweep(options: BenchOptions): Promise<void> {
         `${fmt(row.decisionMs?.p50)}/${fmt(row.decisionMs?.p95)}`.padStart(20),
         `${fmt(row.workerPeakMiB)}/${fmt(row.apiPeakMiB)}`.padStart(15),
         `${Math.round(row.othersCpuShare * 100)}%`.padStart(11),
-        row.error ? `  failed: ${row.error}` : row.invariantsHold ? '  hold' : '  BROKEN',
+        row.error
+          ? `  failed: ${row.error}`
+          : row.invariantsHold
+            ? '  hold'
+            : `  BROKEN ${Object.entries(row.brokenInvariants ?? {})
+                .map(([name, count]) => `${name} ${count}`)
+                .join(', ')}`,
       ].join(''),
     ),
     '',

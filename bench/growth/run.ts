@@ -67,6 +67,18 @@ async function measureSize(
   result: GrowthResult,
   watched: WatchedProcess[],
 ): Promise<void> {
+  // At least four checks run (one to warm up), each growing with the data: skip what cannot fit the time box.
+  const previous = result.points.filter((p) => p.timings).at(-1);
+  const expectedMs = previous?.timings?.totalMs.p50 ? (previous.timings.totalMs.p50 * size) / previous.size : 0;
+  if (expectedMs * 4 > options.checkSeconds * 1000 * 2) {
+    result.points.push({
+      size,
+      stored: (await readSeedState()).seeded,
+      seedSeconds: 0,
+      skipped: `not timed: a check would take ~${Math.round(expectedMs / 1000)} s here (linear from ${previous?.size}), too long for the ${options.checkSeconds} s time box (--growth-check-seconds)`,
+    });
+    return;
+  }
   let state = await readSeedState();
   const rate = state.lastRate ?? result.points.at(-1)?.seedRatePerSecond;
   const secondsLeft = (deadline - Date.now()) / 1000;

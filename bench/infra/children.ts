@@ -9,7 +9,10 @@ export interface ChildSpec {
   /** Entry file relative to the project root, run as `npm start` runs the worker and the API. */
   entry: string;
   env: NodeJS.ProcessEnv;
-  /** Folder for a V8 CPU profile written when the process exits (node --cpu-prof). */
+  /**
+   * Folder for V8 CPU profiles written when the process exits (node --cpu-prof): one file per thread
+   * (the main thread, tsx's loader thread, the worker's workflow threads), so each child gets its own folder.
+   */
   cpuProfileDir?: string;
 }
 
@@ -18,7 +21,7 @@ const running = new Set<ManagedProcess>();
 
 export async function startChild(spec: ChildSpec): Promise<ManagedProcess> {
   const profiling = spec.cpuProfileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${spec.cpuProfileDir}`, `--cpu-prof-name=${spec.name}.cpuprofile`]
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(spec.cpuProfileDir, spec.name)}`]
     : [];
   const child = await spawnManaged({
     name: spec.name,

@@ -89,6 +89,12 @@ export const configurations = {
     description: 'postgresql-indexed, worker caching 100 workflows and running 20 activities at once',
     workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
   },
+  'pg-indexed-tuned': {
+    ...postgresIndexed,
+    description: 'postgresql-indexed with every Temporal and worker setting above that helped',
+    temporalDynamicConfig: { ...singlePartition, ...noSearchAttributeRefresh },
+    workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
+  },
 } as const satisfies Record<string, Configuration>;
 
 export type ConfigurationName = keyof typeof configurations;

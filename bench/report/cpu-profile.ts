@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../../scripts/dev-stack/stack';
 
@@ -38,15 +38,29 @@ const top = (totals: Map<string, number>, busy: number, count: number) =>
     .map(([name, us]) => ({ name, ms: Math.round(us / 1000), share: busy > 0 ? us / busy : 0 }));
 
 /**
- * Self time of a V8 CPU profile (node --cpu-prof), grouped: which libraries and which of our files
- * the process spent its JavaScript time in. Native work (Temporal's Rust core, the MongoDB driver's
- * sockets) is outside V8's view; the per-process CPU accounting covers it.
+ * Self time of the V8 CPU profiles of one process (node --cpu-prof writes one per thread), grouped:
+ * which libraries and which of our files it spent its JavaScript time in. Native work (Temporal's Rust
+ * core, sockets) is outside V8's view; the per-process CPU accounting covers it.
  */
-export async function summarizeCpuProfile(file: string, processName: string): Promise<ProfileSummary> {
-  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+export async function summarizeCpuProfiles(dir: string, processName: string): Promise<ProfileSummary> {
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  let busy = 0;
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as CpuProfile;
+    busy += addSelfTimes(profile, byArea, byFunction);
+  }
+  return {
+    process: processName,
+    busyMs: Math.round(busy / 1000),
+    byArea: top(byArea, busy, 12).map(({ name, ms, share }) => ({ area: name, ms, share })),
+    topFunctions: top(byFunction, busy, 12),
+  };
+}
+
+/** Adds one profile's self times (µs) by area and by function; returns its busy (non-idle) time. */
+function addSelfTimes(profile: CpuProfile, byArea: Map<string, number>, byFunction: Map<string, number>): number {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   let busy = 0;
   profile.samples.forEach((nodeId, index) => {
     const node = nodes.get(nodeId);
@@ -58,10 +72,5 @@ export async function summarizeCpuProfile(file: string, processName: string): Pr
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${area}:${node.callFrame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   });
-  return {
-    process: processName,
-    busyMs: Math.round(busy / 1000),
-    byArea: top(byArea, busy, 12).map(({ name, ms, share }) => ({ area: name, ms, share })),
-    topFunctions: top(byFunction, busy, 12),
-  };
+  return busy;
 }

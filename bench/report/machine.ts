@@ -12,11 +12,22 @@ export interface MachineInfo {
   loadAverageAtStart: number;
   loadAverageAtEnd?: number;
   postgres?: string;
+  /** The code measured: the commit, and the files changed but not committed (others may be editing). */
+  commit?: string;
+  uncommittedFiles?: string[];
 }
 
 function postgresVersion(): string | undefined {
   try {
     return execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
@@ -32,5 +43,10 @@ export function describeMachine(): MachineInfo {
     kernel: os.release(),
     loadAverageAtStart: os.loadavg()[0] ?? 0,
     postgres: postgresVersion(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedFiles: git(['status', '--porcelain', '--untracked-files=no'])
+      ?.split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3)),
   };
 }

@@ -25,6 +25,7 @@ export function renderTable(report: BenchReport): string {
     '',
     `dealreg benchmark — configuration ${report.configuration.name}, concurrency ${report.options.concurrency}`,
     `machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}; load average ${n(m.loadAverageAtStart, 2)} at start, ${n(m.loadAverageAtEnd, 2)} at end`,
+    `code: ${m.commit ?? 'unknown commit'}${m.uncommittedFiles?.length ? ` plus uncommitted changes to ${m.uncommittedFiles.join(', ')}` : ''}`,
     ...(report.load ? loadLines(report.load, report.options.concurrency) : []),
     ...growthLines(report.growth),
     '',
