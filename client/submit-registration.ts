@@ -3,7 +3,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import stringify from 'safe-stable-stringify';
 import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { Intake } from '../db/intake';
-import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
+import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
 import { drawnSequenceOf, drawSequence } from '../db/sequences';
@@ -13,6 +13,7 @@ import { registrationWorkflowId } from '../workflows/definitions';
 import { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { RequestRefused } from './errors';
+import { distributorExists, findReseller } from './partner-cache';
 
 export interface SubmitDeps {
   temporal: Client;
@@ -38,29 +39,6 @@ export function requestHashOf(body: RegistrationSubmission): string {
   return createHash('sha256')
     .update(stringify(body) ?? '')
     .digest('hex');
-}
-
-/**
- * Partners are created once and never changed, so each API process keeps the ones it has seen for a
- * while instead of reading them on every submission. A miss always asks the database.
- */
-const PARTNER_CACHE_MS = 60_000;
-const resellerCache = new Map<string, { reseller: ResellerDoc; until: number }>();
-const knownDistributors = new Map<string, number>();
-
-async function findReseller(resellerId: string): Promise<ResellerDoc | null> {
-  const cached = resellerCache.get(resellerId);
-  if (cached && cached.until > Date.now()) return cached.reseller;
-  const reseller = await Reseller.findById(resellerId).lean<ResellerDoc>().exec();
-  if (reseller) resellerCache.set(resellerId, { reseller, until: Date.now() + PARTNER_CACHE_MS });
-  return reseller;
-}
-
-async function distributorExists(distributorId: string): Promise<boolean> {
-  if ((knownDistributors.get(distributorId) ?? 0) > Date.now()) return true;
-  const exists = Boolean(await Distributor.exists({ _id: distributorId }));
-  if (exists) knownDistributors.set(distributorId, Date.now() + PARTNER_CACHE_MS);
-  return exists;
 }
 
 async function checkPartners(resellerId: string, distributorId: string): Promise<ResellerDoc> {
