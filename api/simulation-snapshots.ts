@@ -1,22 +1,8 @@
-import { Registration, type RegistrationDoc, registrationFacts } from '../db/registrations';
+import { type FactsSource, Registration, type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { terminalStatuses } from '../domain/registration';
 import type { ActualOutcome, RegistrationSnapshot } from '../domain/simulation';
 
-type StoredForReplay = Pick<
-  RegistrationDoc,
-  | '_id'
-  | 'status'
-  | 'resellerId'
-  | 'partnerType'
-  | 'distributorId'
-  | 'customer'
-  | 'opportunity'
-  | 'program'
-  | 'sequence'
-  | 'submittedAt'
-  | 'endedAt'
-  | 'decisions'
->;
+type StoredForReplay = FactsSource & Pick<RegistrationDoc, 'submittedAt' | 'endedAt' | 'decisions'>;
 
 const isTerminal = (status: string): status is NonNullable<ActualOutcome['endStatus']> =>
   (terminalStatuses as readonly string[]).includes(status);

@@ -1,6 +1,7 @@
 import { createApiKey, type Role } from '../db/apikeys';
 import { Distributor, Reseller } from '../db/partners';
 import { publishPolicy } from '../db/policies';
+import { contractTiming } from '../domain/policy/contract-timing';
 import { policySchema } from '../domain/policy/schema';
 import type { PartnerType } from '../domain/registration';
 
@@ -37,14 +38,7 @@ export const demoPolicy = policySchema.parse({
   ],
   onWrongRoute: 'reject',
   matching: { nameSimilarity: 0.9 },
-  timing: {
-    protection: 'P90D',
-    expiryReminder: 'P14D',
-    reviewSla: 'PT48H',
-    secondReviewSla: 'PT24H',
-    onSecondSlaBreach: 'first-come',
-    extension: { period: 'P30D', max: 1, needsApproval: false },
-  },
+  timing: contractTiming,
 });
 
 export interface SeededKeys {

@@ -1,44 +1,7 @@
-import { NativeConnection } from '@temporalio/worker';
-import { ensureSearchAttributes } from '../client/ensure-namespace';
-import { connectTemporalClient } from '../client/temporal';
-import { config } from '../config/config';
-import { createLogger } from '../config/logger';
-import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
-import { createDealregWorker } from './create-worker';
-import { startIntakeSweeper } from './intake-sweeper';
-import { startOutboxDispatcher } from './outbox-dispatcher';
+import { runWorkerProcess } from './run-worker';
 
 /** `npm run worker`: one worker process. Run as many as the load needs, against one Temporal and one database. */
-async function main(): Promise<void> {
-  const cfg = config();
-  const logger = createLogger('dealreg-worker', cfg.LOG_LEVEL);
-  await connectDatabase(cfg.MONGODB_URI);
-  await ensureIndexes();
-  const client = await connectTemporalClient(cfg);
-  const added = await ensureSearchAttributes(client, cfg.TEMPORAL_NAMESPACE);
-  if (added.length > 0) logger.info({ added }, 'registered search attributes');
-  const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
-  const worker = await createDealregWorker({
-    connection,
-    client,
-    namespace: cfg.TEMPORAL_NAMESPACE,
-    taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-    logger,
-  });
-  const dispatcher = startOutboxDispatcher({ pollMs: cfg.OUTBOX_POLL_MS, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, logger });
-  const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
-  logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
-  // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks have finished.
-  await worker.run();
-  sweeper.stop();
-  await dispatcher.stop();
-  await connection.close();
-  await client.connection.close();
-  await disconnectDatabase();
-  logger.info('worker stopped');
-}
-
-main().catch((error) => {
+runWorkerProcess().catch((error) => {
   process.stderr.write(`dealreg worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

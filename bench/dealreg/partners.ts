@@ -1,3 +1,4 @@
+import { contractTiming } from '../../domain/policy/contract-timing';
 import type { AllocationModel, PolicyInput } from '../../domain/policy/schema';
 import type { PartnerType } from '../../domain/registration';
 
@@ -25,14 +26,7 @@ export const benchResellers: BenchReseller[] = [
   { id: 'boutique-4', partnerType: 'boutique', distributorIds: ['dist-a', 'dist-b', 'dist-c'] },
 ];
 
-const timing = {
-  protection: 'P90D',
-  expiryReminder: 'P14D',
-  reviewSla: 'PT48H',
-  secondReviewSla: 'PT24H',
-  onSecondSlaBreach: 'first-come',
-  extension: { period: 'P30D', max: 1, needsApproval: false },
-} as const;
+const timing = contractTiming;
 
 /**
  * One policy per allocation model. Segment leaves central commercial customers unrouted; hybrid sends

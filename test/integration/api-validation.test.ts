@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { routeKey } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import { Webhook } from '../../db/partners';
+import { contractTiming } from '../../domain/policy/contract-timing';
 import { publishTestPolicy } from '../support/fixtures';
 import { databaseFingerprint, malformedBodies, malformedJsonText } from './api-fuzz-support';
 import {
@@ -19,15 +20,6 @@ import {
  */
 let api: ApiTest;
 let targets: { registrationId: string; escalationId: string; keyId: string };
-
-const slowTiming = {
-  protection: 'P90D',
-  expiryReminder: 'P14D',
-  reviewSla: 'PT48H',
-  secondReviewSla: 'PT24H',
-  onSecondSlaBreach: 'first-come' as const,
-  extension: { period: 'P30D', max: 1, needsApproval: false },
-};
 
 interface WriteTarget {
   as: CallerName;
@@ -61,7 +53,7 @@ const writeTargets: Record<string, WriteTarget> = {
   'PUT /api/v1/policy': {
     as: 'admin',
     path: () => '/api/v1/policy',
-    valid: () => ({ model: 'open', timing: slowTiming }),
+    valid: () => ({ model: 'open', timing: contractTiming }),
   },
   'POST /api/v1/policy/simulate': {
     as: 'admin',
@@ -104,7 +96,7 @@ const refusedStatuses = [400, 401, 404, 405, 413, 415, 422];
 beforeAll(async () => {
   api = await startApiTest('apivalid');
   // Long timings: nothing in the background changes the database while it is being compared.
-  await publishTestPolicy({ model: 'open', timing: slowTiming });
+  await publishTestPolicy({ model: 'open', timing: contractTiming });
   targets = {
     registrationId: (await submitAndWait(api, freshSubmission())).id,
     escalationId: (await contestedDeal(api)).escalationId,

@@ -1,4 +1,5 @@
 import type { RegistrationFacts } from '../../../domain/allocation/types';
+import { contractTiming } from '../../../domain/policy/contract-timing';
 import { type Policy, type PolicyInput, policySchema } from '../../../domain/policy/schema';
 import type { Customer } from '../../../domain/registration';
 
@@ -11,14 +12,7 @@ export const contractExamplePolicy: PolicyInput = {
   ],
   onWrongRoute: 'reject',
   matching: { nameSimilarity: 0.9 },
-  timing: {
-    protection: 'P90D',
-    expiryReminder: 'P14D',
-    reviewSla: 'PT48H',
-    secondReviewSla: 'PT24H',
-    onSecondSlaBreach: 'first-come',
-    extension: { period: 'P30D', max: 1, needsApproval: false },
-  },
+  timing: contractTiming,
 };
 
 export const policy = (input: PolicyInput): Policy => policySchema.parse(input);
