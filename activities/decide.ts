@@ -173,7 +173,7 @@ async function isEarlierAndUndecided(other: RegistrationDoc, subject: Registrati
   const mine = subject.sequence ?? Number.MAX_SAFE_INTEGER;
   if (other.sequence !== undefined) return other.sequence < mine;
   if (Date.now() - other.submittedAt.getTime() < SEQUENCE_GRACE_MS) return true;
-  const drawn = await drawnSequenceOf(other._id);
+  const drawn = await drawnSequenceOf(other);
   return drawn !== undefined && drawn < mine;
 }
 

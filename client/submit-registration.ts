@@ -6,7 +6,7 @@ import { Intake } from '../db/intake';
 import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
-import { drawnSequenceOf, drawSequence } from '../db/sequences';
+import { claimedSequenceOf, claimSequence, drawnSequenceOf, drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import { registrationWorkflowId } from '../workflows/definitions';
@@ -63,6 +63,19 @@ export async function submitRegistration(
   body: RegistrationSubmission,
   idempotencyKey?: string,
 ): Promise<SubmitResult> {
+  const { registration, created } = await recordSubmission(resellerId, body, idempotencyKey);
+  const accepted = registration.sequence === undefined ? await assignSequence(registration) : registration;
+  // Idempotent: a repeat joins the workflow the first request started.
+  await startWorkflow(deps, accepted);
+  return { registration: accepted, created };
+}
+
+/** The first step: the registration stored as `pending` and listed under its customer keys. */
+export async function recordSubmission(
+  resellerId: string,
+  body: RegistrationSubmission,
+  idempotencyKey?: string,
+): Promise<SubmitResult> {
   const reseller = await checkPartners(resellerId, body.distributorId);
   const id = registrationIdFor(resellerId, idempotencyKey);
   const requestHash = requestHashOf(body);
@@ -76,11 +89,8 @@ export async function submitRegistration(
       'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
     );
   }
-  let registration = existing ?? (await insertPending(id, reseller, body, requestHash, idempotencyKey));
+  const registration = existing ?? (await insertPending(id, reseller, body, requestHash, idempotencyKey));
   await listUnderKeys(id, registration.lookupKeys);
-  if (registration.sequence === undefined) registration = await assignSequence(registration);
-  // Idempotent: a repeat joins the workflow the first request started.
-  await startWorkflow(deps, registration);
   return { registration, created: !existing };
 }
 
@@ -140,26 +150,35 @@ async function insertPending(
 }
 
 /**
- * Draws the sequence and sets it, before the workflow starts (so nothing else writes the document yet).
- * Two concurrent repeats of one request may both draw; one number then stays unused, which is harmless:
- * it is taken, so no later registration can get it.
+ * Draws the sequence and records it, before the workflow starts (so nothing else writes the document
+ * yet). Concurrent repeats of one request may each draw; the first claim decides which number counts,
+ * and the others stay unused, which is harmless: they are taken, so no later registration gets them.
  */
-async function assignSequence(registration: RegistrationDoc): Promise<RegistrationDoc> {
-  const sequence = await drawSequence(registration._id);
-  const set = await Registration.updateOne(
-    { _id: registration._id, sequence: { $exists: false } },
-    { $set: { sequence } },
-  ).exec();
-  if (set.matchedCount === 1) return { ...registration, sequence };
-  const current = await Registration.findById(registration._id).lean<RegistrationDoc>().exec();
-  if (!current) {
+export async function assignSequence(registration: RegistrationDoc): Promise<RegistrationDoc> {
+  const claim = await claimSequence(registration, await drawSequence(registration._id));
+  if (claim.sequence === null) {
     throw new RequestRefused(
       503,
       'Submission interrupted',
       'the registration was discarded before it was accepted; submit it again',
     );
   }
-  return current;
+  return recordSequence(registration._id, claim.sequence, claim.won ? registration : undefined);
+}
+
+/**
+ * Writes the claimed number unless the document has it already. The winner of the claim writes from
+ * what it read; anyone else reads first, so that it never writes once the claimant has started the
+ * workflow (from then on the workflow is the document's only writer).
+ */
+async function recordSequence(id: string, sequence: number, read?: RegistrationDoc): Promise<RegistrationDoc> {
+  const current = read ?? (await Registration.findById(id).lean<RegistrationDoc>().exec());
+  if (!current) {
+    throw new RequestRefused(503, 'Submission interrupted', 'the registration was discarded; submit it again');
+  }
+  if (current.sequence !== undefined) return current;
+  await Registration.updateOne({ _id: id }, { $set: { sequence } }).exec();
+  return { ...current, sequence };
 }
 
 async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {
@@ -188,8 +207,9 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
 
 /**
  * Finishes a submission that its API process left half done (used by the worker's intake sweeper):
- * one that drew a sequence gets it recorded and its workflow started; one that drew none in all this
- * time was never accepted (no 202 was sent) and is discarded.
+ * one whose sequence was drawn gets it claimed and recorded and its workflow started; one that drew
+ * none in all this time was never accepted (no 202 was sent) and is discarded, by claiming "none" so
+ * that a late API process cannot accept it afterwards.
  */
 export async function completeInterruptedSubmission(
   deps: SubmitDeps,
@@ -201,18 +221,18 @@ export async function completeInterruptedSubmission(
     await Intake.deleteOne({ _id: id }).exec();
     return 'discarded';
   }
-  if (registration.sequence === undefined) {
-    const drawn = await drawnSequenceOf(id);
-    if (drawn === undefined) {
-      if (Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
-      await unlistFromKeys(id, registration.lookupKeys);
-      await Registration.deleteOne({ _id: id, sequence: { $exists: false } }).exec();
-      await Intake.deleteOne({ _id: id }).exec();
-      return 'discarded';
-    }
-    await Registration.updateOne({ _id: id, sequence: { $exists: false } }, { $set: { sequence: drawn } }).exec();
-    registration.sequence = drawn;
+  let sequence = registration.sequence ?? (await claimedSequenceOf(registration));
+  if (sequence === undefined) {
+    const drawn = await drawnSequenceOf(registration);
+    if (drawn === undefined && Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
+    sequence = (await claimSequence(registration, drawn ?? null)).sequence;
   }
-  await startWorkflow(deps, registration);
+  if (sequence === null) {
+    await unlistFromKeys(id, registration.lookupKeys);
+    await Registration.deleteOne({ _id: id }).exec();
+    await Intake.deleteOne({ _id: id }).exec();
+    return 'discarded';
+  }
+  await startWorkflow(deps, await recordSequence(id, sequence, registration));
   return 'started';
 }

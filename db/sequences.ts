@@ -55,6 +55,12 @@ async function sharedHint(): Promise<number> {
   return (await SequenceHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
 }
 
+/** One submission of a registration document: a resubmission after a discard is another. */
+export interface Incarnation {
+  _id: string;
+  submittedAt: Date;
+}
+
 export async function drawSequence(registrationId: string): Promise<number> {
   const database = Sequence.db.name;
   let candidate = (lastTakenHere.get(database) || (await sharedHint())) + 1;
@@ -76,8 +82,66 @@ export async function drawSequence(registrationId: string): Promise<number> {
   }
 }
 
-/** The smallest number a registration drew, if its submission got that far. */
-export async function drawnSequenceOf(registrationId: string): Promise<number | undefined> {
-  const drawn = await Sequence.find({ registrationId }).sort({ _id: 1 }).limit(1).lean<SequenceDoc[]>().exec();
+/** The smallest number a registration drew since it was submitted, if its submission got that far. */
+export async function drawnSequenceOf(registration: Incarnation): Promise<number | undefined> {
+  const drawn = await Sequence.find({ registrationId: registration._id, at: { $gte: registration.submittedAt } })
+    .sort({ _id: 1 })
+    .limit(1)
+    .lean<SequenceDoc[]>()
+    .exec();
   return drawn[0]?._id;
+}
+
+/**
+ * Which drawn number a registration holds, or `null` once the intake sweeper discarded it. The first
+ * claim wins by unique insert (atomic on FerretDB too), so two repeats of one submission, or a repeat
+ * and the sweeper, agree without a conditional update: FerretDB's SQLite backend looks documents up by
+ * index only for a filter that is `_id` alone, and scans the collection for any other. A claim belongs
+ * to one incarnation of the document (its id and submission time): a resubmission after a discard
+ * starts afresh, while the request that was too slow still finds its incarnation discarded.
+ */
+interface SequenceClaimDoc {
+  _id: string;
+  sequence: number | null;
+  at: Date;
+}
+
+const SequenceClaim = model<SequenceClaimDoc>(
+  'SequenceClaim',
+  new Schema<SequenceClaimDoc>(
+    {
+      _id: { type: String, required: true },
+      sequence: { type: Number, default: null },
+      at: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'sequenceclaims',
+);
+
+export interface Claim {
+  /** The number the registration holds; null: it was discarded before it was accepted. */
+  sequence: number | null;
+  /** Whether this call's claim is the one that counts. */
+  won: boolean;
+}
+
+const claimIdOf = (registration: Incarnation) => `${registration._id}@${registration.submittedAt.getTime()}`;
+
+export async function claimSequence(registration: Incarnation, sequence: number | null): Promise<Claim> {
+  const claimId = claimIdOf(registration);
+  try {
+    await SequenceClaim.create({ _id: claimId, sequence, at: new Date() });
+    return { sequence, won: true };
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const winner = await SequenceClaim.findById(claimId).lean<SequenceClaimDoc>().exec();
+    return { sequence: winner?.sequence ?? null, won: false };
+  }
+}
+
+/** The claim of a registration: a number, null (discarded), or undefined when nothing claimed yet. */
+export async function claimedSequenceOf(registration: Incarnation): Promise<number | null | undefined> {
+  const claim = await SequenceClaim.findById(claimIdOf(registration)).lean<SequenceClaimDoc>().exec();
+  return claim ? claim.sequence : undefined;
 }
