@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { learnServerTraits } from './server-traits';
 
 /**
  * One mongoose connection per process. Commands are not buffered while disconnected: a request
@@ -14,6 +15,7 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
     // FerretDB speaks the wire protocol but not every server-side retry feature; retries are ours.
     retryWrites: false,
   });
+  await learnServerTraits();
   return connected;
 }
 

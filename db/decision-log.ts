@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import type { RegistrationStatus } from '../domain/registration';
 import { type DecisionRecord, GENESIS_HASH, Registration, type RegistrationDoc } from './registrations';
+import { guardedById } from './server-traits';
 
 export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & {
   at?: string;
@@ -78,7 +79,9 @@ export interface TransitionRequest {
  * Appends one decision and changes the status in a single-document update. Only the registration's own
  * workflow calls this, one step at a time, so there is one writer; the guards make a repeated step a
  * no-op: the decision key must not be there yet (a retried activity writes nothing twice), the status
- * must still be one of `from`, and the chain head must be the one we hashed against.
+ * must still be one of `from`, and the chain head must be the one we hashed against. They are checked on
+ * the document as read, and again by the update's filter where the server makes that atomic
+ * (db/server-traits.ts), which closes the gap left by an activity attempt that outlived its timeout.
  * Returns the registration as it stands after the decision.
  */
 export async function applyTransition(
@@ -105,7 +108,7 @@ export async function applyTransition(
     });
     const record: DecisionRecord = { ...unhashed, hash: hashDecision(unhashed) };
     const updated = await Registration.findOneAndUpdate(
-      { _id: current._id, status: current.status, lastDecisionHash: current.lastDecisionHash },
+      guardedById(current._id, { status: current.status, lastDecisionHash: current.lastDecisionHash }),
       {
         $set: {
           ...request.set,

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { submitRegistration } from '../../client/submit-registration';
 import { Registration } from '../../db/registrations';
+import { serverAppliesGuardsAtomically } from '../../db/server-traits';
 import { toolPath } from '../../scripts/dev-stack/tools';
 import { registrationStateQuery } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
@@ -61,4 +62,8 @@ test('search attributes follow the registration, so `temporal workflow list --qu
     'json',
   ]);
   expect(stdout).toContain(registration.workflowId);
+});
+
+test('the database is recognized as FerretDB, whose filters beyond _id are not atomic, so guards are not sent', () => {
+  expect(serverAppliesGuardsAtomically()).toBe(false);
 });
