@@ -55,6 +55,17 @@ export interface DealregRunOptions {
   breakdown: boolean;
 }
 
+/** The share of its own saturation throughput at which the paced phase runs when half the baseline is more. */
+const SUSTAINABLE_SHARE = 0.8;
+
+export type PacedFigures = PhaseFigures & {
+  targetRate: number;
+  /** Half the baseline workflow's rate: the load the goals name. */
+  halfBaselineRate: number;
+  /** True when that load is beyond the service, so the phase ran at 80% of the saturation throughput. */
+  cappedAtSustainable: boolean;
+};
+
 /** Seeds partners, drives the four models at saturation, then the paced phase; reads outcomes and checks invariants. */
 export async function runDealreg(options: DealregRunOptions): Promise<LoadFigures['dealreg']> {
   const client = new JsonClient(options.processes.apiUrl, Math.max(options.concurrency, 64));
@@ -106,12 +117,15 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       };
     });
 
-    let paced: (PhaseFigures & { targetRate: number }) | undefined;
+    let paced: PacedFigures | undefined;
     if (options.pacedRate !== undefined && options.pacedSeconds > 0) {
-      const count = Math.max(1, Math.round(options.pacedRate * options.pacedSeconds));
+      // Above what the service sustains, arrivals only queue up: latency then measures the queue.
+      const sustainable = SUSTAINABLE_SHARE * saturation.acceptedPerSecond;
+      const rate = Math.min(options.pacedRate, sustainable);
+      const count = Math.max(1, Math.round(rate * options.pacedSeconds));
       const plan = options.planner.plan('hybrid', count);
       const pacedUsage = watchUsage(options.watched);
-      const pacedLoad = await runPacedRegistrations(driver, plan, options.pacedRate);
+      const pacedLoad = await runPacedRegistrations(driver, plan, rate);
       await waitForDecisions();
       const usageWindow = pacedUsage.stop();
       outcomes = await readOutcomes();
@@ -122,7 +136,12 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
         usageWindow,
         decidedAtByIndex(pacedLoad, outcomes),
       );
-      paced = { ...figures, targetRate: options.pacedRate };
+      paced = {
+        ...figures,
+        targetRate: rate,
+        halfBaselineRate: options.pacedRate,
+        cappedAtSustainable: rate < options.pacedRate,
+      };
     }
 
     const outcomeCounts: Record<string, number> = {};

@@ -1,3 +1,4 @@
+import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { GrowthPoint, GrowthResult } from '../growth/run';
 import type { PhaseFigures, Ratios } from './figures';
 import type { LoadFigures } from './report';
@@ -19,16 +20,10 @@ export function checkGoals(load: LoadFigures | undefined, growthResults: GrowthR
   ];
 }
 
-function loadGoals(
-  ratios: Ratios,
-  saturation: PhaseFigures,
-  paced?: PhaseFigures & { targetRate: number },
-): GoalCheck[] {
+function loadGoals(ratios: Ratios, saturation: PhaseFigures, paced?: PacedFigures): GoalCheck[] {
   const throughput = ratios.throughputToBaselineWorkflow;
   const atLoad = paced ?? saturation;
-  const where = paced
-    ? `paced at ${paced.targetRate.toFixed(1)}/s (half the baseline)`
-    : 'at saturation (no paced phase)';
+  const where = paced ? `paced at ${pacedRateLabel(paced)}` : 'at saturation (no paced phase)';
   const goals: GoalCheck[] = [
     {
       goal: 'registration throughput ≥ 0.5 × baseline workflow',
@@ -90,4 +85,11 @@ function growthGoals(growthResults: GrowthResult[]): GoalCheck[] {
     }
   }
   return goals;
+}
+
+/** The paced phase's rate and why: half the baseline, or 80% of saturation when half the baseline is beyond it. */
+export function pacedRateLabel(paced: PacedFigures): string {
+  return paced.cappedAtSustainable
+    ? `${paced.targetRate.toFixed(1)}/s (80% of its saturation; half the baseline, ${paced.halfBaselineRate.toFixed(1)}/s, is beyond it)`
+    : `${paced.targetRate.toFixed(1)}/s (half the baseline)`;
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AllocationModel } from '../../domain/policy/schema';
 import type { InvariantReport } from '../dealreg/invariants';
+import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { DecisionBreakdown } from '../dealreg/timeline';
 import type { GrowthResult } from '../growth/run';
 import type { Configuration, ConfigurationName } from '../infra/configurations';
@@ -41,7 +42,7 @@ export interface LoadFigures {
     unloaded: PhaseFigures;
     saturation: PhaseFigures;
     perModel: ModelRow[];
-    paced?: PhaseFigures & { targetRate: number };
+    paced?: PacedFigures;
     /** Registrations by outcome (`status` or `status:reasonCode`). */
     outcomes: Record<string, number>;
     /** Outcomes by what the mix meant each registration to exercise. */

@@ -1,5 +1,6 @@
 import type { GrowthPoint, GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
+import { pacedRateLabel } from './goals';
 import type { BenchReport, LoadFigures } from './report';
 
 const n = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
@@ -96,7 +97,7 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
   if (dealreg.paced) {
     const p = dealreg.paced;
     lines.push(
-      `paced at ${n(p.targetRate, 1)}/s (half the baseline) for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
+      `paced at ${pacedRateLabel(p)} for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
     );
   }
   lines.push(
