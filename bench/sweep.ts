@@ -20,6 +20,7 @@ export interface SweepRow {
   invariantsHold?: boolean;
   /** Invariants that did not hold, with how many registrations each. */
   brokenInvariants?: Record<string, number>;
+  whyPending?: Record<string, string>;
   error?: string;
 }
 
@@ -58,6 +59,7 @@ export async function runSweep(options: BenchOptions): Promise<void> {
             .filter(([, value]) => Array.isArray(value) && value.length > 0)
             .map(([name, value]) => [name, (value as unknown[]).length]),
         ),
+        whyPending: result.dealreg.invariants?.whyPending,
       });
     } catch (error) {
       rows.push({
@@ -99,6 +101,9 @@ export async function runSweep(options: BenchOptions): Promise<void> {
                 .map(([name, count]) => `${name} ${count}`)
                 .join(', ')}`,
       ].join(''),
+    ),
+    ...rows.flatMap((row) =>
+      Object.entries(row.whyPending ?? {}).map(([id, why]) => `${row.configuration}: still pending ${id}: ${why}`),
     ),
     '',
     `fastest: ${fastest?.configuration ?? 'none'}; report: ${file}`,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import type { RegistrationStatus } from '../domain/registration';
 import { type DecisionRecord, GENESIS_HASH, Registration, type RegistrationDoc } from './registrations';
-import { guardedById } from './server-traits';
+import { guardedById, serverAppliesGuardsAtomically } from './server-traits';
 
 export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & {
   at?: string;
@@ -86,12 +86,15 @@ export interface TransitionRequest {
  */
 export async function applyTransition(
   request: TransitionRequest,
-  /** The document as the caller just read it, saving a read; the guards catch it if it is stale. */
+  /** The document as the caller read it, saving a read where the guards would catch it if stale. */
   justRead?: RegistrationDoc,
 ): Promise<{ registration: RegistrationDoc; applied: boolean }> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
+    // Where the guard is not atomic, the re-check below is all there is: it must see the document as
+    // it is now, not as the caller read it seconds ago (an attempt that outlived its timeout may have
+    // written since).
     const current =
-      attempt === 0 && justRead
+      attempt === 0 && justRead && serverAppliesGuardsAtomically()
         ? justRead
         : await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
     if (!current) throw new Error(`registration ${request.registrationId} does not exist`);

@@ -14,6 +14,8 @@ export interface InvariantReport {
   acceptedButMissingInDatabase: string[];
   acceptedWithoutWorkflow: string[];
   stillPending: string[];
+  /** For each one still pending: what its workflow is doing (pending activity, attempt, last failure). */
+  whyPending?: Record<string, string>;
   decisionWrittenTwice: string[];
   brokenDecisionChains: string[];
   duplicateSequences: number[];
@@ -87,6 +89,7 @@ export async function checkInvariants(temporal: Client, acceptedIds: string[]): 
     return { ok: true, status: 200 };
   });
   report.acceptedWithoutWorkflow = described.samples.filter((s) => !s.ok).map((s) => acceptedIds[s.index] as string);
+  if (report.stillPending.length > 0) report.whyPending = await whyPending(temporal, report.stillPending.slice(0, 20));
 
   report.ok = [
     report.dealsWithTwoApprovals,
@@ -99,4 +102,22 @@ export async function checkInvariants(temporal: Client, acceptedIds: string[]): 
     report.duplicateSequences,
   ].every((list) => list.length === 0);
   return report;
+}
+
+/** A stall is a finding: say what each stuck workflow waits on, as Temporal sees it. */
+async function whyPending(temporal: Client, ids: string[]): Promise<Record<string, string>> {
+  const reasons: Record<string, string> = {};
+  for (const id of ids) {
+    try {
+      const description = await temporal.workflow.getHandle(`registration-${id}`).describe();
+      const activities = (description.raw.pendingActivities ?? []).map(
+        (activity) =>
+          `${activity.activityType?.name} attempt ${activity.attempt}: ${activity.lastFailure?.message ?? 'no failure'}`,
+      );
+      reasons[id] = `${description.status.name}; ${activities.join('; ') || 'no pending activity'}`;
+    } catch (error) {
+      reasons[id] = `not described: ${String(error)}`;
+    }
+  }
+  return reasons;
 }

@@ -137,6 +137,7 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
     lines.push(
       `invariants over ${inv.checkedRegistrations} registrations: ${inv.ok ? 'all hold' : `BROKEN: ${broken.map(([name, list]) => `${name} ${(list as unknown[]).length}`).join(', ')}`}`,
     );
+    for (const [id, why] of Object.entries(inv.whyPending ?? {})) lines.push(`  still pending ${id}: ${why}`);
   }
   for (const profile of load.profiles) {
     lines.push(
