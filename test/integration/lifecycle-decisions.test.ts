@@ -2,7 +2,8 @@ import { decideRegistration } from '../../activities/decide';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../client/commands';
 import { RequestRefused } from '../../client/errors';
 import { submitRegistration } from '../../client/submit-registration';
-import { applyTransition, verifyDecisionChain } from '../../db/decision-log';
+import { ChainPosition, chainPositionId } from '../../db/chain-positions';
+import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
 import type { Actor } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
@@ -134,6 +135,62 @@ describe('decisions', () => {
     const stored = await registration(approved._id);
     expect(stored.decisions.filter((d) => d.key === 'test:once')).toHaveLength(1);
     expect(stored.decisions.filter((d) => d.key === 'decision')).toHaveLength(1);
+    expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
+  });
+
+  const extensionDraft = (registrationId: string, policyVersion: number, key: string) => ({
+    registrationId,
+    from: ['approved' as const],
+    to: 'approved' as const,
+    decision: {
+      key,
+      kind: 'extension' as const,
+      explanation: key,
+      resellerExplanation: key,
+      trace: [],
+      matches: [],
+      policyVersion,
+      decidedBy: { kind: 'system' as const },
+    },
+  });
+
+  test('attempts of one step that overlap (one outlived its timeout) append once, with a sound chain', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const draft = extensionDraft(approved._id, approved.policyVersion, 'test:overlap');
+    // Each attempt starts from the document as it read it before the other wrote, as a late one would.
+    const results = await Promise.all([1, 2, 3, 4].map(() => applyTransition(draft, approved)));
+    expect(results.filter((result) => result.applied)).toHaveLength(1);
+    const stored = await registration(approved._id);
+    expect(stored.decisions.filter((d) => d.key === 'test:overlap')).toHaveLength(1);
+    expect(stored.decisionKeys).toEqual(stored.decisions.map((d) => d.key));
+    expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
+  });
+
+  test('a place in the chain claimed by a writer that died before writing is completed by the next attempt', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const draft = extensionDraft(approved._id, approved.policyVersion, 'test:abandoned');
+    const unhashed = {
+      ...draft.decision,
+      at: new Date(Date.now() - 120_000).toISOString(),
+      fromStatus: 'approved' as const,
+      toStatus: 'approved' as const,
+      prevHash: approved.lastDecisionHash,
+    };
+    const record = { ...unhashed, hash: hashDecision(unhashed) };
+    await ChainPosition.create({
+      _id: chainPositionId(approved._id, approved.lastDecisionHash),
+      registrationId: approved._id,
+      record,
+      set: { status: 'approved', updatedAt: new Date(unhashed.at) },
+      unsetReasonCode: true,
+      at: new Date(Date.now() - 120_000),
+    });
+
+    const result = await applyTransition(draft);
+    expect(result.applied).toBe(false);
+    const stored = await registration(approved._id);
+    // The dead writer's entry, exactly as it claimed it, not a second one of the retry's own.
+    expect(stored.decisions.filter((d) => d.key === 'test:abandoned')).toEqual([record]);
     expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
   });
 });

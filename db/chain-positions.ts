@@ -1,0 +1,55 @@
+import { model, Schema } from 'mongoose';
+import type { DecisionRecord, RegistrationDoc } from './registrations';
+
+/**
+ * One entry per place in a registration's decision chain, taken by unique insert (the one write that
+ * FerretDB v1 applies atomically too): `_id` is the registration and the hash the new entry follows.
+ * An activity attempt that outlived its timeout and its retry can therefore never both append: the
+ * second finds the place taken. The claim carries its entry and the fields that go with it, so that if
+ * its writer died between claiming and writing, a later attempt completes that write instead of being
+ * stuck behind it. Kept, never deleted: a late attempt must keep finding the place taken.
+ */
+export interface ChainPositionDoc {
+  _id: string;
+  registrationId: string;
+  record: DecisionRecord;
+  /** The registration's fields that change with this entry, besides the chain itself. */
+  set: Partial<RegistrationDoc>;
+  unsetReasonCode: boolean;
+  at: Date;
+}
+
+export const ChainPosition = model<ChainPositionDoc>(
+  'ChainPosition',
+  new Schema<ChainPositionDoc>(
+    {
+      _id: { type: String, required: true },
+      registrationId: { type: String, required: true },
+      record: { type: Schema.Types.Mixed, required: true },
+      set: { type: Schema.Types.Mixed, required: true },
+      unsetReasonCode: { type: Boolean, required: true },
+      at: { type: Date, required: true },
+    },
+    { versionKey: false, minimize: false },
+  ),
+  'chainpositions',
+);
+
+export const chainPositionId = (registrationId: string, prevHash: string) => `${registrationId}#${prevHash}`;
+
+export type ChainEntry = Omit<ChainPositionDoc, '_id' | 'registrationId' | 'at'>;
+
+/** Takes the place after `prevHash` for `entry`; otherwise returns whoever holds it. */
+export async function claimChainPosition(
+  registrationId: string,
+  entry: ChainEntry,
+): Promise<{ won: true } | { won: false; holder: ChainPositionDoc | null }> {
+  const _id = chainPositionId(registrationId, entry.record.prevHash);
+  try {
+    await ChainPosition.create({ _id, registrationId, ...entry, at: new Date() });
+    return { won: true };
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
+  }
+}
