@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import stringify from 'safe-stable-stringify';
 import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
@@ -6,7 +7,7 @@ import { Intake } from '../db/intake';
 import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
-import { claimedSequenceOf, claimSequence, drawnSequenceOf, drawSequence } from '../db/sequences';
+import { claimOf, claimSequence, claimTakeover, drawnSequenceOf, drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import { registrationWorkflowId } from '../workflows/definitions';
@@ -150,35 +151,46 @@ async function insertPending(
 }
 
 /**
- * Draws the sequence and records it, before the workflow starts (so nothing else writes the document
- * yet). Concurrent repeats of one request may each draw; the first claim decides which number counts,
- * and the others stay unused, which is harmless: they are taken, so no later registration gets them.
+ * Draws the sequence and records it, before the workflow starts. Concurrent repeats of one request may
+ * each draw; the first claim decides which number counts (the others stay unused, which is harmless:
+ * they are taken, so no later registration gets them), and only its holder writes it.
  */
 export async function assignSequence(registration: RegistrationDoc): Promise<RegistrationDoc> {
   const claim = await claimSequence(registration, await drawSequence(registration._id));
-  if (claim.sequence === null) {
-    throw new RequestRefused(
-      503,
-      'Submission interrupted',
-      'the registration was discarded before it was accepted; submit it again',
-    );
-  }
-  return recordSequence(registration._id, claim.sequence, claim.won ? registration : undefined);
+  if (claim.sequence === null) throw discarded();
+  if (claim.won) return writeSequence(registration, claim.sequence);
+  return awaitRecordedSequence(registration._id);
 }
 
+const discarded = () =>
+  new RequestRefused(
+    503,
+    'Submission interrupted',
+    'the registration was discarded before it was accepted; submit it again',
+  );
+
 /**
- * Writes the claimed number unless the document has it already. The winner of the claim writes from
- * what it read; anyone else reads first, so that it never writes once the claimant has started the
- * workflow (from then on the workflow is the document's only writer).
+ * Only the holder of the claim writes the number, and only before the workflow starts: FerretDB applies
+ * an update as a read-modify-write of the whole document, so a second writer could undo a decision.
  */
-async function recordSequence(id: string, sequence: number, read?: RegistrationDoc): Promise<RegistrationDoc> {
-  const current = read ?? (await Registration.findById(id).lean<RegistrationDoc>().exec());
-  if (!current) {
-    throw new RequestRefused(503, 'Submission interrupted', 'the registration was discarded; submit it again');
+async function writeSequence(registration: RegistrationDoc, sequence: number): Promise<RegistrationDoc> {
+  await Registration.updateOne({ _id: registration._id }, { $set: { sequence } }).exec();
+  return { ...registration, sequence };
+}
+
+/** A concurrent repeat of this request holds the claim: wait a little for it to record the number. */
+async function awaitRecordedSequence(id: string): Promise<RegistrationDoc> {
+  for (let round = 0; round < 25; round += 1) {
+    const current = await Registration.findById(id).lean<RegistrationDoc>().exec();
+    if (!current) throw discarded();
+    if (current.sequence !== undefined) return current;
+    await sleep(200);
   }
-  if (current.sequence !== undefined) return current;
-  await Registration.updateOne({ _id: id }, { $set: { sequence } }).exec();
-  return { ...current, sequence };
+  throw new RequestRefused(
+    503,
+    'Submission in progress',
+    'another request for this registration is still recording it; repeat this one with the same Idempotency-Key',
+  );
 }
 
 async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {
@@ -209,30 +221,41 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
  * Finishes a submission that its API process left half done (used by the worker's intake sweeper):
  * one whose sequence was drawn gets it claimed and recorded and its workflow started; one that drew
  * none in all this time was never accepted (no 202 was sent) and is discarded, by claiming "none" so
- * that a late API process cannot accept it afterwards.
+ * that a late API process cannot accept it afterwards. A claim made by an API process that then did
+ * not record it is taken over only once it is old enough that the process cannot still be writing.
  */
 export async function completeInterruptedSubmission(
   deps: SubmitDeps,
   id: string,
-  abandonAfterMs: number,
+  { abandonAfterMs, takeOverAfterMs }: { abandonAfterMs: number; takeOverAfterMs: number },
 ): Promise<'started' | 'discarded' | 'waiting'> {
   const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
   if (!registration) {
     await Intake.deleteOne({ _id: id }).exec();
     return 'discarded';
   }
-  let sequence = registration.sequence ?? (await claimedSequenceOf(registration));
-  if (sequence === undefined) {
+  if (registration.sequence !== undefined) {
+    await startWorkflow(deps, registration);
+    return 'started';
+  }
+  let claim = await claimOf(registration);
+  if (!claim) {
     const drawn = await drawnSequenceOf(registration);
     if (drawn === undefined && Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
-    sequence = (await claimSequence(registration, drawn ?? null)).sequence;
+    const mine = await claimSequence(registration, drawn ?? null);
+    if (mine.won && mine.sequence !== null) {
+      await startWorkflow(deps, await writeSequence(registration, mine.sequence));
+      return 'started';
+    }
+    claim = mine;
   }
-  if (sequence === null) {
+  if (claim.sequence === null) {
     await unlistFromKeys(id, registration.lookupKeys);
     await Registration.deleteOne({ _id: id }).exec();
     await Intake.deleteOne({ _id: id }).exec();
     return 'discarded';
   }
-  await startWorkflow(deps, await recordSequence(id, sequence, registration));
+  if (Date.now() - claim.at.getTime() < takeOverAfterMs || !(await claimTakeover(registration))) return 'waiting';
+  await startWorkflow(deps, await writeSequence(registration, claim.sequence));
   return 'started';
 }

@@ -124,24 +124,41 @@ export interface Claim {
   sequence: number | null;
   /** Whether this call's claim is the one that counts. */
   won: boolean;
+  /** When the claim that counts was made. */
+  at: Date;
 }
 
 const claimIdOf = (registration: Incarnation) => `${registration._id}@${registration.submittedAt.getTime()}`;
 
 export async function claimSequence(registration: Incarnation, sequence: number | null): Promise<Claim> {
   const claimId = claimIdOf(registration);
+  const at = new Date();
   try {
-    await SequenceClaim.create({ _id: claimId, sequence, at: new Date() });
-    return { sequence, won: true };
+    await SequenceClaim.create({ _id: claimId, sequence, at });
+    return { sequence, won: true, at };
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
     const winner = await SequenceClaim.findById(claimId).lean<SequenceClaimDoc>().exec();
-    return { sequence: winner?.sequence ?? null, won: false };
+    return { sequence: winner?.sequence ?? null, won: false, at: winner?.at ?? at };
   }
 }
 
-/** The claim of a registration: a number, null (discarded), or undefined when nothing claimed yet. */
-export async function claimedSequenceOf(registration: Incarnation): Promise<number | null | undefined> {
+/**
+ * Lets one intake sweeper, of however many, record a claim whose holder never did: the takeover is a
+ * claim of its own.
+ */
+export async function claimTakeover(registration: Incarnation): Promise<boolean> {
+  try {
+    await SequenceClaim.create({ _id: `${claimIdOf(registration)}!takeover`, sequence: null, at: new Date() });
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return false;
+  }
+}
+
+/** The claim of a registration, if any was made. */
+export async function claimOf(registration: Incarnation): Promise<Omit<Claim, 'won'> | undefined> {
   const claim = await SequenceClaim.findById(claimIdOf(registration)).lean<SequenceClaimDoc>().exec();
-  return claim ? claim.sequence : undefined;
+  return claim ? { sequence: claim.sequence, at: claim.at } : undefined;
 }

@@ -8,7 +8,7 @@ import {
 import { registrationIdsUnderKeys } from '../../db/dealkeys';
 import { Intake } from '../../db/intake';
 import { Registration } from '../../db/registrations';
-import { drawSequence } from '../../db/sequences';
+import { claimSequence, drawSequence } from '../../db/sequences';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { registration, waitForStatus } from '../support/lifecycle';
@@ -19,8 +19,10 @@ import { registration, waitForStatus } from '../support/lifecycle';
  */
 let system: TestSystem;
 const reseller = 'big-integrator';
-const NEVER_ABANDON = 60 * 60_000;
-const ABANDON_NOW = 0;
+const HOUR = 60 * 60_000;
+/** A sweeper that gives everything time, and one for which everything is already old. */
+const patient = { abandonAfterMs: HOUR, takeOverAfterMs: HOUR };
+const impatient = { abandonAfterMs: 0, takeOverAfterMs: 0 };
 
 beforeAll(async () => {
   system = await startTestSystem('intake-sweeper');
@@ -33,7 +35,7 @@ const idempotencyKey = () => `sweeper-${uniqueWord()}`;
 
 test('a submission that stopped before drawing its sequence waits while it is young', async () => {
   const { registration: recorded } = await recordSubmission(reseller, submission(), idempotencyKey());
-  expect(await completeInterruptedSubmission(system, recorded._id, NEVER_ABANDON)).toBe('waiting');
+  expect(await completeInterruptedSubmission(system, recorded._id, patient)).toBe('waiting');
   expect((await registration(recorded._id)).status).toBe('pending');
   expect(await Intake.exists({ _id: recorded._id })).toBeTruthy();
 });
@@ -43,7 +45,7 @@ test('one that never drew a sequence is discarded; the stalled request gets 503 
   const key = idempotencyKey();
   const { registration: recorded } = await recordSubmission(reseller, body, key);
 
-  expect(await completeInterruptedSubmission(system, recorded._id, ABANDON_NOW)).toBe('discarded');
+  expect(await completeInterruptedSubmission(system, recorded._id, impatient)).toBe('discarded');
   expect(await Registration.exists({ _id: recorded._id })).toBeNull();
   expect(await Intake.exists({ _id: recorded._id })).toBeNull();
   expect(await registrationIdsUnderKeys(recorded.lookupKeys)).not.toContain(recorded._id);
@@ -65,10 +67,26 @@ test('one that drew a sequence but did not record it is accepted with that numbe
   const { registration: recorded } = await recordSubmission(reseller, submission(), idempotencyKey());
   const drawn = await drawSequence(recorded._id);
 
-  expect(await completeInterruptedSubmission(system, recorded._id, ABANDON_NOW)).toBe('started');
+  expect(await completeInterruptedSubmission(system, recorded._id, impatient)).toBe('started');
   const approved = await waitForStatus(recorded._id, 'approved');
   expect(approved.sequence).toBe(drawn);
   expect(await Intake.exists({ _id: recorded._id })).toBeNull();
+});
+
+test('a number claimed by an API process that stopped before recording it is taken over once the claim is old', async () => {
+  const { registration: recorded } = await recordSubmission(reseller, submission(), idempotencyKey());
+  const drawn = await drawSequence(recorded._id);
+  await claimSequence(recorded, drawn);
+
+  // The process may only be slow: the sweeper does not write a document someone else may be writing.
+  expect(await completeInterruptedSubmission(system, recorded._id, patient)).toBe('waiting');
+  expect((await registration(recorded._id)).sequence).toBeUndefined();
+
+  const sweeps = await Promise.all([1, 2].map(() => completeInterruptedSubmission(system, recorded._id, impatient)));
+  expect(sweeps.sort()).toEqual(['started', 'waiting']);
+  const approved = await waitForStatus(recorded._id, 'approved');
+  expect(approved.sequence).toBe(drawn);
+  expect(approved.decisions).toHaveLength(1);
 });
 
 test('one that recorded its sequence but never started its workflow is started, once', async () => {
@@ -78,7 +96,7 @@ test('one that recorded its sequence but never started its workflow is started, 
   const accepted = await assignSequence(recorded);
 
   const [swept, repeated] = await Promise.all([
-    completeInterruptedSubmission(system, recorded._id, ABANDON_NOW),
+    completeInterruptedSubmission(system, recorded._id, impatient),
     submitRegistration(system, reseller, body, key),
   ]);
   expect(swept).toBe('started');
