@@ -34,6 +34,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const cause of causes(error)) {
     if (!(cause instanceof Error)) continue;
     if (unreachableDatabaseErrors.has(cause.name)) return true;
+    // FerretDB's SQLite backend gives up on a write lock after its busy timeout: overloaded, not wrong.
+    if (cause.name === 'MongoServerError' && /SQLITE_BUSY|database is locked/.test(cause.message)) return true;
     // With bufferCommands off, mongoose refuses at once instead of queueing while disconnected.
     if (
       cause.name === 'MongooseError' &&

@@ -214,7 +214,11 @@ async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): P
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
   // The workflow runs: the submission is complete (and the workflow is now the document's only writer).
-  await Intake.deleteOne({ _id: registration._id }).exec();
+  // The intake entry is housekeeping: if it cannot be removed now, the sweeper removes it later, and
+  // the registration stays accepted.
+  await Intake.deleteOne({ _id: registration._id })
+    .exec()
+    .catch(() => undefined);
 }
 
 /**

@@ -27,6 +27,15 @@ describe('answerFor', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  test("FerretDB's SQLite backend out of patience for its write lock is 503, not 500", () => {
+    const busy = named(
+      'MongoServerError',
+      '[msg_delete.go:95 handler.(*Handler).MsgDelete] [collection.go:241 sqlite.(*collection).DeleteAll] database is locked (5) (SQLITE_BUSY)',
+    );
+    expect(answerFor(busy, '64kb').problem.status).toBe(503);
+    expect(answerFor(named('MongoServerError', 'E11000 duplicate key'), '64kb').problem.status).toBe(500);
+  });
+
   test('Temporal UNAVAILABLE and DEADLINE_EXCEEDED, also wrapped in a ServiceError, are 503', () => {
     expect(isTemporalUnavailable(grpcError(14))).toBe(true);
     expect(isTemporalUnavailable(grpcError(4))).toBe(true);
