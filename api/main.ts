@@ -2,6 +2,7 @@ import { apiPublicUrl, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { ApiKey, createApiKey, hashApiKey } from '../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
+import { isDuplicateKey } from '../db/insert-once';
 import { createApp } from './app';
 import { listen } from './server';
 import { connectApiTemporalClient } from './temporal';
@@ -15,7 +16,7 @@ async function bootstrapAdminKey(key: string | undefined): Promise<'created' | '
     return 'created';
   } catch (error) {
     // Another API process stored it at the same moment.
-    if ((error as { code?: number }).code === 11000) return 'present';
+    if (isDuplicateKey(error)) return 'present';
     throw error;
   }
 }

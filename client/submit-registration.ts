@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import stringify from 'safe-stable-stringify';
 import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
+import { isDuplicateKey } from '../db/insert-once';
 import { Intake } from '../db/intake';
 import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
@@ -112,7 +113,7 @@ async function insertPending(
   const identity = customerIdentity(body.customer);
   const now = new Date();
   await Intake.create({ _id: id, at: now }).catch((error: { code?: number }) => {
-    if (error.code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   });
   const registration: RegistrationDoc = {
     _id: id,
@@ -145,7 +146,7 @@ async function insertPending(
     return registration;
   } catch (error) {
     // A concurrent repeat of the same request inserted it first: carry on with that one.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
   }
 }

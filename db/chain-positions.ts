@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { insertOnce } from './insert-once';
 import type { DecisionRecord, RegistrationDoc } from './registrations';
 
 /**
@@ -45,11 +46,6 @@ export async function claimChainPosition(
   entry: ChainEntry,
 ): Promise<{ won: true } | { won: false; holder: ChainPositionDoc | null }> {
   const _id = chainPositionId(registrationId, entry.record.prevHash);
-  try {
-    await ChainPosition.create({ _id, registrationId, ...entry, at: new Date() });
-    return { won: true };
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
-  }
+  if (await insertOnce(ChainPosition, { _id, registrationId, ...entry, at: new Date() })) return { won: true };
+  return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
 }

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { isDuplicateKey } from './insert-once';
 
 /**
  * The customer key index: one entry per (lookup key, registration) for registrations that hold or may
@@ -37,7 +38,7 @@ export async function listUnderKeys(registrationId: string, keys: readonly strin
     // Entries that exist already (a repeated submission) are what we wanted.
     const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
     const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!onlyDuplicates && (error as { code?: number }).code !== 11000) throw error;
+    if (!onlyDuplicates && !isDuplicateKey(error)) throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { isDuplicateKey } from './insert-once';
 import { type PartnerRef, Webhook, webhookId } from './partners';
 
 export const notificationTypes = [
@@ -126,7 +127,7 @@ export async function enqueueNotification(event: {
       nextAttemptAt: now,
     });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
   return true;
 }

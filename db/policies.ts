@@ -1,5 +1,6 @@
 import { model, Schema } from 'mongoose';
 import type { Policy, PolicyVersion } from '../domain/policy/schema';
+import { isDuplicateKey } from './insert-once';
 
 interface PolicyDoc {
   /** The version number: versions are immutable and numbered 1, 2, 3, … */
@@ -56,7 +57,7 @@ export async function publishPolicy(policy: Policy, createdBy: string): Promise<
       const doc = await PolicyModel.create({ _id: version, policy, createdAt: new Date(), createdBy });
       return toVersion(doc.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   throw new Error('could not publish the policy: too many concurrent publishers');

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { insertOnce } from './insert-once';
 
 /**
  * `sequence` numbers, taken by inserting a document whose `_id` is the number. A unique insert is the
@@ -65,10 +66,7 @@ export async function drawSequence(registrationId: string): Promise<number> {
   const database = Sequence.db.name;
   let candidate = (lastTakenHere.get(database) || (await sharedHint())) + 1;
   for (let probes = 1; ; probes += 1) {
-    try {
-      await Sequence.create({ _id: candidate, registrationId, at: new Date() });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+    if (!(await insertOnce(Sequence, { _id: candidate, registrationId, at: new Date() }))) {
       // Every number below a taken one is taken, so jumping past the shared hint skips nothing.
       candidate = probes % PROBES_BEFORE_REREAD === 0 ? Math.max(candidate, await sharedHint()) + 1 : candidate + 1;
       continue;
@@ -133,28 +131,17 @@ const claimIdOf = (registration: Incarnation) => `${registration._id}@${registra
 export async function claimSequence(registration: Incarnation, sequence: number | null): Promise<Claim> {
   const claimId = claimIdOf(registration);
   const at = new Date();
-  try {
-    await SequenceClaim.create({ _id: claimId, sequence, at });
-    return { sequence, won: true, at };
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    const winner = await SequenceClaim.findById(claimId).lean<SequenceClaimDoc>().exec();
-    return { sequence: winner?.sequence ?? null, won: false, at: winner?.at ?? at };
-  }
+  if (await insertOnce(SequenceClaim, { _id: claimId, sequence, at })) return { sequence, won: true, at };
+  const winner = await SequenceClaim.findById(claimId).lean<SequenceClaimDoc>().exec();
+  return { sequence: winner?.sequence ?? null, won: false, at: winner?.at ?? at };
 }
 
 /**
  * Lets one intake sweeper, of however many, record a claim whose holder never did: the takeover is a
  * claim of its own.
  */
-export async function claimTakeover(registration: Incarnation): Promise<boolean> {
-  try {
-    await SequenceClaim.create({ _id: `${claimIdOf(registration)}!takeover`, sequence: null, at: new Date() });
-    return true;
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return false;
-  }
+export function claimTakeover(registration: Incarnation): Promise<boolean> {
+  return insertOnce(SequenceClaim, { _id: `${claimIdOf(registration)}!takeover`, sequence: null, at: new Date() });
 }
 
 /** The claim of a registration, if any was made. */

@@ -1,3 +1,5 @@
+import { isDuplicateKey } from './insert-once';
+
 /**
  * Two concurrent upserts of the same missing document can both try to insert it; one then fails with a
  * duplicate key error (MongoDB documents this; FerretDB does the same). Running it again finds the
@@ -8,7 +10,7 @@ export async function upsertWithRetry<T>(write: () => Promise<T>, attempts = 5):
     try {
       return await write();
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000 || attempt >= attempts) throw error;
+      if (!isDuplicateKey(error) || attempt >= attempts) throw error;
     }
   }
 }

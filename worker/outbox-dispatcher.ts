@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
+import { isDuplicateKey } from '../db/insert-once';
 import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
 
@@ -70,7 +71,7 @@ async function takeLease(message: OutboxDoc, timeoutMs: number): Promise<boolean
       await OutboxLease.create({ _id: leaseId, until });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const stale = await OutboxLease.deleteOne({ _id: leaseId, until: { $lt: new Date() } }).exec();
       if (stale.deletedCount !== 1) return false;
     }
@@ -144,7 +145,7 @@ async function finish(
       finishedAt: new Date(),
     });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
   await Outbox.deleteOne({ _id: message._id }).exec();
 }

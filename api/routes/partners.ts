@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/insert-once';
 import { Distributor, type DistributorDoc, Reseller, type ResellerDoc } from '../../db/partners';
 import { HttpProblem, validationProblem } from '../problem';
 import { defineRoute } from '../route-spec';
@@ -12,7 +13,6 @@ import {
 const tag = 'Partners';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 const alreadyExists = (what: string) => new HttpProblem(409, 'Already exists', `${what} already exists`);
 
 const distributorView = (doc: DistributorDoc) => ({
