@@ -85,7 +85,8 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
     if (mongodbUri) {
       if (!(await mongoAnswers(mongodbUri).catch(() => false))) throw new Error(`MONGODB_URI does not answer`);
     } else {
-      progress(`starting FerretDB (SQLite backend) on 127.0.0.1:${profile.ferretDbPort}`);
+      const backend = env.DEALREG_FERRETDB_POSTGRES_URL ? 'PostgreSQL' : 'SQLite';
+      progress(`starting FerretDB (${backend} backend) on 127.0.0.1:${profile.ferretDbPort}`);
       processes.push(
         await startFerretDb({
           dataDir: profile.dataDir,
