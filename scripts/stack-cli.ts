@@ -10,8 +10,9 @@ async function main(): Promise<void> {
   if (stack.temporalUiUrl) progress(`Temporal UI: ${stack.temporalUiUrl}`);
   progress('running; Ctrl-C stops the servers');
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Kept for the whole shutdown: a second signal (npm relays one, a terminal sends another) must not
+    // end the process while it is still stopping the servers.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve());
   });
   await stack.stop();
 }
