@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import stringify from 'safe-stable-stringify';
 import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
-import { isDuplicateKey } from '../db/insert-once';
+import { insertOnce } from '../db/insert-once';
 import { Intake } from '../db/intake';
 import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
@@ -112,9 +112,7 @@ async function insertPending(
     );
   const identity = customerIdentity(body.customer);
   const now = new Date();
-  await Intake.create({ _id: id, at: now }).catch((error: { code?: number }) => {
-    if (!isDuplicateKey(error)) throw error;
-  });
+  await insertOnce(Intake, { _id: id, at: now });
   const registration: RegistrationDoc = {
     _id: id,
     status: 'pending',
@@ -141,14 +139,9 @@ async function insertPending(
     workflowId: registrationWorkflowId(id),
     updatedAt: now,
   };
-  try {
-    await Registration.create(registration);
-    return registration;
-  } catch (error) {
-    // A concurrent repeat of the same request inserted it first: carry on with that one.
-    if (!isDuplicateKey(error)) throw error;
-    return (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
-  }
+  if (await insertOnce(Registration, registration)) return registration;
+  // A concurrent repeat of the same request inserted it first: carry on with that one.
+  return (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import { isDuplicateKey } from './insert-once';
+import { insertOnce } from './insert-once';
 import { type PartnerRef, Webhook, webhookId } from './partners';
 
 export const notificationTypes = [
@@ -116,19 +116,16 @@ export async function enqueueNotification(event: {
   const hookId = webhookId(event.to);
   if (!(await webhookIds()).has(hookId)) return false;
   const now = new Date();
-  try {
-    await Outbox.create({
-      _id: `${event.eventId}:${hookId}`,
-      webhookId: hookId,
-      type: event.type,
-      payload: event.payload,
-      createdAt: now,
-      attempts: 0,
-      nextAttemptAt: now,
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  // Keyed by event and webhook: enqueued again after a retry, it is already there.
+  await insertOnce(Outbox, {
+    _id: `${event.eventId}:${hookId}`,
+    webhookId: hookId,
+    type: event.type,
+    payload: event.payload,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  });
   return true;
 }
 

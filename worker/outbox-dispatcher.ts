@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
-import { isDuplicateKey } from '../db/insert-once';
+import { insertOnce } from '../db/insert-once';
 import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
 
@@ -67,14 +67,9 @@ async function takeLease(message: OutboxDoc, timeoutMs: number): Promise<boolean
   const leaseId = `${message._id}#${message.attempts + 1}`;
   const until = new Date(Date.now() + timeoutMs * 3);
   for (let tries = 0; tries < 2; tries += 1) {
-    try {
-      await OutboxLease.create({ _id: leaseId, until });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const stale = await OutboxLease.deleteOne({ _id: leaseId, until: { $lt: new Date() } }).exec();
-      if (stale.deletedCount !== 1) return false;
-    }
+    if (await insertOnce(OutboxLease, { _id: leaseId, until })) return true;
+    const stale = await OutboxLease.deleteOne({ _id: leaseId, until: { $lt: new Date() } }).exec();
+    if (stale.deletedCount !== 1) return false;
   }
   return false;
 }
@@ -133,19 +128,15 @@ async function finish(
   attempts: number,
   lastError?: string,
 ): Promise<void> {
-  try {
-    await Delivery.create({
-      _id: message._id,
-      webhookId: message.webhookId,
-      type: message.type,
-      outcome,
-      attempts,
-      lastError,
-      createdAt: message.createdAt,
-      finishedAt: new Date(),
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  await insertOnce(Delivery, {
+    _id: message._id,
+    webhookId: message.webhookId,
+    type: message.type,
+    outcome,
+    attempts,
+    lastError,
+    createdAt: message.createdAt,
+    finishedAt: new Date(),
+  });
   await Outbox.deleteOne({ _id: message._id }).exec();
 }
