@@ -7,7 +7,7 @@ import { insertOnce } from '../db/insert-once';
 import { Intake } from '../db/intake';
 import type { ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
-import { GENESIS_HASH, Registration, type RegistrationDoc } from '../db/registrations';
+import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { claimOf, claimSequence, claimTakeover, drawnSequenceOf, drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
@@ -128,6 +128,8 @@ async function insertPending(
       .toLowerCase(),
     lookupKeys: lookupKeys(identity),
     customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    // Listed once it has a sequence.
+    listKeys: [],
     submittedAt: now,
     extensionsUsed: 0,
     policyVersion: policy.version,
@@ -168,8 +170,9 @@ const discarded = () =>
  * an update as a read-modify-write of the whole document, so a second writer could undo a decision.
  */
 async function writeSequence(registration: RegistrationDoc, sequence: number): Promise<RegistrationDoc> {
-  await Registration.updateOne({ _id: registration._id }, { $set: { sequence } }).exec();
-  return { ...registration, sequence };
+  const listKeys = registrationListKeys({ ...registration, sequence });
+  await Registration.updateOne({ _id: registration._id }, { $set: { sequence, listKeys } }).exec();
+  return { ...registration, sequence, listKeys };
 }
 
 /** A concurrent repeat of this request holds the claim: wait a little for it to record the number. */

@@ -3,7 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import stringify from 'safe-stable-stringify';
 import type { RegistrationStatus } from '../domain/registration';
 import { type ChainEntry, claimChainPosition } from './chain-positions';
-import { type DecisionRecord, GENESIS_HASH, Registration, type RegistrationDoc } from './registrations';
+import {
+  type DecisionRecord,
+  GENESIS_HASH,
+  Registration,
+  type RegistrationDoc,
+  registrationListKeys,
+} from './registrations';
 import { guardedById, serverAppliesGuardsAtomically } from './server-traits';
 
 export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & {
@@ -140,6 +146,7 @@ function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): Ch
     set: {
       ...request.set,
       status: request.to,
+      listKeys: registrationListKeys({ ...current, status: request.to }),
       ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
       explanation: record.explanation,
       resellerExplanation: record.resellerExplanation,

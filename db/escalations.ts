@@ -1,6 +1,7 @@
 import { model, Schema } from 'mongoose';
 import type { ReasonCode } from '../domain/registration';
 import type { EscalationContenderView, EscalationResolutionSummary } from '../workflows/definitions';
+import { type Bucketing, listingKeys } from './listing';
 
 /** A contender as the escalation workflow knows it (the document is that workflow's projection). */
 export type EscalationContender = EscalationContenderView;
@@ -28,6 +29,8 @@ export interface EscalationDoc {
   };
   workflowId: string;
   updatedAt: Date;
+  /** Where list pages find it (db/listing.ts). */
+  listKeys?: string[];
 }
 
 const schema = new Schema<EscalationDoc>(
@@ -46,10 +49,15 @@ const schema = new Schema<EscalationDoc>(
     resolution: Schema.Types.Mixed,
     workflowId: { type: String, required: true },
     updatedAt: { type: Date, required: true },
+    listKeys: { type: [String], default: undefined },
   },
   { versionKey: false, minimize: false },
 );
 schema.index({ status: 1, secondReviewDueAt: 1 });
+schema.index({ listKeys: 1 });
+
+/** A day of creation per bucket; a page looks a month back at most. */
+export const escalationBucketing: Bucketing = { width: 24 * 3600 * 1000, maxBuckets: 31, parallel: 8 };
 
 /**
  * A projection of an escalation workflow's state, written only by that workflow (one writer per
@@ -58,5 +66,6 @@ schema.index({ status: 1, secondReviewDueAt: 1 });
 export const Escalation = model<EscalationDoc>('Escalation', schema, 'escalations');
 
 export async function saveEscalation(doc: EscalationDoc): Promise<void> {
-  await Escalation.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
+  const listKeys = listingKeys({ status: doc.status }, doc.createdAt.getTime(), escalationBucketing);
+  await Escalation.replaceOne({ _id: doc._id }, { ...doc, listKeys }, { upsert: true }).exec();
 }

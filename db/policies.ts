@@ -1,20 +1,22 @@
 import { model, Schema } from 'mongoose';
 import type { Policy, PolicyVersion } from '../domain/policy/schema';
-import { isDuplicateKey } from './insert-once';
+import { insertOnce } from './insert-once';
 
 interface PolicyDoc {
-  /** The version number: versions are immutable and numbered 1, 2, 3, … */
-  _id: number;
+  /** `v<version>`: versions are immutable and numbered 1, 2, 3, …; a string `_id` is what every store indexes. */
+  _id: string;
+  version: number;
   policy: Policy;
   createdAt: Date;
   createdBy: string;
 }
 
-const PolicyModel = model<PolicyDoc>(
+export const PolicyModel = model<PolicyDoc>(
   'Policy',
   new Schema<PolicyDoc>(
     {
-      _id: { type: Number, required: true },
+      _id: { type: String, required: true },
+      version: { type: Number, required: true },
       policy: { type: Schema.Types.Mixed, required: true },
       createdAt: { type: Date, required: true },
       createdBy: { type: String, required: true },
@@ -24,26 +26,76 @@ const PolicyModel = model<PolicyDoc>(
   'policies',
 );
 
-const toVersion = (doc: PolicyDoc): PolicyVersion => ({
-  version: doc._id,
+interface HintDoc {
+  _id: string;
+  value: number;
+}
+
+/** The latest version published, as a starting point: a lost update only means one more probe. */
+const PolicyHint = model<HintDoc>(
+  'PolicyHint',
+  new Schema<HintDoc>(
+    { _id: { type: String, required: true }, value: { type: Number, required: true } },
+    { versionKey: false },
+  ),
+  'counters',
+);
+const HINT_ID = 'policyVersion';
+
+export const policyDocId = (version: number): string => `v${version}`;
+
+export const toVersion = (doc: PolicyDoc): PolicyVersion => ({
+  version: doc.version,
   policy: doc.policy,
   createdAt: doc.createdAt,
   createdBy: doc.createdBy,
 });
 
+/**
+ * How stale the policy in force may be in a process that did not publish it: a version published
+ * through one API process reaches submissions through another within this bound.
+ */
+export const POLICY_FRESHNESS_MS = 1000;
+/** Per database, so that a process that moves to another one never sees the first one's policy. */
+const inForce = new Map<string, { policy: PolicyVersion | undefined; until: number }>();
+const database = () => PolicyModel.db.name;
+
 export async function currentPolicy(): Promise<PolicyVersion | undefined> {
-  const doc = await PolicyModel.findOne().sort({ _id: -1 }).lean<PolicyDoc>().exec();
-  return doc ? toVersion(doc) : undefined;
+  const cached = inForce.get(database());
+  if (cached && cached.until > Date.now()) return cached.policy;
+  const policy = await readLatest();
+  inForce.set(database(), { policy, until: Date.now() + POLICY_FRESHNESS_MS });
+  return policy;
 }
+
+/** From the hint upward by point reads: versions are dense, so the first missing one ends the walk. */
+async function readLatest(): Promise<PolicyVersion | undefined> {
+  const hint = (await PolicyHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+  let latest = hint > 0 ? await policyVersion(hint) : undefined;
+  for (let version = hint + 1; ; version += 1) {
+    const next = await policyVersion(version);
+    if (!next) return latest;
+    latest = next;
+  }
+}
+
+/** Versions never change, so a read one stays good for the life of the process. */
+const versions = new Map<string, PolicyVersion>();
 
 export async function policyVersion(version: number): Promise<PolicyVersion | undefined> {
-  const doc = await PolicyModel.findById(version).lean<PolicyDoc>().exec();
-  return doc ? toVersion(doc) : undefined;
+  const known = versions.get(`${database()}/${version}`);
+  if (known) return known;
+  const doc = await PolicyModel.findById(policyDocId(version)).lean<PolicyDoc>().exec();
+  if (!doc) return undefined;
+  const found = toVersion(doc);
+  versions.set(`${database()}/${version}`, found);
+  return found;
 }
 
+/** Every version, oldest first. Versions grow with rule changes, not with registrations. */
 export async function allPolicyVersions(): Promise<PolicyVersion[]> {
-  const docs = await PolicyModel.find().sort({ _id: 1 }).lean<PolicyDoc[]>().exec();
-  return docs.map(toVersion);
+  const docs = await PolicyModel.find().lean<PolicyDoc[]>().exec();
+  return docs.map(toVersion).sort((a, b) => a.version - b.version);
 }
 
 /**
@@ -52,13 +104,24 @@ export async function allPolicyVersions(): Promise<PolicyVersion[]> {
  */
 export async function publishPolicy(policy: Policy, createdBy: string): Promise<PolicyVersion> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const version = ((await currentPolicy())?.version ?? 0) + 1;
-    try {
-      const doc = await PolicyModel.create({ _id: version, policy, createdAt: new Date(), createdBy });
-      return toVersion(doc.toObject());
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+    const version = ((await readLatest())?.version ?? 0) + 1;
+    const doc: PolicyDoc = { _id: policyDocId(version), version, policy, createdAt: new Date(), createdBy };
+    if (await insertOnce(PolicyModel, doc)) {
+      await recordLatest(version);
+      const published = toVersion(doc);
+      inForce.set(database(), { policy: published, until: Date.now() + POLICY_FRESHNESS_MS });
+      return published;
     }
   }
   throw new Error('could not publish the policy: too many concurrent publishers');
+}
+
+export async function recordLatest(version: number): Promise<void> {
+  await PolicyHint.updateOne({ _id: HINT_ID }, { $max: { value: version } }, { upsert: true }).exec();
+}
+
+/** For tests that publish through another process or database: forget what this process read. */
+export function forgetPolicies(): void {
+  inForce.clear();
+  versions.clear();
 }

@@ -10,14 +10,17 @@ import { insertOnce } from './insert-once';
  * every number below a taken one is already taken: a number is never handed out after a larger one.
  */
 interface SequenceDoc {
-  _id: number;
+  /** The number in decimal: only a string `_id` is looked up by index on every FerretDB backend. */
+  _id: string;
+  value: number;
   registrationId: string;
   at: Date;
 }
 
 const sequenceSchema = new Schema<SequenceDoc>(
   {
-    _id: { type: Number, required: true },
+    _id: { type: String, required: true },
+    value: { type: Number, required: true },
     registrationId: { type: String, required: true },
     at: { type: Date, required: true },
   },
@@ -25,7 +28,8 @@ const sequenceSchema = new Schema<SequenceDoc>(
 );
 // Asked only about submissions that were interrupted between drawing and recording their number.
 sequenceSchema.index({ registrationId: 1 });
-const Sequence = model<SequenceDoc>('Sequence', sequenceSchema, 'sequences');
+/** `sequences` held numeric ids, which FerretDB's SQLite backend scans for; db/upgrade.ts carries its top over. */
+export const Sequence = model<SequenceDoc>('Sequence', sequenceSchema, 'sequencenumbers');
 
 interface HintDoc {
   _id: string;
@@ -33,7 +37,7 @@ interface HintDoc {
 }
 
 /** Only a starting point for probing: a lost or late update makes probing longer, never wrong. */
-const SequenceHint = model<HintDoc>(
+export const SequenceHint = model<HintDoc>(
   'SequenceHint',
   new Schema<HintDoc>(
     { _id: { type: String, required: true }, value: { type: Number, required: true } },
@@ -42,7 +46,7 @@ const SequenceHint = model<HintDoc>(
   'counters',
 );
 
-const HINT_ID = 'registrationSequence';
+export const SEQUENCE_HINT_ID = 'registrationSequence';
 
 /**
  * The last number this process took, per database: a valid starting point, since it never exceeds the
@@ -53,8 +57,15 @@ const lastTakenHere = new Map<string, number>();
 const PROBES_BEFORE_REREAD = 8;
 
 async function sharedHint(): Promise<number> {
-  return (await SequenceHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+  return (await SequenceHint.findById(SEQUENCE_HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
 }
+
+/** Takes `value` for a registration, if nobody has; exported for the upgrade that carries old numbers over. */
+export const takeSequence = (value: number, registrationId: string): Promise<boolean> =>
+  insertOnce(Sequence, { _id: String(value), value, registrationId, at: new Date() });
+
+const isTaken = async (value: number): Promise<boolean> =>
+  (await Sequence.exists({ _id: String(value) }).exec()) !== null;
 
 /** One submission of a registration document: a resubmission after a discard is another. */
 export interface Incarnation {
@@ -66,28 +77,46 @@ export async function drawSequence(registrationId: string): Promise<number> {
   const database = Sequence.db.name;
   let candidate = (lastTakenHere.get(database) || (await sharedHint())) + 1;
   for (let probes = 1; ; probes += 1) {
-    if (!(await insertOnce(Sequence, { _id: candidate, registrationId, at: new Date() }))) {
+    if (!(await takeSequence(candidate, registrationId))) {
       // Every number below a taken one is taken, so jumping past the shared hint skips nothing.
       candidate = probes % PROBES_BEFORE_REREAD === 0 ? Math.max(candidate, await sharedHint()) + 1 : candidate + 1;
       continue;
     }
     lastTakenHere.set(database, Math.max(lastTakenHere.get(database) ?? 0, candidate));
     // Advisory, for other processes: not awaited, and a lost update only makes their probing longer.
-    void SequenceHint.updateOne({ _id: HINT_ID }, { $max: { value: candidate } }, { upsert: true })
+    void SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: candidate } }, { upsert: true })
       .exec()
       .catch(() => undefined);
     return candidate;
   }
 }
 
+/**
+ * The largest number taken so far (0 if none): from the hint, then up by point reads, doubling the step
+ * and halving back, which stays a handful of lookups however far the hint lags (every number below a
+ * taken one is taken, so "taken" is monotone).
+ */
+export async function highestSequence(): Promise<number> {
+  let low = Math.max(lastTakenHere.get(Sequence.db.name) ?? 0, await sharedHint());
+  let step = 1;
+  while (await isTaken(low + step)) {
+    low += step;
+    step *= 2;
+  }
+  let high = low + step; // not taken
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await isTaken(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The smallest number a registration drew since it was submitted, if its submission got that far. */
 export async function drawnSequenceOf(registration: Incarnation): Promise<number | undefined> {
-  const drawn = await Sequence.find({ registrationId: registration._id, at: { $gte: registration.submittedAt } })
-    .sort({ _id: 1 })
-    .limit(1)
-    .lean<SequenceDoc[]>()
-    .exec();
-  return drawn[0]?._id;
+  const drawn = await Sequence.find({ registrationId: registration._id }).lean<SequenceDoc[]>().exec();
+  const since = drawn.filter((entry) => entry.at >= registration.submittedAt).map((entry) => entry.value);
+  return since.length > 0 ? Math.min(...since) : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../config/config';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
+import { upgradeStoredData } from '../db/upgrade';
 import { ensureConsoleBuilt } from './console-build';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { type ManagedProcess, spawnManaged, waitUntilReady } from './dev-stack/processes';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     const cfg = parseConfig(env);
     await connectDatabase(cfg.MONGODB_URI);
     await ensureIndexes();
+    const upgraded = await upgradeStoredData();
+    for (const [step, changed] of Object.entries(upgraded)) progress(`upgraded stored data: ${step} (${changed})`);
     const seeded = await seedDemoDataIfEmpty(cfg.DEALREG_ADMIN_KEY);
     await disconnectDatabase();
     await ensureConsoleBuilt();

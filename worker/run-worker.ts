@@ -4,6 +4,7 @@ import { connectTemporalClient } from '../client/temporal';
 import { config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
+import { upgradeStoredData } from '../db/upgrade';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
 import { startIntakeSweeper } from './intake-sweeper';
 import { startOutboxDispatcher } from './outbox-dispatcher';
@@ -25,6 +26,8 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const logger = createLogger('dealreg-worker', cfg.LOG_LEVEL);
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
+  const upgraded = await upgradeStoredData();
+  if (Object.keys(upgraded).length > 0) logger.info({ upgraded }, 'upgraded stored data');
   const client = await connectTemporalClient(cfg);
   const added = await ensureSearchAttributes(client, cfg.TEMPORAL_NAMESPACE);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');

@@ -1,6 +1,6 @@
-import type { FilterQuery } from 'mongoose';
 import { resolveEscalation } from '../../client/commands';
-import { Escalation, type EscalationDoc } from '../../db/escalations';
+import { Escalation, type EscalationDoc, escalationBucketing } from '../../db/escalations';
+import { readPage, scopeName } from '../../db/listing';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
 import { defineRoute } from '../route-spec';
@@ -26,22 +26,18 @@ export const listEscalationsRoute = defineRoute({
   request: { query: escalationListQuerySchema },
   responses: { 200: { description: 'One page', schema: escalationPageSchema } },
   async handle({ query }) {
-    const filter: FilterQuery<EscalationDoc> = {};
-    if (query.status) filter.status = query.status;
-    if (query.cursor) {
-      const createdAt = new Date(query.cursor.createdAt);
-      filter.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: query.cursor.id } }];
-    }
-    const docs = await Escalation.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean<EscalationDoc[]>()
-      .exec();
-    const page = docs.slice(0, query.limit);
-    const last = page.at(-1);
-    const nextCursor =
-      docs.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last._id }) : null;
-    return { status: 200, body: { items: await escalationViews(page), nextCursor } };
+    const page = await readPage<EscalationDoc>({
+      model: Escalation,
+      scope: scopeName({ status: query.status }),
+      bucketing: escalationBucketing,
+      top: Date.now(),
+      ...(query.cursor ? { before: { at: query.cursor.createdAt, tie: query.cursor.id } } : {}),
+      limit: query.limit,
+      positionOf: (doc) => ({ at: new Date(doc.createdAt).getTime(), tie: doc._id }),
+    });
+    const next = page.nextBefore;
+    const nextCursor = next ? encodeCursor({ createdAt: next.at, id: next.tie ?? '' }) : null;
+    return { status: 200, body: { items: await escalationViews(page.items), nextCursor } };
   },
 });
 

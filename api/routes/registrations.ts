@@ -1,7 +1,8 @@
-import type { FilterQuery } from 'mongoose';
 import { RequestRefused } from '../../client/errors';
 import { submitRegistration } from '../../client/submit-registration';
-import { Registration, type RegistrationDoc } from '../../db/registrations';
+import { readPage, scopeName } from '../../db/listing';
+import { Registration, type RegistrationDoc, registrationBucketing } from '../../db/registrations';
+import { highestSequence } from '../../db/sequences';
 import { registrationSubmissionSchema } from '../../domain/registration';
 import { HttpProblem } from '../problem';
 import { defineRoute, isStaff } from '../route-spec';
@@ -75,39 +76,36 @@ export const listRegistrationsRoute = defineRoute({
   tag,
   summary: 'List registrations, newest first',
   description:
-    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. resellerId, distributorId and q are for staff.',
+    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId, distributorId and q are for staff; q matches customer name, domain and title text.',
   access: everyRole,
   request: { query: registrationListQuerySchema },
   responses: { 200: { description: 'One page', schema: registrationPageSchema } },
   refusals: { 403: 'a staff filter used by a partner' },
   async handle({ caller, query }) {
-    const filter: FilterQuery<RegistrationDoc> = {};
     if (!isStaff(caller)) {
       const staffFilters = (['resellerId', 'distributorId', 'q'] as const).filter((name) => query[name] !== undefined);
       if (staffFilters.length > 0) {
         throw new HttpProblem(403, 'Forbidden', `only staff may filter by ${staffFilters.join(', ')}`);
       }
     }
-    if (caller.role === 'reseller') filter.resellerId = caller.resellerId;
-    if (caller.role === 'distributor') filter.distributorId = caller.distributorId;
-    if (query.resellerId) filter.resellerId = query.resellerId;
-    if (query.distributorId) filter.distributorId = query.distributorId;
-    if (query.status) filter.status = query.status;
-    if (query.q) filter.searchText = { $regex: escapeRegex(query.q.toLowerCase()) };
-    // Not yet accepted (no sequence) is not listed; the cursor continues below the last one seen.
-    filter.sequence = query.cursor ? { $exists: true, $lt: query.cursor.before } : { $exists: true };
-
-    const docs = await Registration.find(filter)
-      .sort({ sequence: -1 })
-      .limit(query.limit + 1)
-      .lean<RegistrationDoc[]>()
-      .exec();
-    const page = docs.slice(0, query.limit);
-    const last = page.at(-1);
-    const nextCursor = docs.length > query.limit && last ? encodeCursor({ before: last.sequence }) : null;
+    const text = query.q?.toLowerCase();
+    const page = await readPage<RegistrationDoc>({
+      model: Registration,
+      scope: scopeName({
+        resellerId: caller.role === 'reseller' ? caller.resellerId : query.resellerId,
+        distributorId: caller.role === 'distributor' ? caller.distributorId : query.distributorId,
+        status: query.status,
+      }),
+      bucketing: registrationBucketing,
+      top: await highestSequence(),
+      ...(query.cursor ? { before: { at: query.cursor.before } } : {}),
+      limit: query.limit,
+      positionOf: (doc) => ({ at: doc.sequence ?? 0 }),
+      // No index serves a substring; the page's bucket budget bounds what this reads (README).
+      ...(text ? { accept: (doc: RegistrationDoc) => doc.searchText.includes(text) } : {}),
+    });
+    const nextCursor = page.nextBefore ? encodeCursor({ before: page.nextBefore.at }) : null;
     const audience = audienceOf(caller);
-    return { status: 200, body: { items: page.map((doc) => registrationView(doc, audience)), nextCursor } };
+    return { status: 200, body: { items: page.items.map((doc) => registrationView(doc, audience)), nextCursor } };
   },
 });
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

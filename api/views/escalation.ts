@@ -6,21 +6,25 @@ import type { EscalationView } from '../schemas/escalation';
 import { withoutEmpty } from './clean';
 
 /**
- * Escalations with their contenders side by side. Registrations and resellers are read by `_id`
- * in one query each for the whole page, never one query per contender.
+ * Escalations with their contenders side by side. Registrations and resellers are point reads by
+ * `_id`, each read once per page and all at once (a `$in` is served by no index on FerretDB).
  */
 export async function escalationViews(docs: EscalationDoc[]): Promise<EscalationView[]> {
   const registrationIds = [...new Set(docs.flatMap((doc) => (doc.contenders ?? []).map((c) => c.registrationId)))];
-  const registrations = await Registration.find({ _id: { $in: registrationIds } })
-    .select({ status: 1, customer: 1, opportunity: 1, program: 1, submittedAt: 1 })
-    .lean<Pick<RegistrationDoc, '_id' | 'status' | 'customer' | 'opportunity' | 'program' | 'submittedAt'>[]>()
-    .exec();
-  const byId = new Map(registrations.map((r) => [r._id, r]));
   const resellerIds = [...new Set(docs.flatMap((doc) => (doc.contenders ?? []).map((c) => c.resellerId)))];
-  const resellers = await Reseller.find({ _id: { $in: resellerIds } })
-    .lean<ResellerDoc[]>()
-    .exec();
-  const resellerNames = new Map(resellers.map((r) => [r._id, r.name]));
+  const [registrations, resellers] = await Promise.all([
+    Promise.all(
+      registrationIds.map((id) =>
+        Registration.findById(id)
+          .select({ status: 1, customer: 1, opportunity: 1, program: 1, submittedAt: 1 })
+          .lean<Pick<RegistrationDoc, '_id' | 'status' | 'customer' | 'opportunity' | 'program' | 'submittedAt'>>()
+          .exec(),
+      ),
+    ),
+    Promise.all(resellerIds.map((id) => Reseller.findById(id).lean<ResellerDoc>().exec())),
+  ]);
+  const byId = new Map(registrations.flatMap((r) => (r ? [[r._id, r] as const] : [])));
+  const resellerNames = new Map(resellers.flatMap((r) => (r ? [[r._id, r.name] as const] : [])));
   return docs.map((doc) => escalationView(doc, byId, resellerNames));
 }
 

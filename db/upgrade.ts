@@ -1,0 +1,73 @@
+import mongoose from 'mongoose';
+import { Escalation, type EscalationDoc, escalationBucketing } from './escalations';
+import { insertOnce } from './insert-once';
+import { listingKeys } from './listing';
+import { PolicyModel, policyDocId, recordLatest } from './policies';
+import { Registration, type RegistrationDoc, registrationListKeys } from './registrations';
+import { SEQUENCE_HINT_ID, SequenceHint, takeSequence } from './sequences';
+
+/**
+ * Brings data stored by earlier versions to today's shape, once per database: each step leaves a marker
+ * in `counters` and is skipped when it finds its marker. Run before any workflow runs (npm start does;
+ * a deployment runs its first upgraded worker alone), because the backfills write documents that are
+ * otherwise written only by their workflows.
+ */
+const steps: Record<string, () => Promise<number>> = {
+  // Numeric `_id`s are looked up by no index on FerretDB's SQLite backend.
+  'policy-string-ids': async () => {
+    const legacy = (await PolicyModel.collection.find({}).toArray()).filter((doc) => typeof doc._id === 'number');
+    for (const doc of legacy) {
+      const version = doc._id as unknown as number;
+      await insertOnce(PolicyModel, { ...doc, _id: policyDocId(version), version } as never);
+      await PolicyModel.collection.deleteOne({ _id: doc._id });
+      await recordLatest(version);
+    }
+    return legacy.length;
+  },
+  // `sequences` held numeric ids; `sequencenumbers` starts above its largest, so no number is given twice.
+  'sequence-string-ids': async () => {
+    const old = mongoose.connection.collection<{ _id: number; registrationId: string }>('sequences');
+    const [top] = await old.find({}).sort({ _id: -1 }).limit(1).toArray();
+    if (!top) return 0;
+    await takeSequence(top._id, top.registrationId);
+    await SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: top._id } }, { upsert: true }).exec();
+    return top._id;
+  },
+  'registration-list-keys': async () => {
+    let count = 0;
+    for await (const doc of Registration.find({ listKeys: { $exists: false } })
+      .lean<RegistrationDoc>()
+      .cursor()) {
+      await Registration.updateOne({ _id: doc._id }, { $set: { listKeys: registrationListKeys(doc) } }).exec();
+      count += 1;
+    }
+    return count;
+  },
+  'escalation-list-keys': async () => {
+    let count = 0;
+    for await (const doc of Escalation.find({ listKeys: { $exists: false } })
+      .lean<EscalationDoc>()
+      .cursor()) {
+      const listKeys = listingKeys({ status: doc.status }, new Date(doc.createdAt).getTime(), escalationBucketing);
+      await Escalation.updateOne({ _id: doc._id }, { $set: { listKeys } }).exec();
+      count += 1;
+    }
+    return count;
+  },
+};
+
+const markers = () => mongoose.connection.collection<{ _id: string; at: Date; changed: number }>('counters');
+
+/** Runs the steps not yet done here; returns what each changed. */
+export async function upgradeStoredData(): Promise<Record<string, number>> {
+  const done: Record<string, number> = {};
+  for (const [name, step] of Object.entries(steps)) {
+    const marker = `upgrade:${name}`;
+    if (await markers().findOne({ _id: marker })) continue;
+    done[name] = await step();
+    await markers()
+      .insertOne({ _id: marker, at: new Date(), changed: done[name] })
+      .catch(() => undefined);
+  }
+  return done;
+}
