@@ -39,6 +39,11 @@ export const configSchema = z.object({
   /** How often the outbox dispatcher looks for due webhook deliveries. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /**
+   * Lets webhooks use http and reach loopback, private and other local addresses. For development and
+   * tests only: in a deployment it would let any partner's key make the worker call inside its network.
+   */
+  DEALREG_WEBHOOKS_ALLOW_LOCAL: z.stringbool().default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { insertOnce } from '../db/insert-once';
 import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
+import { postWebhook } from '../webhooks/post-webhook';
+import type { TargetPolicy } from '../webhooks/target-policy';
 
 const MAX_ATTEMPTS = 12;
 const BATCH = 16;
@@ -24,6 +26,8 @@ export interface DispatcherOptions {
   pollMs: number;
   timeoutMs: number;
   logger: Logger;
+  /** Which endpoints may be called; every delivery judges its target again. */
+  targets: TargetPolicy;
   onFailure?: () => void;
 }
 
@@ -78,7 +82,7 @@ async function deliverIfLeased(message: OutboxDoc, options: DispatcherOptions): 
   if (!(await takeLease(message, options.timeoutMs))) return;
   const webhook = await Webhook.findById(message.webhookId).lean<WebhookDoc>().exec();
   const attempts = message.attempts + 1;
-  const error = webhook ? await post(webhook, message, options.timeoutMs) : 'the webhook was removed';
+  const error = webhook ? await post(webhook, message, options) : 'the webhook was removed';
   if (!error) {
     await finish(message, 'delivered', attempts);
   } else {
@@ -96,30 +100,20 @@ async function deliverIfLeased(message: OutboxDoc, options: DispatcherOptions): 
   await OutboxLease.deleteOne({ _id: `${message._id}#${attempts}` }).exec();
 }
 
-async function post(webhook: WebhookDoc, message: OutboxDoc, timeoutMs: number): Promise<string | undefined> {
+async function post(webhook: WebhookDoc, message: OutboxDoc, options: DispatcherOptions): Promise<string | undefined> {
   const body = JSON.stringify({
     id: message._id,
     type: message.type,
     createdAt: message.createdAt,
     data: message.payload,
   });
-  try {
-    const response = await fetch(webhook.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'dealreg-event': message.type,
-        'dealreg-delivery': message._id,
-        'dealreg-signature': signatureHeader(webhook.secret, body),
-      },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-    return response.ok ? undefined : `HTTP ${response.status}`;
-  } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
+  const headers = {
+    'content-type': 'application/json',
+    'dealreg-event': message.type,
+    'dealreg-delivery': message._id,
+    'dealreg-signature': signatureHeader(webhook.secret, body),
+  };
+  return postWebhook({ url: webhook.url, headers, body, timeoutMs: options.timeoutMs }, options.targets);
 }
 
 async function finish(

@@ -41,7 +41,13 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     ...(options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
-  const dispatcher = startOutboxDispatcher({ pollMs: cfg.OUTBOX_POLL_MS, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, logger });
+  if (cfg.DEALREG_WEBHOOKS_ALLOW_LOCAL) logger.warn('DEALREG_WEBHOOKS_ALLOW_LOCAL: webhooks may reach local addresses');
+  const dispatcher = startOutboxDispatcher({
+    pollMs: cfg.OUTBOX_POLL_MS,
+    timeoutMs: cfg.WEBHOOK_TIMEOUT_MS,
+    logger,
+    targets: { allowLocal: cfg.DEALREG_WEBHOOKS_ALLOW_LOCAL },
+  });
   const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
   options.onReady?.();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Distributor, Reseller, Webhook, type WebhookDoc, webhookId } from '../../db/partners';
-import { HttpProblem } from '../problem';
+import { judgeWebhookTarget } from '../../webhooks/target-policy';
+import { HttpProblem, validationProblem } from '../problem';
 import { type Caller, defineRoute } from '../route-spec';
 import { webhookBodySchema, webhookParamsSchema, webhookSchema } from '../schemas/partners';
 
@@ -46,9 +47,17 @@ export const putWebhookRoute = defineRoute({
   access: ['admin', 'reseller', 'distributor'],
   request: { params: webhookParamsSchema, body: webhookBodySchema },
   responses: { 200: { description: 'The webhook with its secret', schema: webhookSchema } },
-  refusals: { 403: 'another partner’s webhook', 404: 'no such partner' },
-  async handle({ caller, params, body }) {
+  refusals: {
+    403: 'another partner’s webhook',
+    404: 'no such partner',
+    422: 'not https, or the host is or resolves to a loopback, private, link-local or other non-public address',
+  },
+  async handle({ caller, params, body, deps }) {
     await authorizeTarget(caller, params);
+    // A host that does not resolve yet is let be: every delivery judges the target again.
+    const judged = await judgeWebhookTarget(body.url, { allowLocal: deps.config.DEALREG_WEBHOOKS_ALLOW_LOCAL });
+    if (judged.verdict === 'refused')
+      throw validationProblem('request body', [{ path: 'url', message: judged.reason }]);
     const doc: WebhookDoc = {
       _id: hookIdOf(params),
       url: body.url,

@@ -95,7 +95,9 @@ export const webhookBodySchema = z
     url: z
       .url({ protocol: /^https?$/ })
       .max(2000)
-      .describe('receives signed POSTs of notifications'),
+      .describe(
+        'receives signed POSTs of notifications; https to a public address (a deployment may allow http and local addresses for development)',
+      ),
   })
   .meta({ id: 'WebhookRequest' });
 export const webhookSchema = z

@@ -317,4 +317,49 @@ describe('partners and keys', () => {
     ).toBe(204);
     expect(await Webhook.exists({ _id: 'reseller:value-var' })).toBeNull();
   });
+
+  test('webhooks: a URL that would make the worker call inside its network is refused, and nothing is stored', async () => {
+    const inside = [
+      'http://127.0.0.1:8233/namespaces/default',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/admin',
+      'http://[::1]:7233/',
+      'http://0x7f000001/',
+      'http://2130706433/',
+      'https://[::ffff:127.0.0.1]/',
+      'https://100.64.0.1/',
+      'https://[fd00:ec2::254]/',
+      'https://localhost/', // resolves to 127.0.0.1, and is refused by name before that
+      'https://metadata.google.internal/computeMetadata/v1/',
+    ];
+    const targets = [
+      ...inside,
+      ...inside.filter((url) => url.startsWith('http:')).map((url) => url.replace('http:', 'https:')),
+      'http://hooks.example.com/dealreg', // plain http, even to a public host
+    ];
+    for (const url of targets) {
+      const refused = await api.call({
+        as: 'reseller',
+        method: 'put',
+        path: '/api/v1/webhooks/reseller/value-var',
+        body: { url },
+      });
+      expect({ url, status: refused.status, type: refused.headers['content-type'] }).toEqual({
+        url,
+        status: 422,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+      expect(refused.body.errors).toEqual([{ path: 'url', message: expect.any(String) }]);
+    }
+    expect(await Webhook.exists({ _id: 'reseller:value-var' })).toBeNull();
+
+    const publicHook = await api.call({
+      as: 'reseller',
+      method: 'put',
+      path: '/api/v1/webhooks/reseller/value-var',
+      body: { url: 'https://93.184.215.14/dealreg' },
+    });
+    expect(publicHook.status).toBe(200);
+    await Webhook.deleteOne({ _id: 'reseller:value-var' }).exec();
+  });
 });

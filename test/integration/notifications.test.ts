@@ -41,7 +41,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dispatcher = startOutboxDispatcher({ pollMs: 100, timeoutMs: 500, logger: quietLogger });
+  dispatcher = startOutboxDispatcher({
+    pollMs: 100,
+    timeoutMs: 500,
+    logger: quietLogger,
+    targets: { allowLocal: true }, // the partners' endpoints are a local http server
+  });
 });
 
 afterAll(async () => {

@@ -33,6 +33,13 @@ test('every bad variable is reported at once, each with its reason', () => {
   expect(problems).toMatch(/DEALREG_ADMIN_KEY: must be at least 24 characters/);
 });
 
+test('webhooks may reach local addresses only when DEALREG_WEBHOOKS_ALLOW_LOCAL says so explicitly', () => {
+  expect(parseConfig({}).DEALREG_WEBHOOKS_ALLOW_LOCAL).toBe(false);
+  expect(parseConfig({ DEALREG_WEBHOOKS_ALLOW_LOCAL: 'false' }).DEALREG_WEBHOOKS_ALLOW_LOCAL).toBe(false);
+  expect(parseConfig({ DEALREG_WEBHOOKS_ALLOW_LOCAL: 'true' }).DEALREG_WEBHOOKS_ALLOW_LOCAL).toBe(true);
+  expect(() => parseConfig({ DEALREG_WEBHOOKS_ALLOW_LOCAL: 'maybe' })).toThrow(/DEALREG_WEBHOOKS_ALLOW_LOCAL/);
+});
+
 test('a process started with a bad environment stops with one message naming every bad variable', async () => {
   const root = path.resolve(__dirname, '..', '..', '..');
   const result = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['worker/main.ts'], {
