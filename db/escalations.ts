@@ -1,6 +1,7 @@
 import { model, Schema } from 'mongoose';
 import type { ReasonCode } from '../domain/registration';
 import type { EscalationContenderView, EscalationResolutionSummary } from '../workflows/definitions';
+import { insertOnce } from './insert-once';
 import { type Bucketing, listingKeys } from './listing';
 
 /** A contender as the escalation workflow knows it (the document is that workflow's projection). */
@@ -65,7 +66,31 @@ export const escalationBucketing: Bucketing = { width: 24 * 3600 * 1000, maxBuck
  */
 export const Escalation = model<EscalationDoc>('Escalation', schema, 'escalations');
 
+/** The day of the first escalation, so that list pages stop there instead of walking back to 1970. */
+const ListFloor = model<{ _id: string; at: Date }>(
+  'EscalationListFloor',
+  new Schema<{ _id: string; at: Date }>({ _id: String, at: Date }, { versionKey: false }),
+  'counters',
+);
+const FLOOR_ID = 'escalationsSince';
+const floorKnownIn = new Set<string>();
+
+/** The earliest creation time a listed escalation can have (the first one's day, a day early for safety). */
+export async function escalationListFloor(): Promise<number | undefined> {
+  const floor = await ListFloor.findById(FLOOR_ID).lean<{ at: Date }>().exec();
+  return floor ? floor.at.getTime() - escalationBucketing.width : undefined;
+}
+
+/** For escalations stored before the floor existed (db/upgrade.ts). */
+export async function markEscalationListFloor(at: Date): Promise<void> {
+  await ListFloor.updateOne({ _id: FLOOR_ID }, { $min: { at } }, { upsert: true }).exec();
+}
+
 export async function saveEscalation(doc: EscalationDoc): Promise<void> {
+  if (!floorKnownIn.has(ListFloor.db.name)) {
+    await insertOnce(ListFloor, { _id: FLOOR_ID, at: doc.createdAt });
+    floorKnownIn.add(ListFloor.db.name);
+  }
   const listKeys = listingKeys({ status: doc.status }, doc.createdAt.getTime(), escalationBucketing);
   await Escalation.replaceOne({ _id: doc._id }, { ...doc, listKeys }, { upsert: true }).exec();
 }

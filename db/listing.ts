@@ -59,6 +59,8 @@ export interface PageRequest<Doc> {
   bucketing: Bucketing;
   /** The highest position that may exist now. */
   top: number;
+  /** The lowest position that may exist (where the walk ends); 0 if not given. */
+  bottom?: number;
   /** Only what sorts below this (the cursor). */
   before?: Position;
   limit: number;
@@ -86,11 +88,12 @@ export async function readPage<Doc>(request: PageRequest<Doc>): Promise<Page<Doc
   const below: Position = request.before ?? { at: request.top + 1 };
   const isBelow = (doc: Doc) => compare(request.positionOf(doc), below) < 0;
   let bucket = bucketOf(below.tie ? below.at : below.at - 1, bucketing);
+  const lowest = bucketOf(request.bottom ?? 0, bucketing);
   const found: Doc[] = [];
   let read = 0;
-  while (bucket >= 0 && read < bucketing.maxBuckets && found.length <= limit) {
+  while (bucket >= lowest && read < bucketing.maxBuckets && found.length <= limit) {
     const batch = Array.from(
-      { length: Math.min(bucketing.parallel, bucket + 1, bucketing.maxBuckets - read) },
+      { length: Math.min(bucketing.parallel, bucket - lowest + 1, bucketing.maxBuckets - read) },
       (_, i) => listingKey(request.scope, bucket - i),
     );
     const results = await Promise.all(
@@ -105,7 +108,7 @@ export async function readPage<Doc>(request: PageRequest<Doc>): Promise<Page<Doc
   found.sort((a, b) => compare(request.positionOf(b), request.positionOf(a)));
   const items = found.slice(0, limit);
   if (found.length > limit) return { items, nextBefore: request.positionOf(items.at(-1) as Doc) };
-  if (bucket < 0) return { items };
+  if (bucket < lowest) return { items };
   // Stopped at the bucket budget: continue below the last bucket read.
   return { items, nextBefore: { at: (bucket + 1) * bucketing.width } };
 }

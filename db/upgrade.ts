@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { Escalation, type EscalationDoc, escalationBucketing } from './escalations';
+import { Escalation, type EscalationDoc, escalationBucketing, markEscalationListFloor } from './escalations';
 import { insertOnce } from './insert-once';
 import { listingKeys } from './listing';
 import { PolicyModel, policyDocId, recordLatest } from './policies';
@@ -45,13 +45,16 @@ const steps: Record<string, () => Promise<number>> = {
   },
   'escalation-list-keys': async () => {
     let count = 0;
+    let earliest = Number.POSITIVE_INFINITY;
     for await (const doc of Escalation.find({ listKeys: { $exists: false } })
       .lean<EscalationDoc>()
       .cursor()) {
       const listKeys = listingKeys({ status: doc.status }, new Date(doc.createdAt).getTime(), escalationBucketing);
       await Escalation.updateOne({ _id: doc._id }, { $set: { listKeys } }).exec();
+      earliest = Math.min(earliest, new Date(doc.createdAt).getTime());
       count += 1;
     }
+    if (count > 0) await markEscalationListFloor(new Date(earliest));
     return count;
   },
 };

@@ -1,5 +1,5 @@
 import { resolveEscalation } from '../../client/commands';
-import { Escalation, type EscalationDoc, escalationBucketing } from '../../db/escalations';
+import { Escalation, type EscalationDoc, escalationBucketing, escalationListFloor } from '../../db/escalations';
 import { readPage, scopeName } from '../../db/listing';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
@@ -26,11 +26,14 @@ export const listEscalationsRoute = defineRoute({
   request: { query: escalationListQuerySchema },
   responses: { 200: { description: 'One page', schema: escalationPageSchema } },
   async handle({ query }) {
+    const bottom = await escalationListFloor();
+    if (bottom === undefined) return { status: 200, body: { items: [], nextCursor: null } };
     const page = await readPage<EscalationDoc>({
       model: Escalation,
       scope: scopeName({ status: query.status }),
       bucketing: escalationBucketing,
       top: Date.now(),
+      bottom,
       ...(query.cursor ? { before: { at: query.cursor.createdAt, tie: query.cursor.id } } : {}),
       limit: query.limit,
       positionOf: (doc) => ({ at: new Date(doc.createdAt).getTime(), tie: doc._id }),

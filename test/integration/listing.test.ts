@@ -125,3 +125,18 @@ test('items that share a position are neither lost nor repeated when a page ends
     { numRuns: 15 },
   );
 });
+
+test('the walk ends at the bottom it is given, with no cursor to follow', async () => {
+  await store([{ _id: 'only', at: 1000, owner: 'a', state: 'x' }]);
+  const page = await readPage<Item>({
+    model: Items,
+    scope: scopeName({}),
+    bucketing: tiny,
+    top: 1003,
+    bottom: 995,
+    limit: 10,
+    positionOf: (item) => ({ at: item.at }),
+  });
+  expect(page.items.map((item) => item._id)).toEqual(['only']);
+  expect(page.nextBefore).toBeUndefined();
+});
