@@ -1,23 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal as temporalProto } from '@temporalio/proto';
-import { type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
+import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from '../../scripts/dev-stack/servers';
 import { projectRoot } from '../../scripts/dev-stack/stack';
 
-/** A free TCP port on loopback (asked of the kernel, then released for the server to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../scripts/dev-stack/processes';
 
 /**
  * Servers of its own for a fault test, which stops and restarts them: the shared test servers must not
