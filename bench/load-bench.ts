@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { connectApiTemporalClient } from '../api/temporal';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { type AllocationModel, allocationModels } from '../domain/policy/schema';
+import { addSqliteMatchingIndexes } from '../scripts/dev-stack/ferretdb-matching-indexes';
 import { progress } from '../scripts/dev-stack/stack';
 import { benchProcess, processOf, runBareExpress, runBaselineWorkflows } from './baseline/phase';
 import { seededRandom } from './dealreg/customers';
@@ -13,7 +14,6 @@ import { startDealregProcesses } from './dealreg/processes';
 import { runDealreg } from './dealreg/run-dealreg';
 import { stopAllChildren } from './infra/children';
 import type { Configuration } from './infra/configurations';
-import { postgresMatchingIndexes, sqliteMatchingIndexes } from './infra/index-workaround';
 import { pidsNamed, type WatchedProcess } from './infra/proc-stats';
 import { FERRETDB_DEBUG_PORT, liveDir, startBenchStack } from './infra/stack';
 import type { BenchOptions } from './options';
@@ -99,11 +99,10 @@ export async function runLoadBench(
       workerTuning: configuration.workerTuning,
       cpuProfileDir: profileDir,
     });
-    if (configuration.matchingIndexes) {
-      // The processes created every collection at start-up; the indexes go on those tables.
-      await (configuration.ferretDbBackend === 'postgresql'
-        ? postgresMatchingIndexes(options.postgresUrl, database, 'add')
-        : sqliteMatchingIndexes(path.join(liveDir, 'ferretdb', `${database}.sqlite`), 'add'));
+    if (configuration.ferretDbBackend === 'sqlite' && !configuration.withoutMatchingIndexes) {
+      // The processes created every collection at start-up; the indexes go on those tables (on PostgreSQL
+      // an event trigger added them as FerretDB created the tables).
+      await addSqliteMatchingIndexes(path.join(liveDir, 'ferretdb', `${database}.sqlite`));
     }
     // FerretDB's own profile over the first half minute of the registrations (they start within a second).
     const ferretDbProfile = profileDir

@@ -31,7 +31,8 @@ export interface BenchOptions {
   growthCheckSeconds: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
-  postgresUrl: string;
+  /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
+  postgresUrl?: string;
   seed: number;
 }
 
@@ -43,7 +44,7 @@ const help = `npm run bench -- [options]
   --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
   --phases LIST           load,growth (default both)
-  --config NAME           ${configurationNames.join(' | ')} (default sqlite-file)
+  --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips)
   --growth-backends LIST  sqlite,postgresql (default both)
@@ -51,8 +52,8 @@ const help = `npm run bench -- [options]
   --growth-checks N       conflict checks timed per size (default 40)
   --growth-check-seconds N  time box for the checks at one size (default 60)
   --profile               CPU-profile the worker and the API
-  --postgres-url URL      PostgreSQL for FerretDB's postgresql backend
-                          (default $DEALREG_FERRETDB_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/dealreg_bench)
+  --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
+                          else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
@@ -91,7 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const quick = values.quick === true;
-  const configuration = (values.config ?? 'sqlite-file') as ConfigurationName;
+  const configuration = (values.config ?? 'postgresql') as ConfigurationName;
   const sweepConfigurations = (values.configs?.split(',') ?? configurationNames) as ConfigurationName[];
   for (const name of [configuration, ...sweepConfigurations]) {
     if (!configurationNames.includes(name))
@@ -130,10 +131,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       positiveInt(values['growth-check-seconds'], quick ? 30 : 60, 'growth-check-seconds'),
     ),
     profile: values.profile === true,
-    postgresUrl:
-      values['postgres-url'] ??
-      process.env.DEALREG_FERRETDB_POSTGRES_URL ??
-      'postgres://postgres@127.0.0.1:5432/dealreg_bench',
+    postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     seed: positiveInt(values.seed, 7, 'seed'),
   };
 }

@@ -4,6 +4,7 @@ import { runGrowth } from './growth/run';
 import { stopAllChildren } from './infra/children';
 import { stopEverything } from './infra/cleanup';
 import { configurations } from './infra/configurations';
+import { startBenchPostgres } from './infra/stack';
 import { runLoadBench } from './load-bench';
 import { parseOptions } from './options';
 import { checkGoals } from './report/goals';
@@ -19,6 +20,12 @@ import { runSweep } from './sweep';
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const loadConfigurations = options.sweep ? options.sweepConfigurations : [options.configuration];
+  const needsPostgres =
+    loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql') ||
+    (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql'));
+  // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
+  if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl);
   if (options.sweep) return runSweep(options);
   const startedAt = new Date();
   const machine = describeMachine();
@@ -72,7 +79,10 @@ process.on('SIGINT', () => void interrupt('SIGINT'));
 process.on('SIGTERM', () => void interrupt('SIGTERM'));
 
 main().then(
-  () => process.exit(0),
+  async () => {
+    await stopEverything(); // the PostgreSQL started for the whole run
+    process.exit(0);
+  },
   async (error) => {
     process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     await stopAllChildren();

@@ -2,12 +2,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { type Policy, policySchema } from '../../domain/policy/schema';
+import {
+  addPostgresMatchingIndexes,
+  addSqliteMatchingIndexes,
+  dropPostgresMatchingIndexes,
+  dropSqliteMatchingIndexes,
+} from '../../scripts/dev-stack/ferretdb-matching-indexes';
 import { progress } from '../../scripts/dev-stack/stack';
 import { modelPolicies } from '../dealreg/partners';
 import { stopOnInterrupt } from '../infra/cleanup';
-import { postgresMatchingIndexes, sqliteMatchingIndexes } from '../infra/index-workaround';
 import { pidsNamed, type WatchedProcess, watchUsage } from '../infra/proc-stats';
-import { benchDir, ensurePostgresDatabase, siblingDatabaseUrl, startBenchFerretDb } from '../infra/stack';
+import { benchDir, preparePostgresDatabase, siblingDatabaseUrl, startBenchFerretDb } from '../infra/stack';
 import type { Backend } from '../options';
 import { type CheckTimings, explainLookups, timeConflictChecks } from './conflict-check';
 import { readSeedState, seedUntil } from './seeding';
@@ -24,7 +29,7 @@ export interface GrowthPoint {
   seedSeconds: number;
   /** With the indexes FerretDB creates (the service as it runs). */
   timings?: CheckTimings;
-  /** After adding indexes that match FerretDB's queries (infra/index-workaround.ts). */
+  /** With the indexes that match FerretDB's queries (scripts/dev-stack/ferretdb-matching-indexes.ts). */
   withMatchingIndexes?: CheckTimings;
   skipped?: string;
 }
@@ -46,7 +51,8 @@ interface GrowthOptions {
   checks: number;
   /** Time box for the checks at one size (at least three are timed). */
   checkSeconds: number;
-  postgresUrl: string;
+  /** Needed for the postgresql backend. */
+  postgresUrl?: string;
 }
 
 /** Times the checks while accounting CPU: a figure taken while other work ran on the machine says so. */
@@ -99,10 +105,14 @@ async function measureSize(
     point.skipped = `seeding budget ran out at ${state.seeded}; a later run carries on`;
     return;
   }
-  const matchingIndexes = (action: 'add' | 'drop') =>
-    options.backend === 'postgresql'
-      ? postgresMatchingIndexes(options.postgresUrl, `growth_${size}`, action)
-      : sqliteMatchingIndexes(path.join(growthDir, 'ferretdb-growth-sqlite', `growth_${size}.sqlite`), action);
+  const sqliteFile = path.join(growthDir, 'ferretdb-growth-sqlite', `growth_${size}.sqlite`);
+  const matchingIndexes = async (action: 'add' | 'drop') => {
+    if (options.backend === 'postgresql') {
+      await (action === 'add'
+        ? addPostgresMatchingIndexes(options.postgresUrl)
+        : dropPostgresMatchingIndexes(options.postgresUrl, `growth_${size}`));
+    } else await (action === 'add' ? addSqliteMatchingIndexes(sqliteFile) : dropSqliteMatchingIndexes(sqliteFile));
+  };
   await matchingIndexes('drop');
   progress(`growth ${options.backend} ${size}: timing conflict checks`);
   point.timings = await timedChecks(options, size, policy, watched);
@@ -125,13 +135,16 @@ function largestToSmallest(points: GrowthPoint[], pick: (point: GrowthPoint) => 
  * figure is measured on exactly that many), seeded directly in bulk within a time budget per backend.
  */
 export async function runGrowth(options: GrowthOptions): Promise<GrowthResult> {
-  const postgresUrl = siblingDatabaseUrl(options.postgresUrl, 'dealreg_bench_growth');
-  if (options.backend === 'postgresql') await ensurePostgresDatabase(postgresUrl);
+  const onPostgres = options.backend === 'postgresql';
+  if (onPostgres && !options.postgresUrl) throw new Error('growth on postgresql needs a PostgreSQL URL');
+  const postgresUrl = onPostgres ? siblingDatabaseUrl(options.postgresUrl ?? '', 'dealreg_bench_growth') : '';
+  // The event trigger indexes collections as they are created; measureSize drops and re-adds to compare.
+  if (onPostgres) await preparePostgresDatabase(postgresUrl, true);
   const ferretDb = await startBenchFerretDb({
     dataDir: growthDir,
     port: ports[options.backend],
     name: `ferretdb-growth-${options.backend}`,
-    postgresUrl: options.backend === 'postgresql' ? postgresUrl : undefined,
+    postgresUrl: onPostgres ? postgresUrl : undefined,
   });
   const forgetFerretDb = stopOnInterrupt(() => ferretDb.stop());
   const watched: WatchedProcess[] = [

@@ -1,5 +1,5 @@
 /**
- * The server and worker settings the benchmark can run under. `sqlite-file` is what `npm start` runs;
+ * The server and worker settings the benchmark can run under. `postgresql` is what `npm start` runs;
  * the others each change one thing (or combine the ones that helped), so a sweep says what each is worth.
  */
 export interface Configuration {
@@ -15,8 +15,11 @@ export interface Configuration {
   temporalStore: 'file' | 'memory';
   /** `--dynamic-config-value` pairs for the dev server. */
   temporalDynamicConfig: Record<string, unknown>;
-  /** Add indexes that match FerretDB's own queries (infra/index-workaround.ts) once the collections exist. */
-  matchingIndexes?: boolean;
+  /**
+   * Leave out the indexes that match FerretDB's own queries (scripts/dev-stack/ferretdb-matching-indexes.ts,
+   * which the local stack always applies), to measure what they are worth.
+   */
+  withoutMatchingIndexes?: boolean;
   /** Worker options (createDealregWorker's `tuning`); empty keeps the SDK defaults. */
   workerTuning: Record<string, number>;
 }
@@ -33,17 +36,19 @@ const singlePartition = { 'matching.numTaskqueueReadPartitions': 1, 'matching.nu
 const sqliteTuned = '_txlock=immediate&_pragma=synchronous(normal)';
 
 const asNpmStart: Configuration = {
-  description: 'as npm start: Temporal SQLite file (WAL, synchronous=OFF), FerretDB SQLite, SDK worker defaults',
-  ferretDbBackend: 'sqlite',
+  description:
+    'as npm start: FerretDB on PostgreSQL with GIN indexes matching its queries, Temporal SQLite file (WAL, synchronous=OFF), SDK worker defaults',
+  ferretDbBackend: 'postgresql',
   temporalStore: 'file',
   temporalDynamicConfig: {},
   workerTuning: {},
 };
-const postgresIndexed: Configuration = {
+const postgresIndexed = asNpmStart;
+const sqliteFile: Configuration = {
   ...asNpmStart,
-  description: 'FerretDB on PostgreSQL plus GIN indexes on _id and key that its containment queries use',
-  ferretDbBackend: 'postgresql',
-  matchingIndexes: true,
+  description: "as npm start without PostgreSQL binaries: FerretDB SQLite, with FerretDB's own indexes",
+  ferretDbBackend: 'sqlite',
+  withoutMatchingIndexes: true,
 };
 
 /**
@@ -51,47 +56,47 @@ const postgresIndexed: Configuration = {
  * worker settings each on top of the best database setting, where they are not hidden behind it.
  */
 export const configurations = {
-  'sqlite-file': asNpmStart,
+  'sqlite-file': sqliteFile,
   'sqlite-tuned': {
-    ...asNpmStart,
+    ...sqliteFile,
     description: 'FerretDB SQLite with synchronous=NORMAL and IMMEDIATE transactions',
     ferretDbSqliteOptions: sqliteTuned,
   },
   'sqlite-tuned-indexed': {
-    ...asNpmStart,
+    ...sqliteFile,
     description: 'as sqlite-tuned, plus an _id index on the expression FerretDB queries with',
     ferretDbSqliteOptions: sqliteTuned,
-    matchingIndexes: true,
+    withoutMatchingIndexes: false,
   },
-  postgresql: {
+  'postgresql-ferretdb-indexes': {
     ...asNpmStart,
-    description: 'FerretDB on PostgreSQL 15, with the indexes FerretDB creates',
-    ferretDbBackend: 'postgresql',
+    description: 'FerretDB on PostgreSQL, with only the indexes FerretDB creates',
+    withoutMatchingIndexes: true,
   },
-  'postgresql-indexed': postgresIndexed,
+  postgresql: postgresIndexed,
   'pg-indexed-temporal-memory': {
     ...postgresIndexed,
-    description: 'postgresql-indexed, Temporal keeping its SQLite store in memory',
+    description: 'postgresql, Temporal keeping its SQLite store in memory',
     temporalStore: 'memory',
   },
   'pg-indexed-no-sa-refresh': {
     ...postgresIndexed,
-    description: 'postgresql-indexed, dev server without the forced search-attribute cache refresh',
+    description: 'postgresql, dev server without the forced search-attribute cache refresh',
     temporalDynamicConfig: noSearchAttributeRefresh,
   },
   'pg-indexed-single-partition': {
     ...postgresIndexed,
-    description: 'postgresql-indexed, one task-queue partition for the single worker',
+    description: 'postgresql, one task-queue partition for the single worker',
     temporalDynamicConfig: singlePartition,
   },
   'pg-indexed-small-worker-cache': {
     ...postgresIndexed,
-    description: 'postgresql-indexed, worker caching 100 workflows and running 20 activities at once',
+    description: 'postgresql, worker caching 100 workflows and running 20 activities at once',
     workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
   },
   'pg-indexed-tuned': {
     ...postgresIndexed,
-    description: 'postgresql-indexed with every Temporal and worker setting above that helped',
+    description: 'postgresql with every Temporal and worker setting above that helped',
     temporalDynamicConfig: { ...singlePartition, ...noSearchAttributeRefresh },
     workerTuning: { maxCachedWorkflows: 100, maxConcurrentActivityTaskExecutions: 20 },
   },

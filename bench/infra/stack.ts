@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
+import { databaseUrl, ensureDatabase, findPostgresBinDir, startPostgres } from '../../scripts/dev-stack/postgres';
 import { killLeftover, type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
 import { mongoAnswers, temporalAnswers } from '../../scripts/dev-stack/servers';
 import { profiles, progress } from '../../scripts/dev-stack/stack';
@@ -9,8 +9,6 @@ import { ensureTool, toolPath } from '../../scripts/dev-stack/tools';
 import { searchAttributeTypes } from '../../workflows/search-attributes';
 import { stopOnInterrupt } from './cleanup';
 import type { Configuration } from './configurations';
-
-const execFileAsync = promisify(execFile);
 
 /** Everything the benchmark writes lives here (git-ignored with the rest of .data). */
 export const benchDir = profiles.bench.dataDir;
@@ -103,30 +101,52 @@ export async function startBenchFerretDb(options: {
   return proc;
 }
 
-/** FerretDB's PostgreSQL backend needs the database to exist; `createdb` is the plain way to make it. */
-export async function ensurePostgresDatabase(url: string): Promise<void> {
-  const parsed = new URL(url);
-  const database = parsed.pathname.replace(/^\//, '');
-  const args = ['-h', parsed.hostname, '-p', parsed.port || '5432', '-U', parsed.username || 'postgres', database];
-  try {
-    await execFileAsync('createdb', args);
-    progress(`created PostgreSQL database ${database}`);
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? error);
-    if (!stderr.includes('already exists')) {
-      throw new Error(`could not create PostgreSQL database ${database} (${url}): ${stderr.trim()}`);
-    }
+/**
+ * FerretDB's PostgreSQL database, created when missing; with the matching indexes (as the local stack
+ * has them) unless the configuration measures without, which gets a database of its own, without the
+ * event trigger. Installed before FerretDB starts, so its connections plan with force_custom_plan.
+ */
+export async function preparePostgresDatabase(url: string, withMatchingIndexes: boolean): Promise<string> {
+  const target = withMatchingIndexes
+    ? url
+    : siblingDatabaseUrl(url, `${new URL(url).pathname.slice(1)}_ferretdb_indexes`);
+  if (await ensureDatabase(target, new URL(target).pathname.slice(1)))
+    progress(`created PostgreSQL database ${new URL(target).pathname.slice(1)}`);
+  if (withMatchingIndexes) {
+    await applyPostgresMatchingIndexes(target, (error) => progress(`matching indexes: ${String(error)}`));
   }
+  return target;
 }
 
 /** PostgreSQL URL of a database next to the configured one (the growth data is kept apart from the live runs). */
 export function siblingDatabaseUrl(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  return databaseUrl(url, database);
 }
 
-export async function startBenchStack(configuration: Configuration, postgresUrl: string): Promise<BenchStack> {
+/**
+ * The bench profile's own PostgreSQL (port 45432, cluster in .data/bench/postgres, kept between runs with
+ * the growth data), unless --postgres-url or DEALREG_FERRETDB_POSTGRES_URL names one. Returns the URL of
+ * the benchmark's database on it.
+ */
+export async function startBenchPostgres(explicitUrl: string | undefined): Promise<string> {
+  if (explicitUrl) return explicitUrl;
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error('no PostgreSQL server binaries (Debian: apt-get install postgresql); or --postgres-url');
+  progress(`starting PostgreSQL (${binDir}) on 127.0.0.1:${profiles.bench.postgresPort}`);
+  const own = await startPostgres({ binDir, dataDir: benchDir, port: profiles.bench.postgresPort });
+  stopOnInterrupt(() => own.proc.stop());
+  return databaseUrl(own.serverUrl, 'dealreg_bench');
+}
+
+function requireUrl(url: string | undefined): string {
+  if (!url) throw new Error('a PostgreSQL configuration needs startBenchPostgres first');
+  return url;
+}
+
+export async function startBenchStack(
+  configuration: Configuration,
+  postgresUrl: string | undefined,
+): Promise<BenchStack> {
   const runDir = path.join(liveDir, 'run');
   // A run killed outright leaves its processes behind; their pid files are about to be wiped.
   for (const child of ['api', 'worker', 'baseline-worker', 'bare-express']) await killLeftover(runDir, child, 'tsx');
@@ -134,8 +154,11 @@ export async function startBenchStack(configuration: Configuration, postgresUrl:
   await killLeftover(runDir, 'ferretdb', toolPath('ferretdb'));
   await rm(liveDir, { recursive: true, force: true });
   await mkdir(liveDir, { recursive: true });
-  // A fresh FerretDB schema per run on PostgreSQL too: each run's database name is new (see run.ts).
-  if (configuration.ferretDbBackend === 'postgresql') await ensurePostgresDatabase(postgresUrl);
+  // The load phase drops its Mongo database (a PostgreSQL schema) at the start of each run (load-bench.ts).
+  const ferretDbPostgresUrl =
+    configuration.ferretDbBackend === 'postgresql'
+      ? await preparePostgresDatabase(requireUrl(postgresUrl), !configuration.withoutMatchingIndexes)
+      : undefined;
   progress(`starting Temporal (${configuration.temporalStore}) and FerretDB (${configuration.ferretDbBackend})`);
   const temporal = await startTemporal(configuration);
   const forgetTemporal = stopOnInterrupt(() => temporal.stop());
@@ -145,7 +168,7 @@ export async function startBenchStack(configuration: Configuration, postgresUrl:
       dataDir: liveDir,
       port: profiles.bench.ferretDbPort,
       name: 'ferretdb',
-      postgresUrl: configuration.ferretDbBackend === 'postgresql' ? postgresUrl : undefined,
+      postgresUrl: ferretDbPostgresUrl,
       sqliteOptions: configuration.ferretDbSqliteOptions,
       debugPort: FERRETDB_DEBUG_PORT,
     });

@@ -28,6 +28,18 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
+/** A free TCP port on loopback (asked of the kernel, then released for the server to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export interface ManagedProcess {
   name: string;
   pid: number;
@@ -47,7 +59,23 @@ export interface SpawnOptions {
   cwd?: string;
   /** Also copy its output to our stdout (the worker and the API under `npm start`). */
   echo?: boolean;
+  /** Run as this user and group (PostgreSQL refuses to run as root); the pid is still the server's own. */
+  uid?: number;
+  gid?: number;
+  /** How to ask it to stop; by default SIGTERM to its whole process group. */
+  stop?: StopSignal;
 }
+
+/**
+ * PostgreSQL wants SIGINT (fast shutdown) sent to the postmaster alone: it stops its own helpers, and a
+ * SIGTERM to the whole group would be a "smart" shutdown that waits for clients.
+ */
+export interface StopSignal {
+  signal: NodeJS.Signals;
+  group: boolean;
+}
+
+const defaultStop: StopSignal = { signal: 'SIGTERM', group: true };
 
 function pidFile(runDir: string, name: string): string {
   return path.join(runDir, `${name}.pid`);
@@ -57,17 +85,22 @@ function pidFile(runDir: string, name: string): string {
  * Kills a process that an earlier run started and could not stop (its parent was killed with SIGKILL):
  * without this, its port stays taken and the next start fails in a confusing way.
  */
-export async function killLeftover(runDir: string, name: string, commandHint: string): Promise<void> {
+export async function killLeftover(
+  runDir: string,
+  name: string,
+  commandHint: string,
+  stop: StopSignal = defaultStop,
+): Promise<void> {
   const file = pidFile(runDir, name);
   const pid = Number(await readFile(file, 'utf8').catch(() => '0'));
   if (pid && isProcessAlive(pid) && commandLineOf(pid).includes(commandHint)) {
     process.stderr.write(`dealreg: stopping ${name} (pid ${pid}) left over from an earlier run\n`);
-    await terminate(pid, 10_000);
+    await terminate(pid, 10_000, stop);
   }
   await rm(file, { force: true });
 }
 
-function commandLineOf(pid: number): string {
+export function commandLineOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {
@@ -75,10 +108,11 @@ function commandLineOf(pid: number): string {
   }
 }
 
-async function terminate(pid: number, timeoutMs: number): Promise<void> {
+async function terminate(pid: number, timeoutMs: number, stop: StopSignal = defaultStop): Promise<void> {
   // Each managed process leads its own process group; signal the group so that helpers it started go too.
-  const signal = (sig: NodeJS.Signals) => {
+  const signal = (sig: NodeJS.Signals, group = stop.group) => {
     try {
+      if (!group) throw new Error('signal the leader alone');
       process.kill(-pid, sig);
     } catch {
       try {
@@ -88,10 +122,10 @@ async function terminate(pid: number, timeoutMs: number): Promise<void> {
       }
     }
   };
-  signal('SIGTERM');
+  signal(stop.signal);
   const deadline = Date.now() + timeoutMs;
   while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isProcessAlive(pid)) signal('SIGKILL');
+  if (isProcessAlive(pid)) signal('SIGKILL', true);
   while (isProcessAlive(pid)) await sleep(50);
 }
 
@@ -108,6 +142,8 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
     env: { ...process.env, ...options.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    uid: options.uid,
+    gid: options.gid,
   });
   if (!child.pid) throw new Error(`could not start ${options.name} (${options.command})`);
   const pid = child.pid;
@@ -131,7 +167,7 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
     exited,
     async stop(timeoutMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      await terminate(pid, timeoutMs);
+      await terminate(pid, timeoutMs, options.stop);
       await exited;
     },
   };

@@ -68,6 +68,8 @@ export interface FerretDbOptions {
   postgresUrl?: string;
   /** Name of the pid/log files, so tests can run a second, private instance. */
   name?: string;
+  /** Its SQLite files and state; <dataDir>/<name> by default. */
+  storageDir?: string;
 }
 
 export async function startFerretDb(options: FerretDbOptions): Promise<ManagedProcess> {
@@ -76,7 +78,7 @@ export async function startFerretDb(options: FerretDbOptions): Promise<ManagedPr
   const runDir = path.join(options.dataDir, 'run');
   await killLeftover(runDir, name, binary);
   await refuseTakenPort(options.port, 'FerretDB');
-  const storage = path.join(options.dataDir, name);
+  const storage = options.storageDir ?? path.join(options.dataDir, name);
   const backend = options.postgresUrl
     ? ['--handler=postgresql', `--postgresql-url=${options.postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${storage}/`];

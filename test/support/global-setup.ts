@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __dealregStack?: typeof stack }).__dealregStack = stack;
   process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.MONGODB_URI = stack.mongodbUri;
+  // For tests of the stack's PostgreSQL (FerretDB's storage): its superuser URL and its server log.
+  if (stack.postgresUrl) process.env.DEALREG_TEST_POSTGRES_URL = stack.postgresUrl;
+  if (stack.postgresLogFile) process.env.DEALREG_TEST_POSTGRES_LOG = stack.postgresLogFile;
 
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),

@@ -1,23 +1,14 @@
 import { mkdir, rm } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal as temporalProto } from '@temporalio/proto';
-import { type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
+import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
+import { databaseUrl, ensureDatabase, findPostgresBinDir, startPostgres } from '../../scripts/dev-stack/postgres';
+import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from '../../scripts/dev-stack/servers';
-import { projectRoot } from '../../scripts/dev-stack/stack';
+import { ferretDbPostgresDatabase, projectRoot } from '../../scripts/dev-stack/stack';
 
-/** A free TCP port on loopback (asked of the kernel, then released for the server to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../scripts/dev-stack/processes';
 
 /**
  * Servers of its own for a fault test, which stops and restarts them: the shared test servers must not
@@ -27,6 +18,9 @@ export class PrivateStack {
   temporal?: ManagedProcess;
   ferret?: ManagedProcess;
   worker?: ManagedProcess;
+  /** FerretDB's storage, as the shared test stack has it; it stays up while FerretDB is restarted. */
+  postgres?: ManagedProcess;
+  postgresUrl?: string;
 
   private constructor(
     readonly dataDir: string,
@@ -41,6 +35,7 @@ export class PrivateStack {
     await mkdir(dataDir, { recursive: true });
     const stack = new PrivateStack(dataDir, await freePort(), await freePort(), `chaos-${label}`);
     await stack.startTemporal();
+    await stack.startPostgres();
     await stack.startFerret();
     return stack;
   }
@@ -57,8 +52,21 @@ export class PrivateStack {
     this.temporal = await startTemporalServer({ dataDir: this.dataDir, port: this.temporalPort });
   }
 
+  /** Without PostgreSQL binaries the shared stack falls back to SQLite, and so does this one. */
+  private async startPostgres(): Promise<void> {
+    const binDir = findPostgresBinDir();
+    if (!binDir) return;
+    const own = await startPostgres({ binDir, dataDir: this.dataDir, port: await freePort() });
+    this.postgres = own.proc;
+    await ensureDatabase(own.serverUrl, ferretDbPostgresDatabase);
+    this.postgresUrl = databaseUrl(own.serverUrl, ferretDbPostgresDatabase);
+    await applyPostgresMatchingIndexes(this.postgresUrl, (error) => {
+      throw error;
+    });
+  }
+
   async startFerret(): Promise<void> {
-    this.ferret = await startFerretDb({ dataDir: this.dataDir, port: this.ferretPort });
+    this.ferret = await startFerretDb({ dataDir: this.dataDir, port: this.ferretPort, postgresUrl: this.postgresUrl });
   }
 
   /**
@@ -108,6 +116,6 @@ export class PrivateStack {
   }
 
   async stop(): Promise<void> {
-    for (const proc of [this.worker, this.temporal, this.ferret]) await proc?.stop();
+    for (const proc of [this.worker, this.temporal, this.ferret, this.postgres]) await proc?.stop();
   }
 }
