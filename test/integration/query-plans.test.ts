@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { assignSequence, recordSubmission } from '../../client/submit-registration';
+import { saveEscalation } from '../../db/escalations';
+import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
+import { databaseUrl } from '../../scripts/dev-stack/postgres';
+import type { ManagedProcess } from '../../scripts/dev-stack/processes';
+import { startFerretDb } from '../../scripts/dev-stack/servers';
+import { projectRoot } from '../../scripts/dev-stack/stack';
+import { freePort } from '../support/private-stack';
+import { logSize, plansLoggedSince } from '../support/query-plans';
+import { type ApiTest, contestedDeal, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
+
+/**
+ * The hot path, from `POST /registrations` to the decision and every page and list the console offers,
+ * run against FerretDB on the stack's own PostgreSQL with a few thousand registrations stored: every
+ * statement FerretDB sends for it is planned (auto_explain, with its parameters) and none may read a
+ * collection that grows with registrations by a sequential scan.
+ */
+const serverUrl = process.env.DEALREG_TEST_POSTGRES_URL;
+const logFile = process.env.DEALREG_TEST_POSTGRES_LOG;
+const describeOnPostgres = serverUrl && logFile ? describe : describe.skip;
+if (!serverUrl || !logFile) process.stderr.write('query-plans: skipped, the test stack has no PostgreSQL of its own\n');
+
+/** Collections whose size follows the number of registrations; the others stay small whatever is stored. */
+const growing = ['registrations', 'dealkeys', 'sequencenumbers', 'sequenceclaims', 'chainpositions', 'escalations'];
+const SEEDED = 1500;
+
+describeOnPostgres('query plans of the hot path', () => {
+  const database = `dealreg_plans_${randomBytes(3).toString('hex')}`;
+  let plansUrl: string;
+  let ferret: ManagedProcess;
+  let api: ApiTest;
+  const previousMongoUri = process.env.MONGODB_URI;
+
+  const psql = async <Row extends object>(sql: string): Promise<Row[]> => {
+    const client = new Client({ connectionString: plansUrl });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    const server = new Client({ connectionString: serverUrl });
+    await server.connect();
+    await server.query(`create database ${database}`);
+    await server.query(`alter database ${database} set auto_explain.log_min_duration = 0`);
+    await server.query(`alter database ${database} set auto_explain.log_format = 'json'`);
+    await server.end();
+    plansUrl = databaseUrl(serverUrl as string, database);
+    await applyPostgresMatchingIndexes(plansUrl, (error) => {
+      throw error;
+    });
+    const port = await freePort();
+    ferret = await startFerretDb({
+      dataDir: path.join(projectRoot, '.data', 'test', 'plans'),
+      port,
+      postgresUrl: plansUrl,
+      name: 'ferretdb-plans',
+    });
+    process.env.MONGODB_URI = `mongodb://127.0.0.1:${port}/plans`;
+    api = await startApiTest('plans');
+    // Stored registrations for the planner to weigh: accepted, listed, under their customer keys.
+    // Ten at a time: concurrent draws probe the same sequence numbers, so more in flight only adds probes.
+    for (let done = 0; done < SEEDED; done += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const { registration } = await recordSubmission(RESELLER, freshSubmission());
+          await assignSequence(registration);
+        }),
+      );
+    }
+    // Escalations of the past year, decided, as a program that has run a while keeps them.
+    for (let day = 0; day < 600; day += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => {
+          const createdAt = new Date(Date.now() - (day + i) * 12 * 3600_000);
+          return saveEscalation({
+            _id: `esc_seeded_${day + i}`,
+            status: 'resolved',
+            subject: 'registration',
+            reasonCode: 'possible-duplicate',
+            contenders: [],
+            policyVersion: 1,
+            createdAt,
+            reviewDueAt: createdAt,
+            secondReviewDueAt: createdAt,
+            level: 1,
+            remindersSent: 0,
+            workflowId: `escalation-esc_seeded_${day + i}`,
+            updatedAt: createdAt,
+          });
+        }),
+      );
+    }
+    await psql('analyze');
+  }, 240_000);
+
+  afterAll(async () => {
+    await api?.shutdown();
+    await ferret?.stop();
+    process.env.MONGODB_URI = previousMongoUri;
+  });
+
+  test('no statement of the hot path scans a collection that grows with registrations', async () => {
+    const schema = new URL(api.system.mongodbUri).pathname.slice(1);
+    const tables = await psql<{ collection: string; table: string }>(
+      `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
+    );
+    const growingTables = new Map(
+      tables.filter((row) => growing.includes(row.collection)).map((row) => [row.table, row.collection]),
+    );
+    expect(growingTables.size).toBeGreaterThanOrEqual(4);
+    const offset = await logSize(logFile as string);
+
+    // Submissions decided at once, a possible duplicate escalated, a contested deal resolved.
+    const approved = await submitAndWait(api, freshSubmission());
+    const sameDeal = freshSubmission({ uei: randomBytes(6).toString('hex').toUpperCase() });
+    await submitAndWait(api, sameDeal);
+    await submitAndWait(
+      api,
+      { ...sameDeal, opportunity: { ...sameDeal.opportunity, title: 'again' } },
+      'other-reseller',
+    );
+    const { holder, escalationId } = await contestedDeal(api);
+    const get = (as: Parameters<ApiTest['call']>[0]['as'], urlPath: string) =>
+      api.call({ as, method: 'get', path: urlPath });
+    for (const as of ['reseller', 'distributor', 'auditor'] as const) {
+      expect((await get(as, `/api/v1/registrations/${approved.id}`)).status).toBe(200);
+      expect((await get(as, '/api/v1/registrations?limit=20')).status).toBe(200);
+      expect((await get(as, '/api/v1/registrations?status=approved&limit=20')).status).toBe(200);
+    }
+    for (const query of [
+      `resellerId=${RESELLER}`,
+      'distributorId=dist-a',
+      `resellerId=${RESELLER}&status=pending`,
+      'status=escalated',
+      `q=${encodeURIComponent(approved.customer.name.split(' ')[0] as string)}`,
+    ]) {
+      const first = await get('auditor', `/api/v1/registrations?limit=10&${query}`);
+      expect(first.status).toBe(200);
+      if (first.body.nextCursor) {
+        expect(
+          (await get('auditor', `/api/v1/registrations?limit=10&${query}&cursor=${first.body.nextCursor}`)).status,
+        ).toBe(200);
+      }
+    }
+    expect((await get('channel-manager', '/api/v1/escalations?status=open')).status).toBe(200);
+    expect((await get('channel-manager', '/api/v1/escalations')).status).toBe(200);
+    expect((await get('channel-manager', `/api/v1/escalations/${escalationId}`)).status).toBe(200);
+    const resolved = await api.call({
+      as: 'channel-manager',
+      method: 'post',
+      path: `/api/v1/escalations/${escalationId}/resolve`,
+      body: { award: holder.id, reason: 'the holder was first with this customer' },
+    });
+    expect([resolved.status, resolved.body.detail]).toEqual([200, undefined]);
+    const extended = await api.call({
+      as: 'reseller',
+      method: 'post',
+      path: `/api/v1/registrations/${approved.id}/extension`,
+      body: { reason: 'slipped' },
+    });
+    expect(extended.status).toBe(200);
+    const closed = await api.call({
+      as: 'reseller',
+      method: 'post',
+      path: `/api/v1/registrations/${approved.id}/close`,
+      body: { outcome: 'won' },
+    });
+    expect(closed.status).toBe(200);
+    expect((await get('auditor', `/api/v1/registrations/${approved.id}/history`)).status).toBe(200);
+
+    const plans = await plansLoggedSince(logFile as string, offset, database);
+    expect(plans.length).toBeGreaterThan(50);
+    const scans = plans.flatMap((plan) =>
+      plan.sequentialScans
+        .filter((table) => growingTables.has(table))
+        .map((table) => `${growingTables.get(table)}: ${plan.query}`),
+    );
+    expect([...new Set(scans)]).toEqual([]);
+  }, 180_000);
+});
