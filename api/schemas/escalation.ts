@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerSchema, moneySchema, reasonCodeSchema, registrationStatusSchema } from '../../domain/registration';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+import { identifierConflictSchema } from './registration';
 
 /** One registration an escalation weighs, with what a channel manager compares side by side. */
 export const escalationContenderSchema = z
@@ -24,6 +25,7 @@ export const escalationContenderSchema = z
         basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
         score: z.number(),
         withRegistrationId: z.string(),
+        conflictingIdentifiers: z.array(identifierConflictSchema).optional(),
       })
       .optional(),
     joinedAt: timestampSchema.optional(),
