@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { customerSchema, moneySchema, reasonCodeSchema, registrationStatusSchema } from '../../domain/registration';
+import {
+  customerSchema,
+  moneySchema,
+  plainText,
+  reasonCodeSchema,
+  registrationStatusSchema,
+} from '../../domain/registration';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
 import { identifierConflictSchema } from './registration';
 
@@ -65,7 +71,7 @@ export const escalationListQuerySchema = z.strictObject({
   cursor: cursorSchema(z.strictObject({ createdAt: z.number().int(), id: z.string() })).optional(),
 });
 
-const reason = z.string().trim().min(1).max(1000);
+const reason = plainText(1000);
 
 export const resolveEscalationBodySchema = z
   .union([

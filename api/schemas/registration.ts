@@ -3,6 +3,7 @@ import {
   customerSchema,
   opportunitySchema,
   partnerIdSchema,
+  plainText,
   reasonCodeSchema,
   registrationStatusSchema,
 } from '../../domain/registration';
@@ -106,8 +107,8 @@ export const submitHeadersSchema = z.object({
     .optional(),
 });
 
-export const withdrawBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
-export const extensionBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const withdrawBodySchema = z.strictObject({ reason: plainText(500).optional() });
+export const extensionBodySchema = z.strictObject({ reason: plainText(500) });
 export const closeBodySchema = z.strictObject({ outcome: z.enum(['won', 'lost']) });
 
 export const extensionResultSchema = z
