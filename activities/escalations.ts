@@ -40,6 +40,7 @@ export function contenderOf(
             basis: match.basis,
             score: match.score,
             withRegistrationId: match.registrationId,
+            ...(match.conflictingIdentifiers && { conflictingIdentifiers: match.conflictingIdentifiers }),
           },
         }
       : {}),

@@ -55,7 +55,35 @@ export const partnerIdSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'lowercase letters, digits and dashes, for example dist-a');
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Unicode format characters (category Cf): zero-width spaces and joiners, the bidirectional
+ * controls U+200E/F, U+202A–U+202E and U+2066–U+2069, the byte order mark, the soft hyphen. They
+ * are invisible, so they make two texts that look the same differ (a way around the customer
+ * match) or show a reader text in another order than it is stored.
+ */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+const codePoint = (character: string) =>
+  `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Free text a person types (names, titles, reasons): trimmed, bounded, and refused if it holds a
+ * format or direction control anywhere, so nothing invisible is stored or shown to anyone.
+ */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const found = FORMAT_CHARACTER.exec(text);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `contains the invisible format or direction control ${codePoint(found[0])}; remove it`,
+        });
+      }
+    });
 
 export const customerIdentifiersSchema = z
   .strictObject({
@@ -79,7 +107,7 @@ export const customerIdentifiersSchema = z
 
 export const customerSchema = z
   .strictObject({
-    name: trimmed(200),
+    name: plainText(200),
     domain: z
       .string()
       .trim()
@@ -89,7 +117,7 @@ export const customerSchema = z
       .optional(),
     identifiers: customerIdentifiersSchema.optional(),
     segment: segmentSchema,
-    region: trimmed(64).optional(),
+    region: plainText(64).optional(),
   })
   .meta({ id: 'Customer' });
 export type Customer = z.infer<typeof customerSchema>;
@@ -105,7 +133,7 @@ export const isoDateSchema = z.iso.date();
 
 export const opportunitySchema = z
   .strictObject({
-    title: trimmed(200),
+    title: plainText(200),
     productLines: z
       .array(
         z
@@ -130,7 +158,7 @@ export const registrationSubmissionSchema = z
     distributorId: partnerIdSchema,
     customer: customerSchema,
     opportunity: opportunitySchema,
-    program: trimmed(100).optional(),
+    program: plainText(100).optional(),
   })
   .meta({ id: 'RegistrationSubmission' });
 export type RegistrationSubmission = z.infer<typeof registrationSubmissionSchema>;

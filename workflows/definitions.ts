@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { IdentifierConflict } from '../domain/allocation/types';
 import type { ReasonCode, RegistrationStatus } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
@@ -80,6 +81,7 @@ export interface EscalationContenderView {
     basis: 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
     score: number;
     withRegistrationId: string;
+    conflictingIdentifiers?: IdentifierConflict[];
   };
   joinedAt: string;
 }

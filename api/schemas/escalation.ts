@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { customerSchema, moneySchema, reasonCodeSchema, registrationStatusSchema } from '../../domain/registration';
+import {
+  customerSchema,
+  moneySchema,
+  plainText,
+  reasonCodeSchema,
+  registrationStatusSchema,
+} from '../../domain/registration';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+import { identifierConflictSchema } from './registration';
 
 /** One registration an escalation weighs, with what a channel manager compares side by side. */
 export const escalationContenderSchema = z
@@ -24,6 +31,7 @@ export const escalationContenderSchema = z
         basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
         score: z.number(),
         withRegistrationId: z.string(),
+        conflictingIdentifiers: z.array(identifierConflictSchema).optional(),
       })
       .optional(),
     joinedAt: timestampSchema.optional(),
@@ -63,7 +71,7 @@ export const escalationListQuerySchema = z.strictObject({
   cursor: cursorSchema(z.strictObject({ createdAt: z.number().int(), id: z.string() })).optional(),
 });
 
-const reason = z.string().trim().min(1).max(1000);
+const reason = plainText(1000);
 
 export const resolveEscalationBodySchema = z
   .union([

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { roles } from '../../db/apikeys';
-import { partnerIdSchema, partnerTypeSchema } from '../../domain/registration';
+import { partnerIdSchema, partnerTypeSchema, plainText } from '../../domain/registration';
 import { timestampSchema } from './common';
 
-const name = z.string().trim().min(1).max(200);
+const name = plainText(200);
 
 export const newDistributorSchema = z.strictObject({ id: partnerIdSchema, name }).meta({ id: 'NewDistributor' });
 export const distributorSchema = z
@@ -42,7 +42,7 @@ export const newApiKeySchema = z
     role: roleSchema,
     resellerId: partnerIdSchema.optional(),
     distributorId: partnerIdSchema.optional(),
-    label: z.string().trim().min(1).max(100).optional(),
+    label: plainText(100).optional(),
   })
   .superRefine((key, ctx) => {
     const wants = { reseller: 'resellerId', distributor: 'distributorId' } as const;

@@ -3,6 +3,7 @@ import {
   customerSchema,
   opportunitySchema,
   partnerIdSchema,
+  plainText,
   reasonCodeSchema,
   registrationStatusSchema,
 } from '../../domain/registration';
@@ -18,6 +19,15 @@ export const ruleTraceStepSchema = z
   })
   .meta({ id: 'RuleTraceStep', description: 'One rule the allocation engine evaluated, in order' });
 
+/** An identifier the two registrations' customers give with different values. */
+export const identifierConflictSchema = z
+  .strictObject({
+    kind: z.enum(['uei', 'duns', 'taxId']),
+    value: z.string().describe("this registration's value"),
+    holderValue: z.string().describe("the matched registration's value"),
+  })
+  .meta({ id: 'IdentifierConflict', description: 'Staff only' });
+
 export const dealMatchSchema = z
   .strictObject({
     registrationId: z.string(),
@@ -28,6 +38,7 @@ export const dealMatchSchema = z
     basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
     score: z.number(),
     sharedProductLines: z.array(z.string()),
+    conflictingIdentifiers: z.array(identifierConflictSchema).optional(),
   })
   .meta({ id: 'DealMatch', description: 'Another registration judged the same deal (staff only)' });
 
@@ -96,8 +107,8 @@ export const submitHeadersSchema = z.object({
     .optional(),
 });
 
-export const withdrawBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
-export const extensionBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const withdrawBodySchema = z.strictObject({ reason: plainText(500).optional() });
+export const extensionBodySchema = z.strictObject({ reason: plainText(500) });
 export const closeBodySchema = z.strictObject({ outcome: z.enum(['won', 'lost']) });
 
 export const extensionResultSchema = z

@@ -1,4 +1,10 @@
-import { type CustomerIdentity, compareIdentities, customerIdentity, sharedProductLines } from '../matching';
+import {
+  type CustomerIdentity,
+  compareIdentities,
+  customerIdentity,
+  differingIdentifiers,
+  sharedProductLines,
+} from '../matching';
 import type { Policy } from '../policy/schema';
 import type { ReasonCode } from '../registration';
 import { type RegistrationRef, registrationRef } from './refs';
@@ -31,7 +37,8 @@ function weigh(
   holder: RegistrationFacts,
   threshold: number,
 ): { step: RuleTraceStep; weighed?: Weighed } {
-  const comparison = compareIdentities(subjectIdentity, customerIdentity(holder.customer), threshold);
+  const holderIdentity = customerIdentity(holder.customer);
+  const comparison = compareIdentities(subjectIdentity, holderIdentity, threshold);
   const shared = sharedProductLines(subject.productLines, holder.productLines);
   const ref = registrationRef(holder, subject);
   const inputs = {
@@ -57,6 +64,13 @@ function weigh(
     score: comparison.score,
     sharedProductLines: shared,
   };
+  const conflictingIdentifiers = differingIdentifiers(subjectIdentity, holderIdentity).map((kind) => ({
+    kind,
+    value: subjectIdentity.identifiers[kind] as string,
+    holderValue: holderIdentity.identifiers[kind] as string,
+  }));
+  // Only when there is one, so that decisions without a conflict serialize as they always did.
+  if (conflictingIdentifiers.length > 0) match.conflictingIdentifiers = conflictingIdentifiers;
   return { step: traceStep('deal.compare-customer', comparison.strength, inputs), weighed: { match, ref } };
 }
 

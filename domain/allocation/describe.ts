@@ -75,7 +75,8 @@ function probableWhy(inputs: Inputs): string {
     return inputs.conflict ? `the same web domain but a different ${text(inputs.conflict)}` : 'the same web domain';
   }
   if (typeof inputs.score !== 'number') return 'a similar name';
-  return `a name ${percent(inputs.score)} similar; the policy asks ${percent(inputs.threshold)}`;
+  const despite = inputs.conflict ? `, though with a different ${text(inputs.conflict)}` : '';
+  return `a name ${percent(inputs.score)} similar; the policy asks ${percent(inputs.threshold)}${despite}`;
 }
 
 function compareCustomer(result: string, inputs: Inputs, audience: Audience): string {

@@ -46,6 +46,17 @@ export interface DealMatch {
   /** 1 for identifier and domain matches; the name similarity for name matches. */
   score: number;
   sharedProductLines: string[];
+  /**
+   * Identifiers both customers give with different values: `value` is the subject's, `holderValue`
+   * the matched registration's. Staff only, like the whole match: it names another partner's data.
+   */
+  conflictingIdentifiers?: IdentifierConflict[];
+}
+
+export interface IdentifierConflict {
+  kind: 'uei' | 'duns' | 'taxId';
+  value: string;
+  holderValue: string;
 }
 
 /** One rule the engine evaluated, in order. */

@@ -11,7 +11,7 @@ export interface CustomerComparison {
   basis: MatchBasis | null;
   /** 1 for identifiers and domains; otherwise the name similarity (0..1), for the trace. */
   score: number;
-  /** An identifier both customers give with different values: they are different legal entities. */
+  /** The first identifier both customers give with different values (see `differingIdentifiers`). */
   conflict: IdentifierKind | null;
 }
 
@@ -38,13 +38,13 @@ export function nameSimilarity(a: string, b: string): number {
   return Math.max(levenshteinSimilarity(a, b), levenshteinSimilarity(sortedWords(a), sortedWords(b)));
 }
 
-function conflictingIdentifier(a: CustomerIdentity, b: CustomerIdentity): IdentifierKind | null {
-  for (const kind of identifierKinds) {
+/** Identifiers both customers give with different values, in `identifierKinds` order. */
+export function differingIdentifiers(a: CustomerIdentity, b: CustomerIdentity): IdentifierKind[] {
+  return identifierKinds.filter((kind) => {
     const left = a.identifiers[kind];
     const right = b.identifiers[kind];
-    if (left !== undefined && right !== undefined && left !== right) return kind;
-  }
-  return null;
+    return left !== undefined && right !== undefined && left !== right;
+  });
 }
 
 /**
@@ -54,14 +54,14 @@ function conflictingIdentifier(a: CustomerIdentity, b: CustomerIdentity): Identi
  * 2. a shared registrable domain is certain, unless the customers give different values for one
  *    identifier: then they are distinct legal entities on one domain (agencies of a department on
  *    "usda.gov", subsidiaries of a group), which a channel manager should look at: probable;
- * 3. different values for one identifier otherwise rule a name match out: two customers with
- *    different UEIs are different entities however alike their names are, and escalating every
- *    "Acme Federal" against "Acme Federal Services" with its own UEI would be noise;
- * 4. names at least `threshold` similar are probable, never certain, even when equal: names are not
- *    unique, and a rejection must rest on something that is.
+ * 3. names at least `threshold` similar are probable, never certain, even when equal: names are not
+ *    unique, and a rejection must rest on something that is. A differing identifier does not rule
+ *    such a match out: identifiers are typed by the partner and not checked, so an invented UEI
+ *    would otherwise be the way to register a customer someone else holds. The channel manager sees
+ *    both values (the match's `conflictingIdentifiers`) and decides.
  */
 export function compareIdentities(a: CustomerIdentity, b: CustomerIdentity, threshold: number): CustomerComparison {
-  const conflict = conflictingIdentifier(a, b);
+  const conflict = differingIdentifiers(a, b)[0] ?? null;
   for (const kind of identifierKinds) {
     const value = a.identifiers[kind];
     if (value !== undefined && value === b.identifiers[kind]) {
@@ -72,7 +72,6 @@ export function compareIdentities(a: CustomerIdentity, b: CustomerIdentity, thre
     return { strength: conflict === null ? 'certain' : 'probable', basis: 'domain', score: 1, conflict };
   }
   const score = nameSimilarity(a.normalizedName, b.normalizedName);
-  if (conflict !== null) return { strength: 'none', basis: null, score, conflict };
   if (score >= threshold) return { strength: 'probable', basis: 'name', score, conflict };
   return { strength: 'none', basis: null, score, conflict };
 }

@@ -1,5 +1,5 @@
 import type { Customer } from '../registration';
-import { companyNameTokens, normalizeCompanyName } from './company-name';
+import { companyNameTokens, comparableText, normalizeCompanyName } from './company-name';
 import { identifierKinds, type NormalizedIdentifiers, normalizeIdentifiers, registrableDomain } from './identifiers';
 
 /** The parts of a customer that say who it is (segment and region say where it is routed). */
@@ -33,7 +33,7 @@ const MIN_WORD_LENGTH = 3;
  * "systems" would list a large part of all registrations, and every conflict check reading it would
  * compare against all of them.
  */
-const GENERIC_WORDS = new Set([
+const GENERIC_WORDS_PLAIN = [
   'the',
   'and',
   'of',
@@ -95,7 +95,8 @@ const GENERIC_WORDS = new Set([
   'west',
   'america',
   'usa',
-]);
+];
+const GENERIC_WORDS = new Set(GENERIC_WORDS_PLAIN.map(comparableText));
 
 /**
  * Blocking words: the first two distinctive words of the name, each cut to its first six letters.

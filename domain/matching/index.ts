@@ -1,9 +1,10 @@
-export { companyNameTokens, foldCase, normalizeCompanyName } from './company-name';
+export { companyNameTokens, comparableText, normalizeCompanyName } from './company-name';
 export {
   type CustomerComparison,
   type CustomerMatchStrength,
   compareCustomers,
   compareIdentities,
+  differingIdentifiers,
   nameSimilarity,
   sharedProductLines,
 } from './compare';

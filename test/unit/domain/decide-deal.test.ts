@@ -56,9 +56,13 @@ describe('the deal check with several holders', () => {
     ]);
   });
 
-  it('a conflicting UEI keeps a same-name holder from counting', () => {
+  it('a conflicting UEI does not cancel a same-name holder: a channel manager sees both values', () => {
     const other = holder({ customer: customer({ name: 'Acme Corporation', identifiers: { uei: 'ZZZZZZZZZZZZ' } }) });
-    expect(decideOpen(subject, [other]).outcome).toBe('approve');
+    const decision = decideOpen(subject, [other]);
+    expect(decision).toMatchObject({ outcome: 'escalate', reasonCode: 'possible-duplicate' });
+    expect(decision.matches[0]?.conflictingIdentifiers).toEqual([
+      { kind: 'uei', value: 'ABCDEF123456', holderValue: 'ZZZZZZZZZZZZ' },
+    ]);
   });
 });
 
