@@ -4,6 +4,7 @@ import { ApiKey, createApiKey, hashApiKey } from '../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { isDuplicateKey } from '../db/insert-once';
 import { createApp } from './app';
+import { rateLimitStoresFor } from './rate-limit';
 import { listen } from './server';
 import { connectApiTemporalClient } from './temporal';
 
@@ -29,9 +30,10 @@ async function main(): Promise<void> {
   const adminKey = await bootstrapAdminKey(cfg.DEALREG_ADMIN_KEY);
   if (adminKey === 'none') logger.warn('DEALREG_ADMIN_KEY is not set: no admin key was bootstrapped');
   const temporal = await connectApiTemporalClient(cfg);
-  const app = createApp({ temporal, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logger, config: cfg });
+  const rateLimitStores = await rateLimitStoresFor(cfg);
+  const app = createApp({ temporal, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logger, config: cfg, rateLimitStores });
   const running = await listen(app, cfg.API_HOST, cfg.API_PORT, logger);
-  logger.info({ url: apiPublicUrl(cfg), adminKey }, 'dealreg API listening');
+  logger.info({ url: apiPublicUrl(cfg), adminKey, rateLimitStore: rateLimitStores.kind }, 'dealreg API listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     }
     // Connections close only after the last request is answered: those requests still needed them.
     await temporal.connection.close().catch(() => undefined);
+    await rateLimitStores.close().catch(() => undefined);
     await disconnectDatabase().catch(() => undefined);
     logger.info('stopped');
     process.exit(exitCode);

@@ -6,6 +6,21 @@ import { z } from 'zod';
  * where Temporal and MongoDB are and which task queue they share.
  */
 const port = z.coerce.number().int().min(0).max(65535);
+const trustProxySchema = z.union([z.boolean(), z.string()]).transform((value, ctx): false | number | string[] => {
+  if (value === false || value === 'false' || value === '') return false;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (value === true || value === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'true would trust any X-Forwarded-For; give the number of proxy hops or their addresses',
+    });
+    return z.NEVER;
+  }
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+});
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export const configSchema = z.object({
@@ -31,6 +46,21 @@ export const configSchema = z.object({
   LOG_LEVEL: logLevel.default('info'),
   /** Requests a single API key may make per minute before it is answered 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute and client address to the routes outside /api/v1 (health, metrics, console). */
+  RATE_LIMIT_ROOT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Failed authentications per minute after which a client address is refused before its key is looked up. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** A Redis shared by every API process for the rate limit counts; without it each process counts alone. */
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /**
+   * Which proxies in front of the API may say who the client is (X-Forwarded-For): `false` (the default:
+   * the connection's address counts, so a client cannot invent addresses), a number of proxy hops, or a
+   * comma-separated list of proxy addresses or subnets (`loopback`, `10.0.0.0/8`), as Express's `trust proxy`.
+   */
+  TRUST_PROXY: trustProxySchema.default(false),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z
     .string()
