@@ -6,7 +6,7 @@ import { defaultConsoleDir, serveConsole } from './console';
 import { answerFor } from './failures';
 import { type ApiMetrics, createMetrics } from './metrics';
 import { problem, sendProblem } from './problem';
-import { perKeyRateLimit } from './rate-limit';
+import { createRateLimits, memoryStores } from './rate-limit';
 import { methodNotAllowed, registerRoutes } from './register-routes';
 import type { AppDeps } from './route-spec';
 import { API_BASE } from './route-spec';
@@ -94,6 +94,9 @@ function errorHandler(deps: AppDeps): ErrorRequestHandler {
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  const limits = createRateLimits(deps.config, deps.rateLimitStores ?? memoryStores());
   const metrics = createMetrics();
   const table = createRouteTable();
 
@@ -102,12 +105,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(measureDurations(metrics));
 
   const root = express.Router();
-  registerRoutes(
-    root,
-    table.routes.filter((route) => route.mount === 'root'),
-    deps,
-    metrics,
-  );
+  const rootRoutes = table.routes.filter((route) => route.mount === 'root');
+  // Only these paths: the root router sees every request, and API requests have limits of their own.
+  root.use([...rootRoutes.map((route) => route.path), '/openapi.json'], limits.perAddress);
+  registerRoutes(root, rootRoutes, deps, metrics);
   root.get('/openapi.json', (_req, res) => {
     res.locals.route = 'GET /openapi.json';
     res.json(table.openApiDocument());
@@ -116,12 +117,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
 
   const apiRoutes = table.routes.filter((route) => route.mount !== 'root');
   const api = express.Router();
-  api.use(perKeyRateLimit(deps.config.RATE_LIMIT_PER_MINUTE));
+  api.use(limits.refuseFailingAddresses);
   api.use(noStore);
-  registerRoutes(api, apiRoutes, deps, metrics);
+  registerRoutes(api, apiRoutes, deps, metrics, {
+    afterAuthentication: limits.perCaller,
+    onAuthenticationFailure: limits.recordFailedAuthentication,
+  });
   api.use(methodNotAllowed(apiRoutes));
   app.use(API_BASE, api);
 
+  app.use('/console', limits.perAddress);
   serveConsole(app, options.consoleDir ?? defaultConsoleDir);
 
   app.use((req, res) => sendProblem(res, problem(404, 'Not found', `no route ${req.method} ${req.path}`)));

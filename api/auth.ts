@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { findActiveApiKey } from '../db/apikeys';
@@ -16,15 +15,6 @@ const unauthenticated = (detail: string) => new HttpProblem(401, 'Unauthenticate
 export function presentedKey(req: Request): string | undefined {
   const parsed = authorizationSchema.safeParse(req.headers.authorization);
   return parsed.success ? parsed.data.slice('Bearer '.length) : undefined;
-}
-
-/**
- * A stable, non-secret handle of the presented key for rate limiting: the key itself must never
- * sit in memory stores or logs, and a hash costs no database read.
- */
-export function presentedKeyFingerprint(req: Request): string | undefined {
-  const key = presentedKey(req);
-  return key === undefined ? undefined : createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 /** Resolves the caller of a request, or refuses with 401 (missing, malformed, unknown or revoked key). */

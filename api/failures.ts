@@ -1,6 +1,6 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { RequestRefused } from '../client/errors';
-import { HttpProblem, type Problem, problem } from './problem';
+import { LimitReached, RequestRefused } from '../client/errors';
+import { HttpProblem, type Problem, problem, problemType } from './problem';
 
 /** How long a client should wait before retrying while a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -93,6 +93,14 @@ export interface Answer {
 /** Turns any error into the problem document the caller gets; internals never reach the caller. */
 export function answerFor(error: unknown, bodyLimit: string): Answer {
   if (error instanceof HttpProblem) return { problem: error.problem, headers: error.headers, unexpected: false };
+  if (error instanceof LimitReached) {
+    const refused = problem(422, error.title, error.detail);
+    return {
+      problem: { ...refused, type: problemType('limit-reached'), limit: error.limit },
+      headers: {},
+      unexpected: false,
+    };
+  }
   if (error instanceof RequestRefused) {
     const headers: Record<string, string> = error.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
     return { problem: problem(error.status, error.title, error.detail, error.errors), headers, unexpected: false };

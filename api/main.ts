@@ -1,37 +1,25 @@
 import { apiPublicUrl, config } from '../config/config';
 import { createLogger } from '../config/logger';
-import { ApiKey, createApiKey, hashApiKey } from '../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
-import { isDuplicateKey } from '../db/insert-once';
 import { createApp } from './app';
+import { bootstrapAdminKey } from './bootstrap-admin';
+import { rateLimitStoresFor } from './rate-limit';
 import { listen } from './server';
 import { connectApiTemporalClient } from './temporal';
-
-/** Stores the bootstrap admin key from the environment unless its hash is stored already. */
-async function bootstrapAdminKey(key: string | undefined): Promise<'created' | 'present' | 'none'> {
-  if (!key) return 'none';
-  if (await ApiKey.exists({ _id: hashApiKey(key) }).exec()) return 'present';
-  try {
-    await createApiKey({ role: 'admin', key, label: 'bootstrap (DEALREG_ADMIN_KEY)', createdBy: 'bootstrap' });
-    return 'created';
-  } catch (error) {
-    // Another API process stored it at the same moment.
-    if (isDuplicateKey(error)) return 'present';
-    throw error;
-  }
-}
 
 async function main(): Promise<void> {
   const cfg = config();
   const logger = createLogger('dealreg-api', cfg.LOG_LEVEL);
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
-  const adminKey = await bootstrapAdminKey(cfg.DEALREG_ADMIN_KEY);
+  const { adminKey, revoked } = await bootstrapAdminKey(cfg.DEALREG_ADMIN_KEY);
+  if (revoked.length > 0) logger.warn({ revoked }, 'DEALREG_ADMIN_KEY changed: the previous bootstrap key is revoked');
   if (adminKey === 'none') logger.warn('DEALREG_ADMIN_KEY is not set: no admin key was bootstrapped');
   const temporal = await connectApiTemporalClient(cfg);
-  const app = createApp({ temporal, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logger, config: cfg });
+  const rateLimitStores = await rateLimitStoresFor(cfg);
+  const app = createApp({ temporal, taskQueue: cfg.TEMPORAL_TASK_QUEUE, logger, config: cfg, rateLimitStores });
   const running = await listen(app, cfg.API_HOST, cfg.API_PORT, logger);
-  logger.info({ url: apiPublicUrl(cfg), adminKey }, 'dealreg API listening');
+  logger.info({ url: apiPublicUrl(cfg), adminKey, rateLimitStore: rateLimitStores.kind }, 'dealreg API listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -47,6 +35,7 @@ async function main(): Promise<void> {
     }
     // Connections close only after the last request is answered: those requests still needed them.
     await temporal.connection.close().catch(() => undefined);
+    await rateLimitStores.close().catch(() => undefined);
     await disconnectDatabase().catch(() => undefined);
     logger.info('stopped');
     process.exit(exitCode);

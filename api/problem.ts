@@ -14,6 +14,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** With `limit-reached`: which of the policy's limits refused the request. */
+  limit?: string;
 }
 
 /** Problem types are stable URIs under one namespace so that clients can switch on them. */
@@ -34,6 +36,9 @@ const typeSlugs: Record<number, string> = {
   500: 'internal-error',
   503: 'unavailable',
 };
+
+/** The type URI of a problem whose kind is more specific than its status, such as `limit-reached`. */
+export const problemType = (slug: string) => `${TYPE_BASE}${slug}`;
 
 export function problem(status: number, title: string, detail: string, errors?: FieldError[]): Problem {
   return {

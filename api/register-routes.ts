@@ -69,13 +69,34 @@ function send(res: Response, result: RouteResult): void {
  * only then run the handler. The order means a refused request never reaches a handler, so
  * nothing can be stored from it.
  */
-export function registerRoutes(router: Router, routes: readonly AnyRoute[], deps: AppDeps, metrics: ApiMetrics): void {
+export interface RouteGuards {
+  /** Runs once the caller is known (or the route is public), before the body is read. */
+  afterAuthentication?: RequestHandler;
+  /** Told of every request refused with 401, before the refusal is answered. */
+  onAuthenticationFailure?: (req: Request) => Promise<void>;
+}
+
+export function registerRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  deps: AppDeps,
+  metrics: ApiMetrics,
+  guards: RouteGuards = {},
+): void {
   const parseBody = bodyParser(deps.config.BODY_LIMIT);
+  const authenticateCounted = async (req: Request) => {
+    try {
+      return await authenticate(req);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.problem.status === 401) await guards.onAuthenticationFailure?.(req);
+      throw error;
+    }
+  };
   for (const route of routes) {
     const identify: RequestHandler = async (req, res, next) => {
       res.locals.route = routeKey(route);
       if (route.access === 'public') return next();
-      const caller = await authenticate(req);
+      const caller = await authenticateCounted(req);
       res.locals.caller = caller;
       authorize(route.access, caller);
       next();
@@ -91,7 +112,8 @@ export function registerRoutes(router: Router, routes: readonly AnyRoute[], deps
       });
       send(res, result);
     };
-    const chain = route.request?.body ? [identify, parseBody, handle] : [identify, handle];
+    const limit = guards.afterAuthentication ? [guards.afterAuthentication] : [];
+    const chain = route.request?.body ? [identify, ...limit, parseBody, handle] : [identify, ...limit, handle];
     router[route.method](expressPath(route.path), ...chain);
   }
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Config } from '../config/config';
 import type { Role } from '../db/apikeys';
 import type { ApiMetrics } from './metrics';
+import type { RateLimitStores } from './rate-limit';
 
 /** What every handler may use; tests build the same from the harness. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   taskQueue: string;
   logger: Logger;
   config: Config;
+  /** Where rate limit counts live; this process's memory unless given (api/main.ts gives Redis when configured). */
+  rateLimitStores?: RateLimitStores;
 }
 
 /** The authenticated caller: a key's role and binding, never the key itself. */

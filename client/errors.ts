@@ -13,3 +13,14 @@ export class RequestRefused extends Error {
     this.name = 'RequestRefused';
   }
 }
+
+/** A submission over one of the policy's limits (422, problem type `limit-reached`); nothing was stored. */
+export class LimitReached extends RequestRefused {
+  constructor(
+    readonly limit: 'activePerReseller' | 'submissionsPerResellerPerDay',
+    detail: string,
+  ) {
+    super(422, 'Limit reached', detail);
+    this.name = 'LimitReached';
+  }
+}

@@ -16,6 +16,7 @@ import { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
+import { reserveQuota } from './registration-quota';
 
 export interface SubmitDeps {
   temporal: Client;
@@ -91,7 +92,14 @@ export async function recordSubmission(
       'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
     );
   }
-  const registration = existing ?? (await insertPending(id, reseller, body, requestHash, idempotencyKey));
+  // The policy's limits: a place is taken before the first write and given back if nothing is stored.
+  const quota = existing ? undefined : await reserveQuota(reseller, id);
+  const registration =
+    existing ??
+    (await insertPending(id, reseller, body, requestHash, idempotencyKey).catch(async (error: unknown) => {
+      await quota?.release();
+      throw error;
+    }));
   await listUnderKeys(id, registration.lookupKeys);
   return { registration, created: !existing };
 }

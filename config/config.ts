@@ -6,6 +6,51 @@ import { z } from 'zod';
  * where Temporal and MongoDB are and which task queue they share.
  */
 const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * A rough guess at a key's strength in bits: its length times the Shannon entropy of its own characters,
+ * not counting characters that continue a run such as "abcd" or "4321" (those add next to nothing).
+ */
+export function estimatedEntropyBits(key: string): number {
+  const counts = new Map<string, number>();
+  for (const char of key) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / key.length) * Math.log2(count / key.length);
+  let runs = 0;
+  for (let i = 1; i < key.length; i += 1) {
+    if (Math.abs(key.charCodeAt(i) - key.charCodeAt(i - 1)) <= 1) runs += 1;
+  }
+  return perChar * (key.length - runs);
+}
+export const MIN_ADMIN_KEY_BITS = 90;
+
+/** A key is sent as `Bearer <key>`: the characters of the API's own keys, and nothing a header could mangle. */
+const adminKeySchema = z
+  .string()
+  .min(24, 'must be at least 24 characters')
+  .max(200, 'must be at most 200 characters')
+  .regex(
+    /^[A-Za-z0-9._~+/=-]+$/,
+    'may hold only letters, digits and . _ ~ + / = - (no whitespace, control or other characters)',
+  )
+  .refine((key) => estimatedEntropyBits(key) >= MIN_ADMIN_KEY_BITS, {
+    message: `is too predictable (repeated or few distinct characters); use at least 32 random characters, such as the output of "openssl rand -base64 32"`,
+  });
+
+const trustProxySchema = z.union([z.boolean(), z.string()]).transform((value, ctx): false | number | string[] => {
+  if (value === false || value === 'false' || value === '') return false;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (value === true || value === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'true would trust any X-Forwarded-For; give the number of proxy hops or their addresses',
+    });
+    return z.NEVER;
+  }
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+});
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export const configSchema = z.object({
@@ -26,11 +71,26 @@ export const configSchema = z.object({
   API_PORT: port.default(3000),
   /** Public base URL of the API, printed and used in links; defaults to http://API_HOST:API_PORT. */
   API_PUBLIC_URL: z.url().optional(),
-  /** Bootstrap admin key. Must be long enough that guessing it is hopeless. */
-  DEALREG_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Bootstrap admin key. Must be long and random enough that guessing it is hopeless. */
+  DEALREG_ADMIN_KEY: adminKeySchema.optional(),
   LOG_LEVEL: logLevel.default('info'),
   /** Requests a single API key may make per minute before it is answered 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute and client address to the routes outside /api/v1 (health, metrics, console). */
+  RATE_LIMIT_ROOT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Failed authentications per minute after which a client address is refused before its key is looked up. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** A Redis shared by every API process for the rate limit counts; without it each process counts alone. */
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /**
+   * Which proxies in front of the API may say who the client is (X-Forwarded-For): `false` (the default:
+   * the connection's address counts, so a client cannot invent addresses), a number of proxy hops, or a
+   * comma-separated list of proxy addresses or subnets (`loopback`, `10.0.0.0/8`), as Express's `trust proxy`.
+   */
+  TRUST_PROXY: trustProxySchema.default(false),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z
     .string()

@@ -57,7 +57,8 @@ export interface NewApiKey {
 /** Stores a key's hash and returns the key once. */
 export async function createApiKey(input: NewApiKey): Promise<{ key: string; keyId: string }> {
   const key = input.key ?? generateApiKey();
-  const keyId = `key_${hashApiKey(key).slice(0, 12)}`;
+  // Random, not derived from the key: a published key id must tell nothing about the key.
+  const keyId = `key_${randomBytes(6).toString('hex')}`;
   await ApiKey.create({
     _id: hashApiKey(key),
     keyId,
@@ -69,6 +70,20 @@ export async function createApiKey(input: NewApiKey): Promise<{ key: string; key
     createdBy: input.createdBy,
   });
   return { key, keyId };
+}
+
+/** The key that DEALREG_ADMIN_KEY bootstraps is marked by this creator. */
+export const BOOTSTRAP_CREATOR = 'bootstrap';
+
+/**
+ * Revokes every bootstrap key but the one whose hash is given: replacing DEALREG_ADMIN_KEY must end the
+ * old key. Bootstrap keys are few, so one equality filter on `createdBy` is cheap.
+ */
+export async function revokeOtherBootstrapKeys(currentHash: string): Promise<string[]> {
+  const bootstrapKeys = await ApiKey.find({ createdBy: BOOTSTRAP_CREATOR }).lean<ApiKeyDoc[]>().exec();
+  const stale = bootstrapKeys.filter((doc) => doc._id !== currentHash && !doc.revokedAt);
+  await Promise.all(stale.map((doc) => ApiKey.updateOne({ _id: doc._id }, { $set: { revokedAt: new Date() } }).exec()));
+  return stale.map((doc) => doc.keyId);
 }
 
 export async function findActiveApiKey(key: string): Promise<ApiKeyDoc | undefined> {

@@ -1,5 +1,6 @@
 import { model, Schema } from 'mongoose';
 import { isDuplicateKey } from './insert-once';
+import { releaseHeldSlot } from './quota';
 
 /**
  * The customer key index: one entry per (lookup key, registration) for registrations that hold or may
@@ -42,9 +43,14 @@ export async function listUnderKeys(registrationId: string, keys: readonly strin
   }
 }
 
-/** Point deletes by `_id` (a `$in` would be a scan on FerretDB's SQLite backend). */
+/**
+ * Point deletes by `_id` (a `$in` would be a scan on FerretDB's SQLite backend). A registration is
+ * unlisted when it stops holding its deal, which is also when it stops counting against its reseller's
+ * active limit: its slot is given back here, so that every way a registration ends frees it.
+ */
 export async function unlistFromKeys(registrationId: string, keys: readonly string[]): Promise<void> {
   await Promise.all(keys.map((key) => DealKeyEntry.deleteOne({ _id: entryId(key, registrationId) }).exec()));
+  await releaseHeldSlot('active', registrationId);
 }
 
 /** Ids of registrations listed under any of the keys. */

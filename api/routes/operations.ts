@@ -11,6 +11,9 @@ const readinessSchema = z
   .strictObject({
     status: z.enum(['ready', 'unavailable']),
     checks: z.strictObject({ temporal: z.boolean(), database: z.boolean() }),
+    rateLimitStore: z
+      .enum(['memory', 'redis'])
+      .describe('memory: each API process counts alone; redis: the limits hold across processes'),
   })
   .meta({ id: 'Readiness' });
 
@@ -56,7 +59,11 @@ export const readinessRoute = definePublicRoute({
     const ready = temporal && database;
     return {
       status: ready ? 200 : 503,
-      body: { status: ready ? 'ready' : 'unavailable', checks: { temporal, database } },
+      body: {
+        status: ready ? 'ready' : 'unavailable',
+        checks: { temporal, database },
+        rateLimitStore: deps.rateLimitStores?.kind ?? 'memory',
+      },
       headers: ready ? undefined : { 'Retry-After': String(RETRY_AFTER_SECONDS) },
     };
   },

@@ -32,7 +32,7 @@ export const submitRegistrationRoute = defineRoute({
   responses: { 202: { description: 'Accepted; the decision follows', schema: registrationSchema } },
   refusals: {
     403: 'the reseller bound to the key is not registered',
-    422: 'invalid body, distributor not affiliated, or Idempotency-Key reused with another body',
+    422: 'invalid body, distributor not affiliated, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored)',
   },
   async handle({ caller, body, headers, deps, metrics }) {
     const resellerId = caller.resellerId;

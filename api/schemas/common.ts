@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitNames } from '../../domain/policy/schema';
 
 /** Shapes shared by many routes: problem documents, paging, ids in paths. */
 
@@ -9,6 +10,10 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+    limit: z
+      .enum(limitNames)
+      .optional()
+      .describe('with problem type limit-reached: the policy limit that refused the submission'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

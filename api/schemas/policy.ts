@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { policySchema } from '../../domain/policy/schema';
+import { limitNames, policySchema } from '../../domain/policy/schema';
 import { timestampSchema } from './common';
 
 export const policyVersionSchema = z
@@ -55,6 +55,21 @@ export const simulationReportSchema = z
         detail: z.string(),
       }),
     ),
+    limits: z
+      .strictObject({
+        refused: z.number().int(),
+        hits: z.array(
+          z.strictObject({
+            resellerId: z.string(),
+            limit: z.enum(limitNames),
+            refused: z.number().int(),
+            firstRefusedAt: z.string(),
+          }),
+        ),
+      })
+      .describe(
+        "resellers whose submissions the candidate's limits would have refused; refused submissions are left out of the candidate's counts",
+      ),
   })
   .meta({ id: 'SimulationReport' });
 

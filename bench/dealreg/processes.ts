@@ -52,6 +52,7 @@ export async function startDealregProcesses(options: DealregProcessOptions): Pro
       API_PORT: String(API_PORT),
       DEALREG_ADMIN_KEY: adminKey,
       RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_ROOT_PER_MINUTE: '100000000',
     },
     cpuProfileDir: options.cpuProfileDir,
   });

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/schema';
-import { both, durationInWords, either, routeSubject, times } from './words';
+import { partnerTypes } from '../registration';
+import { both, durationInWords, either, PARTNER_TYPE_WORDS, routeSubject, times } from './words';
 
 /**
  * The rules of engagement as a small document tree, built from the policy itself so that the
@@ -118,6 +119,33 @@ function timingSection(policy: Policy): GuideSection {
   };
 }
 
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+const registrations = (count: number) => `${count} registration${count === 1 ? '' : 's'}`;
+
+/** The limits in plain words; no section when the policy sets none. */
+function limitsSection(policy: Policy): GuideSection | undefined {
+  const { limits } = policy;
+  const items: string[] = [];
+  const active = limits?.activePerReseller;
+  const typed = partnerTypes.filter((type) => active?.[type] !== undefined);
+  if (active && typed.length > 0) {
+    const perType = typed.map((type) => `${PARTNER_TYPE_WORDS[type]} ${registrations(active[type]!)}`);
+    items.push(
+      `Each reseller may hold at most this many registrations at once (pending, approved or escalated): ${both(perType)}. A registration stops counting when it is rejected, won, lost, withdrawn or expires.`,
+    );
+  }
+  if (limits?.submissionsPerResellerPerDay !== undefined) {
+    items.push(
+      `Each reseller may submit at most ${registrations(limits.submissionsPerResellerPerDay)} per day (UTC), whatever becomes of them.`,
+    );
+  }
+  if (items.length === 0) return undefined;
+  items.push(
+    'A submission over a limit is refused at once and not stored (answer 422, problem type limit-reached, naming the limit); submit it again when you are under the limit.',
+  );
+  return { heading: 'Limits', blocks: [list(items)] };
+}
+
 /** A date as YYYY-MM-DD (UTC), whichever form the stored version gives it in. */
 function isoDay(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
@@ -142,6 +170,7 @@ export function buildPolicyGuide(policyVersion: GuidePolicyVersion, partners: Gu
       ),
       conflictSection(policy),
       timingSection(policy),
+      ...optional(limitsSection(policy)),
     ],
   };
 }

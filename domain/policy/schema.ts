@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partnerIdSchema, partnerTypeSchema, segmentSchema } from '../registration';
+import { type PartnerType, partnerIdSchema, partnerTypeSchema, segmentSchema } from '../registration';
 import { durationToMs, isoDurationSchema, tryDurationToMs } from './duration';
 
 export const allocationModels = ['segment', 'partner-type', 'open', 'hybrid'] as const;
@@ -55,6 +55,29 @@ export const policyTimingSchema = z
   .meta({ id: 'PolicyTiming' });
 export type PolicyTiming = z.infer<typeof policyTimingSchema>;
 
+/** Caps that stop one reseller from registering everything (squatting); big enough for any real program. */
+const limitCount = (max: number) => z.number().int().positive().max(max);
+export const MAX_ACTIVE_PER_RESELLER = 10_000;
+export const MAX_SUBMISSIONS_PER_DAY = 10_000;
+
+export const policyLimitsSchema = z
+  .strictObject({
+    /** Registrations a reseller may hold at once (pending, approved or escalated), by its partner type. */
+    activePerReseller: z
+      .strictObject({
+        integrator: limitCount(MAX_ACTIVE_PER_RESELLER).optional(),
+        var: limitCount(MAX_ACTIVE_PER_RESELLER).optional(),
+        boutique: limitCount(MAX_ACTIVE_PER_RESELLER).optional(),
+      })
+      .optional(),
+    /** Submissions a reseller may make per UTC day, whatever becomes of them. */
+    submissionsPerResellerPerDay: limitCount(MAX_SUBMISSIONS_PER_DAY).optional(),
+  })
+  .meta({ id: 'PolicyLimits' });
+export type PolicyLimits = z.infer<typeof policyLimitsSchema>;
+export const limitNames = ['activePerReseller', 'submissionsPerResellerPerDay'] as const;
+export type LimitName = (typeof limitNames)[number];
+
 /** The `PUT /policy` body of the contract. */
 export const policySchema = z
   .strictObject({
@@ -63,6 +86,7 @@ export const policySchema = z
     onWrongRoute: z.enum(['reject', 'escalate']).default('reject'),
     matching: z.strictObject({ nameSimilarity: z.number().min(0).max(1).default(0.9) }).prefault({}),
     timing: policyTimingSchema.prefault({}),
+    limits: policyLimitsSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     if (policy.model === 'open' && policy.routes.length > 0) {
@@ -76,6 +100,19 @@ export const policySchema = z
   .meta({ id: 'Policy' });
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
+
+/** The limits that apply to a reseller of this partner type; absent ones do not apply. */
+export function limitsFor(
+  limits: PolicyLimits | undefined,
+  partnerType: PartnerType,
+): { activePerReseller?: number; submissionsPerResellerPerDay?: number } {
+  const active = limits?.activePerReseller?.[partnerType];
+  const perDay = limits?.submissionsPerResellerPerDay;
+  return {
+    ...(active !== undefined ? { activePerReseller: active } : {}),
+    ...(perDay !== undefined ? { submissionsPerResellerPerDay: perDay } : {}),
+  };
+}
 
 /** A stored, numbered policy version. */
 export interface PolicyVersion {

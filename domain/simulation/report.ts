@@ -100,6 +100,13 @@ export class ReportBuilder {
     });
   }
 
+  /** A submission the candidate's limits refuse: it happened, but the candidate would not have stored it. */
+  recordRefused(snapshot: RegistrationSnapshot, actual: ReplayOutcome): void {
+    this.count++;
+    this.current[actual]++;
+    if (actual === 'approve') this.approvalsOf(snapshot.distributorId).current++;
+  }
+
   private shares(): DistributorShare[] {
     const names = new Map(this.input.partners.distributors.map((d) => [d.id, d.name]));
     const ids = [...this.approvals.keys()].sort();
@@ -114,7 +121,7 @@ export class ReportBuilder {
     });
   }
 
-  build(): SimulationReport {
+  build(): Omit<SimulationReport, 'limits'> {
     return {
       label: this.input.label,
       registrations: this.count,

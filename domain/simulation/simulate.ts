@@ -4,6 +4,7 @@ import type { Decision, RegistrationFacts } from '../allocation/types';
 import { customerIdentity, lookupKeys } from '../matching';
 import { durationToMs } from '../policy/duration';
 import { ActiveSet } from './active-set';
+import { LimitTracker } from './limits';
 import { actualDecision, parseTime, releaseTime } from './outcomes';
 import { ReportBuilder } from './report';
 import type { RegistrationSnapshot, SimulationInput, SimulationReport } from './types';
@@ -46,9 +47,14 @@ export function simulatePolicy(input: SimulationInput): SimulationReport {
   const earliest = earliestFromHere(submitted);
   const active = new ActiveSet();
   const report = new ReportBuilder(input);
+  const limits = new LimitTracker(policy);
 
   ordered.forEach((snapshot, index) => {
     const submittedAt = submitted[index]!;
+    if (limits.refusal(snapshot, submittedAt) !== undefined) {
+      report.recordRefused(snapshot, actualDecision(snapshot.actual));
+      return;
+    }
     const subject = factsOf(snapshot, 'pending');
     const keys = lookupKeys(customerIdentity(subject.customer));
     const holders = active.holdersFor(keys, submittedAt, earliest[index]!);
@@ -61,11 +67,14 @@ export function simulatePolicy(input: SimulationInput): SimulationReport {
         : evaluateDealCheck(subject, holders, policy).matches;
     report.record(snapshot, actualDecision(snapshot.actual), decision, matches);
 
-    if (decision.outcome !== 'reject') {
-      const status = decision.outcome === 'approve' ? 'approved' : 'escalated';
-      const releaseAt = releaseTime(snapshot.actual, decision.outcome, submittedAt, protectionMs, snapshot.id);
-      active.add(factsOf(snapshot, status), keys, releaseAt);
+    if (decision.outcome === 'reject') {
+      limits.admit(snapshot, submittedAt, undefined);
+      return;
     }
+    const status = decision.outcome === 'approve' ? 'approved' : 'escalated';
+    const releaseAt = releaseTime(snapshot.actual, decision.outcome, submittedAt, protectionMs, snapshot.id);
+    active.add(factsOf(snapshot, status), keys, releaseAt);
+    limits.admit(snapshot, submittedAt, releaseAt);
   });
-  return report.build();
+  return { ...report.build(), limits: limits.report() };
 }

@@ -1,5 +1,5 @@
 import type { DecisionOutcome, RegistrationFacts } from '../allocation/types';
-import type { Policy } from '../policy/schema';
+import type { LimitName, Policy } from '../policy/schema';
 import type { ReasonCode, RegistrationStatus } from '../registration';
 
 /** What actually happened to a stored registration. */
@@ -65,6 +65,15 @@ export interface OutcomeChange {
   detail: string;
 }
 
+/** A reseller whose submissions the candidate's limits would have refused. */
+export interface LimitHit {
+  resellerId: string;
+  limit: LimitName;
+  /** Submissions refused by this limit (refused ones are not replayed further). */
+  refused: number;
+  firstRefusedAt: string;
+}
+
 export interface SimulationReport {
   label: string;
   registrations: number;
@@ -79,4 +88,9 @@ export interface SimulationReport {
   collisions: { dealGroups: number; registrations: number };
   changedCount: number;
   changes: OutcomeChange[];
+  /**
+   * Who the candidate's limits would have refused. Refused submissions would not have been stored:
+   * they are left out of the candidate's outcome counts and of the replay's deal holders.
+   */
+  limits: { refused: number; hits: LimitHit[] };
 }

@@ -50,6 +50,8 @@ export async function startApi(system: TestSystem): Promise<RunningApi> {
     TEMPORAL_TASK_QUEUE: system.taskQueue,
     TEMPORAL_UI_URL,
     LOG_LEVEL: 'silent',
+    // A browser loads many console assets from one address.
+    RATE_LIMIT_ROOT_PER_MINUTE: '100000',
   });
   const app = createApp({ temporal: system.temporal, taskQueue: system.taskQueue, logger: quietLogger, config });
   const server = app.listen(0, '127.0.0.1');

@@ -51,7 +51,11 @@ describe('operations', () => {
   test('healthz and readyz answer while everything is up', async () => {
     expect((await api.call({ as: 'missing', method: 'get', path: '/healthz' })).body).toEqual({ status: 'ok' });
     const ready = await api.call({ as: 'missing', method: 'get', path: '/readyz' });
-    expect(ready.body).toEqual({ status: 'ready', checks: { temporal: true, database: true } });
+    expect(ready.body).toEqual({
+      status: 'ready',
+      checks: { temporal: true, database: true },
+      rateLimitStore: 'memory',
+    });
   });
 
   test('metrics count requests by route template, submissions by outcome, and report stored counts', async () => {

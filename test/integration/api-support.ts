@@ -41,7 +41,13 @@ export const DISTRIBUTOR = 'dist-a';
 export const OTHER_DISTRIBUTOR = 'dist-b';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...parseConfig({}), RATE_LIMIT_PER_MINUTE: 100_000, ...overrides };
+  return {
+    ...parseConfig({}),
+    RATE_LIMIT_PER_MINUTE: 100_000,
+    RATE_LIMIT_ROOT_PER_MINUTE: 100_000,
+    AUTH_FAILURES_PER_MINUTE: 100_000,
+    ...overrides,
+  };
 }
 
 /** A real worker, the app on top of it, seeded partners and policy, and a key for every caller. */

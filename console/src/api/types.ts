@@ -211,4 +211,8 @@ export interface SimulationReport {
     decisiveRule: string;
     detail: string;
   }[];
+  limits: {
+    refused: number;
+    hits: { resellerId: string; limit: string; refused: number; firstRefusedAt: string }[];
+  };
 }

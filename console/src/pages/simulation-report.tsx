@@ -90,6 +90,14 @@ export function SimulationResult({ report }: { report: SimulationReport }) {
           {report.collisions.dealGroups} deal{report.collisions.dealGroups === 1 ? '' : 's'} with{' '}
           {report.collisions.registrations} registrations
         </dd>
+        <dt>Refused by limits</dt>
+        <dd>
+          {report.limits.refused === 0
+            ? 'none'
+            : report.limits.hits
+                .map((hit) => `${hit.resellerId}: ${hit.refused} (${hit.limit}, first ${hit.firstRefusedAt})`)
+                .join('; ')}
+        </dd>
       </dl>
       {report.registrations === 0 ? (
         <EmptyState>There are no stored registrations to replay yet, so the charts would be empty.</EmptyState>

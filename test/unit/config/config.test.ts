@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ConfigError, parseConfig } from '../../../config/config';
+import { ConfigError, estimatedEntropyBits, parseConfig } from '../../../config/config';
 
 test('an empty environment gives the documented defaults', () => {
   expect(parseConfig({})).toMatchObject({
@@ -51,3 +51,36 @@ test('a process started with a bad environment stops with one message naming eve
   expect(result.stderr).toContain('TEMPORAL_ADDRESS');
   expect(result.stderr).toContain('API_PORT');
 }, 30_000);
+
+describe('DEALREG_ADMIN_KEY', () => {
+  const problemsOf = (key: string) => {
+    try {
+      parseConfig({ DEALREG_ADMIN_KEY: key });
+      return '';
+    } catch (error) {
+      return (error as ConfigError).problems.join('\n');
+    }
+  };
+
+  test.each([
+    ['password1234password1234', /too predictable/],
+    ['a'.repeat(40), /too predictable/],
+    ['abcdefghijklmnopqrstuvwxyz0123456789', /too predictable/],
+    ['Q0hj2ayaFoujcAeH 9nozDu4rXk2', /no whitespace, control/],
+    ['Q0hj2ayaFoujcAeH\t9nozDu4rXk2', /no whitespace, control/],
+    ['Q0hj2ayaFoujcAeH\u00009nozDu4rXk2', /no whitespace, control/],
+    ['Q0hj2ayaFoujcAeH9nozDu4rXk2\n', /no whitespace, control/],
+    ['short', /at least 24 characters/],
+  ])('refuses %j with a clear message', (key, message) => {
+    expect(problemsOf(key)).toMatch(new RegExp(`DEALREG_ADMIN_KEY: .*${message.source}`));
+  });
+
+  test.each([
+    'D4+OAnbhrRe+K+MPLXKdiNhJRHSLoZuBv22G0NjXJjY=',
+    'dr_2sEEJHqk5OdONpVHSZ7-A5wceA1Mvexs',
+    'bench-admin-866cf5f314ba25add5ecc257ba0c9f12',
+  ])('accepts a random key (%s)', (key) => {
+    expect(problemsOf(key)).toBe('');
+    expect(estimatedEntropyBits(key)).toBeGreaterThanOrEqual(90);
+  });
+});

@@ -1,0 +1,108 @@
+import { currentPolicy } from '../db/policies';
+import { giveBackSlot, markOnce, purgeCounter, releaseHeldSlot, takeSlot } from '../db/quota';
+import { Registration, type RegistrationDoc } from '../db/registrations';
+import { type LimitName, limitsFor } from '../domain/policy/schema';
+import { isActiveStatus, type PartnerType } from '../domain/registration';
+import { LimitReached } from './errors';
+
+/** What a submission took of its reseller's limits, to give back if the submission is not accepted. */
+export interface QuotaReservation {
+  release(): Promise<void>;
+}
+
+const nothingReserved: QuotaReservation = { release: async () => undefined };
+
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+const activeCounter = (resellerId: string, limit: number) => ({
+  kind: 'active' as const,
+  name: `${resellerId}|active`,
+  limit,
+});
+const dayCounter = (resellerId: string, at: Date, limit: number) => ({
+  kind: 'day' as const,
+  name: `${resellerId}|${utcDay(at)}`,
+  limit,
+});
+
+/**
+ * Takes the submission's place under the limits of the policy in force, or refuses it with
+ * LimitReached, having given back whatever it took. Call before the submission's first write; a
+ * submission that then fails before it is stored calls `release()`. Active slots are given back when
+ * the registration stops holding its deal, where its deal keys are removed (db/dealkeys.ts).
+ */
+export async function reserveQuota(
+  reseller: { _id: string; partnerType: PartnerType },
+  registrationId: string,
+  now = new Date(),
+): Promise<QuotaReservation> {
+  const policy = await currentPolicy();
+  const limits = limitsFor(policy?.policy.limits, reseller.partnerType);
+  const taken: QuotaReservation[] = [];
+  const release = async () => {
+    await Promise.all(taken.map((reservation) => reservation.release()));
+  };
+  try {
+    if (limits.activePerReseller !== undefined) {
+      await countExistingActive(reseller._id, limits.activePerReseller, policy?.version ?? 0);
+      const active = await takeSlot(activeCounter(reseller._id, limits.activePerReseller), registrationId, true);
+      if (active.outcome === 'full') throw refusal('activePerReseller', limits.activePerReseller, reseller.partnerType);
+      if (active.outcome === 'taken') taken.push({ release: () => releaseActiveSlot(registrationId) });
+    }
+    if (limits.submissionsPerResellerPerDay !== undefined) {
+      const counter = dayCounter(reseller._id, now, limits.submissionsPerResellerPerDay);
+      forgetEarlierDays(reseller._id, now, limits.submissionsPerResellerPerDay);
+      const day = await takeSlot(counter, registrationId, false);
+      if (day.outcome === 'full') {
+        throw refusal('submissionsPerResellerPerDay', limits.submissionsPerResellerPerDay, reseller.partnerType);
+      }
+      if (day.outcome === 'taken') taken.push({ release: () => giveBackSlot(day.slot, registrationId) });
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return taken.length === 0 ? nothingReserved : { release };
+}
+
+const releaseActiveSlot = (registrationId: string) => releaseHeldSlot('active', registrationId);
+
+function refusal(limit: LimitName, value: number, partnerType: PartnerType): LimitReached {
+  return new LimitReached(
+    limit,
+    limit === 'activePerReseller'
+      ? `the policy's limit activePerReseller allows a ${partnerType} reseller at most ${value} active registrations (pending, approved or escalated); this reseller holds that many. Submit again when one of them has ended.`
+      : `the policy's limit submissionsPerResellerPerDay allows at most ${value} submissions per reseller per UTC day; this reseller has made that many today.`,
+  );
+}
+
+/**
+ * Registrations accepted while no active limit was in force hold no slot; the first submission of a
+ * reseller under each policy version with a limit gives every active registration of the reseller one
+ * (those that hold one already keep it), so the limit counts them too. Once per reseller and version:
+ * a marker decides who does it; concurrent submissions meanwhile may see a count that is still short.
+ */
+async function countExistingActive(resellerId: string, limit: number, policyVersion: number): Promise<void> {
+  if (!(await markOnce(`${resellerId}|active|v${policyVersion}`))) return;
+  // One equality filter (served by the reseller index); the status is checked here, not in the query.
+  const registrations = await Registration.find({ resellerId }, { _id: 1, status: 1 })
+    .lean<Pick<RegistrationDoc, '_id' | 'status'>[]>()
+    .exec();
+  for (const registration of registrations.filter((r) => isActiveStatus(r.status))) {
+    if ((await takeSlot(activeCounter(resellerId, limit), registration._id, true)).outcome === 'full') return;
+  }
+}
+
+/** Day counters are never read after their day; each process clears a reseller's older ones once. */
+const clearedDays = new Set<string>();
+function forgetEarlierDays(resellerId: string, now: Date, limit: number): void {
+  const key = `${resellerId}|${utcDay(now)}`;
+  if (clearedDays.has(key)) return;
+  if (clearedDays.size > 100_000) clearedDays.clear();
+  clearedDays.add(key);
+  for (const daysAgo of [1, 2]) {
+    const earlier = new Date(now.getTime() - daysAgo * 86_400_000);
+    // Yesterday's counter is gone only once no process can still be counting it (clock skew).
+    if (daysAgo === 1 && now.getUTCHours() < 1) continue;
+    void purgeCounter(dayCounter(resellerId, earlier, limit).name, limit).catch(() => undefined);
+  }
+}
