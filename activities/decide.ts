@@ -63,8 +63,32 @@ export function decideRegistration(input: { registrationId: string }): Promise<D
  */
 export async function decideRegistrationIn(
   surroundings: DecisionSurroundings,
-  { registrationId }: { registrationId: string },
+  input: { registrationId: string },
 ): Promise<DecideResult> {
+  const result = await checkAndDecide(surroundings, input.registrationId, 'poll');
+  if ('waitFor' in result) throw new Error('a polling check never hands back a wait');
+  return result;
+}
+
+/** What one check found: decided (or already was), or an earlier registration to wait for. */
+export type CheckResult = DecideResult | { waitFor: string; timing: DecisionTiming };
+
+/**
+ * The activity of registrations started since decisions stopped polling: one look at the earlier
+ * registrations of the deal. If one is still undecided it names the latest of them, and the workflow
+ * waits for that one's word (a signal) before it looks again; otherwise it decides, as the polling
+ * activity does. The latest is enough to wait for: it is decided only after every earlier one of its
+ * own deal, and the next look finds any other still open.
+ */
+export function checkRegistration(input: { registrationId: string }): Promise<CheckResult> {
+  return checkAndDecide(inActivity, input.registrationId, 'once');
+}
+
+async function checkAndDecide(
+  surroundings: DecisionSurroundings,
+  registrationId: string,
+  waiting: 'poll' | 'once',
+): Promise<CheckResult> {
   let registration = await loadRegistration(registrationId);
   const { policy, version } = await loadPolicyVersion(registration.policyVersion);
   const ms = timingInMs(policy.timing);
@@ -78,12 +102,11 @@ export async function decideRegistrationIn(
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  const { holders, waited } = await waitForEarlierRegistrations(
-    surroundings,
-    registration,
-    policy.matching.nameSimilarity,
-  );
-  if (waited) {
+  let { holders, undecided } = await earlierRegistrations(registration, policy.matching.nameSimilarity);
+  if (undecided.length > 0) {
+    const latest = undecided.sort((a, b) => (b.sequence ?? 0) - (a.sequence ?? 0))[0] as RegistrationDoc;
+    if (waiting === 'once') return { waitFor: latest._id, timing };
+    ({ holders } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity));
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);
     if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
@@ -134,7 +157,8 @@ export async function decideRegistrationIn(
 }
 
 /**
- * Polls until no possibly-matching registration with a smaller sequence (or none yet) is pending,
+ * For workflows that started before decisions waited by signal (their histories call
+ * `decideRegistration`): polls until no possibly-matching registration with a smaller sequence (or none yet) is pending,
  * then returns those that hold a deal. Gives up after one period so that Temporal's retry (with its
  * backoff) takes over: a long wait then survives a worker restart.
  */
@@ -142,31 +166,13 @@ async function waitForEarlierRegistrations(
   surroundings: DecisionSurroundings,
   registration: RegistrationDoc,
   nameSimilarity: number,
-): Promise<{ holders: RegistrationDoc[]; waited: boolean }> {
+): Promise<{ holders: RegistrationDoc[] }> {
   const started = Date.now();
-  for (let round = 0; ; round += 1) {
+  for (let round = 1; ; round += 1) {
     // Withdrawn while waiting: there is nothing left to decide.
-    if (round > 0 && (await loadRegistration(registration._id)).status !== 'pending')
-      return { holders: [], waited: true };
-    const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
-    const others = await loadRegistrations(ids);
-    const ended = others.filter((other) => !isActiveStatus(other.status));
-    // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
-    await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
-    // Only a registration that may be the same deal can change this decision; one that merely shares
-    // a blocking word (a common word of the name) is not waited for, so unrelated customers never queue.
-    const related = others.filter((other) => mayBeSameDeal(registration, other, nameSimilarity));
-    const undecided = (
-      await Promise.all(
-        related.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])),
-      )
-    ).flat();
-    if (undecided.length === 0) {
-      return {
-        holders: others.filter((other) => other.status === 'approved' || other.status === 'escalated'),
-        waited: round > 0,
-      };
-    }
+    if ((await loadRegistration(registration._id)).status !== 'pending') return { holders: [] };
+    const { holders, undecided } = await earlierRegistrations(registration, nameSimilarity);
+    if (undecided.length === 0) return { holders };
     if (Date.now() - started > WAIT_PER_ATTEMPT_MS) {
       throw ApplicationFailure.retryable(
         `waiting for ${undecided.length} earlier registration(s) on the same deal to be decided: ${undecided.map((u) => u._id).join(', ')}`,
@@ -176,6 +182,28 @@ async function waitForEarlierRegistrations(
     surroundings.heartbeat({ waitingFor: undecided.map((u) => u._id) });
     await surroundings.sleep(Math.min(50 * 2 ** round, 500));
   }
+}
+
+/**
+ * The registrations listed under the subject's keys: those that hold a deal, and those that may be the
+ * same deal, were accepted earlier and are not decided yet.
+ */
+async function earlierRegistrations(
+  registration: RegistrationDoc,
+  nameSimilarity: number,
+): Promise<{ holders: RegistrationDoc[]; undecided: RegistrationDoc[] }> {
+  const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
+  const others = await loadRegistrations(ids);
+  const ended = others.filter((other) => !isActiveStatus(other.status));
+  // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
+  await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
+  // Only a registration that may be the same deal can change this decision; one that merely shares
+  // a blocking word (a common word of the name) is not waited for, so unrelated customers never queue.
+  const related = others.filter((other) => mayBeSameDeal(registration, other, nameSimilarity));
+  const undecided = (
+    await Promise.all(related.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])))
+  ).flat();
+  return { holders: others.filter((other) => other.status === 'approved' || other.status === 'escalated'), undecided };
 }
 
 function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, nameSimilarity: number): boolean {

@@ -1,5 +1,5 @@
 import type { ActivityDeps } from './context';
-import { decideRegistration } from './decide';
+import { checkRegistration, decideRegistration } from './decide';
 import { escalationActivities } from './escalations';
 import { protectionActivities } from './protection';
 
@@ -7,6 +7,7 @@ import { protectionActivities } from './protection';
 export function createActivities(deps: ActivityDeps) {
   return {
     decideRegistration,
+    checkRegistration,
     ...escalationActivities(deps),
     ...protectionActivities(deps),
   };

@@ -18,7 +18,10 @@ export interface Bucketing {
   width: number;
   /** Buckets one page may read. */
   maxBuckets: number;
-  /** Buckets read at once. */
+  /**
+   * Most buckets read at once. A page starts with one (a busy scope fills a page from one or two) and
+   * doubles up to this while the page is still short (a sparse scope needs many).
+   */
   parallel: number;
 }
 
@@ -67,6 +70,8 @@ export interface PageRequest<Doc> {
   positionOf(doc: Doc): Position;
   /** A filter no index serves (free text): applied to what the buckets return. */
   accept?(doc: Doc): boolean;
+  /** A smaller budget of buckets than the bucketing's (for such a filter, which reads whole buckets). */
+  maxBuckets?: number;
 }
 
 /** Where a document sorts: by `at`, then (for documents that share it) by `tie`. */
@@ -91,10 +96,11 @@ export async function readPage<Doc>(request: PageRequest<Doc>): Promise<Page<Doc
   const lowest = bucketOf(request.bottom ?? 0, bucketing);
   const found: Doc[] = [];
   let read = 0;
-  while (bucket >= lowest && read < bucketing.maxBuckets && found.length <= limit) {
-    const batch = Array.from(
-      { length: Math.min(bucketing.parallel, bucket - lowest + 1, bucketing.maxBuckets - read) },
-      (_, i) => listingKey(request.scope, bucket - i),
+  const maxBuckets = request.maxBuckets ?? bucketing.maxBuckets;
+  let width = 1;
+  while (bucket >= lowest && read < maxBuckets && found.length <= limit) {
+    const batch = Array.from({ length: Math.min(width, bucket - lowest + 1, maxBuckets - read) }, (_, i) =>
+      listingKey(request.scope, bucket - i),
     );
     const results = await Promise.all(
       batch.map((key) => request.model.find({ listKeys: key }).lean<Doc[]>().exec() as Promise<Doc[]>),
@@ -104,6 +110,7 @@ export async function readPage<Doc>(request: PageRequest<Doc>): Promise<Page<Doc
     }
     bucket -= batch.length;
     read += batch.length;
+    width = Math.min(width * 2, bucketing.parallel);
   }
   found.sort((a, b) => compare(request.positionOf(b), request.positionOf(a)));
   const items = found.slice(0, limit);

@@ -122,9 +122,13 @@ export const Registration = model<RegistrationDoc>('Registration', schema, 'regi
 
 /**
  * 128 sequence numbers per bucket: a page of fifty in the busiest scope reads one or two buckets; a
- * partner with a hundredth of the traffic fills a page from about forty, read eight at a time.
+ * partner with a hundredth of the traffic fills a page from about forty, read up to eight at a time.
+ * FerretDB decodes every document a bucket holds, so the width is what a busy page costs. (Changing it
+ * changes every stored `listKeys`: db/upgrade.ts would need a step that rewrites them.)
  */
 export const registrationBucketing: Bucketing = { width: 128, maxBuckets: 64, parallel: 8 };
+/** The customer text filter reads whole buckets and keeps what matches: a smaller budget per page. */
+export const TEXT_SEARCH_BUCKETS = 8;
 
 /** The list pages a registration appears on: by partner, distributor and status, and each combination. */
 export function registrationListKeys(

@@ -60,6 +60,13 @@ export interface EscalationFate {
   decidedBy: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
 }
 
+/**
+ * A registration waiting for an earlier one of its deal asks to be told when that one is decided; the
+ * earlier one answers with `predecessorDecided` at once if it already is, else when it is.
+ */
+export const watchDecisionSignal = defineSignal<[{ watcherWorkflowId: string }]>('watchDecision');
+export const predecessorDecidedSignal = defineSignal<[{ registrationId: string }]>('predecessorDecided');
+
 /** Sent by an escalation to each waiting contender once it is resolved. */
 export const escalationFateSignal = defineSignal<[EscalationFate]>('escalationFate');
 /** Sent by an escalation that was already being resolved when this registration tried to join it. */

@@ -4,10 +4,13 @@ import {
   allHandlersFinished,
   CancellationScope,
   condition,
+  getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { RegistrationStatus } from '../domain/registration';
@@ -17,9 +20,12 @@ import {
   escalationFateSignal,
   escalationTurnedAwaySignal,
   extensionUpdate,
+  predecessorDecidedSignal,
   type RecordedOutcome,
   type RegistrationState,
   registrationStateQuery,
+  registrationWorkflowId,
+  watchDecisionSignal,
   withdrawUpdate,
 } from './definitions';
 import { searchAttributes } from './search-attributes';
@@ -37,6 +43,21 @@ const { decideRegistration } = proxyActivities<Activities>({
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '100 milliseconds', backoffCoefficient: 1.5, maximumInterval: '2 seconds' },
 });
+
+/** One look at the deal: it never waits inside, so it has the short timeouts of any other step. */
+const { checkRegistration } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+/**
+ * While it waits for an earlier registration's word, a registration looks again after this long anyway:
+ * only a safety net, for a word lost with a workflow that never started (an interrupted submission).
+ */
+const WAIT_SAFETY_NET_MS = 30_000;
+/** An earlier registration still undecided without a running workflow cannot answer: look again soon. */
+const UNANSWERABLE_RETRY_MS = 1_000;
 
 /**
  * Every other step is a few guarded writes: retried until the database answers, never applied twice.
@@ -71,8 +92,31 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
   let remindedFor: string | undefined;
   let turnedAway = false;
 
+  const watchers: string[] = [];
+  /** Words on their way: a workflow that completes first would take them with it undelivered. */
+  const outgoing: Promise<void>[] = [];
+  const tellWatchers = () => {
+    for (const watcher of watchers.splice(0)) {
+      outgoing.push(
+        getExternalWorkflowHandle(watcher)
+          .signal(predecessorDecidedSignal, { registrationId })
+          // A watcher that ended meanwhile needs no word.
+          .catch(() => undefined),
+      );
+    }
+  };
+  setHandler(watchDecisionSignal, ({ watcherWorkflowId }) => {
+    watchers.push(watcherWorkflowId);
+    if (state.status !== 'pending') tellWatchers();
+  });
+  let predecessorAnswered = false;
+  setHandler(predecessorDecidedSignal, () => {
+    predecessorAnswered = true;
+  });
+
   const adopt = (outcome: RecordedOutcome) => {
     state.status = outcome.status;
+    if (state.status !== 'pending') tellWatchers();
     state.reasonCode = outcome.reasonCode;
     state.protectedUntil = outcome.protectedUntil;
     state.extensionsUsed = outcome.extensionsUsed;
@@ -161,8 +205,40 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
     }
   };
 
+  /**
+   * The conflict check, woken instead of polling: while an earlier registration of the deal is undecided,
+   * ask it for word of its decision, wait for that word, and look again.
+   */
+  const decideWhenEarlierDecided = async () => {
+    let unanswered: string | undefined;
+    for (;;) {
+      predecessorAnswered = false;
+      const checked = await checkRegistration({ registrationId });
+      if (!('waitFor' in checked)) return checked;
+      const asked = await getExternalWorkflowHandle(registrationWorkflowId(checked.waitFor))
+        .signal(watchDecisionSignal, { watcherWorkflowId: workflowInfo().workflowId })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (asked) {
+        unanswered = undefined;
+        await condition(() => predecessorAnswered, WAIT_SAFETY_NET_MS);
+      } else if (unanswered !== checked.waitFor) {
+        // Its workflow has ended since the look (decided, most likely): look again at once.
+        unanswered = checked.waitFor;
+      } else {
+        await condition(() => predecessorAnswered, UNANSWERABLE_RETRY_MS);
+      }
+    }
+  };
+
   try {
-    const decided = await serial.run(() => decision.run(() => decideRegistration({ registrationId })));
+    const decided = await serial.run(() =>
+      decision.run(() =>
+        patched('decide-by-signal') ? decideWhenEarlierDecided() : decideRegistration({ registrationId }),
+      ),
+    );
     timing = decided.timing;
     if (!ended()) adopt(decided.outcome);
   } catch (error) {
@@ -204,5 +280,6 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
   }
 
   await condition(() => allHandlersFinished() && serial.idle);
+  while (outgoing.length > 0) await Promise.all(outgoing.splice(0));
   return { ...state };
 }

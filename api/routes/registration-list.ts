@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { readPage, scopeName } from '../../db/listing';
-import { Registration, type RegistrationDoc, registrationBucketing } from '../../db/registrations';
+import { Registration, type RegistrationDoc, registrationBucketing, TEXT_SEARCH_BUCKETS } from '../../db/registrations';
 import { highestSequence } from '../../db/sequences';
 import { HttpProblem } from '../problem';
 import { type Caller, isStaff } from '../route-spec';
@@ -38,7 +38,9 @@ export async function listRegistrationsPage(
     limit: query.limit,
     positionOf: (doc) => ({ at: doc.sequence ?? 0 }),
     // No index serves a substring; the page's bucket budget bounds what this reads (README).
-    ...(text ? { accept: (doc: RegistrationDoc) => doc.searchText.includes(text) } : {}),
+    ...(text
+      ? { accept: (doc: RegistrationDoc) => doc.searchText.includes(text), maxBuckets: TEXT_SEARCH_BUCKETS }
+      : {}),
   });
   const nextCursor = page.nextBefore ? encodeCursor({ before: page.nextBefore.at }) : null;
   const audience = audienceOf(caller);

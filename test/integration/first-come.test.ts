@@ -2,9 +2,10 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { submitRegistration } from '../../client/submit-registration';
 import type { RegistrationDoc } from '../../db/registrations';
 import { createDealregWorker } from '../../worker/create-worker';
+import { registrationWorkflowId } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
-import { registration, waitForStatus } from '../support/lifecycle';
+import { recordHistory, registration, waitForStatus } from '../support/lifecycle';
 
 let system: TestSystem;
 const resellers = ['big-integrator', 'other-integrator', 'value-var', 'small-boutique'];
@@ -101,6 +102,8 @@ test('the earliest registration wins even when its conflict check runs last', as
     expect(decided.map((doc) => [doc.status, doc.reasonCode])).toEqual(
       Array.from({ length: 3 }, () => ['rejected', 'already-registered']),
     );
+    // A later one waited for the earlier one's word (a signal), not by polling: its life is a fixture.
+    await recordHistory(system, 'rejected-after-waiting-by-signal', registrationWorkflowId(later[0]!.registration._id));
     // The earliest one's decision was recorded after all the later ones had started waiting.
     expect(winner.decidedAt!.getTime()).toBeGreaterThan(
       Math.max(...later.map((l) => l.registration.submittedAt.getTime())) + 1500,

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { Client } from 'pg';
 import { assignSequence, recordSubmission } from '../../client/submit-registration';
 import { saveEscalation } from '../../db/escalations';
+import { type RegistrationDoc, registrationListKeys } from '../../db/registrations';
+import { customerIdentity, lookupKeys } from '../../domain/matching';
 import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
 import { databaseUrl } from '../../scripts/dev-stack/postgres';
 import type { ManagedProcess } from '../../scripts/dev-stack/processes';
 import { startFerretDb } from '../../scripts/dev-stack/servers';
 import { projectRoot } from '../../scripts/dev-stack/stack';
+import { uniqueWord } from '../support/fixtures';
 import { freePort } from '../support/private-stack';
 import { logSize, plansLoggedSince } from '../support/query-plans';
 import { type ApiTest, contestedDeal, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
@@ -25,7 +29,7 @@ if (!serverUrl || !logFile) process.stderr.write('query-plans: skipped, the test
 
 /** Collections whose size follows the number of registrations; the others stay small whatever is stored. */
 const growing = ['registrations', 'dealkeys', 'sequencenumbers', 'sequenceclaims', 'chainpositions', 'escalations'];
-const SEEDED = 1500;
+const SEEDED = 2500;
 
 describeOnPostgres('query plans of the hot path', () => {
   const database = `dealreg_plans_${randomBytes(3).toString('hex')}`;
@@ -64,16 +68,55 @@ describeOnPostgres('query plans of the hot path', () => {
     });
     process.env.MONGODB_URI = `mongodb://127.0.0.1:${port}/plans`;
     api = await startApiTest('plans');
-    // Stored registrations for the planner to weigh: accepted, listed, under their customer keys.
-    // Ten at a time: concurrent draws probe the same sequence numbers, so more in flight only adds probes.
-    for (let done = 0; done < SEEDED; done += 10) {
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          const { registration } = await recordSubmission(RESELLER, freshSubmission());
-          await assignSequence(registration);
-        }),
+    // Stored registrations for the planner to weigh. A few go through the product's own submission;
+    // the rest are copies of those with other customers and numbers, inserted in bulk (seeding them all
+    // one by one takes minutes on a busy machine).
+    const written: RegistrationDoc[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const { registration } = await recordSubmission(RESELLER, freshSubmission());
+      written.push(await assignSequence(registration));
+    }
+    let sequence = Math.max(...written.map((doc) => doc.sequence ?? 0));
+    const db = mongoose.connection.db as NonNullable<typeof mongoose.connection.db>;
+    for (let batch = 0; batch < SEEDED / 250; batch += 1) {
+      const copies = Array.from({ length: 250 }, (_, i) => {
+        const template = written[i % written.length] as RegistrationDoc;
+        sequence += 1;
+        const customer = { ...template.customer, name: `${uniqueWord()} ${uniqueWord()}` };
+        const identity = customerIdentity(customer);
+        const status: RegistrationDoc['status'] = i % 4 === 0 ? 'pending' : 'approved';
+        const copy = {
+          ...template,
+          _id: `reg_seeded_${sequence}`,
+          customer,
+          status,
+          sequence,
+          lookupKeys: lookupKeys(identity),
+          customerKeys: [identity.nameKey],
+          searchText: customer.name.toLowerCase(),
+        };
+        return { ...copy, listKeys: registrationListKeys(copy) };
+      });
+      await db.collection('registrations').insertMany(copies as never[]);
+      await db
+        .collection('dealkeys')
+        .insertMany(
+          copies.flatMap((copy) =>
+            copy.lookupKeys.map((key) => ({ _id: `${key}|${copy._id}`, key, registrationId: copy._id })),
+          ) as never[],
+        );
+      await db.collection('sequencenumbers').insertMany(
+        copies.map((copy) => ({
+          _id: String(copy.sequence),
+          value: copy.sequence,
+          registrationId: copy._id,
+          at: new Date(),
+        })) as never[],
       );
     }
+    await db
+      .collection('counters')
+      .updateOne({ _id: 'registrationSequence' as never }, { $max: { value: sequence } }, { upsert: true });
     // Escalations of the past year, decided, as a program that has run a while keeps them.
     for (let day = 0; day < 600; day += 20) {
       await Promise.all(
