@@ -32,12 +32,39 @@ export interface DecideResult {
   timing: DecisionTiming;
 }
 
+/** What the decision needs from where it runs: in the worker, the activity's Context. */
+export interface DecisionSurroundings {
+  heartbeat(details: unknown): void;
+  sleep(ms: number): Promise<void>;
+  logDecided(registration: RegistrationDoc): void;
+}
+
+const inActivity: DecisionSurroundings = {
+  heartbeat: (details) => Context.current().heartbeat(details),
+  sleep: (ms) => Context.current().sleep(ms),
+  logDecided: (registration) =>
+    Context.current().log.info('registration decided', {
+      registrationId: registration._id,
+      status: registration.status,
+      reasonCode: registration.reasonCode,
+      sequence: registration.sequence,
+    }),
+};
+
+/** The activity: the decision, run in the activity's Context. */
+export function decideRegistration(input: { registrationId: string }): Promise<DecideResult> {
+  return decideRegistrationIn(inActivity, input);
+}
+
 /**
  * The conflict check. It first waits until every registration that may be the same deal and was
  * accepted earlier (smaller sequence) has been decided, then asks the allocation engine, then records
  * the decision with one guarded write. Run twice, it finds its decision and records nothing new.
  */
-export async function decideRegistration({ registrationId }: { registrationId: string }): Promise<DecideResult> {
+export async function decideRegistrationIn(
+  surroundings: DecisionSurroundings,
+  { registrationId }: { registrationId: string },
+): Promise<DecideResult> {
   let registration = await loadRegistration(registrationId);
   const { policy, version } = await loadPolicyVersion(registration.policyVersion);
   const ms = timingInMs(policy.timing);
@@ -51,7 +78,7 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  const { holders, waited } = await waitForEarlierRegistrations(registration, policy.matching.nameSimilarity);
+  const { holders, waited } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity);
   if (waited) {
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);
@@ -96,7 +123,7 @@ export async function decideRegistration({ registrationId }: { registrationId: s
     registration,
   );
   if (recorded.status === 'rejected') await unlistFromKeys(registrationId, recorded.lookupKeys);
-  if (applied) logDecision(recorded);
+  if (applied) surroundings.logDecided(recorded);
   // Enqueueing is keyed by event, so a retry after a crash here sends nothing twice.
   await notifyPartners(recorded, `registration.${recorded.status}` as 'registration.approved', 'decision');
   return { outcome: outcomeOf(recorded), timing };
@@ -108,6 +135,7 @@ export async function decideRegistration({ registrationId }: { registrationId: s
  * backoff) takes over: a long wait then survives a worker restart.
  */
 async function waitForEarlierRegistrations(
+  surroundings: DecisionSurroundings,
   registration: RegistrationDoc,
   nameSimilarity: number,
 ): Promise<{ holders: RegistrationDoc[]; waited: boolean }> {
@@ -141,18 +169,9 @@ async function waitForEarlierRegistrations(
         'PredecessorUndecided',
       );
     }
-    Context.current().heartbeat({ waitingFor: undecided.map((u) => u._id) });
-    await Context.current().sleep(Math.min(50 * 2 ** round, 500));
+    surroundings.heartbeat({ waitingFor: undecided.map((u) => u._id) });
+    await surroundings.sleep(Math.min(50 * 2 ** round, 500));
   }
-}
-
-function logDecision(registration: RegistrationDoc): void {
-  Context.current().log.info('registration decided', {
-    registrationId: registration._id,
-    status: registration.status,
-    reasonCode: registration.reasonCode,
-    sequence: registration.sequence,
-  });
 }
 
 function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, nameSimilarity: number): boolean {

@@ -1,8 +1,5 @@
 import { RequestRefused } from '../../client/errors';
 import { submitRegistration } from '../../client/submit-registration';
-import { readPage, scopeName } from '../../db/listing';
-import { Registration, type RegistrationDoc, registrationBucketing } from '../../db/registrations';
-import { highestSequence } from '../../db/sequences';
 import { registrationSubmissionSchema } from '../../domain/registration';
 import { HttpProblem } from '../problem';
 import { defineRoute, isStaff } from '../route-spec';
@@ -15,6 +12,7 @@ import {
 } from '../schemas/registration';
 import { audienceOf, registrationView } from '../views/registration';
 import { visibleRegistration } from './registration-access';
+import { listRegistrationsPage } from './registration-list';
 
 const tag = 'Registrations';
 const everyRole = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
@@ -82,30 +80,6 @@ export const listRegistrationsRoute = defineRoute({
   responses: { 200: { description: 'One page', schema: registrationPageSchema } },
   refusals: { 403: 'a staff filter used by a partner' },
   async handle({ caller, query }) {
-    if (!isStaff(caller)) {
-      const staffFilters = (['resellerId', 'distributorId', 'q'] as const).filter((name) => query[name] !== undefined);
-      if (staffFilters.length > 0) {
-        throw new HttpProblem(403, 'Forbidden', `only staff may filter by ${staffFilters.join(', ')}`);
-      }
-    }
-    const text = query.q?.toLowerCase();
-    const page = await readPage<RegistrationDoc>({
-      model: Registration,
-      scope: scopeName({
-        resellerId: caller.role === 'reseller' ? caller.resellerId : query.resellerId,
-        distributorId: caller.role === 'distributor' ? caller.distributorId : query.distributorId,
-        status: query.status,
-      }),
-      bucketing: registrationBucketing,
-      top: await highestSequence(),
-      ...(query.cursor ? { before: { at: query.cursor.before } } : {}),
-      limit: query.limit,
-      positionOf: (doc) => ({ at: doc.sequence ?? 0 }),
-      // No index serves a substring; the page's bucket budget bounds what this reads (README).
-      ...(text ? { accept: (doc: RegistrationDoc) => doc.searchText.includes(text) } : {}),
-    });
-    const nextCursor = page.nextBefore ? encodeCursor({ before: page.nextBefore.at }) : null;
-    const audience = audienceOf(caller);
-    return { status: 200, body: { items: page.items.map((doc) => registrationView(doc, audience)), nextCursor } };
+    return { status: 200, body: await listRegistrationsPage(caller, query) };
   },
 });
