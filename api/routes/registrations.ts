@@ -2,8 +2,8 @@ import { RequestRefused } from '../../client/errors';
 import { submitRegistration } from '../../client/submit-registration';
 import { registrationSubmissionSchema } from '../../domain/registration';
 import { HttpProblem } from '../problem';
-import { defineRoute, isStaff } from '../route-spec';
-import { encodeCursor, idParamsSchema } from '../schemas/common';
+import { defineRoute } from '../route-spec';
+import { idParamsSchema } from '../schemas/common';
 import {
   registrationListQuerySchema,
   registrationPageSchema,
