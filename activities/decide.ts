@@ -78,7 +78,11 @@ export async function decideRegistrationIn(
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  const { holders, waited } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity);
+  const { holders, waited } = await waitForEarlierRegistrations(
+    surroundings,
+    registration,
+    policy.matching.nameSimilarity,
+  );
   if (waited) {
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);
