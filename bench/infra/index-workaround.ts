@@ -11,9 +11,17 @@ const execFileAsync = promisify(execFile);
  * - SQLite: the `_id` index is on `_ferretdb_sjson->"_id"`, the query on `_ferretdb_sjson->'$._id'`, so
  *   `_id` lookups scan too; other filters are not pushed down to SQLite at all.
  * These add indexes that do match the queries, outside FerretDB (it ignores indexes it did not create).
- * They are a measurement of what the right index is worth, not something the service does.
+ * The growth phase adds them to every database it times, as the default store has them (until the dev
+ * stack's own module, scripts/dev-stack/ferretdb-matching-indexes.ts, replaces this one).
  */
-const collections = { registrations: ['_id'], dealkeys: ['_id', 'key'] } as const;
+const collections = {
+  registrations: ['_id', 'listKeys', 'sequence'],
+  dealkeys: ['_id', 'key'],
+  sequencenumbers: ['_id'],
+  policies: ['_id'],
+  counters: ['_id'],
+  escalations: ['_id', 'listKeys'],
+} as const;
 
 /** Adds (or with `drop`, removes) the matching indexes; the growth data is kept between runs, so both are needed. */
 export async function postgresMatchingIndexes(
@@ -47,7 +55,7 @@ export async function postgresMatchingIndexes(
       const name = `${table}_${field.replace(/\W/g, '')}_gin`;
       await psql(
         action === 'add'
-          ? `create index if not exists "${name}" on "${schema}"."${table}" using gin ((_jsonb -> '${field}') jsonb_path_ops)`
+          ? `create index if not exists "${name}" on "${schema}"."${table}" using gin ((_jsonb -> '${field}') jsonb_path_ops) with (fastupdate = off)`
           : `drop index if exists "${schema}"."${name}"`,
       );
       created.push(`${collection}.${field} (gin)`);

@@ -103,7 +103,10 @@ export async function startBenchFerretDb(options: {
   return proc;
 }
 
-/** FerretDB's PostgreSQL backend needs the database to exist; `createdb` is the plain way to make it. */
+/**
+ * FerretDB's PostgreSQL backend needs the database to exist (`createdb` is the plain way to make it) and
+ * custom plans for its prepared statements; both must be in place before FerretDB connects.
+ */
 export async function ensurePostgresDatabase(url: string): Promise<void> {
   const parsed = new URL(url);
   const database = parsed.pathname.replace(/^\//, '');
@@ -117,6 +120,14 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
       throw new Error(`could not create PostgreSQL database ${database} (${url}): ${stderr.trim()}`);
     }
   }
+  // FerretDB prepares every statement; a generic plan never uses an expression index (issue 10).
+  await execFileAsync('psql', [
+    ...args.slice(0, -1),
+    '-d',
+    database,
+    '-c',
+    `alter database "${database}" set plan_cache_mode = force_custom_plan`,
+  ]);
 }
 
 /** PostgreSQL URL of a database next to the configured one (the growth data is kept apart from the live runs). */
