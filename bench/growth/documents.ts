@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type EscalationDoc, escalationBucketing } from '../../db/escalations';
-import { listingKeys } from '../../db/listing';
-import { type RegistrationDoc, registrationListKeys } from '../../db/registrations';
+import { bucketOf, listingKey, listingKeys } from '../../db/listing';
+import { type RegistrationDoc, registrationBucketing, registrationListKeys } from '../../db/registrations';
 import { decide, explain } from '../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../domain/allocation/types';
 import { customerIdentity, lookupKeys } from '../../domain/matching';
@@ -55,6 +55,27 @@ function decisionFor(facts: RegistrationFacts, policy: Policy) {
   return cached;
 }
 
+/**
+ * `registrationListKeys`, with the scope names (which depend on partner, distributor and status only)
+ * computed once per combination: naming the scopes costs as much as the rest of a seeded document.
+ */
+const scopesByFilters = new Map<string, string[]>();
+export function seededListKeys(doc: {
+  resellerId: string;
+  distributorId: string;
+  status: RegistrationStatus;
+  sequence: number;
+}): string[] {
+  const combination = `${doc.resellerId}|${doc.distributorId}|${doc.status}`;
+  let scopes = scopesByFilters.get(combination);
+  if (!scopes) {
+    scopes = registrationListKeys({ ...doc, sequence: 0 }).map((key) => key.slice(0, key.lastIndexOf('|')));
+    scopesByFilters.set(combination, scopes);
+  }
+  const bucket = bucketOf(doc.sequence, registrationBucketing);
+  return scopes.map((scope) => listingKey(scope, bucket));
+}
+
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const DAY_MS = 86_400_000;
 
@@ -104,7 +125,7 @@ export function storedRegistration(serial: number, random: () => number, policy:
     lookupKeys: lookupKeys(identity),
     customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
     sequence,
-    listKeys: registrationListKeys({ resellerId: reseller.id, distributorId: facts.distributorId, status, sequence }),
+    listKeys: seededListKeys({ resellerId: reseller.id, distributorId: facts.distributorId, status, sequence }),
     submittedAt,
     decidedAt,
     ...(status === 'approved' ? { protectedUntil: new Date(decidedAt.getTime() + 90 * DAY_MS) } : {}),

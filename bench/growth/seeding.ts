@@ -11,7 +11,7 @@ import { dealKeyEntries, escalationOf, sequenceEntry, storedRegistration } from 
 
 /** Documents per insertMany, and insertMany calls in flight: FerretDB turns each into one transaction. */
 const BATCH = 2000;
-const BATCHES_IN_FLIGHT = 3;
+const BATCHES_IN_FLIGHT = 4;
 const META_ID = 'growth';
 /**
  * What the seeded documents look like; data seeded by an earlier format (without `listKeys`, sequence
