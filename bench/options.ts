@@ -49,7 +49,7 @@ const help = `npm run bench -- [options]
                           at each: submission acknowledgement, conflict check, decision and the registration
                           list with each console filter, through the product's functions (no Temporal)
   --growth-backends LIST  postgresql and/or sqlite (default postgresql, the default store)
-  --growth-seed-minutes N seeding budget per backend, kept between runs (default 25)
+  --growth-seed-minutes N seeding budget per backend; progress is kept between runs (default 60)
   --growth-checks N       samples per operation and size (default 40)
   --growth-check-seconds N  time box per operation and size (default 30)
   --profile               CPU-profile the worker and the API
@@ -125,7 +125,7 @@ export function parseOptions(argv: string[]): BenchOptions {
             .filter((size) => size > 0)
             .sort((a, b) => a - b),
     growthBackends: backends as Backend[],
-    growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 25, 'growth-seed-minutes'),
+    growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 60, 'growth-seed-minutes'),
     growthChecks: Math.max(5, positiveInt(values['growth-checks'], quick ? 15 : 40, 'growth-checks')),
     growthCheckSeconds: Math.max(
       5,

@@ -115,23 +115,24 @@ async function measureSize(
   watched: WatchedProcess[],
 ): Promise<void> {
   let state = await readSeedState();
-  const rate = state.lastRate ?? result.points.at(-1)?.seedRatePerSecond;
-  const secondsLeft = (deadline - Date.now()) / 1000;
-  const point: GrowthPoint = { size, stored: state.seeded, seedRatePerSecond: rate, seedSeconds: state.seconds };
+  const point: GrowthPoint = {
+    size,
+    stored: state.seeded,
+    seedRatePerSecond: state.lastRate,
+    seedSeconds: state.seconds,
+  };
   result.points.push(point);
-  if (state.seeded < size && rate !== undefined && (size - state.seeded) / rate > secondsLeft) {
-    const minutes = Math.round((size - state.seeded) / rate / 60);
-    point.skipped = `seeding the remaining ${size - state.seeded} would take ~${minutes} min at ${Math.round(rate)}/s; budget left ${Math.round(secondsLeft / 60)} min (raise --growth-seed-minutes; progress is kept)`;
-    progress(`growth ${options.backend} ${size}: skipped (${point.skipped})`);
-    return;
-  }
-  if (state.seeded < size) {
+  // Seeds what the budget allows even when it cannot reach `size`: progress is kept for the next run.
+  if (state.seeded < size && Date.now() < deadline) {
     progress(`growth ${options.backend}: seeding ${size - state.seeded} registrations`);
     state = await seedUntil(size, deadline, policy, `growth ${options.backend} ${size}`);
     Object.assign(point, { stored: state.seeded, seedRatePerSecond: state.lastRate, seedSeconds: state.seconds });
   }
   if (state.seeded < size) {
-    point.skipped = `seeding budget ran out at ${state.seeded}; a later run carries on`;
+    const rate = state.lastRate ?? result.points.at(-2)?.seedRatePerSecond;
+    const minutes = rate ? ` (~${Math.ceil((size - state.seeded) / rate / 60)} min more at ${Math.round(rate)}/s)` : '';
+    point.skipped = `seeding budget (--growth-seed-minutes) ran out at ${state.seeded}${minutes}; a later run carries on`;
+    progress(`growth ${options.backend} ${size}: not timed (${point.skipped})`);
     return;
   }
   // The default store always has them: FerretDB's own indexes serve none of its queries (infra/index-workaround.ts).
