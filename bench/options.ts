@@ -20,14 +20,14 @@ export interface BenchOptions {
   sweep: boolean;
   /** The configurations the sweep runs (default: all). */
   sweepConfigurations: ConfigurationName[];
-  /** Registrations stored before each conflict-check timing; empty skips growth. */
+  /** Registrations stored before each growth timing; empty skips growth. */
   growthSizes: number[];
   growthBackends: Backend[];
   /** Seeding budget per backend; larger sizes are skipped when the measured rate cannot reach them. */
   growthSeedMinutes: number;
-  /** Conflict checks timed per size. */
+  /** Samples per growth operation (acknowledgement, conflict check, decision, each list filter) per size. */
   growthChecks: number;
-  /** Time box for the checks at one size; a size whose checks would not fit is estimated, not timed. */
+  /** Time box for each growth operation at one size (at least three samples are timed). */
   growthCheckSeconds: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
@@ -46,11 +46,13 @@ const help = `npm run bench -- [options]
   --phases LIST           load,growth (default both)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
-  --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips)
-  --growth-backends LIST  sqlite,postgresql (default both)
-  --growth-seed-minutes N seeding budget per backend (default 8)
-  --growth-checks N       conflict checks timed per size (default 40)
-  --growth-check-seconds N  time box for the checks at one size (default 60)
+  --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
+                          at each: submission acknowledgement, conflict check, decision and the registration
+                          list with each console filter, through the product's functions (no Temporal)
+  --growth-backends LIST  postgresql and/or sqlite (default postgresql, the default store)
+  --growth-seed-minutes N seeding budget per backend; progress is kept between runs (default 60)
+  --growth-checks N       samples per operation and size (default 40)
+  --growth-check-seconds N  time box per operation and size (default 30)
   --profile               CPU-profile the worker and the API
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
                           else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
@@ -99,7 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       throw new Error(`unknown configuration ${name}; use ${configurationNames.join(', ')}`);
   }
   const growth = values.growth ?? (quick ? '10000,100000' : '10000,100000,1000000');
-  const backends = (values['growth-backends'] ?? 'sqlite,postgresql').split(',').filter(Boolean);
+  const backends = (values['growth-backends'] ?? 'postgresql').split(',').filter(Boolean);
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
@@ -124,11 +126,11 @@ export function parseOptions(argv: string[]): BenchOptions {
             .filter((size) => size > 0)
             .sort((a, b) => a - b),
     growthBackends: backends as Backend[],
-    growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 8, 'growth-seed-minutes'),
+    growthSeedMinutes: positiveInt(values['growth-seed-minutes'], quick ? 3 : 60, 'growth-seed-minutes'),
     growthChecks: Math.max(5, positiveInt(values['growth-checks'], quick ? 15 : 40, 'growth-checks')),
     growthCheckSeconds: Math.max(
       5,
-      positiveInt(values['growth-check-seconds'], quick ? 30 : 60, 'growth-check-seconds'),
+      positiveInt(values['growth-check-seconds'], quick ? 15 : 30, 'growth-check-seconds'),
     ),
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,

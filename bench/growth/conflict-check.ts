@@ -32,7 +32,7 @@ export interface CheckTimings {
  * They are read from `dealkeys` at three places in the table (skip is done by the server scanning), not
  * by `_id`: on FerretDB that read is itself a scan, and it would cost as much as the checks.
  */
-async function someLiveCustomerKeys(stored: number, wanted: number): Promise<string[]> {
+export async function someLiveCustomerKeys(stored: number, wanted: number): Promise<string[]> {
   const db = mongoose.connection.db;
   if (!db) return [];
   const approxEntries = stored * 0.2 * 3;
@@ -55,7 +55,7 @@ async function someLiveCustomerKeys(stored: number, wanted: number): Promise<str
 }
 
 /** The subject's customer, made the same customer as a stored one by sharing its UEI or domain. */
-function sharingKey(subject: RegistrationDoc, key: string): void {
+export function sharingKey(subject: RegistrationDoc, key: string): void {
   const [kind, value] = key.split(':') as [string, string];
   const customer = { ...subject.customer };
   if (kind === 'uei') customer.identifiers = { uei: value.toUpperCase() };
@@ -116,19 +116,5 @@ export async function timeConflictChecks(
     decideMs: summarize(engine),
     meanCandidates: candidates / Math.max(1, total.length),
     sameCustomerChecks: sameCustomer,
-  };
-}
-
-/** The backend's plan (through FerretDB's `explain`) for the two reads the conflict check makes. */
-export async function explainLookups(): Promise<unknown> {
-  const db = mongoose.connection.db;
-  if (!db) return undefined;
-  const plan = async (collection: string, filter: object) => {
-    const answer = await db.command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' });
-    return { filterPushdown: answer.filterPushdown, plan: answer.queryPlanner };
-  };
-  return {
-    dealkeysByKey: await plan('dealkeys', { key: 'word:bench' }),
-    registrationById: await plan('registrations', { _id: 'reg_g00000000001' }),
   };
 }

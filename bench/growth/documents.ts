@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { RegistrationDoc } from '../../db/registrations';
+import { type EscalationDoc, escalationBucketing } from '../../db/escalations';
+import { bucketOf, listingKey, listingKeys } from '../../db/listing';
+import { type RegistrationDoc, registrationBucketing, registrationListKeys } from '../../db/registrations';
 import { decide, explain } from '../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../domain/allocation/types';
 import { customerIdentity, lookupKeys } from '../../domain/matching';
@@ -53,6 +55,27 @@ function decisionFor(facts: RegistrationFacts, policy: Policy) {
   return cached;
 }
 
+/**
+ * `registrationListKeys`, with the scope names (which depend on partner, distributor and status only)
+ * computed once per combination: naming the scopes costs as much as the rest of a seeded document.
+ */
+const scopesByFilters = new Map<string, string[]>();
+export function seededListKeys(doc: {
+  resellerId: string;
+  distributorId: string;
+  status: RegistrationStatus;
+  sequence: number;
+}): string[] {
+  const combination = `${doc.resellerId}|${doc.distributorId}|${doc.status}`;
+  let scopes = scopesByFilters.get(combination);
+  if (!scopes) {
+    scopes = registrationListKeys({ ...doc, sequence: 0 }).map((key) => key.slice(0, key.lastIndexOf('|')));
+    scopesByFilters.set(combination, scopes);
+  }
+  const bucket = bucketOf(doc.sequence, registrationBucketing);
+  return scopes.map((scope) => listingKey(scope, bucket));
+}
+
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const DAY_MS = 86_400_000;
 
@@ -70,6 +93,8 @@ export function storedRegistration(serial: number, random: () => number, policy:
   const submittedAt = new Date(now - Math.floor(random() * 3 * 365) * DAY_MS);
   const decidedAt = new Date(submittedAt.getTime() + 2_000);
   const id = `reg_g${serial.toString(16).padStart(11, '0')}`;
+  // Numbers start at 1, as drawSequence hands them out.
+  const sequence = serial + 1;
   const facts = {
     id,
     resellerId: reseller.id,
@@ -77,7 +102,7 @@ export function storedRegistration(serial: number, random: () => number, policy:
     distributorId: reseller.distributorIds[0] as string,
     customer,
     productLines,
-    sequence: serial,
+    sequence,
     status: 'pending' as const,
   };
   const decision = decisionFor(facts, policy);
@@ -99,13 +124,15 @@ export function storedRegistration(serial: number, random: () => number, policy:
     searchText: `${customer.name} ${customer.domain ?? ''}`.toLowerCase(),
     lookupKeys: lookupKeys(identity),
     customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
-    sequence: serial,
+    sequence,
+    listKeys: seededListKeys({ resellerId: reseller.id, distributorId: facts.distributorId, status, sequence }),
     submittedAt,
     decidedAt,
     ...(status === 'approved' ? { protectedUntil: new Date(decidedAt.getTime() + 90 * DAY_MS) } : {}),
     ...(ended ? { endedAt: new Date(decidedAt.getTime() + 30 * DAY_MS) } : {}),
     extensionsUsed: 0,
     policyVersion: 1,
+    ...(status === 'escalated' ? { escalationId: escalationIdOf(id) } : {}),
     explanation: decision.staff,
     resellerExplanation: decision.reseller,
     decisions: [
@@ -141,4 +168,34 @@ export function dealKeyEntries(registration: RegistrationDoc): DealKeyEntry[] {
     key,
     registrationId: registration._id,
   }));
+}
+
+const escalationIdOf = (registrationId: string) => `esc_${registrationId.replace(/^reg_/, '')}`;
+
+/** The `sequencenumbers` entry that took the registration's number, so that `highestSequence()` finds the top. */
+export function sequenceEntry(registration: RegistrationDoc) {
+  const value = registration.sequence as number;
+  return { _id: String(value), value, registrationId: registration._id, at: registration.submittedAt };
+}
+
+/** The open escalation of an escalated registration, as its escalation workflow projects it (db/escalations.ts). */
+export function escalationOf(registration: RegistrationDoc): EscalationDoc[] {
+  if (registration.status !== 'escalated') return [];
+  const createdAt = registration.decidedAt ?? registration.submittedAt;
+  const doc: EscalationDoc = {
+    _id: escalationIdOf(registration._id),
+    status: 'open',
+    subject: 'registration',
+    reasonCode: 'possible-duplicate',
+    contenders: [],
+    policyVersion: 1,
+    createdAt,
+    reviewDueAt: new Date(createdAt.getTime() + 2 * DAY_MS),
+    secondReviewDueAt: new Date(createdAt.getTime() + 4 * DAY_MS),
+    level: 1,
+    remindersSent: 0,
+    workflowId: `escalation-${escalationIdOf(registration._id)}`,
+    updatedAt: createdAt,
+  };
+  return [{ ...doc, listKeys: listingKeys({ status: doc.status }, createdAt.getTime(), escalationBucketing) }];
 }

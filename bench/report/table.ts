@@ -1,4 +1,4 @@
-import type { GrowthPoint, GrowthResult } from '../growth/run';
+import type { GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
 import { pacedRateLabel } from './goals';
 import type { BenchReport, LoadFigures } from './report';
@@ -157,32 +157,48 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
 function growthLines(growths: GrowthResult[]): string[] {
   if (growths.length === 0) return [];
   const sizes = [...new Set(growths.flatMap((growth) => growth.points.map((point) => point.size)))];
-  const rows: string[][] = [['conflict check, ms p50 / p95', ...sizes.map(String), 'largest / smallest']];
+  const lines: string[] = [
+    '',
+    'growth: the database-bound parts the API and the decide activity run (no Temporal; the load phase measures it)',
+  ];
   for (const growth of growths) {
-    const variants = [
-      ["FerretDB's indexes", (p: GrowthPoint) => p.timings, growth.largestToSmallest],
-      ['matching indexes', (p: GrowthPoint) => p.withMatchingIndexes, growth.largestToSmallestWithMatchingIndexes],
-    ] as const;
-    for (const [name, pick, ratio] of variants) {
+    const names = [...new Set(growth.points.flatMap((point) => Object.keys(point.operations ?? {})))];
+    const rows: string[][] = [[`${growth.backend}, ms p50 / p95`, ...sizes.map(String), 'largest / smallest p50, p95']];
+    for (const name of names) {
       const cell = (size: number) => {
         const point = growth.points.find((p) => p.size === size);
-        const timings = point && pick(point);
-        if (!timings) return point?.skipped ? 'not seeded' : '–';
+        const timing = point?.operations?.[name];
+        if (!timing) return point?.skipped ? 'not seeded' : '–';
         // Marked when other processes took a noticeable share of the CPU while it was timed.
-        const disturbed = (timings.othersCpuShare ?? 0) > 0.15 ? ` (others ${pct(timings.othersCpuShare ?? 0)})` : '';
-        return `${n(timings.totalMs.p50)} / ${n(timings.totalMs.p95)}${disturbed}`;
+        const disturbed = (timing.othersCpuShare ?? 0) > 0.15 ? ` (others ${pct(timing.othersCpuShare ?? 0)})` : '';
+        return `${n(timing.ms.p50, 1)} / ${n(timing.ms.p95, 1)}${disturbed}`;
       };
-      const parts = (size: number) => {
-        const point = growth.points.find((p) => p.size === size);
-        const t = point && pick(point);
-        return t ? `${n(t.keyLookupMs.p50)} + ${n(t.loadCandidatesMs.p50)} + ${n(t.decideMs.p50, 1)}` : '';
-      };
-      rows.push([`${growth.backend}, ${name}`, ...sizes.map(cell), times(ratio)]);
-      rows.push(['  keys + candidates + engine', ...sizes.map(parts), '']);
+      const ratio = growth.ratios[name];
+      rows.push([name, ...sizes.map(cell), ratio ? `${times(ratio.p50)} ${times(ratio.p95)}` : '–']);
+      if (name === 'conflict check') {
+        const parts = (size: number) => {
+          const t = growth.points.find((p) => p.size === size)?.conflictCheck;
+          return t ? `${n(t.keyLookupMs.p50, 1)} + ${n(t.loadCandidatesMs.p50, 1)} + ${n(t.decideMs.p50, 1)}` : '';
+        };
+        rows.push(['  keys + candidates + engine', ...sizes.map(parts), '']);
+      }
     }
+    const seeding = growth.points
+      .map(
+        (p) =>
+          `${p.size}: ${p.stored} stored in ${n(p.seedSeconds)} s${p.seedRatePerSecond ? ` (${n(p.seedRatePerSecond)}/s last)` : ''}`,
+      )
+      .join('; ');
+    lines.push(...columns(rows), `  seeding: ${seeding}`);
+    const plans = Object.entries(growth.plans ?? {}).filter(([, plan]) => typeof plan === 'object');
+    if (plans.length > 0) {
+      lines.push(
+        `  plans at ${(growth.plans as { size?: number }).size}: ${plans
+          .map(([query, plan]) => `${query} ${((plan as { nodes?: string[] }).nodes ?? []).join(' ')}`)
+          .join('; ')}`,
+      );
+    }
+    lines.push(...growth.points.filter((p) => p.skipped).map((p) => `  ${growth.backend} ${p.size}: ${p.skipped}`));
   }
-  const skipped = growths.flatMap((growth) =>
-    growth.points.filter((p) => p.skipped).map((p) => `${growth.backend} ${p.size}: ${p.skipped}`),
-  );
-  return ['', ...columns(rows), ...skipped.map((line) => `  ${line}`)];
+  return lines;
 }

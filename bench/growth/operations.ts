@@ -1,0 +1,142 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
+import { type DecisionSurroundings, decideRegistrationIn } from '../../activities/decide';
+import type { Caller } from '../../api/route-spec';
+import { listRegistrationsPage } from '../../api/routes/registration-list';
+import { registrationListQuerySchema } from '../../api/schemas/registration';
+import { assignSequence, recordSubmission } from '../../client/submit-registration';
+import { Registration, type RegistrationDoc } from '../../db/registrations';
+import type { Policy } from '../../domain/policy/schema';
+import { registrationSubmissionSchema } from '../../domain/registration';
+import { seededRandom } from '../dealreg/customers';
+import type { LatencySummary } from '../load/stats';
+import { sharingKey, someLiveCustomerKeys } from './conflict-check';
+import { storedRegistration } from './documents';
+
+export interface OperationTiming {
+  ms: LatencySummary;
+  /** Share of the machine's busy CPU used by processes not ours while timing (others' tests). */
+  othersCpuShare?: number;
+  loadAverage?: number;
+}
+
+/** Runs `step` once to warm up, then at least three times, at most `count` or until `seconds` pass. */
+async function repeat(
+  count: number,
+  seconds: number,
+  step: (index: number) => Promise<Record<string, number>>,
+): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = {};
+  const deadline = Date.now() + seconds * 1000;
+  for (let i = 0; i < count + 1 && (i < 4 || Date.now() < deadline); i += 1) {
+    const parts = await step(i);
+    if (i === 0) continue;
+    for (const [name, ms] of Object.entries(parts)) {
+      samples[name] = [...(samples[name] ?? []), ms];
+    }
+  }
+  return samples;
+}
+
+/** The worker's activity Context is not there: the bench's subjects never wait (every earlier one is decided). */
+const outsideWorker: DecisionSurroundings = {
+  heartbeat: () => undefined,
+  sleep: (ms) => sleep(ms),
+  logDecided: () => undefined,
+};
+
+/**
+ * Submissions as `POST /registrations` makes them before it starts the workflow (the document, its
+ * `dealkeys`, its sequence: `recordSubmission` + `assignSequence`), then the decision as the decide
+ * activity makes it (conflict check, engine, the recorded transition, the partners' notifications).
+ * Temporal is not involved: the load phase measures it. Half the subjects share a live customer's key.
+ */
+export async function timeSubmissionsAndDecisions(
+  stored: number,
+  count: number,
+  seconds: number,
+  policy: Policy,
+): Promise<{ acknowledgement: number[]; decision: number[] }> {
+  const random = seededRandom(stored + Date.now());
+  const liveKeys = await someLiveCustomerKeys(stored, Math.ceil(count / 2) + 3);
+  const salt = Math.floor(random() * 1e9);
+  const samples = await repeat(count, seconds, async (i) => {
+    const subject = storedRegistration(stored + 20_000_000 + salt + i, random, policy, Date.now());
+    const twin = i % 2 === 0 ? liveKeys[(i / 2) % Math.max(1, liveKeys.length)] : undefined;
+    if (twin) sharingKey(subject, twin);
+    const body = registrationSubmissionSchema.parse({
+      distributorId: subject.distributorId,
+      customer: subject.customer,
+      opportunity: subject.opportunity,
+    });
+    const t0 = performance.now();
+    const { registration } = await recordSubmission(subject.resellerId, body);
+    await assignSequence(registration);
+    const t1 = performance.now();
+    await decideRegistrationIn(outsideWorker, { registrationId: registration._id });
+    const t2 = performance.now();
+    return { acknowledgement: t1 - t0, decision: t2 - t1 };
+  });
+  return { acknowledgement: samples.acknowledgement ?? [], decision: samples.decision ?? [] };
+}
+
+/** The console's list filters, as a staff member uses them. */
+export function consoleFilters(searchWord: string): Record<string, Record<string, string>> {
+  return {
+    'list, no filter': {},
+    'list status=approved': { status: 'approved' },
+    'list status=pending': { status: 'pending' },
+    'list resellerId': { resellerId: 'integrator-1' },
+    'list distributorId': { distributorId: 'dist-b' },
+    'list resellerId+status': { resellerId: 'integrator-1', status: 'approved' },
+    'list q text': { q: searchWord },
+  };
+}
+
+/** A word of a stored customer's name near the top, as a staff member would search for one. */
+export async function someCustomerWord(stored: number): Promise<string> {
+  const doc = await Registration.findOne({ sequence: Math.max(1, stored - 1000) })
+    .lean<RegistrationDoc>()
+    .exec();
+  return doc?.customer.name.split(/\s+/)[0]?.toLowerCase() ?? 'bench';
+}
+
+const staff: Caller = { keyId: 'bench', role: 'channel-manager' };
+
+/** The first page of each filter, through the list route's own function (no HTTP). */
+export async function timeListPage(filter: Record<string, string>, count: number, seconds: number): Promise<number[]> {
+  const query = registrationListQuerySchema.parse(filter);
+  const samples = await repeat(count, seconds, async () => {
+    const t0 = performance.now();
+    await listRegistrationsPage(staff, query);
+    return { page: performance.now() - t0 };
+  });
+  return samples.page ?? [];
+}
+
+/** The backend's plan (through FerretDB's `explain`) for the point and list reads the hot path makes. */
+export async function explainHotPath(stored: number): Promise<Record<string, unknown>> {
+  const db = mongoose.connection.db;
+  if (!db) return {};
+  const plan = async (collection: string, filter: object) => {
+    const answer = await db.command({ explain: { find: collection, filter }, verbosity: 'queryPlanner' });
+    const text = JSON.stringify(answer.queryPlanner ?? {});
+    return {
+      filterPushdown: answer.filterPushdown,
+      nodes: [...new Set([...text.matchAll(/"(?:Node Type|Index Name)":"([^"]+)"/g)].map((m) => m[1]))],
+      plan: answer.queryPlanner,
+    };
+  };
+  const topBucket = Math.floor(stored / 128);
+  return {
+    dealkeysByKey: await plan('dealkeys', { key: 'word:bench' }),
+    registrationById: await plan('registrations', { _id: 'reg_g00000000001' }),
+    registrationsByListKey: await plan('registrations', { listKeys: `*|${topBucket}` }),
+    registrationBySequence: await plan('registrations', { sequence: stored }),
+    sequenceNumberById: await plan('sequencenumbers', { _id: String(stored) }),
+    counterById: await plan('counters', { _id: 'registrationSequence' }),
+    policyById: await plan('policies', { _id: 'v1' }),
+    escalationsByListKey: await plan('escalations', { listKeys: 'status=open|0' }),
+  };
+}
