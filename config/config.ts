@@ -99,6 +99,22 @@ export const configSchema = z.object({
   /** How often the outbox dispatcher looks for due webhook deliveries. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Requests in flight to one partner's endpoint at once: a slow endpoint holds no more than these. */
+  WEBHOOK_CONCURRENCY_PER_ENDPOINT: z.coerce.number().int().positive().default(4),
+  /** Endpoints one dispatcher (worker process) serves at once; the others wait for a free slot or another worker. */
+  WEBHOOK_ENDPOINTS_PER_DISPATCHER: z.coerce.number().int().positive().default(32),
+  /** How long a failing delivery is retried, from when it was queued (or redelivered), before it is abandoned. */
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600 * 1000),
+  /** The longest wait between two attempts of one delivery (the exponential backoff stops growing there). */
+  WEBHOOK_MAX_BACKOFF_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3600 * 1000),
   /**
    * Lets webhooks use http and reach loopback, private and other local addresses. For development and
    * tests only: in a deployment it would let any partner's key make the worker call inside its network.

@@ -1,6 +1,11 @@
 import { model, Schema } from 'mongoose';
+import { wakeQueue } from './delivery-claims';
+import { type EventDoc, EventModel, recordEvent } from './events';
 import { insertOnce } from './insert-once';
+import { listFloor, markListFloor } from './list-floors';
+import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
 import { type PartnerRef, Webhook, webhookId } from './partners';
+import { guardedById } from './server-traits';
 
 export const notificationTypes = [
   'registration.approved',
@@ -17,7 +22,7 @@ export const notificationTypes = [
 export type NotificationType = (typeof notificationTypes)[number];
 
 export interface OutboxDoc {
-  /** Deterministic per event and recipient, so a retried activity enqueues nothing twice. */
+  /** Deterministic per event and recipient, so a retried activity enqueues nothing twice; also the event's id. */
   _id: string;
   webhookId: string;
   type: NotificationType;
@@ -25,6 +30,8 @@ export interface OutboxDoc {
   createdAt: Date;
   attempts: number;
   nextAttemptAt: Date;
+  /** Retries run for the configured window from here: when it was queued, or redelivered (absent: createdAt). */
+  retryFrom?: Date;
   lastError?: string;
 }
 
@@ -37,43 +44,85 @@ const outboxSchema = new Schema<OutboxDoc>(
     createdAt: { type: Date, required: true },
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },
+    retryFrom: Date,
     lastError: String,
   },
   { versionKey: false, minimize: false },
 );
-outboxSchema.index({ nextAttemptAt: 1 });
+// A queue is one webhook's messages: an equality, which every server serves from the index.
+outboxSchema.index({ webhookId: 1 });
 
 /** Messages still to deliver; delivered or abandoned ones move to `deliveries`, so this stays small. */
 export const Outbox = model<OutboxDoc>('Outbox', outboxSchema, 'outbox');
+
+export type DeliveryOutcome = 'delivered' | 'abandoned';
 
 export interface DeliveryDoc {
   _id: string;
   webhookId: string;
   type: NotificationType;
-  outcome: 'delivered' | 'abandoned';
+  outcome: DeliveryOutcome;
   attempts: number;
   lastError?: string;
   createdAt: Date;
   finishedAt: Date;
+  /** Where `GET /deliveries?status=` finds it (db/listing.ts): its outcome's bucket of `finishedAt`. */
+  listKeys?: string[];
 }
 
-export const Delivery = model<DeliveryDoc>(
-  'Delivery',
-  new Schema<DeliveryDoc>(
-    {
-      _id: { type: String, required: true },
-      webhookId: { type: String, required: true },
-      type: { type: String, required: true },
-      outcome: { type: String, required: true },
-      attempts: { type: Number, required: true },
-      lastError: String,
-      createdAt: { type: Date, required: true },
-      finishedAt: { type: Date, required: true },
-    },
-    { versionKey: false },
-  ),
-  'deliveries',
+const deliverySchema = new Schema<DeliveryDoc>(
+  {
+    _id: { type: String, required: true },
+    webhookId: { type: String, required: true },
+    type: { type: String, required: true },
+    outcome: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    lastError: String,
+    createdAt: { type: Date, required: true },
+    finishedAt: { type: Date, required: true },
+    listKeys: { type: [String], default: undefined },
+  },
+  { versionKey: false },
 );
+deliverySchema.index({ listKeys: 1 });
+
+export const Delivery = model<DeliveryDoc>('Delivery', deliverySchema, 'deliveries');
+
+/** A day of finished deliveries per bucket; one page reads a month at most. */
+export const deliveryBucketing: Bucketing = { width: 24 * 3600 * 1000, maxBuckets: 31, parallel: 4 };
+export const deliveryScope = (outcome: DeliveryOutcome): string => scopeName({ outcome });
+const DELIVERIES_FLOOR = 'deliveries';
+
+/** Where a list of finished deliveries starts (the first one, a bucket early), or undefined before any. */
+export const deliveryListFloor = (): Promise<number | undefined> =>
+  listFloor(DELIVERIES_FLOOR, deliveryBucketing.width);
+
+/**
+ * Records how a delivery ended and takes it off its queue. Written by the queue's server only; a
+ * replace, so that a redelivered message's new outcome takes the place of the abandoned one.
+ */
+export async function finishDelivery(
+  message: OutboxDoc,
+  outcome: DeliveryOutcome,
+  attempts: number,
+  lastError?: string,
+): Promise<void> {
+  const finishedAt = new Date();
+  await markListFloor(DELIVERIES_FLOOR, finishedAt);
+  const doc: DeliveryDoc = {
+    _id: message._id,
+    webhookId: message.webhookId,
+    type: message.type,
+    outcome,
+    attempts,
+    ...(lastError ? { lastError } : {}),
+    createdAt: message.createdAt,
+    finishedAt,
+    listKeys: [listingKey(deliveryScope(outcome), bucketOf(finishedAt.getTime(), deliveryBucketing))],
+  };
+  await Delivery.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
+  await Outbox.deleteOne({ _id: message._id }).exec();
+}
 
 /**
  * Which partners have a webhook, read at most every few seconds per process: every decision asks for
@@ -103,9 +152,10 @@ export function forgetWebhookList(): void {
 }
 
 /**
- * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
- * which keeps the outbox as small as the set of messages really waiting. The id is derived from the
- * event, so a retried activity enqueues nothing twice (an insert either creates it or finds it).
+ * Records a notification in its partner's event feed and, if the partner has a webhook, queues it for
+ * delivery; answers whether it was queued. The id is derived from the event and the partner, so a
+ * retried activity records and enqueues nothing twice (an insert either creates it or finds it), and
+ * the feed and the webhook name the event alike.
  */
 export async function enqueueNotification(event: {
   eventId: string;
@@ -114,36 +164,53 @@ export async function enqueueNotification(event: {
   payload: Record<string, unknown>;
 }): Promise<boolean> {
   const hookId = webhookId(event.to);
-  if (!(await webhookIds()).has(hookId)) return false;
-  const now = new Date();
-  // Keyed by event and webhook: enqueued again after a retry, it is already there.
-  await insertOnce(Outbox, {
+  const recorded = await recordEvent({
     _id: `${event.eventId}:${hookId}`,
-    webhookId: hookId,
+    audience: hookId,
     type: event.type,
     payload: event.payload,
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: now,
+    createdAt: new Date(),
   });
+  if (!(await webhookIds()).has(hookId)) return false;
+  await insertOnce(Outbox, {
+    _id: recorded._id,
+    webhookId: hookId,
+    type: event.type,
+    payload: recorded.payload,
+    createdAt: recorded.createdAt,
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    retryFrom: recorded.createdAt,
+  });
+  await wakeQueue(hookId);
   return true;
 }
 
-/**
- * A dispatcher's claim on one delivery attempt: `_id` is `<message id>#<attempt>`, so of several
- * dispatchers exactly one inserts it (an insert is atomic where FerretDB's updates are not). Only the
- * holder then updates or removes the message.
- */
-export interface OutboxLeaseDoc {
-  _id: string;
-  until: Date;
-}
+export type RedeliveryAnswer = 'queued' | 'unknown' | 'not-abandoned' | 'no-payload';
 
-export const OutboxLease = model<OutboxLeaseDoc>(
-  'OutboxLease',
-  new Schema<OutboxLeaseDoc>(
-    { _id: { type: String, required: true }, until: { type: Date, required: true } },
-    { versionKey: false },
-  ),
-  'outboxleases',
-);
+/**
+ * Puts an abandoned delivery back on its queue, due now, with a fresh retry window. The message is
+ * queued before the abandoned record goes, and its queue woken last: a crash in between leaves the
+ * delivery abandoned and listed, so asking again finishes the job.
+ */
+export async function redeliver(id: string): Promise<RedeliveryAnswer> {
+  const delivery = await Delivery.findById(id).lean<DeliveryDoc>().exec();
+  if (!delivery) return (await Outbox.exists({ _id: id }).exec()) ? 'not-abandoned' : 'unknown';
+  if (delivery.outcome !== 'abandoned') return 'not-abandoned';
+  const event = await EventModel.findById(id).lean<EventDoc>().exec();
+  if (!event) return 'no-payload'; // abandoned before events were kept
+  const now = new Date();
+  await insertOnce(Outbox, {
+    _id: id,
+    webhookId: delivery.webhookId,
+    type: delivery.type,
+    payload: event.payload,
+    createdAt: event.createdAt,
+    attempts: 0,
+    nextAttemptAt: now,
+    retryFrom: now,
+  });
+  await Delivery.deleteOne(guardedById(id, { outcome: 'abandoned' })).exec();
+  await wakeQueue(delivery.webhookId);
+  return 'queued';
+}

@@ -1,7 +1,9 @@
 import mongoose from 'mongoose';
+import { wakeQueue } from './delivery-claims';
 import { Escalation, type EscalationDoc, escalationBucketing, markEscalationListFloor } from './escalations';
 import { insertOnce } from './insert-once';
 import { listingKeys } from './listing';
+import { Outbox } from './outbox';
 import { PolicyModel, policyDocId, recordLatest } from './policies';
 import { Registration, type RegistrationDoc, registrationListKeys } from './registrations';
 import { SEQUENCE_HINT_ID, SequenceHint, takeSequence } from './sequences';
@@ -56,6 +58,13 @@ const steps: Record<string, () => Promise<number>> = {
     }
     if (count > 0) await markEscalationListFloor(new Date(earliest));
     return count;
+  },
+  // Messages queued before per-webhook queues: their queues are woken once, so a dispatcher reads them.
+  'outbox-queue-wakes': async () => {
+    const queued = await Outbox.find({}, { webhookId: 1 }).lean<Array<{ webhookId: string }>>().exec();
+    const webhooks = [...new Set(queued.map((message) => message.webhookId))];
+    for (const webhookId of webhooks) await wakeQueue(webhookId);
+    return webhooks.length;
   },
 };
 

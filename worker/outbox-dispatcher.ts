@@ -1,19 +1,22 @@
 import { createHmac } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { insertOnce } from '../db/insert-once';
-import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
+import { parseConfig } from '../config/config';
+import {
+  claimQueue,
+  isAwake,
+  type QueueLease,
+  queuesWithWork,
+  recordNextDue,
+  releaseQueue,
+  takeWake,
+} from '../db/delivery-claims';
+import { eventEnvelope } from '../db/events';
+import { finishDelivery, Outbox, type OutboxDoc } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
 import { postWebhook } from '../webhooks/post-webhook';
+import { nextAttemptAt, type RetryPolicy } from '../webhooks/retry-schedule';
 import type { TargetPolicy } from '../webhooks/target-policy';
-
-const MAX_ATTEMPTS = 12;
-const BATCH = 16;
-
-/** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so that failing endpoints are not hit in step. */
-export function backoffMs(attempts: number, random = Math.random): number {
-  const base = Math.min(1000 * 2 ** Math.max(attempts - 1, 0), 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme partners verify against their secret. */
 export function signatureHeader(secret: string, body: string, now = new Date()): string {
@@ -29,19 +32,57 @@ export interface DispatcherOptions {
   /** Which endpoints may be called; every delivery judges its target again. */
   targets: TargetPolicy;
   onFailure?: () => void;
+  /** Requests in flight to one endpoint (default: WEBHOOK_CONCURRENCY_PER_ENDPOINT's). */
+  concurrencyPerEndpoint?: number;
+  /** Endpoints this dispatcher serves at once (default: WEBHOOK_ENDPOINTS_PER_DISPATCHER's). */
+  endpointsAtOnce?: number;
+  /** Default: WEBHOOK_RETRY_WINDOW_MS's and WEBHOOK_MAX_BACKOFF_MS's defaults. */
+  retry?: RetryPolicy;
+}
+
+interface Settings extends DispatcherOptions {
+  concurrencyPerEndpoint: number;
+  endpointsAtOnce: number;
+  retry: RetryPolicy;
+  /** The length of a queue lease's epoch; the same in every dispatcher that shares the configuration. */
+  epochMs: number;
+  isStopping(): boolean;
+}
+
+/** How far apart dispatchers' clocks may be: a lease's holder starts nothing this close to its end. */
+const CLOCK_SKEW_MS = 1000;
+
+function settingsOf(options: DispatcherOptions, isStopping: () => boolean): Settings {
+  const defaults = parseConfig({});
+  return {
+    ...options,
+    concurrencyPerEndpoint: options.concurrencyPerEndpoint ?? defaults.WEBHOOK_CONCURRENCY_PER_ENDPOINT,
+    endpointsAtOnce: options.endpointsAtOnce ?? defaults.WEBHOOK_ENDPOINTS_PER_DISPATCHER,
+    retry: options.retry ?? {
+      windowMs: defaults.WEBHOOK_RETRY_WINDOW_MS,
+      maxBackoffMs: defaults.WEBHOOK_MAX_BACKOFF_MS,
+    },
+    epochMs: 4 * options.timeoutMs + 2 * CLOCK_SKEW_MS,
+    isStopping,
+  };
 }
 
 /**
- * Delivers queued notifications to partners' webhooks, apart from the workflows: a partner endpoint
- * that is slow or failing delays only its own messages, never a registration. Several worker processes
- * may run it; a lease per attempt (an insert) makes one of them send each attempt.
+ * Delivers queued notifications to partners' webhooks, apart from the workflows. Each webhook has its
+ * own queue, served by one dispatcher at a time (a lease, db/delivery-claims.ts) with at most
+ * `concurrencyPerEndpoint` requests in flight; a dispatcher serves many queues at once and never waits
+ * for one before starting another, so an endpoint that is slow, failing or silent delays only its own
+ * messages. Several worker processes may run it: each picks among the queues with work at random, so
+ * they spread over them. Delivery is at least once (a partner deduplicates by `Dealreg-Delivery`).
  */
 export function startOutboxDispatcher(options: DispatcherOptions): { stop(): Promise<void> } {
   let stopping = false;
+  const settings = settingsOf(options, () => stopping);
+  const serving = new Map<string, Promise<void>>();
   let round: Promise<void> = Promise.resolve();
   const loop = async () => {
     while (!stopping) {
-      round = dispatchDue(options).catch((error) =>
+      round = startQueuesWithWork(settings, serving).catch((error) =>
         options.logger.warn({ err: error }, 'outbox dispatch round failed'),
       );
       await round;
@@ -53,84 +94,101 @@ export function startOutboxDispatcher(options: DispatcherOptions): { stop(): Pro
     async stop() {
       stopping = true;
       await round;
+      await Promise.all(serving.values());
     },
   };
 }
 
-async function dispatchDue(options: DispatcherOptions): Promise<void> {
-  const due = await Outbox.find({ nextAttemptAt: { $lte: new Date() } })
-    .sort({ nextAttemptAt: 1 })
-    .limit(BATCH)
-    .lean<OutboxDoc[]>()
-    .exec();
-  await Promise.all(due.map((message) => deliverIfLeased(message, options)));
-}
-
-/** Takes the lease of this attempt; a lease left by a dispatcher that died is taken over once it expires. */
-async function takeLease(message: OutboxDoc, timeoutMs: number): Promise<boolean> {
-  const leaseId = `${message._id}#${message.attempts + 1}`;
-  const until = new Date(Date.now() + timeoutMs * 3);
-  for (let tries = 0; tries < 2; tries += 1) {
-    if (await insertOnce(OutboxLease, { _id: leaseId, until })) return true;
-    const stale = await OutboxLease.deleteOne({ _id: leaseId, until: { $lt: new Date() } }).exec();
-    if (stale.deletedCount !== 1) return false;
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
-  return false;
+  return copy;
 }
 
-async function deliverIfLeased(message: OutboxDoc, options: DispatcherOptions): Promise<void> {
-  if (!(await takeLease(message, options.timeoutMs))) return;
-  const webhook = await Webhook.findById(message.webhookId).lean<WebhookDoc>().exec();
+async function startQueuesWithWork(settings: Settings, serving: Map<string, Promise<void>>): Promise<void> {
+  if (serving.size >= settings.endpointsAtOnce) return;
+  const candidates = shuffled((await queuesWithWork()).filter((id) => !serving.has(id)));
+  for (const webhookId of candidates) {
+    if (serving.size >= settings.endpointsAtOnce || settings.isStopping()) return;
+    const lease = await claimQueue(webhookId, settings.epochMs);
+    if (!lease) continue; // another dispatcher serves it
+    const session = serveQueue(lease, settings)
+      .catch((error) => settings.logger.warn({ err: error, webhookId }, 'serving a webhook queue failed'))
+      .finally(() => serving.delete(webhookId));
+    serving.set(webhookId, session);
+  }
+}
+
+/**
+ * Delivers a queue's due messages, oldest first and at most `concurrencyPerEndpoint` at once, while
+ * the lease leaves time for a request to finish; reads the queue again while new messages wake it;
+ * then leaves a hint of its earliest retry and releases the lease.
+ */
+async function serveQueue(lease: QueueLease, settings: Settings): Promise<void> {
+  const { webhookId } = lease;
+  const lastStart = lease.until - settings.timeoutMs - CLOCK_SKEW_MS;
+  const mayStart = () => Date.now() < lastStart && !settings.isStopping();
+  const inFlight = pLimit(settings.concurrencyPerEndpoint);
+  let nextDue: number | undefined;
+  const dueAgainAt = (at: number) => {
+    nextDue = Math.min(nextDue ?? at, at);
+  };
+  try {
+    const webhook = await Webhook.findById(webhookId).lean<WebhookDoc>().exec();
+    do {
+      await takeWake(webhookId);
+      const queued = await Outbox.find({ webhookId }).lean<OutboxDoc[]>().exec();
+      const now = Date.now();
+      const due = queued
+        .filter((message) => new Date(message.nextAttemptAt).getTime() <= now)
+        .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+      for (const message of queued) if (!due.includes(message)) dueAgainAt(new Date(message.nextAttemptAt).getTime());
+      await Promise.all(
+        due.map((message) =>
+          inFlight(async () => {
+            if (!mayStart()) return dueAgainAt(Date.now()); // left for the next lease
+            const retryAt = await attempt(message, webhook, settings);
+            if (retryAt) dueAgainAt(retryAt.getTime());
+          }),
+        ),
+      );
+    } while (mayStart() && (await isAwake(webhookId)));
+    await recordNextDue(webhookId, nextDue === undefined ? undefined : new Date(nextDue));
+  } finally {
+    await releaseQueue(lease);
+  }
+}
+
+/** One attempt: delivered, abandoned, or rescheduled (answers when). Only the queue's server calls it. */
+async function attempt(message: OutboxDoc, webhook: WebhookDoc | null, settings: Settings): Promise<Date | undefined> {
   const attempts = message.attempts + 1;
-  const error = webhook ? await post(webhook, message, options) : 'the webhook was removed';
+  const error = webhook ? await post(webhook, message, settings) : 'the webhook was removed';
   if (!error) {
-    await finish(message, 'delivered', attempts);
-  } else {
-    options.onFailure?.();
-    if (attempts >= MAX_ATTEMPTS || !webhook) {
-      options.logger.warn({ messageId: message._id, attempts, error }, 'webhook delivery abandoned');
-      await finish(message, 'abandoned', attempts, error);
-    } else {
-      await Outbox.updateOne(
-        { _id: message._id },
-        { $set: { attempts, lastError: error, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) } },
-      ).exec();
-    }
+    await finishDelivery(message, 'delivered', attempts);
+    return undefined;
   }
-  await OutboxLease.deleteOne({ _id: `${message._id}#${attempts}` }).exec();
+  settings.onFailure?.();
+  const retryFrom = new Date(message.retryFrom ?? message.createdAt);
+  const retryAt = webhook ? nextAttemptAt({ attempts, retryFrom, now: new Date() }, settings.retry) : undefined;
+  if (!retryAt) {
+    settings.logger.warn({ messageId: message._id, attempts, error }, 'webhook delivery abandoned');
+    await finishDelivery(message, 'abandoned', attempts, error);
+    return undefined;
+  }
+  await Outbox.updateOne({ _id: message._id }, { $set: { attempts, lastError: error, nextAttemptAt: retryAt } }).exec();
+  return retryAt;
 }
 
-async function post(webhook: WebhookDoc, message: OutboxDoc, options: DispatcherOptions): Promise<string | undefined> {
-  const body = JSON.stringify({
-    id: message._id,
-    type: message.type,
-    createdAt: message.createdAt,
-    data: message.payload,
-  });
+async function post(webhook: WebhookDoc, message: OutboxDoc, settings: Settings): Promise<string | undefined> {
+  const body = JSON.stringify(eventEnvelope(message));
   const headers = {
     'content-type': 'application/json',
     'dealreg-event': message.type,
     'dealreg-delivery': message._id,
     'dealreg-signature': signatureHeader(webhook.secret, body),
   };
-  return postWebhook({ url: webhook.url, headers, body, timeoutMs: options.timeoutMs }, options.targets);
-}
-
-async function finish(
-  message: OutboxDoc,
-  outcome: 'delivered' | 'abandoned',
-  attempts: number,
-  lastError?: string,
-): Promise<void> {
-  await insertOnce(Delivery, {
-    _id: message._id,
-    webhookId: message.webhookId,
-    type: message.type,
-    outcome,
-    attempts,
-    lastError,
-    createdAt: message.createdAt,
-    finishedAt: new Date(),
-  });
-  await Outbox.deleteOne({ _id: message._id }).exec();
+  return postWebhook({ url: webhook.url, headers, body, timeoutMs: settings.timeoutMs }, settings.targets);
 }

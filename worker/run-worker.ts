@@ -47,6 +47,9 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     timeoutMs: cfg.WEBHOOK_TIMEOUT_MS,
     logger,
     targets: { allowLocal: cfg.DEALREG_WEBHOOKS_ALLOW_LOCAL },
+    concurrencyPerEndpoint: cfg.WEBHOOK_CONCURRENCY_PER_ENDPOINT,
+    endpointsAtOnce: cfg.WEBHOOK_ENDPOINTS_PER_DISPATCHER,
+    retry: { windowMs: cfg.WEBHOOK_RETRY_WINDOW_MS, maxBackoffMs: cfg.WEBHOOK_MAX_BACKOFF_MS },
   });
   const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');

@@ -1,7 +1,9 @@
 import { buildOpenApiDocument } from '../openapi';
 import type { AnyRoute } from '../route-spec';
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-keys';
+import { listDeliveriesRoute, redeliverRoute } from './deliveries';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
+import { listEventsRoute } from './events';
 import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
@@ -53,6 +55,9 @@ export function createRouteTable(): RouteTable {
     meRoute,
     putWebhookRoute,
     deleteWebhookRoute,
+    listEventsRoute,
+    listDeliveriesRoute,
+    redeliverRoute,
     healthRoute,
     readinessRoute,
     metricsRoute,

@@ -3,6 +3,8 @@ import { routeKey } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import type { RegistrationView } from '../../api/schemas/registration';
 import type { Role } from '../../db/apikeys';
+import { recordEvent } from '../../db/events';
+import { finishDelivery } from '../../db/outbox';
 import {
   type ApiCall,
   type ApiTest,
@@ -44,6 +46,24 @@ const approvedRegistration = async (allowed: boolean) =>
 /** A reseller or distributor may only touch its own webhook; staff address the reseller's. */
 const webhookPath = (as: CallerName) =>
   as === 'distributor' ? '/api/v1/webhooks/distributor/dist-a' : '/api/v1/webhooks/reseller/value-var';
+
+/** A delivery given up on, with its event kept, as the dispatcher leaves one. */
+async function abandonedDelivery(): Promise<string> {
+  const event = await recordEvent({
+    _id: unique('evt'),
+    audience: 'reseller:value-var',
+    type: 'registration.approved',
+    payload: {},
+    createdAt: new Date(),
+  });
+  await finishDelivery(
+    { ...event, webhookId: event.audience, type: 'registration.approved', attempts: 3, nextAttemptAt: new Date() },
+    'abandoned',
+    3,
+    'HTTP 500',
+  );
+  return event._id;
+}
 
 const matrix: Record<string, Row> = {
   'POST /api/v1/registrations': {
@@ -171,6 +191,23 @@ const matrix: Record<string, Row> = {
       }
       return { path: webhookPath(as) };
     },
+  },
+  'GET /api/v1/events': {
+    allowed: ['reseller', 'distributor'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/events' }),
+  },
+  'GET /api/v1/deliveries': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/deliveries?status=abandoned' }),
+  },
+  'POST /api/v1/deliveries/{id}/redeliver': {
+    allowed: ['admin'],
+    ok: 202,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/deliveries/${allowed ? await abandonedDelivery() : 'evt-unknown'}/redeliver`,
+    }),
   },
   'GET /healthz': { allowed: 'public', ok: 200, request: async () => ({ path: '/healthz' }) },
   'GET /readyz': { allowed: 'public', ok: 200, request: async () => ({ path: '/readyz' }) },

@@ -140,3 +140,85 @@ test('the walk ends at the bottom it is given, with no cursor to follow', async 
   expect(page.items.map((item) => item._id)).toEqual(['only']);
   expect(page.nextBefore).toBeUndefined();
 });
+
+const equal = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Oldest-first from `bottom`, following `nextAfter` until a page comes back empty at the top. */
+async function feedFrom(
+  after: { at: number; tie?: string } | undefined,
+  limit: number,
+  top: number,
+): Promise<{ seen: Item[]; cursor: { at: number; tie?: string } }> {
+  const seen: Item[] = [];
+  let cursor = after;
+  for (let pages = 0; pages < 500; pages += 1) {
+    const page = await readPage<Item>({
+      model: Items,
+      scope: scopeName({ owner: 'a' }),
+      bucketing: tiny,
+      order: 'oldest-first',
+      top,
+      ...(cursor ? { after: cursor } : {}),
+      limit,
+      positionOf: (item) => ({ at: item.at, tie: item._id }),
+    });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    expect(page.nextAfter).toBeDefined();
+    seen.push(...page.items);
+    // Caught up: nothing new, and the cursor stays where it was.
+    const caughtUp = page.items.length === 0 && cursor !== undefined && equal(page.nextAfter, cursor);
+    cursor = page.nextAfter;
+    if (caughtUp) break;
+  }
+  return { seen, cursor: cursor as { at: number; tie?: string } };
+}
+
+test('oldest-first feeds give each item once, newest last, and their cursor picks up what came after (property)', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.record({ at: fc.integer({ min: 0, max: 60 }), owner: fc.constantFrom('a', 'b') }), {
+        minLength: 1,
+        maxLength: 25,
+      }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }),
+      fc.integer({ min: 1, max: 6 }),
+      async (drawn, later, limit) => {
+        const items = drawn.map((item, i) => ({ _id: `k${String(i).padStart(2, '0')}`, ...item, state: 'x' }));
+        await store(items);
+        const ascending = (list: typeof items) =>
+          list
+            .filter((item) => item.owner === 'a')
+            .sort((a, b) => a.at - b.at || (a._id < b._id ? -1 : 1))
+            .map((item) => item._id);
+        const first = await feedFrom(undefined, limit, 60);
+        expect(first.seen.map((item) => item._id)).toEqual(ascending(items));
+
+        // Items that arrive later, above everything stored, come from the cursor and nothing else does.
+        const added = later.map((offset, i) => ({ _id: `n${i}`, at: 61 + offset, owner: 'a' as const, state: 'x' }));
+        await store([...items, ...added]);
+        const second = await feedFrom(first.cursor, limit, 101);
+        expect(second.seen.map((item) => item._id)).toEqual(ascending(added));
+      },
+    ),
+    { numRuns: 15 },
+  );
+});
+
+test('an oldest-first page returns nothing above its top: what is not settled yet waits for a later page', async () => {
+  await store([
+    { _id: 'settled', at: 10, owner: 'a', state: 'x' },
+    { _id: 'recent', at: 13, owner: 'a', state: 'x' },
+  ]);
+  const page = await readPage<Item>({
+    model: Items,
+    scope: scopeName({ owner: 'a' }),
+    bucketing: tiny,
+    order: 'oldest-first',
+    top: 12,
+    bottom: 8,
+    limit: 10,
+    positionOf: (item) => ({ at: item.at, tie: item._id }),
+  });
+  expect(page.items.map((item) => item._id)).toEqual(['settled']);
+  expect(page.nextAfter).toEqual({ at: 10, tie: 'settled' });
+});

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkInvariants } from '../../client/invariants';
+import { wakeQueue } from '../../db/delivery-claims';
 import { Delivery, forgetWebhookList, Outbox } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
@@ -127,7 +128,9 @@ test('a failing or hanging webhook delays no decision, and its delivery is retri
   expect(retried.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
   behaviour.set('/boutique', 'ok');
-  await Outbox.updateOne({ _id: retried._id }, { $set: { nextAttemptAt: new Date() } }).exec(); // skip the backoff wait
+  // Skip the backoff wait: due now, and its queue woken as a redelivery would.
+  await Outbox.updateOne({ _id: retried._id }, { $set: { nextAttemptAt: new Date() } }).exec();
+  await wakeQueue('reseller:small-boutique');
   const delivered = await eventually(
     async () => (await Delivery.findOne({ _id: retried._id, outcome: 'delivered' }).lean().exec()) ?? undefined,
     'the retried delivery',

@@ -1,0 +1,84 @@
+import { readPage } from '../../db/listing';
+import {
+  Delivery,
+  type DeliveryDoc,
+  deliveryBucketing,
+  deliveryListFloor,
+  deliveryScope,
+  redeliver,
+} from '../../db/outbox';
+import { HttpProblem } from '../problem';
+import { defineRoute } from '../route-spec';
+import { encodeCursor, isoDate } from '../schemas/common';
+import {
+  deliveryListQuerySchema,
+  deliveryPageSchema,
+  deliveryParamsSchema,
+  redeliveryResultSchema,
+} from '../schemas/deliveries';
+
+const tag = 'Webhooks';
+
+const deliveryView = (doc: DeliveryDoc) => ({
+  id: doc._id,
+  webhook: doc.webhookId,
+  type: doc.type,
+  status: doc.outcome,
+  attempts: doc.attempts,
+  ...(doc.lastError ? { lastError: doc.lastError } : {}),
+  createdAt: isoDate(doc.createdAt) as string,
+  finishedAt: isoDate(doc.finishedAt) as string,
+});
+
+export const listDeliveriesRoute = defineRoute({
+  operationId: 'listDeliveries',
+  method: 'get',
+  path: '/deliveries',
+  tag,
+  summary: 'Finished webhook deliveries, abandoned ones by default (newest first)',
+  description: 'A delivery is abandoned when it has failed for the whole retry window (24 hours by default).',
+  access: ['admin'],
+  request: { query: deliveryListQuerySchema },
+  responses: { 200: { description: 'One page', schema: deliveryPageSchema } },
+  async handle({ query }) {
+    const bottom = await deliveryListFloor();
+    if (bottom === undefined) return { status: 200, body: { items: [], nextCursor: null } };
+    const page = await readPage<DeliveryDoc>({
+      model: Delivery,
+      scope: deliveryScope(query.status),
+      bucketing: deliveryBucketing,
+      top: Date.now(),
+      bottom,
+      ...(query.cursor ? { before: { at: query.cursor.finishedAt, tie: query.cursor.id } } : {}),
+      limit: query.limit,
+      positionOf: (doc) => ({ at: new Date(doc.finishedAt).getTime(), tie: doc._id }),
+    });
+    const next = page.nextBefore;
+    const nextCursor = next ? encodeCursor({ finishedAt: next.at, id: next.tie ?? '' }) : null;
+    return { status: 200, body: { items: page.items.map(deliveryView), nextCursor } };
+  },
+});
+
+export const redeliverRoute = defineRoute({
+  operationId: 'redeliver',
+  method: 'post',
+  path: '/deliveries/{id}/redeliver',
+  tag,
+  summary: 'Deliver an abandoned delivery again, now, with a fresh retry window',
+  access: ['admin'],
+  request: { params: deliveryParamsSchema },
+  responses: { 202: { description: 'Queued for delivery', schema: redeliveryResultSchema } },
+  refusals: {
+    404: 'no such delivery',
+    409: 'not abandoned: delivered, or still being retried',
+  },
+  async handle({ params }) {
+    const answer = await redeliver(params.id);
+    if (answer === 'unknown') throw new HttpProblem(404, 'Not found', `delivery ${params.id} does not exist`);
+    if (answer === 'not-abandoned')
+      throw new HttpProblem(409, 'Conflict', `delivery ${params.id} is not abandoned (delivered, or still retried)`);
+    if (answer === 'no-payload')
+      throw new HttpProblem(409, 'Conflict', `delivery ${params.id} was abandoned before events were kept`);
+    return { status: 202, body: { id: params.id, status: 'queued' as const } };
+  },
+});
