@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { insertOnce } from './insert-once';
 import { type PartnerRef, Webhook, webhookId } from './partners';
@@ -17,7 +18,10 @@ export const notificationTypes = [
 export type NotificationType = (typeof notificationTypes)[number];
 
 export interface OutboxDoc {
-  /** Deterministic per event and recipient, so a retried activity enqueues nothing twice. */
+  /**
+   * The delivery id a partner receives (body `id`, header `dealreg-delivery`): opaque, and derived per
+   * event and recipient, so a retried activity enqueues nothing twice.
+   */
   _id: string;
   webhookId: string;
   type: NotificationType;
@@ -103,30 +107,52 @@ export function forgetWebhookList(): void {
 }
 
 /**
- * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
- * which keeps the outbox as small as the set of messages really waiting. The id is derived from the
- * event, so a retried activity enqueues nothing twice (an insert either creates it or finds it).
+ * An id that reveals nothing of what it is derived from: a partner receives event and delivery ids,
+ * and what they are derived from (a registration's id, an escalation's) may be another partner's.
+ * The inputs are ids the recipient knows already or cannot guess (registration and escalation ids
+ * are random), so the hash cannot be turned back into them; being derived, it is the same for a
+ * retried activity, which is what keeps a retry from sending anything twice.
  */
-export async function enqueueNotification(event: {
+export function opaqueId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256')
+    .update(JSON.stringify([prefix, ...parts]))
+    .digest('hex')
+    .slice(0, 32)}`;
+}
+
+export interface PartnerNotification {
+  /** Opaque (see `opaqueId`), shared by the recipients of one event. */
   eventId: string;
   to: PartnerRef;
   type: NotificationType;
   payload: Record<string, unknown>;
-}): Promise<boolean> {
+}
+
+/**
+ * Records a notification for a partner if it has a webhook. Partners without one get nothing queued,
+ * which keeps the outbox as small as the set of messages really waiting. The id is derived from the
+ * event and the recipient, so a retried activity enqueues nothing twice (an insert either creates it
+ * or finds it).
+ */
+export async function enqueueNotification(event: PartnerNotification): Promise<boolean> {
   const hookId = webhookId(event.to);
   if (!(await webhookIds()).has(hookId)) return false;
-  const now = new Date();
-  // Keyed by event and webhook: enqueued again after a retry, it is already there.
-  await insertOnce(Outbox, {
-    _id: `${event.eventId}:${hookId}`,
+  await insertOnce(Outbox, outboxMessage(event, new Date()));
+  return true;
+}
+
+/** The message as stored and as delivered: its `_id` is the partner-facing delivery id. */
+export function outboxMessage(event: PartnerNotification, now: Date): OutboxDoc {
+  const hookId = webhookId(event.to);
+  return {
+    _id: opaqueId('dlv', event.eventId, hookId),
     webhookId: hookId,
     type: event.type,
     payload: event.payload,
     createdAt: now,
     attempts: 0,
     nextAttemptAt: now,
-  });
-  return true;
+  };
 }
 
 /**

@@ -100,7 +100,11 @@ async function deliverIfLeased(message: OutboxDoc, options: DispatcherOptions): 
   await OutboxLease.deleteOne({ _id: `${message._id}#${attempts}` }).exec();
 }
 
-async function post(webhook: WebhookDoc, message: OutboxDoc, options: DispatcherOptions): Promise<string | undefined> {
+/** What a partner's endpoint receives for a message: everything in it is the partner's own or opaque. */
+export function webhookRequest(
+  secret: string,
+  message: Pick<OutboxDoc, '_id' | 'type' | 'createdAt' | 'payload'>,
+): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify({
     id: message._id,
     type: message.type,
@@ -111,8 +115,13 @@ async function post(webhook: WebhookDoc, message: OutboxDoc, options: Dispatcher
     'content-type': 'application/json',
     'dealreg-event': message.type,
     'dealreg-delivery': message._id,
-    'dealreg-signature': signatureHeader(webhook.secret, body),
+    'dealreg-signature': signatureHeader(secret, body),
   };
+  return { headers, body };
+}
+
+async function post(webhook: WebhookDoc, message: OutboxDoc, options: DispatcherOptions): Promise<string | undefined> {
+  const { headers, body } = webhookRequest(webhook.secret, message);
   return postWebhook({ url: webhook.url, headers, body, timeoutMs: options.timeoutMs }, options.targets);
 }
 
