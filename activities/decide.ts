@@ -10,6 +10,7 @@ import { compareCustomers, sharedProductLines } from '../domain/matching';
 import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
+import { escalationIdFor } from './escalation-ids';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
@@ -118,7 +119,7 @@ async function checkAndDecide(
     policyVersion: version,
     holders: holders.map(registrationFacts),
   });
-  const escalationId = decision.outcome === 'escalate' ? escalationFor(registration, decision, holders) : undefined;
+  const escalationId = decision.outcome === 'escalate' ? escalationFor(decision, holders) : undefined;
   const now = new Date();
   const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
   const { registration: recorded, applied } = await applyTransition(
@@ -230,13 +231,13 @@ async function isEarlierAndUndecided(other: RegistrationDoc, subject: Registrati
 
 /**
  * One escalation per contested deal: join the escalation of a matched registration that is itself
- * escalated, or open a new one named after this registration (a deterministic id, so a retry reuses it).
+ * escalated, or open a new one (its name is opaque, and the same for a retry: see escalationIdFor).
  * Whether that escalation still takes contenders is settled when joining (a finished one refuses).
  */
-function escalationFor(registration: RegistrationDoc, decision: Decision, holders: RegistrationDoc[]): string {
+function escalationFor(decision: Decision, holders: RegistrationDoc[]): string {
   const matched = new Set(decision.matches.map((match) => match.registrationId));
   const escalatedHolder = holders
     .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)
     .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0];
-  return escalatedHolder?.escalationId ?? `esc_${registration._id.replace(/^reg_/, '')}`;
+  return escalatedHolder?.escalationId ?? escalationIdFor('contest:0');
 }

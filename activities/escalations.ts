@@ -17,6 +17,7 @@ import {
 } from '../workflows/definitions';
 import { type EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
 import type { ActivityDeps } from './context';
+import { escalationIdFor } from './escalation-ids';
 import { fateTransition } from './fate-transition';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
@@ -88,9 +89,6 @@ export async function enterEscalation(
   }
 }
 
-const ownEscalationId = (registrationId: string, attempt: number) =>
-  `esc_${registrationId.replace(/^reg_/, '')}${attempt > 0 ? `_${attempt}` : ''}`;
-
 export function escalationActivities(deps: ActivityDeps) {
   return {
     /**
@@ -108,9 +106,7 @@ export function escalationActivities(deps: ActivityDeps) {
       const registration = await loadRegistration(registrationId);
       if (registration.status !== 'escalated') return {};
       const escalationId =
-        attempt === 0 && registration.escalationId
-          ? registration.escalationId
-          : ownEscalationId(registrationId, attempt);
+        attempt === 0 && registration.escalationId ? registration.escalationId : escalationIdFor(`contest:${attempt}`);
       const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
       const holders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
       const entered = await enterEscalation(

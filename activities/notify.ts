@@ -1,28 +1,45 @@
-import { enqueueNotification, type NotificationType } from '../db/outbox';
+import { enqueueNotification, type NotificationType, opaqueId, type PartnerNotification } from '../db/outbox';
 import type { RegistrationDoc } from '../db/registrations';
+import { currentPartnerExplanation, type PartnerAudience } from '../domain/allocation';
 
 /**
- * Queues a notification for the reseller and the distributor of a registration. The payload carries
- * the reseller wording only: a webhook never names another partner, whoever receives it.
+ * The notifications one event of a registration sends: one to its reseller and one to its
+ * distributor, each worded for its reader (see `partnerExplanation`), so that a webhook never names
+ * another partner. The event id is opaque: `eventKey` may hold an escalation's id, and the id is
+ * also what makes a retried activity enqueue nothing twice, so it is derived, not drawn.
  */
+export function partnerNotifications(
+  registration: RegistrationDoc,
+  type: NotificationType,
+  eventKey: string,
+): PartnerNotification[] {
+  const eventId = opaqueId('evt', registration._id, eventKey);
+  const payloadFor = (audience: PartnerAudience) => ({
+    event: type,
+    registrationId: registration._id,
+    status: registration.status,
+    reasonCode: registration.reasonCode,
+    explanation: currentPartnerExplanation(registration, audience),
+    protectedUntil: registration.protectedUntil?.toISOString(),
+    extensionsUsed: registration.extensionsUsed,
+    at: registration.updatedAt.toISOString(),
+  });
+  return [
+    { eventId, to: { kind: 'reseller', id: registration.resellerId }, type, payload: payloadFor('reseller') },
+    {
+      eventId,
+      to: { kind: 'distributor', id: registration.distributorId },
+      type,
+      payload: payloadFor({ distributor: registration.distributorId }),
+    },
+  ];
+}
+
+/** Queues a registration's event for its reseller and its distributor. */
 export async function notifyPartners(
   registration: RegistrationDoc,
   type: NotificationType,
   eventKey: string,
 ): Promise<void> {
-  const payload = {
-    event: type,
-    registrationId: registration._id,
-    status: registration.status,
-    reasonCode: registration.reasonCode,
-    explanation: registration.resellerExplanation,
-    protectedUntil: registration.protectedUntil?.toISOString(),
-    extensionsUsed: registration.extensionsUsed,
-    at: registration.updatedAt.toISOString(),
-  };
-  const eventId = `${registration._id}:${eventKey}`;
-  await Promise.all([
-    enqueueNotification({ eventId, to: { kind: 'reseller', id: registration.resellerId }, type, payload }),
-    enqueueNotification({ eventId, to: { kind: 'distributor', id: registration.distributorId }, type, payload }),
-  ]);
+  await Promise.all(partnerNotifications(registration, type, eventKey).map(enqueueNotification));
 }

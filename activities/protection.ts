@@ -12,6 +12,7 @@ import {
   type RecordedOutcome,
 } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
+import { escalationIdFor } from './escalation-ids';
 import { contenderOf, enterEscalation } from './escalations';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
@@ -161,7 +162,7 @@ export function protectionActivities(deps: ActivityDeps) {
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       const periodMs = timingInMs(policy.timing).extensionPeriodMs;
       if (policy.timing.extension.needsApproval) {
-        const escalationId = `esc_${registration._id.replace(/^reg_/, '')}_ext${input.ordinal}`;
+        const escalationId = escalationIdFor(`extension:${input.ordinal}`);
         const explanation = `Extension ${input.ordinal} requested (${input.reason}); the policy sends it to a channel manager.`;
         await applyTransition({
           registrationId: registration._id,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { wakeQueue } from './delivery-claims';
 import { type EventDoc, EventModel, recordEvent } from './events';
@@ -22,7 +23,10 @@ export const notificationTypes = [
 export type NotificationType = (typeof notificationTypes)[number];
 
 export interface OutboxDoc {
-  /** Deterministic per event and recipient, so a retried activity enqueues nothing twice; also the event's id. */
+  /**
+   * The delivery id a partner receives (body `id`, header `dealreg-delivery`): opaque, and derived per
+   * event and recipient, so a retried activity enqueues nothing twice.
+   */
   _id: string;
   webhookId: string;
   type: NotificationType;
@@ -152,38 +156,68 @@ export function forgetWebhookList(): void {
 }
 
 /**
- * Records a notification in its partner's event feed and, if the partner has a webhook, queues it for
- * delivery; answers whether it was queued. The id is derived from the event and the partner, so a
- * retried activity records and enqueues nothing twice (an insert either creates it or finds it), and
- * the feed and the webhook name the event alike.
+ * An id that reveals nothing of what it is derived from: a partner receives event and delivery ids,
+ * and what they are derived from (a registration's id, an escalation's) may be another partner's.
+ * The inputs are ids the recipient knows already or cannot guess (registration and escalation ids
+ * are random), so the hash cannot be turned back into them; being derived, it is the same for a
+ * retried activity, which is what keeps a retry from sending anything twice.
  */
-export async function enqueueNotification(event: {
+export function opaqueId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256')
+    .update(JSON.stringify([prefix, ...parts]))
+    .digest('hex')
+    .slice(0, 32)}`;
+}
+
+export interface PartnerNotification {
+  /** Opaque (see `opaqueId`), shared by the recipients of one event. */
   eventId: string;
   to: PartnerRef;
   type: NotificationType;
   payload: Record<string, unknown>;
-}): Promise<boolean> {
+}
+
+/**
+ * Records a notification in its partner's event feed and, if the partner has a webhook, queues it for
+ * delivery; answers whether it was queued. The id is derived from the event and the recipient, so a
+ * retried activity records and enqueues nothing twice (an insert either creates it or finds it).
+ */
+export async function enqueueNotification(event: PartnerNotification): Promise<boolean> {
   const hookId = webhookId(event.to);
+  const now = new Date();
+  const message = outboxMessage(event, now);
+  // The feed and the webhook name the event alike: by its opaque delivery id.
   const recorded = await recordEvent({
-    _id: `${event.eventId}:${hookId}`,
+    _id: message._id,
     audience: hookId,
     type: event.type,
     payload: event.payload,
-    createdAt: new Date(),
+    createdAt: now,
   });
   if (!(await webhookIds()).has(hookId)) return false;
   await insertOnce(Outbox, {
-    _id: recorded._id,
-    webhookId: hookId,
-    type: event.type,
+    ...message,
     payload: recorded.payload,
     createdAt: recorded.createdAt,
-    attempts: 0,
-    nextAttemptAt: new Date(),
     retryFrom: recorded.createdAt,
   });
   await wakeQueue(hookId);
   return true;
+}
+
+/** The message as stored and as delivered: its `_id` is the partner-facing delivery id. */
+export function outboxMessage(event: PartnerNotification, now: Date): OutboxDoc {
+  const hookId = webhookId(event.to);
+  return {
+    _id: opaqueId('dlv', event.eventId, hookId),
+    webhookId: hookId,
+    type: event.type,
+    payload: event.payload,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    retryFrom: now,
+  };
 }
 
 export type RedeliveryAnswer = 'queued' | 'unknown' | 'not-abandoned' | 'no-payload';

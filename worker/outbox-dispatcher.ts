@@ -182,13 +182,22 @@ async function attempt(message: OutboxDoc, webhook: WebhookDoc | null, settings:
   return retryAt;
 }
 
-async function post(webhook: WebhookDoc, message: OutboxDoc, settings: Settings): Promise<string | undefined> {
+/** What a partner's endpoint receives for a message: everything in it is the partner's own or opaque. */
+export function webhookRequest(
+  secret: string,
+  message: Pick<OutboxDoc, '_id' | 'type' | 'createdAt' | 'payload'>,
+): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify(eventEnvelope(message));
   const headers = {
     'content-type': 'application/json',
     'dealreg-event': message.type,
     'dealreg-delivery': message._id,
-    'dealreg-signature': signatureHeader(webhook.secret, body),
+    'dealreg-signature': signatureHeader(secret, body),
   };
+  return { headers, body };
+}
+
+async function post(webhook: WebhookDoc, message: OutboxDoc, settings: Settings): Promise<string | undefined> {
+  const { headers, body } = webhookRequest(webhook.secret, message);
   return postWebhook({ url: webhook.url, headers, body, timeoutMs: settings.timeoutMs }, settings.targets);
 }

@@ -25,7 +25,7 @@ const stateRefusals = {
 
 /** The registration after a command: the workflow records the outcome in MongoDB before answering. */
 async function afterCommand(caller: Caller, id: string) {
-  return registrationView(await visibleRegistration(caller, id), 'partner');
+  return registrationView(await visibleRegistration(caller, id), 'reseller');
 }
 
 export const withdrawRoute = defineRoute({

@@ -40,7 +40,7 @@ export const submitRegistrationRoute = defineRoute({
       metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
       return {
         status: 202,
-        body: registrationView(registration, 'partner'),
+        body: registrationView(registration, 'reseller'),
         headers: { Location: `/api/v1/registrations/${registration._id}` },
       };
     } catch (error) {

@@ -1,16 +1,19 @@
 import type { DecisionRecord, RegistrationDoc } from '../../db/registrations';
-import { renderTrace } from '../../domain/allocation';
+import { type Audience, currentPartnerExplanation, partnerExplanation, renderTrace } from '../../domain/allocation';
 import { type Caller, isStaff } from '../route-spec';
 import { isoDate } from '../schemas/common';
 import type { RegistrationView } from '../schemas/registration';
 import { withoutEmpty } from './clean';
 
 /**
- * Staff see everything; partners (resellers and distributors) see the reseller wording and a
- * redacted trace, so that no other partner's registration, name or id reaches them.
+ * Staff see everything; a partner (reseller or distributor) sees the partner wording and a redacted
+ * trace, worded for it, so that no other partner's registration, name or id reaches it.
  */
-export type ViewAudience = 'staff' | 'partner';
-export const audienceOf = (caller: Caller): ViewAudience => (isStaff(caller) ? 'staff' : 'partner');
+export type ViewAudience = Audience;
+export function audienceOf(caller: Caller): ViewAudience {
+  if (isStaff(caller)) return 'staff';
+  return caller.role === 'distributor' ? { distributor: caller.distributorId ?? '' } : 'reseller';
+}
 
 /** Whether the caller may know that this registration exists (otherwise it answers 404). */
 export function canSee(
@@ -37,8 +40,8 @@ function decisionView(record: DecisionRecord, audience: ViewAudience): Registrat
     fromStatus: record.fromStatus,
     toStatus: record.toStatus,
     reasonCode: record.reasonCode,
-    explanation: staff ? record.explanation : record.resellerExplanation,
-    trace: renderTrace(record.trace ?? [], staff ? 'staff' : 'reseller'),
+    explanation: audience === 'staff' ? record.explanation : partnerExplanation(record, audience),
+    trace: renderTrace(record.trace ?? [], audience),
     policyVersion: record.policyVersion,
     // Who at the vendor decided is staff business; partners learn only what kind of decision it was.
     decidedBy: staff
@@ -59,7 +62,7 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience): 
     id: doc._id,
     status: doc.status,
     reasonCode: doc.reasonCode,
-    explanation: staff ? doc.explanation : doc.resellerExplanation,
+    explanation: audience === 'staff' ? doc.explanation : currentPartnerExplanation(doc, audience),
     resellerId: doc.resellerId,
     distributorId: doc.distributorId,
     customer: doc.customer,

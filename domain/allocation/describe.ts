@@ -1,9 +1,9 @@
 import { isRegistrationRef, type RegistrationRef } from './refs';
-import type { Audience } from './types';
+import type { Audience, PartnerAudience } from './types';
 
 /**
- * One sentence per trace step, written from the step's inputs alone. The reseller's sentence is
- * written from the redacted inputs (see `redact.ts`), so it cannot mention what redaction removed.
+ * One sentence per trace step, written from the step's inputs alone. A partner's sentence is
+ * written from the redacted inputs (see `render.ts`), so it cannot mention what redaction removed.
  */
 type Inputs = Record<string, unknown>;
 
@@ -21,10 +21,10 @@ const BASIS_WORDS: Record<string, string> = {
 };
 const basisWords = (basis: unknown) => BASIS_WORDS[text(basis)] ?? 'nothing';
 
-/** "registration reg_1 (reseller r1, sequence 3, approved)" for staff; the reseller's own or "another partner's registration". */
+/** "registration reg_1 (reseller r1, sequence 3, approved)" for staff; the partner's own or "another partner's registration". */
 function who(ref: unknown, audience: Audience): string {
   if (!isRegistrationRef(ref)) return "another partner's registration";
-  if (audience === 'reseller') return `your registration ${ref.registrationId}`;
+  if (audience !== 'staff') return `your registration ${ref.registrationId}`;
   const full = ref as RegistrationRef;
   return `registration ${full.registrationId} (reseller ${full.resellerId}, sequence ${full.sequence}, ${full.status})`;
 }
@@ -101,24 +101,31 @@ function how(match: unknown): string {
 }
 
 function firstCome(result: string, inputs: Inputs, audience: Audience): string {
-  const named = inputs.named;
   if (result === 'approve')
     return 'No active registration holds the same customer and product line: first come, first served.';
+  if (audience !== 'staff') return partnerFirstCome(result, inputs, audience);
+  const named = inputs.named;
   if (result === 'reject' && isRegistrationRef(named) && named.sameReseller) {
-    return audience === 'reseller'
-      ? `You already hold this deal with registration ${named.registrationId}: a duplicate.`
-      : `The same reseller already holds this deal with ${who(named, audience)}: a duplicate.`;
+    return `The same reseller already holds this deal with ${who(named, audience)}: a duplicate.`;
   }
-  if (result === 'reject') {
-    return audience === 'reseller'
-      ? `Another partner registered this deal first and holds it${how(inputs.namedMatch)}.`
-      : `${who(named, audience)} was accepted first and holds this deal${how(inputs.namedMatch)}.`;
-  }
+  if (result === 'reject')
+    return `${who(named, audience)} was accepted first and holds this deal${how(inputs.namedMatch)}.`;
   const probable = refs(inputs.probable);
-  if (audience === 'reseller') {
-    return 'An active registration may be the same deal; a channel manager decides whether it is.';
-  }
   return `Probable match with ${probable.map((ref) => who(ref, audience)).join('; ')}: a channel manager decides.`;
+}
+
+/**
+ * A partner's inputs say only whether the deal is the reseller's own and, when the reader may see
+ * it, which registration holds it: nothing of how many others there are, how they matched or when.
+ */
+function partnerFirstCome(result: string, inputs: Inputs, audience: PartnerAudience): string {
+  if (result !== 'reject')
+    return 'An active registration may be the same deal; a channel manager decides whether it is.';
+  if (inputs.duplicate !== true) return 'Another partner registered this deal first and holds it.';
+  const held = isRegistrationRef(inputs.heldBy) ? `registration ${inputs.heldBy.registrationId}` : undefined;
+  return audience === 'reseller'
+    ? `You already hold this deal with ${held ?? 'another of your registrations'}: a duplicate.`
+    : `The reseller already holds this deal with ${held ?? 'another of its registrations'}: a duplicate.`;
 }
 
 const capitalized = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);

@@ -1,4 +1,10 @@
 export { decide } from './decide';
-export { ANOTHER_PARTNER, explain, renderTrace } from './render';
+export {
+  currentPartnerExplanation,
+  type ExplainedEntry,
+  explain,
+  partnerExplanation,
+  renderTrace,
+} from './render';
 export { routeApplies, selectRoute } from './routing';
 export type * from './types';

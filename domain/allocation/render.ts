@@ -1,77 +1,77 @@
 import { describeStep } from './describe';
-import { isRegistrationRef } from './refs';
-import type { Audience, Decision, RuleTraceStep } from './types';
-
-/** How another partner's registration appears to a reseller: no id, name, sequence or customer. */
-export const ANOTHER_PARTNER = "another partner's registration";
-
-/** The reseller's own registration keeps what identifies it to them; another partner's becomes a neutral phrase. */
-function redactRef(value: unknown): unknown {
-  if (!isRegistrationRef(value) || !value.sameReseller) return ANOTHER_PARTNER;
-  return {
-    kind: value.kind,
-    registrationId: value.registrationId,
-    sequence: value.sequence,
-    status: value.status,
-    sameReseller: true,
-  };
-}
-const redactRefs = (value: unknown) => (Array.isArray(value) ? value.map(redactRef) : []);
+import { isRegistrationRef, type RegistrationRef } from './refs';
+import type { Audience, Decision, PartnerAudience, RuleTraceStep } from './types';
 
 /**
- * What a reseller may see of each rule's inputs: a whitelist per rule, so a field added to a rule
- * later stays hidden from resellers until someone decides it is safe. Routing inputs are the
- * subject's own facts and the policy's distributors. The deal check keeps how the customer
- * matched, not who matched or how closely their data resembles the subject's.
+ * Whether a partner may see which registration a reference names: a reseller, its own; a
+ * distributor, the reseller's own made through that distributor (it sees those anyway).
  */
-function redactInputs(rule: string, inputs: Record<string, unknown>): Record<string, unknown> {
-  switch (rule) {
+function visibleTo(ref: RegistrationRef, audience: PartnerAudience): boolean {
+  if (!ref.sameReseller) return false;
+  return audience === 'reseller' || ref.distributorId === audience.distributor;
+}
+
+/** The partner's own registration keeps what identifies it to them. */
+const ownRef = (ref: RegistrationRef) => ({
+  kind: ref.kind,
+  registrationId: ref.registrationId,
+  sequence: ref.sequence,
+  status: ref.status,
+  sameReseller: true,
+});
+
+/**
+ * What a partner may see of each rule's inputs: a whitelist per rule, so a field added to a rule
+ * later stays hidden from partners until someone decides it is safe. Routing inputs are the
+ * subject's own facts and the policy's distributors. Of the deal check a partner learns only
+ * whether the deal is the reseller's own, and which registration of its own holds it when it may
+ * see that one: never how many others there are, how they matched, which product lines they share
+ * or when they came.
+ */
+function redactInputs(step: RuleTraceStep, audience: PartnerAudience): Record<string, unknown> {
+  const { inputs } = step;
+  switch (step.rule) {
     case 'routing.select-route':
     case 'routing.unrouted':
     case 'routing.check-distributor':
       return structuredClone(inputs);
-    case 'deal.compare-customer':
-      return {
-        holder: redactRef(inputs.holder),
-        strength: inputs.strength,
-        basis: inputs.basis,
-        sharedProductLines: structuredClone(inputs.sharedProductLines),
-      };
-    case 'deal.first-come':
+    case 'deal.first-come': {
+      const named = inputs.named;
+      const duplicate = step.result === 'reject' && isRegistrationRef(named) && named.sameReseller;
+      if (!duplicate) return { subjectSequence: inputs.subjectSequence };
       return {
         subjectSequence: inputs.subjectSequence,
-        certain: redactRefs(inputs.certain),
-        probable: redactRefs(inputs.probable),
-        named: inputs.named === null ? null : redactRef(inputs.named),
-        namedMatch: structuredClone(inputs.namedMatch),
+        duplicate: true,
+        ...(visibleTo(named, audience) && { heldBy: ownRef(named) }),
       };
+    }
     default:
       return {};
   }
 }
 
 /**
- * Comparisons with registrations that turned out not to be the deal are not about the reseller's
- * registration; showing them would tell a reseller that someone else registered a similar customer.
+ * A partner sees the steps about its own registration (routing) and the step that decided. The
+ * comparisons with each holder are left out whatever they found: one step per holder would tell a
+ * partner how many others registered a customer like its own, how they matched and on what lines.
  */
-const concernsSubject = (step: RuleTraceStep) =>
-  step.rule !== 'deal.compare-customer' || step.result === 'certain' || step.result === 'probable';
+const shownToPartner = (step: RuleTraceStep) => step.decisive === true || step.rule.startsWith('routing.');
 
-function redactStep(step: RuleTraceStep): RuleTraceStep {
-  const inputs = redactInputs(step.rule, step.inputs);
+function redactStep(step: RuleTraceStep, audience: PartnerAudience): RuleTraceStep {
+  const inputs = redactInputs(step, audience);
   return {
     rule: step.rule,
     inputs,
     result: step.result,
-    detail: describeStep(step.rule, step.result, inputs, 'reseller'),
+    detail: describeStep(step.rule, step.result, inputs, audience),
     decisive: step.decisive === true,
   };
 }
 
-/** The trace for an audience: staff see everything; a reseller sees a redacted copy. */
+/** The trace for an audience: staff see everything; a partner sees a redacted copy. */
 export function renderTrace(trace: RuleTraceStep[], audience: Audience): RuleTraceStep[] {
   if (audience === 'staff') return structuredClone(trace);
-  return trace.filter(concernsSubject).map(redactStep);
+  return trace.filter(shownToPartner).map((step) => redactStep(step, audience));
 }
 
 const OPENINGS: Record<Decision['outcome'], string> = {
@@ -82,9 +82,58 @@ const OPENINGS: Record<Decision['outcome'], string> = {
 
 /** One sentence that says what was decided and why, in the audience's words. */
 export function explain(decision: Decision, audience: Audience): string {
-  const decisive = decision.trace.find((step) => step.decisive);
-  const reason = decision.reasonCode ? ` (${decision.reasonCode})` : '';
-  if (decisive === undefined) return `${OPENINGS[decision.outcome]}${reason}.`;
+  return sentence(decision.outcome, decision.reasonCode, decision.trace, audience);
+}
+
+function sentence(
+  outcome: Decision['outcome'],
+  reasonCode: string | undefined,
+  trace: RuleTraceStep[],
+  audience: Audience,
+): string {
+  const decisive = trace.find((step) => step.decisive);
+  const reason = reasonCode ? ` (${reasonCode})` : '';
+  if (decisive === undefined) return `${OPENINGS[outcome]}${reason}.`;
   const [rendered] = renderTrace([decisive], audience);
-  return `${OPENINGS[decision.outcome]}${reason}: ${rendered?.detail ?? ''}`;
+  return `${OPENINGS[outcome]}${reason}: ${rendered?.detail ?? ''}`;
+}
+
+/** What a stored decision entry holds that a partner's explanation is written from. */
+export interface ExplainedEntry {
+  kind: string;
+  toStatus: string;
+  reasonCode?: string;
+  trace?: RuleTraceStep[];
+  decidedBy: { kind: string };
+  resellerExplanation: string;
+}
+
+const ENGINE_OUTCOMES: Record<string, Decision['outcome']> = {
+  approved: 'approve',
+  rejected: 'reject',
+  escalated: 'escalate',
+};
+
+/**
+ * A partner's explanation of a stored entry. The engine's decisions are worded again from their
+ * trace for this reader, so that a distributor is not told the id of a registration that went
+ * through another distributor, and an entry stored with older, wordier partner text says no more
+ * than today's. Every other entry's partner wording is written by the lifecycle from the
+ * registration's own facts and is shown as stored.
+ */
+export function partnerExplanation(entry: ExplainedEntry, audience: PartnerAudience): string {
+  const outcome = ENGINE_OUTCOMES[entry.toStatus];
+  if (entry.kind !== 'decision' || entry.decidedBy.kind !== 'engine' || !outcome || !entry.trace?.length) {
+    return entry.resellerExplanation;
+  }
+  return sentence(outcome, entry.reasonCode, entry.trace, audience);
+}
+
+/** A registration's explanation is its last entry's (db/decision-log.ts sets both), worded for this partner. */
+export function currentPartnerExplanation(
+  registration: { decisions?: ExplainedEntry[]; resellerExplanation?: string },
+  audience: PartnerAudience,
+): string | undefined {
+  const last = registration.decisions?.at(-1);
+  return last ? partnerExplanation(last, audience) : registration.resellerExplanation;
 }

@@ -87,4 +87,10 @@ export interface Decision {
   policyVersion: number;
 }
 
-export type Audience = 'staff' | 'reseller';
+/**
+ * Who reads a trace or an explanation. Staff see everything. A partner sees its own facts only: a
+ * reseller, its own registrations; a distributor, the reseller's registrations that went through it
+ * (a registration the same reseller made through another distributor is not named to it).
+ */
+export type Audience = 'staff' | PartnerAudience;
+export type PartnerAudience = 'reseller' | { distributor: string };

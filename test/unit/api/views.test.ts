@@ -67,7 +67,7 @@ function rejectedDoc(): { doc: RegistrationDoc; holderId: string } {
 
 test("a partner's view names no other partner and carries no internal fields", () => {
   const { doc, holderId } = rejectedDoc();
-  const view = registrationView(doc, 'partner');
+  const view = registrationView(doc, 'reseller');
   const text = JSON.stringify(view);
   for (const secret of [holderId, 'rival-reseller', doc.requestHash, 'order-1', 'id:uei:', 'allocation-engine']) {
     expect(text).not.toContain(secret);

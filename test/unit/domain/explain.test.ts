@@ -59,7 +59,7 @@ const rows: [string, PolicyInput, Partial<RegistrationFacts>, RegistrationFacts[
     {},
     [other],
     'Rejected (already-registered): Registration reg_old (reseller reseller-2, sequence 3, approved) was accepted first and holds this deal (same UEI; product line storage).',
-    'Rejected (already-registered): Another partner registered this deal first and holds it (same UEI; product line storage).',
+    'Rejected (already-registered): Another partner registered this deal first and holds it.',
   ],
   [
     'duplicate',
