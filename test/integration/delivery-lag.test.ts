@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
-import { enqueueNotification, forgetWebhookList } from '../../db/outbox';
+import { enqueueNotification, forgetWebhookList, opaqueId } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { eventually, quietLogger, testDatabaseUri } from '../support/harness';
@@ -91,7 +91,7 @@ test('a healthy endpoint’s deliveries arrive within a second while another par
   const queuedAt = new Map<string, number>();
   // Three timeouts' worth of healthy traffic, a message every 150 ms.
   for (let i = 0; i < 40; i += 1) {
-    const id = `prompt-${i}:reseller:prompt`;
+    const id = opaqueId('dlv', `prompt-${i}`, 'reseller:prompt');
     queuedAt.set(id, Date.now());
     await notify(`prompt-${i}`, 'prompt');
     await new Promise((resolve) => setTimeout(resolve, 150));
