@@ -18,6 +18,8 @@ export interface ChainPositionDoc {
   set: Partial<RegistrationDoc>;
   unsetReasonCode: boolean;
   at: Date;
+  /** Where the entry went in the global audit log (db/audit-log.ts), once it did: it is appended once. */
+  auditPosition?: number;
 }
 
 export const ChainPosition = model<ChainPositionDoc>(
@@ -30,6 +32,7 @@ export const ChainPosition = model<ChainPositionDoc>(
       set: { type: Schema.Types.Mixed, required: true },
       unsetReasonCode: { type: Boolean, required: true },
       at: { type: Date, required: true },
+      auditPosition: Number,
     },
     { versionKey: false, minimize: false },
   ),
@@ -38,7 +41,7 @@ export const ChainPosition = model<ChainPositionDoc>(
 
 export const chainPositionId = (registrationId: string, prevHash: string) => `${registrationId}#${prevHash}`;
 
-export type ChainEntry = Omit<ChainPositionDoc, '_id' | 'registrationId' | 'at'>;
+export type ChainEntry = Omit<ChainPositionDoc, '_id' | 'registrationId' | 'at' | 'auditPosition'>;
 
 /** Takes the place after `prevHash` for `entry`; otherwise returns whoever holds it. */
 export async function claimChainPosition(
@@ -48,4 +51,9 @@ export async function claimChainPosition(
   const _id = chainPositionId(registrationId, entry.record.prevHash);
   if (await insertOnce(ChainPosition, { _id, registrationId, ...entry, at: new Date() })) return { won: true };
   return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
+}
+
+/** Notes that the claim's entry is in the global audit log; only its one writer sets this. */
+export async function recordAuditPosition(registrationId: string, prevHash: string, auditPosition: number) {
+  await ChainPosition.updateOne({ _id: chainPositionId(registrationId, prevHash) }, { $set: { auditPosition } }).exec();
 }

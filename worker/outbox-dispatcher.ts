@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { insertOnce } from '../db/insert-once';
 import { Delivery, Outbox, type OutboxDoc, OutboxLease } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
+import { openWebhookSecret } from '../db/webhook-secrets';
 import { postWebhook } from '../webhooks/post-webhook';
 import type { TargetPolicy } from '../webhooks/target-policy';
 
@@ -111,7 +112,7 @@ async function post(webhook: WebhookDoc, message: OutboxDoc, options: Dispatcher
     'content-type': 'application/json',
     'dealreg-event': message.type,
     'dealreg-delivery': message._id,
-    'dealreg-signature': signatureHeader(webhook.secret, body),
+    'dealreg-signature': signatureHeader(openWebhookSecret(webhook.secret, webhook._id), body),
   };
   return postWebhook({ url: webhook.url, headers, body, timeoutMs: options.timeoutMs }, options.targets);
 }
