@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
-import { type AuditKeys, loadAuditKeys } from '../config/audit-key';
+import { type AuditKeys, type AuditVerifier, exportPublicKey, loadAuditVerifier } from '../config/audit-key';
 import { auditCheckpointDir, type Config, config } from '../config/config';
 import {
   AuditLog,
@@ -26,6 +26,8 @@ const usage = `usage:
   npm run audit -- --checkpoint       verify, then write a checkpoint of the log's head outside the database
   npm run audit -- <registration id>  a registration's timeline, its signed decision chain, its entries in
                                       the global log, its decisions against its workflow history, and a replay
+  npm run audit -- --public-key       print the audit key's public half, for DEALREG_AUDIT_PUBLIC_KEY: with
+                                      only that, an auditor verifies everything but cannot write checkpoints
 Exits 1 when anything does not verify.
 `;
 
@@ -34,7 +36,12 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { checkpoint: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      checkpoint: { type: 'boolean' },
+      full: { type: 'boolean' },
+      'public-key': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help || positionals.length > 1 || (positionals.length === 1 && (values.checkpoint || values.full))) {
@@ -42,7 +49,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const cfg = config();
-  const keys = loadAuditKeys(cfg);
+  const keys = loadAuditVerifier(cfg);
+  if (values['public-key']) {
+    out(exportPublicKey(keys.publicKey));
+    return 0;
+  }
+  if (values.checkpoint && !('signingKey' in keys)) {
+    process.stderr.write('--checkpoint signs the checkpoint: it needs the audit key, not only its public half\n');
+    return 2;
+  }
   await connectDatabase(cfg.MONGODB_URI);
   try {
     if (positionals[0]) return await auditRegistration(cfg, keys, positionals[0]);
@@ -55,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
 /** The global log from the last checkpoint (or all of it), and the checkpoints against the log. */
 async function auditGlobalLog(
   cfg: Config,
-  keys: AuditKeys,
+  keys: AuditKeys | AuditVerifier,
   options: { checkpoint: boolean; full: boolean },
 ): Promise<number> {
   const database = mongoose.connection.db?.databaseName ?? 'dealreg';
@@ -88,7 +103,7 @@ async function auditGlobalLog(
     `${ok ? 'Intact' : 'NOT intact'}: ${check.entries} entries verified after position ${check.from}; head at position ${check.head.position} (${check.head.hash.slice(0, 16)}…)`,
   );
   if (!ok) return 1;
-  if (options.checkpoint) {
+  if (options.checkpoint && 'signingKey' in keys) {
     const { file } = await writeCheckpoint(dir, database, check.head, keys);
     out(`Checkpoint written: ${file}`);
   }
@@ -97,7 +112,7 @@ async function auditGlobalLog(
 
 async function checkpointAgainstLog(
   checkpoint: { position: number; hash: string },
-  keys: AuditKeys,
+  keys: AuditVerifier,
 ): Promise<string | undefined> {
   if (checkpoint.position === 0) return undefined;
   const entry = await AuditLog.findById(auditLogId(checkpoint.position)).lean<AuditLogDoc>().exec();
@@ -111,7 +126,7 @@ async function checkpointAgainstLog(
  * facts, its entries in the global log, each decision against what the workflow recorded, and a replay
  * of the recorded histories (its own and its escalations') against the current workflow code.
  */
-async function auditRegistration(cfg: Config, keys: AuditKeys, registrationId: string): Promise<number> {
+async function auditRegistration(cfg: Config, keys: AuditVerifier, registrationId: string): Promise<number> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const temporal = await connectTemporalClient(cfg);
   try {
@@ -204,7 +219,11 @@ async function auditRegistration(cfg: Config, keys: AuditKeys, registrationId: s
  * have a global entry (one is appended before the decision is written): stripping the signatures off a
  * rewritten chain therefore still shows. A decision may appear twice (a writer died between the two).
  */
-function globalLogProblems(registration: RegistrationDoc, entries: readonly AuditLogDoc[], keys: AuditKeys): string[] {
+function globalLogProblems(
+  registration: RegistrationDoc,
+  entries: readonly AuditLogDoc[],
+  keys: AuditVerifier,
+): string[] {
   const problems: string[] = [];
   const byHash = new Map(registration.decisions.map((d) => [d.hash, d]));
   const logged = new Set<string>();

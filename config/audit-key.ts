@@ -71,6 +71,26 @@ export function readAuditKeyText(cfg: Config): string | undefined {
   return readFileSync(file, 'utf8');
 }
 
+/** What verifying needs: the public key and the id it goes by. */
+export type AuditVerifier = Pick<AuditKeys, 'publicKey' | 'keyId'>;
+
+export const exportPublicKey = (publicKey: KeyObject): string =>
+  publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+
+/** The audit key when there is one; otherwise the public key an auditor was given, which only verifies. */
+export function loadAuditVerifier(cfg: Config): AuditKeys | AuditVerifier {
+  if (readAuditKeyText(cfg) === undefined && cfg.DEALREG_AUDIT_PUBLIC_KEY) {
+    const publicKey = createPublicKey({
+      key: Buffer.from(cfg.DEALREG_AUDIT_PUBLIC_KEY, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('DEALREG_AUDIT_PUBLIC_KEY is not an Ed25519 key');
+    return { publicKey, keyId: publicKeyId(publicKey) };
+  }
+  return loadAuditKeys(cfg);
+}
+
 export function loadAuditKeys(cfg: Config): AuditKeys {
   const text = readAuditKeyText(cfg);
   if (text === undefined) throw new AuditKeyMissing(auditKeyFile(cfg));

@@ -125,6 +125,14 @@ export const configSchema = z.object({
    * secrets. It must not live in the database, or a database writer could re-sign what it rewrites.
    */
   DEALREG_AUDIT_KEY: auditKeySchema.optional(),
+  /**
+   * For auditors: the audit key's public half (base64 of its SPKI DER form, as `npm run audit --
+   * --public-key` prints it). With it and no audit key, `npm run audit` verifies but cannot checkpoint.
+   */
+  DEALREG_AUDIT_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (npm run audit -- --public-key prints it)')
+    .optional(),
   /** A file holding the audit key (same text forms), read when DEALREG_AUDIT_KEY is not set. */
   DEALREG_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /**

@@ -26,6 +26,10 @@ afterAll(async () => system?.shutdown());
 
 /** Runs `npm run audit -- <args>` the way an auditor would, against this test's database. */
 function audit(...args: string[]) {
+  return auditWith({}, ...args);
+}
+
+function auditWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const root = path.resolve(__dirname, '..', '..');
   return run(path.join(root, 'node_modules', '.bin', 'tsx'), ['client/audit-cli.ts', ...args], {
     cwd: root,
@@ -34,6 +38,7 @@ function audit(...args: string[]) {
       MONGODB_URI: system.mongodbUri,
       TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS,
       DEALREG_AUDIT_CHECKPOINT_DIR: checkpointDir,
+      ...env,
     },
   }).then(
     ({ stdout }) => ({ code: 0, stdout }),
@@ -172,6 +177,12 @@ describe('the global audit log against its checkpoints', () => {
     const [folder] = await readdir(checkpointDir);
     expect(await readdir(path.join(checkpointDir, folder!))).toContain(`${auditLogId((await head()).position)}.json`);
     expect((await audit()).code).toBe(0);
+
+    // An auditor with only the public key verifies, and cannot sign a checkpoint.
+    const publicKey = (await audit('--public-key')).stdout.trim();
+    const auditor = { DEALREG_AUDIT_KEY_FILE: path.join(checkpointDir, 'none'), DEALREG_AUDIT_PUBLIC_KEY: publicKey };
+    expect(await auditWith(auditor)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Intact: /m) });
+    expect((await auditWith(auditor, '--checkpoint')).code).toBe(2);
   }, 120_000);
 
   test('an entry forged after the checkpoint, hashes recomputed, is caught', async () => {
