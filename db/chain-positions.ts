@@ -18,8 +18,6 @@ export interface ChainPositionDoc {
   set: Partial<RegistrationDoc>;
   unsetReasonCode: boolean;
   at: Date;
-  /** Where the entry went in the global audit log (db/audit-log.ts), once it did: it is appended once. */
-  auditPosition?: number;
 }
 
 export const ChainPosition = model<ChainPositionDoc>(
@@ -32,7 +30,6 @@ export const ChainPosition = model<ChainPositionDoc>(
       set: { type: Schema.Types.Mixed, required: true },
       unsetReasonCode: { type: Boolean, required: true },
       at: { type: Date, required: true },
-      auditPosition: Number,
     },
     { versionKey: false, minimize: false },
   ),
@@ -41,7 +38,7 @@ export const ChainPosition = model<ChainPositionDoc>(
 
 export const chainPositionId = (registrationId: string, prevHash: string) => `${registrationId}#${prevHash}`;
 
-export type ChainEntry = Omit<ChainPositionDoc, '_id' | 'registrationId' | 'at' | 'auditPosition'>;
+export type ChainEntry = Omit<ChainPositionDoc, '_id' | 'registrationId' | 'at'>;
 
 /** Takes the place after `prevHash` for `entry`; otherwise returns whoever holds it. */
 export async function claimChainPosition(
@@ -53,7 +50,30 @@ export async function claimChainPosition(
   return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
 }
 
-/** Notes that the claim's entry is in the global audit log; only its one writer sets this. */
+/**
+ * Where a claimed entry went in the global audit log (db/audit-log.ts), once it did: whoever completes
+ * an abandoned claim appends it only if this is missing. An insert, not an update of the claim: on
+ * FerretDB an update filters by scanning, an `_id` read and an insert do not.
+ */
+interface AuditLogRefDoc {
+  _id: string;
+  auditPosition: number;
+}
+
+const AuditLogRef = model<AuditLogRefDoc>(
+  'AuditLogRef',
+  new Schema<AuditLogRefDoc>(
+    { _id: { type: String, required: true }, auditPosition: { type: Number, required: true } },
+    { versionKey: false },
+  ),
+  'auditlogrefs',
+);
+
 export async function recordAuditPosition(registrationId: string, prevHash: string, auditPosition: number) {
-  await ChainPosition.updateOne({ _id: chainPositionId(registrationId, prevHash) }, { $set: { auditPosition } }).exec();
+  await insertOnce(AuditLogRef, { _id: chainPositionId(registrationId, prevHash), auditPosition });
+}
+
+export async function auditPositionOf(registrationId: string, prevHash: string): Promise<number | undefined> {
+  const ref = await AuditLogRef.findById(chainPositionId(registrationId, prevHash)).lean<AuditLogRefDoc>().exec();
+  return ref?.auditPosition;
 }

@@ -4,7 +4,13 @@ import stringify from 'safe-stable-stringify';
 import { type AuditKeys, auditKeys, signText, verifyText } from '../config/audit-key';
 import type { RegistrationStatus } from '../domain/registration';
 import { appendToAuditLog } from './audit-log';
-import { type ChainEntry, type ChainPositionDoc, claimChainPosition, recordAuditPosition } from './chain-positions';
+import {
+  auditPositionOf,
+  type ChainEntry,
+  type ChainPositionDoc,
+  claimChainPosition,
+  recordAuditPosition,
+} from './chain-positions';
 import {
   type DecisionRecord,
   GENESIS_HASH,
@@ -186,7 +192,8 @@ export async function applyTransition(
     }
     // Someone holds this place: another attempt of a step, writing now, or dead since it claimed.
     if (claim.holder && Date.now() - new Date(claim.holder.at).getTime() > ABANDONED_CLAIM_MS) {
-      if (claim.holder.auditPosition === undefined) await appendToGlobalLog(current._id, claim.holder);
+      if ((await auditPositionOf(current._id, claim.holder.record.prevHash)) === undefined)
+        await appendToGlobalLog(current._id, claim.holder);
       await writeChainEntry(current, claim.holder);
       continue;
     }

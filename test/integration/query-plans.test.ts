@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { assignSequence, recordSubmission } from '../../client/submit-registration';
+import { auditKeys } from '../../config/audit-key';
+import { appendToAuditLog } from '../../db/audit-log';
 import { saveEscalation } from '../../db/escalations';
 import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
 import { databaseUrl } from '../../scripts/dev-stack/postgres';
@@ -24,7 +26,16 @@ const describeOnPostgres = serverUrl && logFile ? describe : describe.skip;
 if (!serverUrl || !logFile) process.stderr.write('query-plans: skipped, the test stack has no PostgreSQL of its own\n');
 
 /** Collections whose size follows the number of registrations; the others stay small whatever is stored. */
-const growing = ['registrations', 'dealkeys', 'sequencenumbers', 'sequenceclaims', 'chainpositions', 'escalations'];
+const growing = [
+  'registrations',
+  'dealkeys',
+  'sequencenumbers',
+  'sequenceclaims',
+  'chainpositions',
+  'escalations',
+  'auditlog',
+  'auditlogrefs',
+];
 const SEEDED = 1500;
 
 describeOnPostgres('query plans of the hot path', () => {
@@ -97,8 +108,21 @@ describeOnPostgres('query plans of the hot path', () => {
         }),
       );
     }
+    // Decisions of the past, in the global audit log, for the planner to weigh that too.
+    for (let i = 0; i < SEEDED; i += 1) {
+      await appendToAuditLog(
+        {
+          registrationId: `reg_seeded_${i}`,
+          decisionKey: 'decision',
+          decisionHash: '0'.repeat(64),
+          toStatus: 'approved',
+          at: new Date().toISOString(),
+        },
+        auditKeys(),
+      );
+    }
     await psql('analyze');
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await api?.shutdown();
