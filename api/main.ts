@@ -1,3 +1,4 @@
+import { auditKeys } from '../config/audit-key';
 import { apiPublicUrl, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
@@ -10,6 +11,8 @@ import { connectApiTemporalClient } from './temporal';
 async function main(): Promise<void> {
   const cfg = config();
   const logger = createLogger('dealreg-api', cfg.LOG_LEVEL);
+  // Webhook secrets are sealed with it: fail now rather than at the first PUT /webhooks.
+  auditKeys();
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
   const { adminKey, revoked } = await bootstrapAdminKey(cfg.DEALREG_ADMIN_KEY);

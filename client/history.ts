@@ -151,3 +151,26 @@ export async function workflowTimeline(client: Client, workflowId: string): Prom
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   return summarizeHistory(history.events ?? []);
 }
+
+export interface CompletedActivity {
+  name: string;
+  input: unknown;
+  result: unknown;
+}
+
+/** Each activity the workflow saw complete, with the input it was scheduled with and the result it recorded. */
+export function completedActivities(events: readonly HistoryEvent[]): CompletedActivity[] {
+  const scheduled = new Map<number, { name: string; input: unknown }>();
+  const completed: CompletedActivity[] = [];
+  for (const event of events) {
+    if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
+      const a = event.activityTaskScheduledEventAttributes;
+      scheduled.set(Number(event.eventId), { name: a?.activityType?.name ?? '', input: decode(a?.input)[0] });
+    } else if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
+      const a = event.activityTaskCompletedEventAttributes;
+      const origin = scheduled.get(Number(a?.scheduledEventId));
+      if (origin) completed.push({ ...origin, result: decode(a?.result)[0] });
+    }
+  }
+  return completed;
+}

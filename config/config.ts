@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -51,6 +52,21 @@ const trustProxySchema = z.union([z.boolean(), z.string()]).transform((value, ct
     .map((entry) => entry.trim())
     .filter(Boolean);
 });
+/**
+ * Key material given as text: hex (64 or more hex digits) or base64/base64url, decoding to at least
+ * 32 bytes. Hex is tried first, so a hex key is never misread as base64.
+ */
+export function decodeKeyText(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (/^(?:[0-9a-f]{2})+$/i.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) return Buffer.from(trimmed, 'base64');
+  return undefined;
+}
+export const MIN_AUDIT_KEY_BYTES = 32;
+const auditKeySchema = z.string().refine((text) => (decodeKeyText(text)?.length ?? 0) >= MIN_AUDIT_KEY_BYTES, {
+  message: `must be hex or base64 of at least ${MIN_AUDIT_KEY_BYTES} random bytes, such as the output of "openssl rand -base64 32"`,
+});
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export const configSchema = z.object({
@@ -120,6 +136,31 @@ export const configSchema = z.object({
    * tests only: in a deployment it would let any partner's key make the worker call inside its network.
    */
   DEALREG_WEBHOOKS_ALLOW_LOCAL: z.stringbool().default(false),
+  /**
+   * The audit key: signs every decision and the global audit log, and (derived) encrypts webhook
+   * secrets. It must not live in the database, or a database writer could re-sign what it rewrites.
+   */
+  DEALREG_AUDIT_KEY: auditKeySchema.optional(),
+  /**
+   * For auditors: the audit key's public half (base64 of its SPKI DER form, as `npm run audit --
+   * --public-key` prints it). With it and no audit key, `npm run audit` verifies but cannot checkpoint.
+   */
+  DEALREG_AUDIT_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (npm run audit -- --public-key prints it)')
+    .optional(),
+  /** A file holding the audit key (same text forms), read when DEALREG_AUDIT_KEY is not set. */
+  DEALREG_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * This deployment's local files: the development audit key `npm start` creates (`audit.key`, used
+   * when neither setting above is given) and, by default, the audit checkpoints. Defaults to .data/dev.
+   */
+  DEALREG_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(__dirname, '..', '.data', 'dev')),
+  /** Where `npm run audit -- --checkpoint` writes checkpoints: outside the database. Defaults to <data>/audit-checkpoints. */
+  DEALREG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -161,3 +202,10 @@ export function config(): Config {
 export function apiPublicUrl(cfg: Config): string {
   return cfg.API_PUBLIC_URL ?? `http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}`;
 }
+
+/** Where the audit key is read from when DEALREG_AUDIT_KEY is not set. */
+export const auditKeyFile = (cfg: Config): string =>
+  cfg.DEALREG_AUDIT_KEY_FILE ?? path.join(cfg.DEALREG_DATA_DIR, 'audit.key');
+
+export const auditCheckpointDir = (cfg: Config): string =>
+  cfg.DEALREG_AUDIT_CHECKPOINT_DIR ?? path.join(cfg.DEALREG_DATA_DIR, 'audit-checkpoints');

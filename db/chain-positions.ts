@@ -49,3 +49,31 @@ export async function claimChainPosition(
   if (await insertOnce(ChainPosition, { _id, registrationId, ...entry, at: new Date() })) return { won: true };
   return { won: false, holder: await ChainPosition.findById(_id).lean<ChainPositionDoc>().exec() };
 }
+
+/**
+ * Where a claimed entry went in the global audit log (db/audit-log.ts), once it did: whoever completes
+ * an abandoned claim appends it only if this is missing. An insert, not an update of the claim: on
+ * FerretDB an update filters by scanning, an `_id` read and an insert do not.
+ */
+interface AuditLogRefDoc {
+  _id: string;
+  auditPosition: number;
+}
+
+const AuditLogRef = model<AuditLogRefDoc>(
+  'AuditLogRef',
+  new Schema<AuditLogRefDoc>(
+    { _id: { type: String, required: true }, auditPosition: { type: Number, required: true } },
+    { versionKey: false },
+  ),
+  'auditlogrefs',
+);
+
+export async function recordAuditPosition(registrationId: string, prevHash: string, auditPosition: number) {
+  await insertOnce(AuditLogRef, { _id: chainPositionId(registrationId, prevHash), auditPosition });
+}
+
+export async function auditPositionOf(registrationId: string, prevHash: string): Promise<number | undefined> {
+  const ref = await AuditLogRef.findById(chainPositionId(registrationId, prevHash)).lean<AuditLogRefDoc>().exec();
+  return ref?.auditPosition;
+}

@@ -1,8 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import stringify from 'safe-stable-stringify';
+import { type AuditKeys, auditKeys, signText, verifyText } from '../config/audit-key';
 import type { RegistrationStatus } from '../domain/registration';
-import { type ChainEntry, claimChainPosition } from './chain-positions';
+import { appendToAuditLog } from './audit-log';
+import {
+  auditPositionOf,
+  type ChainEntry,
+  type ChainPositionDoc,
+  claimChainPosition,
+  recordAuditPosition,
+} from './chain-positions';
 import {
   type DecisionRecord,
   GENESIS_HASH,
@@ -12,15 +20,52 @@ import {
 } from './registrations';
 import { guardedById, serverAppliesGuardsAtomically } from './server-traits';
 
-export type DecisionDraft = Omit<DecisionRecord, 'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at'> & {
+export type DecisionDraft = Omit<
+  DecisionRecord,
+  'prevHash' | 'hash' | 'fromStatus' | 'toStatus' | 'at' | 'factsHash' | 'keyId' | 'signature'
+> & {
   at?: string;
 };
 
-/** sha256 over the canonical JSON of the entry without its own hash; the previous hash is inside it. */
+/** sha256 over the canonical JSON of the entry without its hash and signature; the previous hash is inside it. */
 export function hashDecision(record: Omit<DecisionRecord, 'hash'>): string {
+  const { signature: _signature, ...hashed } = record;
   return createHash('sha256')
-    .update(stringify(record) ?? '')
+    .update(stringify(hashed) ?? '')
     .digest('hex');
+}
+
+/** What a decision entry vouches for besides itself: who registered which customer, when, in which place. */
+export type CoreFacts = Pick<
+  RegistrationDoc,
+  '_id' | 'customer' | 'resellerId' | 'distributorId' | 'submittedAt' | 'sequence'
+>;
+
+export function hashCoreFacts(doc: CoreFacts): string {
+  const facts = {
+    registrationId: doc._id,
+    customer: doc.customer,
+    resellerId: doc.resellerId,
+    distributorId: doc.distributorId,
+    submittedAt: new Date(doc.submittedAt).toISOString(),
+    sequence: doc.sequence,
+  };
+  return createHash('sha256')
+    .update(stringify(facts) ?? '')
+    .digest('hex');
+}
+
+const SIGNATURE_PURPOSE = 'decision';
+
+/** Hashes and signs an entry written after the registration's head, vouching for its core facts too. */
+export function sealDecision(
+  unsealed: Omit<DecisionRecord, 'hash' | 'factsHash' | 'keyId' | 'signature'>,
+  registration: CoreFacts,
+  keys: AuditKeys,
+): DecisionRecord {
+  const unhashed = dropUndefined({ ...unsealed, factsHash: hashCoreFacts(registration), keyId: keys.keyId });
+  const hash = hashDecision(unhashed);
+  return { ...unhashed, hash, signature: signText(keys, SIGNATURE_PURPOSE, hash) };
 }
 
 export interface ChainCheck {
@@ -29,37 +74,64 @@ export interface ChainCheck {
   /** Index of the first entry that does not verify. */
   brokenAt?: number;
   problem?: string;
+  /** Entries written before entries were signed (only counted when signatures are checked). */
+  unsigned?: number;
 }
 
-/** Recomputes every link: each entry must hash to its `hash` and point at its predecessor's. */
-export function verifyDecisionChain(decisions: readonly DecisionRecord[], lastHash?: string): ChainCheck {
+export interface SignatureCheck {
+  publicKey: KeyObject;
+  keyId: string;
+  /** The registration as stored now: each signed entry's facts hash must match it. */
+  registration?: CoreFacts;
+}
+
+/**
+ * Recomputes every link: each entry must hash to its `hash` and point at its predecessor's. With
+ * `signatures`, each entry must also carry a valid signature of the audit key and vouch for the
+ * registration's current core facts; entries from before signing verify as unsigned (legacy), but
+ * none may follow a signed one.
+ */
+export function verifyDecisionChain(
+  decisions: readonly DecisionRecord[],
+  lastHash?: string,
+  signatures?: SignatureCheck,
+): ChainCheck {
   let previous = GENESIS_HASH;
+  let unsigned = 0;
+  let signedSeen = false;
+  const currentFacts = signatures?.registration ? hashCoreFacts(signatures.registration) : undefined;
+  const broken = (index: number | undefined, problem: string): ChainCheck => ({
+    ok: false,
+    entries: decisions.length,
+    ...(index === undefined ? {} : { brokenAt: index }),
+    problem,
+  });
   for (const [index, entry] of decisions.entries()) {
     const { hash, ...rest } = entry;
-    if (entry.prevHash !== previous)
-      return {
-        ok: false,
-        entries: decisions.length,
-        brokenAt: index,
-        problem: 'prevHash does not match the previous entry',
-      };
-    if (hashDecision(rest) !== hash)
-      return {
-        ok: false,
-        entries: decisions.length,
-        brokenAt: index,
-        problem: 'entry content does not match its hash',
-      };
+    if (entry.prevHash !== previous) return broken(index, 'prevHash does not match the previous entry');
+    if (hashDecision(rest) !== hash) return broken(index, 'entry content does not match its hash');
+    if (signatures) {
+      if (entry.signature === undefined) {
+        if (signedSeen) return broken(index, 'unsigned entry after signed ones (its signature was removed)');
+        unsigned += 1;
+      } else {
+        signedSeen = true;
+        if (entry.keyId !== signatures.keyId) return broken(index, `signed by another key (${entry.keyId})`);
+        if (!verifyText(signatures.publicKey, SIGNATURE_PURPOSE, hash, entry.signature))
+          return broken(index, 'signature does not verify (the entry was rewritten without the audit key)');
+        if (currentFacts !== undefined && entry.factsHash !== currentFacts)
+          return broken(
+            index,
+            'the registration’s core facts (customer, reseller, distributor, submitted time, sequence) changed since this entry',
+          );
+      }
+    }
     previous = hash;
   }
   if (lastHash !== undefined && lastHash !== previous) {
-    return {
-      ok: false,
-      entries: decisions.length,
-      problem: 'the registration head hash does not match the last entry (an entry was removed)',
-    };
+    return broken(undefined, 'the registration head hash does not match the last entry (an entry was removed)');
   }
-  return { ok: true, entries: decisions.length };
+  return { ok: true, entries: decisions.length, ...(signatures ? { unsigned } : {}) };
 }
 
 export class TransitionRefused extends Error {
@@ -111,12 +183,17 @@ export async function applyTransition(
     const entry = chainEntryFor(request, current);
     const claim = await claimChainPosition(current._id, entry);
     if (claim.won) {
+      // The place is ours, so this entry will be the chain's (we write it, or whoever completes our
+      // claim does): into the global log first, so that no decision is in a chain and not in the log.
+      await appendToGlobalLog(current._id, entry);
       const updated = await writeChainEntry(current, entry);
       if (updated) return { registration: updated, applied: true };
       continue;
     }
     // Someone holds this place: another attempt of a step, writing now, or dead since it claimed.
     if (claim.holder && Date.now() - new Date(claim.holder.at).getTime() > ABANDONED_CLAIM_MS) {
+      if ((await auditPositionOf(current._id, claim.holder.record.prevHash)) === undefined)
+        await appendToGlobalLog(current._id, claim.holder);
       await writeChainEntry(current, claim.holder);
       continue;
     }
@@ -131,16 +208,40 @@ const ROUND_PAUSE_MS = 200;
 /** Longer than any activity attempt may run: a claim this old was left by a writer that died. */
 const ABANDONED_CLAIM_MS = 60_000;
 
+/**
+ * Records a claimed entry in the global audit log. A writer that died after appending and before
+ * noting it leaves the entry to be appended again by whoever completes its claim: the log may then
+ * hold a decision twice, which the audit tolerates, but never miss one.
+ */
+async function appendToGlobalLog(registrationId: string, entry: Pick<ChainPositionDoc, 'record'>): Promise<void> {
+  const { record } = entry;
+  const position = await appendToAuditLog(
+    {
+      registrationId,
+      decisionKey: record.key,
+      decisionHash: record.hash,
+      toStatus: record.toStatus,
+      ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
+      at: record.at,
+    },
+    auditKeys(),
+  );
+  await recordAuditPosition(registrationId, record.prevHash, position);
+}
+
 function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): ChainEntry {
   const at = request.decision.at ?? new Date().toISOString();
-  const unhashed: Omit<DecisionRecord, 'hash'> = dropUndefined({
-    ...request.decision,
-    at,
-    fromStatus: current.status,
-    toStatus: request.to,
-    prevHash: current.lastDecisionHash,
-  });
-  const record: DecisionRecord = { ...unhashed, hash: hashDecision(unhashed) };
+  const record = sealDecision(
+    {
+      ...request.decision,
+      at,
+      fromStatus: current.status,
+      toStatus: request.to,
+      prevHash: current.lastDecisionHash,
+    },
+    current,
+    auditKeys(),
+  );
   return {
     record,
     set: {

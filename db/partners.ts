@@ -47,6 +47,7 @@ export interface WebhookDoc {
   /** `reseller:<id>`, `distributor:<id>`, or `vendor:channel-managers` for review reminders. */
   _id: string;
   url: string;
+  /** Sealed (db/webhook-secrets.ts); a plain `whsec_…` is one stored before secrets were sealed. */
   secret: string;
   createdAt: Date;
 }

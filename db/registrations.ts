@@ -12,7 +12,8 @@ export interface DecidedBy {
 
 /**
  * One entry of a registration's decision log. Entries are hash-chained: `hash` covers every other
- * field plus the previous entry's hash, so a changed or removed entry is detectable.
+ * field but `signature`, the previous entry's hash included, and the signature covers `hash`: whoever
+ * can write the database can recompute hashes, but not signatures.
  */
 export interface DecisionRecord {
   /** Idempotency key of the step that wrote it: a retried activity finds its key and writes nothing. */
@@ -32,8 +33,18 @@ export interface DecisionRecord {
   decidedBy: DecidedBy;
   protectedUntil?: string;
   escalationId?: string;
+  /**
+   * sha256 of the registration's core facts when the entry was written (db/decision-log.ts): the hash,
+   * and so the signature, covers them, so a later edit of the customer or partner is caught too.
+   * Absent on entries written before entries were signed.
+   */
+  factsHash?: string;
+  /** Which audit key signed the entry. */
+  keyId?: string;
   prevHash: string;
   hash: string;
+  /** Ed25519 over `hash` with the audit key, which is not in the database; absent on legacy entries. */
+  signature?: string;
 }
 
 /**

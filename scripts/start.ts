@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, parseConfig } from '../config/config';
+import { ensureDevelopmentAuditKey } from '../config/audit-key';
+import { auditCheckpointDir, auditKeyFile, ConfigError, parseConfig } from '../config/config';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { upgradeStoredData } from '../db/upgrade';
 import { ensureConsoleBuilt } from './console-build';
@@ -34,9 +35,15 @@ async function main(): Promise<void> {
       ...process.env,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       MONGODB_URI: stack.mongodbUri,
+      DEALREG_DATA_DIR: process.env.DEALREG_DATA_DIR ?? profile.dataDir,
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
     };
     const cfg = parseConfig(env);
+    const createdKey = ensureDevelopmentAuditKey(cfg);
+    if (createdKey)
+      progress(
+        `created a development audit key in ${createdKey}: a deployment sets DEALREG_AUDIT_KEY or DEALREG_AUDIT_KEY_FILE`,
+      );
     await connectDatabase(cfg.MONGODB_URI);
     await ensureIndexes();
     const upgraded = await upgradeStoredData();
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
       `  Console        ${apiUrl}/console`,
       `  Temporal UI    ${stack.temporalUiUrl ?? cfg.TEMPORAL_UI_URL}`,
       `  Logs           ${runDir}`,
+      `  Audit key      ${cfg.DEALREG_AUDIT_KEY ? 'DEALREG_AUDIT_KEY' : auditKeyFile(cfg)} (npm run audit -- --checkpoint writes to ${auditCheckpointDir(cfg)})`,
       '',
       'Ctrl-C stops everything; the data stays in .data/dev for the next start.',
     ];

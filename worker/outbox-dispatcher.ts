@@ -14,6 +14,7 @@ import {
 import { eventEnvelope } from '../db/events';
 import { finishDelivery, Outbox, type OutboxDoc } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
+import { openWebhookSecret } from '../db/webhook-secrets';
 import { postWebhook } from '../webhooks/post-webhook';
 import { nextAttemptAt, type RetryPolicy } from '../webhooks/retry-schedule';
 import type { TargetPolicy } from '../webhooks/target-policy';
@@ -198,6 +199,6 @@ export function webhookRequest(
 }
 
 async function post(webhook: WebhookDoc, message: OutboxDoc, settings: Settings): Promise<string | undefined> {
-  const { headers, body } = webhookRequest(webhook.secret, message);
+  const { headers, body } = webhookRequest(openWebhookSecret(webhook.secret, webhook._id), message);
   return postWebhook({ url: webhook.url, headers, body, timeoutMs: settings.timeoutMs }, settings.targets);
 }

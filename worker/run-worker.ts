@@ -1,6 +1,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../client/ensure-namespace';
 import { connectTemporalClient } from '../client/temporal';
+import { auditKeys } from '../config/audit-key';
 import { config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
@@ -24,6 +25,8 @@ export interface WorkerProcessOptions {
 export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
   const cfg = config();
   const logger = createLogger('dealreg-worker', cfg.LOG_LEVEL);
+  // Every decision is signed with it: without one the worker could decide nothing, so it does not start.
+  logger.info({ auditKeyId: auditKeys().keyId }, 'audit key loaded');
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
   const upgraded = await upgradeStoredData();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Distributor, Reseller, Webhook, type WebhookDoc, webhookId } from '../../db/partners';
+import { sealWebhookSecret } from '../../db/webhook-secrets';
 import { judgeWebhookTarget } from '../../webhooks/target-policy';
 import { HttpProblem, validationProblem } from '../problem';
 import { type Caller, defineRoute } from '../route-spec';
@@ -58,16 +59,14 @@ export const putWebhookRoute = defineRoute({
     const judged = await judgeWebhookTarget(body.url, { allowLocal: deps.config.DEALREG_WEBHOOKS_ALLOW_LOCAL });
     if (judged.verdict === 'refused')
       throw validationProblem('request body', [{ path: 'url', message: judged.reason }]);
-    const doc: WebhookDoc = {
-      _id: hookIdOf(params),
-      url: body.url,
-      secret: `whsec_${randomBytes(32).toString('base64url')}`,
-      createdAt: new Date(),
-    };
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const doc: WebhookDoc = { _id: hookIdOf(params), url: body.url, secret: '', createdAt: new Date() };
+    // Stored sealed (db/webhook-secrets.ts): the partner sees it this once, the database never in the clear.
+    doc.secret = sealWebhookSecret(secret, doc._id);
     await Webhook.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
     return {
       status: 200,
-      body: { id: doc._id, url: doc.url, secret: doc.secret, createdAt: doc.createdAt.toISOString() },
+      body: { id: doc._id, url: doc.url, secret, createdAt: doc.createdAt.toISOString() },
       headers: { 'Cache-Control': 'no-store' },
     };
   },

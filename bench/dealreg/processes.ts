@@ -32,6 +32,8 @@ export async function startDealregProcesses(options: DealregProcessOptions): Pro
     MONGODB_URI: options.mongodbUri,
     TEMPORAL_TASK_QUEUE: 'dealreg',
     LOG_LEVEL: 'info',
+    // A key of this run's own: the benchmark's decisions are signed like any others.
+    DEALREG_AUDIT_KEY: randomBytes(32).toString('base64'),
   };
   const worker = await startChild({
     name: 'worker',

@@ -1,4 +1,5 @@
 import { Webhook } from '../../db/partners';
+import { openWebhookSecret } from '../../db/webhook-secrets';
 import { eventually } from '../support/harness';
 import { databaseFingerprint } from './api-fuzz-support';
 import { type ApiTest, contestedDeal, freshSubmission, startApiTest, submitAndWait } from './api-support';
@@ -280,7 +281,11 @@ describe('partners and keys', () => {
     expect(own.status).toBe(200);
     expect(own.body.secret).toMatch(/^whsec_/);
     const stored = await Webhook.findById('reseller:value-var').lean().exec();
-    expect(stored).toMatchObject({ url: 'https://hooks.value-var.example/dealreg', secret: own.body.secret });
+    expect(stored).toMatchObject({ url: 'https://hooks.value-var.example/dealreg' });
+    // Stored sealed under the out-of-database key: the database alone does not give the secret away.
+    expect(stored?.secret).not.toContain(own.body.secret);
+    expect(stored?.secret).not.toContain(own.body.secret.slice('whsec_'.length, 20));
+    expect(openWebhookSecret(stored?.secret ?? '', 'reseller:value-var')).toBe(own.body.secret);
     const foreign = await api.call({
       as: 'reseller',
       method: 'put',

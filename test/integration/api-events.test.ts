@@ -4,15 +4,7 @@ import { forgetWebhookList } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { eventually, quietLogger } from '../support/harness';
-import {
-  type ApiTest,
-  DISTRIBUTOR,
-  freshSubmission,
-  OTHER_RESELLER,
-  RESELLER,
-  startApiTest,
-  submitAndWait,
-} from './api-support';
+import { type ApiTest, DISTRIBUTOR, freshSubmission, OTHER_RESELLER, startApiTest, submitAndWait } from './api-support';
 
 /**
  * A partner's event feed (`GET /events`) and an admin's view of abandoned deliveries, through the API

@@ -3,6 +3,8 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { Client } from 'pg';
 import { assignSequence, recordSubmission } from '../../client/submit-registration';
+import { auditKeys } from '../../config/audit-key';
+import { appendToAuditLog } from '../../db/audit-log';
 import { saveEscalation } from '../../db/escalations';
 import { type RegistrationDoc, registrationListKeys } from '../../db/registrations';
 import { customerIdentity, lookupKeys } from '../../domain/matching';
@@ -28,7 +30,16 @@ const describeOnPostgres = serverUrl && logFile ? describe : describe.skip;
 if (!serverUrl || !logFile) process.stderr.write('query-plans: skipped, the test stack has no PostgreSQL of its own\n');
 
 /** Collections whose size follows the number of registrations; the others stay small whatever is stored. */
-const growing = ['registrations', 'dealkeys', 'sequencenumbers', 'sequenceclaims', 'chainpositions', 'escalations'];
+const growing = [
+  'registrations',
+  'dealkeys',
+  'sequencenumbers',
+  'sequenceclaims',
+  'chainpositions',
+  'escalations',
+  'auditlog',
+  'auditlogrefs',
+];
 const SEEDED = 2500;
 
 describeOnPostgres('query plans of the hot path', () => {
@@ -140,8 +151,21 @@ describeOnPostgres('query plans of the hot path', () => {
         }),
       );
     }
+    // Decisions of the past, in the global audit log, for the planner to weigh that too.
+    for (let i = 0; i < SEEDED; i += 1) {
+      await appendToAuditLog(
+        {
+          registrationId: `reg_seeded_${i}`,
+          decisionKey: 'decision',
+          decisionHash: '0'.repeat(64),
+          toStatus: 'approved',
+          at: new Date().toISOString(),
+        },
+        auditKeys(),
+      );
+    }
     await psql('analyze');
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await api?.shutdown();

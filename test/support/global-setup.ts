@@ -1,6 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { ensureDevelopmentAuditKey } from '../../config/audit-key';
+import { parseConfig } from '../../config/config';
 import { profiles, startStack, stopLeftoverServers } from '../../scripts/dev-stack/stack';
 
 /**
@@ -16,6 +18,10 @@ export default async function globalSetup(): Promise<void> {
     await rm(profile.dataDir, { recursive: true, force: true });
   }
   await mkdir(profile.dataDir, { recursive: true });
+  // Decisions are signed and webhook secrets sealed with a key outside the database: the tests get one
+  // of their own (and a place for audit checkpoints) unless one is configured.
+  process.env.DEALREG_DATA_DIR ??= profile.dataDir;
+  ensureDevelopmentAuditKey(parseConfig(process.env));
   const stack = await startStack(profile);
   (globalThis as { __dealregStack?: typeof stack }).__dealregStack = stack;
   process.env.TEMPORAL_ADDRESS = stack.temporalAddress;

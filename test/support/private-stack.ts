@@ -86,6 +86,12 @@ export class PrivateStack {
         TEMPORAL_TASK_QUEUE: this.taskQueue,
         LOG_LEVEL: 'warn',
         OUTBOX_POLL_MS: '200',
+        // The tests' audit key (test/support/global-setup.ts): the worker signs every decision with it.
+        ...Object.fromEntries(
+          ['DEALREG_AUDIT_KEY', 'DEALREG_AUDIT_KEY_FILE', 'DEALREG_DATA_DIR'].flatMap((name) =>
+            process.env[name] ? [[name, process.env[name]]] : [],
+          ),
+        ),
       },
     });
     this.worker = worker;

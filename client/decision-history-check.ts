@@ -1,0 +1,97 @@
+import type { DecisionRecord } from '../db/registrations';
+import type { CompletedActivity } from './history';
+
+/**
+ * Compares each stored decision with what the registration's workflow recorded when it made it: the
+ * history is Temporal's, so a status or reason edited in the database (hashes recomputed or not)
+ * disagrees with it. Each decision key names the activity that wrote it.
+ */
+export interface HistoryMismatch {
+  index: number;
+  key: string;
+  problem: string;
+}
+
+interface Recorded {
+  status?: string;
+  reasonCode?: string;
+  /** requestExtension answers what it did, not a status. */
+  extension?: string;
+  protectedUntil?: string;
+}
+
+type Input = Record<string, unknown> & { fate?: { escalationId?: string } };
+
+/** Which completed activity wrote a decision, and where in its result the outcome is. */
+function writerOf(key: string): { activity: string; matches: (input: Input) => boolean; extension?: string } {
+  const [kind, detail] = [key.split(':')[0], key.slice(key.indexOf(':') + 1)];
+  switch (kind) {
+    case 'decision':
+      return { activity: 'decideRegistration', matches: () => true };
+    case 'withdraw':
+      return { activity: 'withdrawRegistration', matches: () => true };
+    case 'close':
+      return { activity: 'closeRegistration', matches: () => true };
+    case 'expire':
+      return { activity: 'expireRegistration', matches: (input) => input.protectedUntil === detail };
+    case 'escalation':
+      return { activity: 'recordEscalationFate', matches: (input) => input.fate?.escalationId === detail };
+    case 'extension-request':
+      return {
+        activity: 'requestExtension',
+        matches: (input) => String(input.ordinal) === detail,
+        extension: 'escalated',
+      };
+    case 'extension':
+      return {
+        activity: 'requestExtension',
+        matches: (input) => String(input.ordinal) === detail,
+        extension: 'extended',
+      };
+    default:
+      return { activity: '', matches: () => false };
+  }
+}
+
+function recordedOf(result: unknown): Recorded {
+  const value = (result ?? {}) as Recorded & { outcome?: Recorded; result?: string };
+  const outcome = value.outcome ?? value;
+  return {
+    status: outcome.status,
+    reasonCode: outcome.reasonCode,
+    extension: value.result,
+    protectedUntil: outcome.protectedUntil,
+  };
+}
+
+export function compareWithHistory(
+  decisions: readonly DecisionRecord[],
+  activities: readonly CompletedActivity[],
+): HistoryMismatch[] {
+  const mismatches: HistoryMismatch[] = [];
+  for (const [index, decision] of decisions.entries()) {
+    const writer = writerOf(decision.key);
+    const found = activities.filter(
+      (activity) => activity.name === writer.activity && writer.matches((activity.input ?? {}) as Input),
+    );
+    const last = found.at(-1);
+    const report = (problem: string) => mismatches.push({ index, key: decision.key, problem });
+    if (!last) {
+      report(`no completed ${writer.activity || 'activity'} in the workflow history records this decision`);
+      continue;
+    }
+    const recorded = recordedOf(last.result);
+    if (writer.extension) {
+      if (recorded.extension !== writer.extension)
+        report(`stored as ${writer.extension}, the workflow recorded ${recorded.extension ?? 'nothing'}`);
+      else if (writer.extension === 'extended' && recorded.protectedUntil !== decision.protectedUntil)
+        report(`stored protection until ${decision.protectedUntil}, the workflow recorded ${recorded.protectedUntil}`);
+      continue;
+    }
+    if (recorded.status !== decision.toStatus || (recorded.reasonCode ?? undefined) !== decision.reasonCode)
+      report(
+        `stored ${decision.toStatus}${decision.reasonCode ? ` (${decision.reasonCode})` : ''}, the workflow recorded ${recorded.status ?? 'nothing'}${recorded.reasonCode ? ` (${recorded.reasonCode})` : ''}`,
+      );
+  }
+  return mismatches;
+}

@@ -1,0 +1,225 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import { model, Schema } from 'mongoose';
+import stringify from 'safe-stable-stringify';
+import { type AuditKeys, signText, verifyText } from '../config/audit-key';
+import type { ReasonCode, RegistrationStatus } from '../domain/registration';
+import { insertOnce } from './insert-once';
+import { GENESIS_HASH } from './registrations';
+
+/**
+ * The global audit log: one entry per decision of any registration, insert-only, each chained to the
+ * entry before it by hash and signed with the audit key (config/audit-key.ts). A database writer can
+ * delete or rewrite entries but cannot sign the result; checkpoints kept outside the database
+ * (client/audit-checkpoints.ts) catch a log cut short. The place of an entry is taken by unique insert
+ * of its position (FerretDB v1 applies no other write atomically), so the log stays one line even
+ * with many writers: a writer that finds its place taken reads the winner and follows it.
+ */
+export interface AuditLogEntry {
+  position: number;
+  registrationId: string;
+  decisionKey: string;
+  /** The hash of the registration's decision entry this records. */
+  decisionHash: string;
+  toStatus: RegistrationStatus;
+  reasonCode?: ReasonCode;
+  at: string;
+  prevHash: string;
+  keyId: string;
+}
+
+export interface AuditLogDoc extends AuditLogEntry {
+  /** The position, zero-padded: only a string `_id` is looked up by index on every FerretDB backend. */
+  _id: string;
+  hash: string;
+  signature: string;
+}
+
+const schema = new Schema<AuditLogDoc>(
+  {
+    _id: { type: String, required: true },
+    position: { type: Number, required: true },
+    registrationId: { type: String, required: true },
+    decisionKey: { type: String, required: true },
+    decisionHash: { type: String, required: true },
+    toStatus: { type: String, required: true },
+    reasonCode: String,
+    at: { type: String, required: true },
+    prevHash: { type: String, required: true },
+    keyId: { type: String, required: true },
+    hash: { type: String, required: true },
+    signature: { type: String, required: true },
+  },
+  { versionKey: false },
+);
+// Only the audit of one registration asks this.
+schema.index({ registrationId: 1 });
+export const AuditLog = model<AuditLogDoc>('AuditLog', schema, 'auditlog');
+
+interface HintDoc {
+  _id: string;
+  value: number;
+}
+/** Where to start looking for the head: a lost or late update makes the search longer, never wrong. */
+const AuditLogHint = model<HintDoc>(
+  'AuditLogHint',
+  new Schema<HintDoc>(
+    { _id: { type: String, required: true }, value: { type: Number, required: true } },
+    { versionKey: false },
+  ),
+  'auditloghint',
+);
+const HINT_ID = 'head';
+
+export const auditLogId = (position: number): string => String(position).padStart(15, '0');
+
+export const hashAuditEntry = (entry: AuditLogEntry): string =>
+  createHash('sha256')
+    .update(stringify(entry) ?? '')
+    .digest('hex');
+
+const SIGNATURE_PURPOSE = 'audit-log';
+
+/** The entry's fields alone, as they were hashed: a stored document also has `_id`, `hash` and `signature`. */
+export function auditEntryOf(doc: AuditLogDoc): AuditLogEntry {
+  const { _id, hash, signature, ...entry } = doc;
+  return JSON.parse(JSON.stringify(entry)) as AuditLogEntry;
+}
+
+/** The last position this process appended at, per database: never beyond the head. */
+const lastHere = new Map<string, number>();
+
+async function readEntry(position: number): Promise<AuditLogDoc | null> {
+  return AuditLog.findById(auditLogId(position)).lean<AuditLogDoc>().exec();
+}
+
+/** The head as far as a starting point shows; an entry missing under it (deleted) is stepped over downwards. */
+async function startingHead(): Promise<{ position: number; hash: string }> {
+  const hint = (await AuditLogHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+  for (let position = Math.max(hint, lastHere.get(AuditLog.db.name) ?? 0); position > 0; position -= 1) {
+    const doc = await readEntry(position);
+    if (doc) return { position, hash: doc.hash };
+  }
+  return { position: 0, hash: GENESIS_HASH };
+}
+
+export type AuditDecision = Omit<AuditLogEntry, 'position' | 'prevHash' | 'keyId'>;
+
+/** Appends one decision after the current head; returns its position. */
+export async function appendToAuditLog(decision: AuditDecision, keys: AuditKeys): Promise<number> {
+  let head = await startingHead();
+  for (;;) {
+    const position = head.position + 1;
+    const entry: AuditLogEntry = JSON.parse(
+      JSON.stringify({ ...decision, position, prevHash: head.hash, keyId: keys.keyId }),
+    );
+    const hash = hashAuditEntry(entry);
+    const doc: AuditLogDoc = {
+      ...entry,
+      _id: auditLogId(position),
+      hash,
+      signature: signText(keys, SIGNATURE_PURPOSE, hash),
+    };
+    if (await insertOnce(AuditLog, doc)) {
+      const database = AuditLog.db.name;
+      lastHere.set(database, Math.max(lastHere.get(database) ?? 0, position));
+      // Advisory, for other processes: not awaited.
+      void AuditLogHint.updateOne({ _id: HINT_ID }, { $max: { value: position } }, { upsert: true })
+        .exec()
+        .catch(() => undefined);
+      return position;
+    }
+    const taken = await readEntry(position);
+    head = taken ? { position, hash: taken.hash } : head;
+  }
+}
+
+export interface AuditLogProblem {
+  position: number;
+  problem: string;
+}
+
+export interface AuditLogCheck {
+  ok: boolean;
+  /** The position verification started after (a checkpoint's, or 0). */
+  from: number;
+  head: { position: number; hash: string };
+  entries: number;
+  problems: AuditLogProblem[];
+}
+
+/** The stored entry, hashed and signed as it should be; a problem otherwise. */
+export function checkAuditEntry(doc: AuditLogDoc, publicKey: KeyObject, keyId: string): string | undefined {
+  if (doc._id !== auditLogId(doc.position)) return 'stored under another position';
+  if (hashAuditEntry(auditEntryOf(doc)) !== doc.hash) return 'content does not match its hash';
+  if (doc.keyId !== keyId) return `signed by another key (${doc.keyId})`;
+  if (!verifyText(publicKey, SIGNATURE_PURPOSE, doc.hash, doc.signature)) return 'signature does not verify';
+  return undefined;
+}
+
+const BATCH = 200;
+
+/**
+ * Verifies the log from `start` (a checkpoint: its position must hold its hash) to the end: every entry
+ * hashed, signed and chained to the one before, and nothing after the first missing position.
+ */
+export async function verifyAuditLog(
+  publicKey: KeyObject,
+  keyId: string,
+  start?: { position: number; hash: string },
+): Promise<AuditLogCheck> {
+  const problems: AuditLogProblem[] = [];
+  const from = start?.position ?? 0;
+  let previous = { position: 0, hash: GENESIS_HASH };
+  if (start && start.position > 0) {
+    const anchor = await readEntry(start.position);
+    const problem = !anchor
+      ? 'the checkpoint’s entry is missing (the log was cut short or the entry deleted)'
+      : anchor.hash !== start.hash
+        ? 'the checkpoint’s entry has another hash than the checkpoint recorded'
+        : checkAuditEntry(anchor, publicKey, keyId);
+    if (problem) problems.push({ position: start.position, problem });
+    previous = { position: start.position, hash: start.hash };
+  }
+  let entries = 0;
+  for (let next = from + 1; ; next += BATCH) {
+    const ids = Array.from({ length: BATCH }, (_, i) => auditLogId(next + i));
+    const found = new Map(
+      (
+        await AuditLog.find({ _id: { $in: ids } })
+          .lean<AuditLogDoc[]>()
+          .exec()
+      ).map((doc) => [doc.position, doc]),
+    );
+    let ended = false;
+    for (let position = next; position < next + BATCH; position += 1) {
+      const doc = found.get(position);
+      if (!doc) {
+        ended = true;
+        break;
+      }
+      entries += 1;
+      const problem =
+        checkAuditEntry(doc, publicKey, keyId) ??
+        (doc.prevHash !== previous.hash ? 'does not follow the entry before it' : undefined);
+      if (problem) problems.push({ position, problem });
+      previous = { position, hash: doc.hash };
+    }
+    if (ended) break;
+  }
+  // Nothing may follow the end: an entry beyond a missing position means one was deleted.
+  const beyond = await AuditLog.findOne({ _id: { $gt: auditLogId(previous.position + 1) } })
+    .sort({ _id: 1 })
+    .lean<AuditLogDoc>()
+    .exec();
+  if (beyond)
+    problems.push({
+      position: previous.position + 1,
+      problem: `missing, while position ${beyond.position} exists (an entry was deleted)`,
+    });
+  return { ok: problems.length === 0, from, head: previous, entries, problems };
+}
+
+/** Every global entry recorded for one registration, oldest first. */
+export async function auditEntriesOf(registrationId: string): Promise<AuditLogDoc[]> {
+  return AuditLog.find({ registrationId }).sort({ _id: 1 }).lean<AuditLogDoc[]>().exec();
+}
