@@ -23,11 +23,19 @@ interface Recorded {
 type Input = Record<string, unknown> & { fate?: { escalationId?: string } };
 
 /** Which completed activity wrote a decision, and where in its result the outcome is. */
-function writerOf(key: string): { activity: string; matches: (input: Input) => boolean; extension?: string } {
+interface Writer {
+  activity: string;
+  /** Another activity that writes the same decision (the conflict check that waits by signal). */
+  alsoBy?: string;
+  matches: (input: Input) => boolean;
+  extension?: string;
+}
+
+function writerOf(key: string): Writer {
   const [kind, detail] = [key.split(':')[0], key.slice(key.indexOf(':') + 1)];
   switch (kind) {
     case 'decision':
-      return { activity: 'decideRegistration', matches: () => true };
+      return { activity: 'decideRegistration', alsoBy: 'checkRegistration', matches: () => true };
     case 'withdraw':
       return { activity: 'withdrawRegistration', matches: () => true };
     case 'close':
@@ -72,7 +80,11 @@ export function compareWithHistory(
   for (const [index, decision] of decisions.entries()) {
     const writer = writerOf(decision.key);
     const found = activities.filter(
-      (activity) => activity.name === writer.activity && writer.matches((activity.input ?? {}) as Input),
+      (activity) =>
+        (activity.name === writer.activity || activity.name === writer.alsoBy) &&
+        writer.matches((activity.input ?? {}) as Input) &&
+        // A look that found an earlier registration to wait for decided nothing.
+        !(activity.result && typeof activity.result === 'object' && 'waitFor' in activity.result),
     );
     const last = found.at(-1);
     const report = (problem: string) => mismatches.push({ index, key: decision.key, problem });
