@@ -87,6 +87,8 @@ const writeTargets: Record<string, WriteTarget> = {
     as: 'admin',
     path: () => '/api/v1/webhooks/reseller/big-integrator',
   },
+  // No body: only its path is fuzzed, and an unknown delivery is 404.
+  'POST /api/v1/deliveries/{id}/redeliver': { as: 'admin', path: () => '/api/v1/deliveries/dlv_unknown/redeliver' },
 };
 
 const routes = createRouteTable().routes;
