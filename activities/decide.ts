@@ -10,7 +10,7 @@ import { compareCustomers, sharedProductLines } from '../domain/matching';
 import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
-import { escalationIdFor } from './escalation-ids';
+import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
@@ -38,6 +38,8 @@ export interface DecisionSurroundings {
   heartbeat(details: unknown): void;
   sleep(ms: number): Promise<void>;
   logDecided(registration: RegistrationDoc): void;
+  /** The workflow run deciding (it names a new escalation: see escalationIdFor). */
+  run(): WorkflowRun;
 }
 
 const inActivity: DecisionSurroundings = {
@@ -50,6 +52,7 @@ const inActivity: DecisionSurroundings = {
       reasonCode: registration.reasonCode,
       sequence: registration.sequence,
     }),
+  run: () => currentRun(),
 };
 
 /** The activity: the decision, run in the activity's Context. */
@@ -82,7 +85,15 @@ export type CheckResult = DecideResult | { waitFor: string; timing: DecisionTimi
  * own deal, and the next look finds any other still open.
  */
 export function checkRegistration(input: { registrationId: string }): Promise<CheckResult> {
-  return checkAndDecide(inActivity, input.registrationId, 'once');
+  return checkRegistrationIn(inActivity, input);
+}
+
+/** The same look outside an activity (the benchmark times it). */
+export function checkRegistrationIn(
+  surroundings: DecisionSurroundings,
+  input: { registrationId: string },
+): Promise<CheckResult> {
+  return checkAndDecide(surroundings, input.registrationId, 'once');
 }
 
 async function checkAndDecide(
@@ -119,7 +130,8 @@ async function checkAndDecide(
     policyVersion: version,
     holders: holders.map(registrationFacts),
   });
-  const escalationId = decision.outcome === 'escalate' ? escalationFor(decision, holders) : undefined;
+  const escalationId =
+    decision.outcome === 'escalate' ? escalationFor(decision, holders, surroundings.run()) : undefined;
   const now = new Date();
   const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
   const { registration: recorded, applied } = await applyTransition(
@@ -234,10 +246,10 @@ async function isEarlierAndUndecided(other: RegistrationDoc, subject: Registrati
  * escalated, or open a new one (its name is opaque, and the same for a retry: see escalationIdFor).
  * Whether that escalation still takes contenders is settled when joining (a finished one refuses).
  */
-function escalationFor(decision: Decision, holders: RegistrationDoc[]): string {
+function escalationFor(decision: Decision, holders: RegistrationDoc[], run: WorkflowRun): string {
   const matched = new Set(decision.matches.map((match) => match.registrationId));
   const escalatedHolder = holders
     .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)
     .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0];
-  return escalatedHolder?.escalationId ?? escalationIdFor('contest:0');
+  return escalatedHolder?.escalationId ?? escalationIdFor('contest:0', run);
 }

@@ -7,7 +7,7 @@ export interface WorkflowRun {
   runId: string;
 }
 
-function currentRun(): WorkflowRun {
+export function currentRun(): WorkflowRun {
   const run = Context.current().info.workflowExecution;
   if (!run) throw new Error('an escalation is opened by a workflow run, and this activity runs outside one');
   return run;

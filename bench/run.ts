@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { progress } from '../scripts/dev-stack/stack';
 import type { GrowthResult } from './growth/run';
 import { runGrowth } from './growth/run';
@@ -20,6 +21,10 @@ import { runSweep } from './sweep';
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // The growth phase records decisions in this process, and decisions are signed: a key for this run only.
+  if (!process.env.DEALREG_AUDIT_KEY && !process.env.DEALREG_AUDIT_KEY_FILE) {
+    process.env.DEALREG_AUDIT_KEY = randomBytes(32).toString('base64');
+  }
   const loadConfigurations = options.sweep ? options.sweepConfigurations : [options.configuration];
   const needsPostgres =
     loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql') ||
