@@ -15,7 +15,7 @@ import {
   escalationWorkflowId,
   type RecordedOutcome,
 } from '../workflows/definitions';
-import { type EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
+import type { EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
 import { fateTransition } from './fate-transition';
@@ -74,14 +74,18 @@ export async function enterEscalation(
   };
   try {
     // One signal carries the contender and its holders, so the escalation never weighs one without the other.
-    await deps.temporal.workflow.signalWithStart(escalationWorkflow, {
-      workflowId: escalationWorkflowId(escalation.escalationId),
-      taskQueue: deps.taskQueue,
-      args: [input],
-      signal: contendersJoinedSignal,
-      signalArgs: [joining],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    // By name, with the type only: activities never load workflow code.
+    await deps.temporal.workflow.signalWithStart<typeof escalationWorkflow, [EscalationContenderView[]]>(
+      'escalationWorkflow',
+      {
+        workflowId: escalationWorkflowId(escalation.escalationId),
+        taskQueue: deps.taskQueue,
+        args: [input],
+        signal: contendersJoinedSignal,
+        signalArgs: [joining],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      },
+    );
     return true;
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return false;

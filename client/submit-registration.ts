@@ -12,7 +12,7 @@ import { claimOf, claimSequence, claimTakeover, drawnSequenceOf, drawSequence } 
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import { registrationWorkflowId } from '../workflows/definitions';
-import { registrationWorkflow } from '../workflows/registration';
+import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
@@ -200,7 +200,7 @@ async function awaitRecordedSequence(id: string): Promise<RegistrationDoc> {
 
 async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {
   try {
-    await deps.temporal.workflow.start(registrationWorkflow, {
+    await deps.temporal.workflow.start<typeof registrationWorkflow>('registrationWorkflow', {
       workflowId: registration.workflowId,
       taskQueue: deps.taskQueue,
       args: [{ registrationId: registration._id }],
