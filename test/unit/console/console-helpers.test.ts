@@ -1,4 +1,4 @@
-import { registrationsCsv } from '../../../console/src/pages/registration-export';
+import { csvCell, registrationsCsv } from '../../../console/src/pages/registration-export';
 import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../../../console/src/ui/json-locate';
 
 // The console's pure helpers: where an API field error lands in the JSON editor, and the CSV export.
@@ -44,7 +44,7 @@ test('a JSON syntax error is placed at the line where parsing stopped', () => {
   expect(lineOfSyntaxError('{\n  "model": "open",\n')).toBe(3);
 });
 
-test('the CSV export quotes separators and defuses spreadsheet formulas', () => {
+test('the CSV export quotes every cell and defuses spreadsheet formulas', () => {
   const registration = {
     id: 'reg_1',
     status: 'approved',
@@ -59,8 +59,14 @@ test('the CSV export quotes separators and defuses spreadsheet formulas', () => 
     decisions: [],
   } as const;
   const [header, row] = registrationsCsv([registration as never]).split('\r\n');
-  expect(header?.split(',')[0]).toBe('id');
+  expect(header?.split(',')[0]).toBe('"id"');
+  expect(header?.split(',').every((name) => /^"[A-Za-z]+"$/.test(name))).toBe(true);
   expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
   expect(row).toContain('"Refresh, phase ""2"""');
-  expect(row).toContain('storage compute');
+  expect(row).toContain('"storage compute"');
+  // Numbers, plain words and missing values are quoted too.
+  expect(row?.startsWith('"reg_1","7","approved","",')).toBe(true);
+  expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+  expect(csvCell('\t=1+1')).toBe(`"'\t=1+1"`);
+  expect(csvCell(-3)).toBe('"-3"');
 });
