@@ -104,6 +104,8 @@ export const configSchema = z.object({
    * tests only: in a deployment it would let any partner's key make the worker call inside its network.
    */
   DEALREG_WEBHOOKS_ALLOW_LOCAL: z.stringbool().default(false),
+  /** A policy simulation stops reading after this long and reports what it read, marked partial. */
+  SIMULATION_TIME_LIMIT_MS: z.coerce.number().int().positive().max(3_600_000).default(120_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

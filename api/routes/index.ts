@@ -11,6 +11,7 @@ import {
   policyVersionsRoute,
   publishPolicyRoute,
   simulatePolicyRoute,
+  simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
@@ -43,6 +44,7 @@ export function createRouteTable(): RouteTable {
     policyGuideRoute,
     publishPolicyRoute,
     simulatePolicyRoute,
+    simulationJobRoute,
     createDistributorRoute,
     listDistributorsRoute,
     createResellerRoute,
