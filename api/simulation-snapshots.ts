@@ -89,27 +89,32 @@ export interface StoredWalk {
 }
 
 /**
- * Every accepted registration, in sequence order, a few hundred at a time, each read with the replay's
- * projection. It walks the unfiltered scope's listing buckets (`*|<bucket>`, db/listing.ts) upward:
+ * Every accepted registration, in sequence order, one listing bucket (128) at a time, each read with the
+ * replay's projection. It walks the unfiltered scope's buckets (`*|<bucket>`, db/listing.ts) upward:
  * every query is an equality on an indexed field, which every server (FerretDB v1 included) answers
- * from its index, and memory holds one page whatever the store's size.
+ * from its index, and memory holds two buckets whatever the store's size. One read is in flight at a
+ * time, the next one while the caller replays the last: the database serves every other request of
+ * the API too, and more reads at once made both the simulation and those requests slower (bench).
  */
 export async function walkStoredRegistrations(): Promise<StoredWalk> {
   const top = await highestSequence();
-  const { parallel } = registrationBucketing;
   const lastBucket = bucketOf(top, registrationBucketing);
+  const read = (bucket: number) => {
+    const reading = Registration.find({ listKeys: listingKey('*', bucket) })
+      .select(replayProjection)
+      .lean<StoredForReplay[]>()
+      .exec()
+      .then((docs) => docs.filter((doc) => doc.sequence !== undefined && doc.sequence <= top).map(snapshotOf));
+    // A walk stopped early (the time limit) leaves its last read unawaited: its failure is nobody's.
+    reading.catch(() => undefined);
+    return reading;
+  };
   async function* pages(): AsyncGenerator<RegistrationSnapshot[]> {
-    for (let bucket = 0; bucket <= lastBucket; bucket += parallel) {
-      const keys = Array.from({ length: Math.min(parallel, lastBucket - bucket + 1) }, (_, i) =>
-        listingKey('*', bucket + i),
-      );
-      const found = await Promise.all(
-        keys.map((key) =>
-          Registration.find({ listKeys: key }).select(replayProjection).lean<StoredForReplay[]>().exec(),
-        ),
-      );
-      const page = found.flat().filter((doc) => doc.sequence !== undefined && doc.sequence <= top);
-      if (page.length > 0) yield page.map(snapshotOf);
+    let next = lastBucket >= 0 ? read(0) : undefined;
+    for (let bucket = 0; next !== undefined; bucket += 1) {
+      const page = await next;
+      next = bucket < lastBucket ? read(bucket + 1) : undefined;
+      if (page.length > 0) yield page;
     }
   }
   return { top, pages: pages() };
