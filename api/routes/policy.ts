@@ -15,7 +15,7 @@ import {
   simulateBodySchema,
   simulationJobSchema,
 } from '../schemas/policy';
-import { startSimulation } from '../simulation/jobs';
+import { jobAsSeen, startSimulation } from '../simulation/jobs';
 
 const tag = 'Policy';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
@@ -195,6 +195,6 @@ export const simulationJobRoute = defineRoute({
   async handle({ params }) {
     const job = await findSimulationJob(params.id);
     if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
-    return { status: 200, body: jobView(job) };
+    return { status: 200, body: jobView(jobAsSeen(job)) };
   },
 });

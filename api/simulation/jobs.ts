@@ -18,7 +18,16 @@ import type { SimulationThreadInput } from './run-in-thread';
  * How long past its time limit a simulation thread may take to write its end before it is stopped
  * (and the lock, for another process, counts as abandoned).
  */
-const OVERRUN_GRACE_MS = 15_000;
+export const OVERRUN_GRACE_MS = 15_000;
+
+/**
+ * A job as its readers see it: one still `running` well past its deadline belongs to an API process
+ * that stopped before its thread could end it (nobody else will), and is shown failed.
+ */
+export function jobAsSeen(job: SimulationJobDoc, now = Date.now()): SimulationJobDoc {
+  if (job.status !== 'running' || now <= new Date(job.deadline).getTime() + OVERRUN_GRACE_MS) return job;
+  return { ...job, status: 'failed', error: 'abandoned: the API process running it stopped' };
+}
 
 export interface SimulationRequest {
   setup: ReplaySetup;

@@ -1,3 +1,4 @@
+import { jobAsSeen, OVERRUN_GRACE_MS } from '../../../api/simulation/jobs';
 import { replayProjection, type StoredForReplay, snapshotOf } from '../../../api/simulation-snapshots';
 import { seededRandom } from '../../../bench/dealreg/customers';
 import { modelPolicies } from '../../../bench/dealreg/partners';
@@ -45,5 +46,32 @@ describe('the replay projection', () => {
     const decision = (projected.decisions as Record<string, unknown>[])[0]!;
     expect(Object.keys(decision).sort()).toEqual(['at', 'kind', 'toStatus', 'trace']);
     expect(JSON.stringify(projected).length).toBeLessThan(JSON.stringify(doc).length / 2);
+  });
+});
+
+describe('a simulation job as its readers see it', () => {
+  const job = {
+    _id: 'sim_1',
+    status: 'running' as const,
+    label: 'candidate policy',
+    requestedBy: 'key',
+    startedAt: new Date('2026-01-01T00:00:00Z'),
+    deadline: new Date('2026-01-01T00:02:00Z'),
+    updatedAt: new Date('2026-01-01T00:01:00Z'),
+    progress: { read: 10, totalEstimate: 100 },
+  };
+
+  test('a running job stays running until well past its deadline', () => {
+    expect(jobAsSeen(job, Date.parse('2026-01-01T00:02:05Z')).status).toBe('running');
+  });
+
+  test('one still running long after its deadline was abandoned by a process that stopped', () => {
+    const seen = jobAsSeen(job, Date.parse('2026-01-01T00:02:00Z') + OVERRUN_GRACE_MS + 1);
+    expect(seen).toMatchObject({ status: 'failed', error: expect.stringContaining('abandoned') });
+  });
+
+  test('an ended job is shown as it ended', () => {
+    const done = { ...job, status: 'done' as const };
+    expect(jobAsSeen(done, Date.parse('2027-01-01T00:00:00Z'))).toBe(done);
   });
 });
