@@ -12,8 +12,8 @@ export interface BenchOptions {
   maxPhaseSeconds: number;
   /** Length of the paced phase that holds half the baseline workflow rate (0 skips it). */
   pacedSeconds: number;
-  /** Which parts to run: the load phases (baselines, registrations, invariants) and the growth. */
-  phases: Array<'load' | 'growth'>;
+  /** Which parts to run: the load phases (baselines, registrations, invariants), the growth, the simulation. */
+  phases: Array<'load' | 'growth' | 'simulation'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
@@ -29,6 +29,10 @@ export interface BenchOptions {
   growthChecks: number;
   /** Time box for each growth operation at one size (at least three samples are timed). */
   growthCheckSeconds: number;
+  /** Stored registrations one policy simulation replays (while the API's other requests are timed). */
+  simulationSize: number;
+  /** Seeding budget for the simulation's store (kept between runs, like the growth data). */
+  simulationSeedMinutes: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
@@ -43,7 +47,7 @@ const help = `npm run bench -- [options]
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
-  --phases LIST           load,growth (default both)
+  --phases LIST           load,growth,simulation (default all three)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
@@ -53,6 +57,8 @@ const help = `npm run bench -- [options]
   --growth-seed-minutes N seeding budget per backend; progress is kept between runs (default 60)
   --growth-checks N       samples per operation and size (default 40)
   --growth-check-seconds N  time box per operation and size (default 30)
+  --simulation-size N     stored registrations the simulation phase replays (default 1000000; quick 20000)
+  --simulation-seed-minutes N  seeding budget for them (default 30; progress is kept)
   --profile               CPU-profile the worker and the API
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
                           else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
@@ -83,6 +89,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'growth-seed-minutes': { type: 'string' },
       'growth-checks': { type: 'string' },
       'growth-check-seconds': { type: 'string' },
+      'simulation-size': { type: 'string' },
+      'simulation-seed-minutes': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       seed: { type: 'string' },
@@ -105,9 +113,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
-  const phases = (values.phases ?? 'load,growth').split(',').filter(Boolean);
-  if (phases.some((phase) => phase !== 'load' && phase !== 'growth'))
-    throw new Error('--phases takes load and/or growth');
+  const phases = (values.phases ?? 'load,growth,simulation').split(',').filter(Boolean);
+  if (phases.some((phase) => phase !== 'load' && phase !== 'growth' && phase !== 'simulation'))
+    throw new Error('--phases takes load, growth and/or simulation');
   return {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
@@ -132,6 +140,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       5,
       positiveInt(values['growth-check-seconds'], quick ? 15 : 30, 'growth-check-seconds'),
     ),
+    simulationSize: Math.max(1, positiveInt(values['simulation-size'], quick ? 20_000 : 1_000_000, 'simulation-size')),
+    simulationSeedMinutes: positiveInt(values['simulation-seed-minutes'], quick ? 5 : 30, 'simulation-seed-minutes'),
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     seed: positiveInt(values.seed, 7, 'seed'),

@@ -12,6 +12,7 @@ import { checkGoals } from './report/goals';
 import { describeMachine } from './report/machine';
 import { type BenchReport, reportName, writeReport } from './report/report';
 import { renderTable } from './report/table';
+import { runSimulationBench, type SimulationBenchResult } from './simulation/run';
 import { runSweep } from './sweep';
 
 /**
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const loadConfigurations = options.sweep ? options.sweepConfigurations : [options.configuration];
   const needsPostgres =
     loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql') ||
-    (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql'));
+    (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql')) ||
+    (!options.sweep && options.phases.includes('simulation'));
   // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
   if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl);
   if (options.sweep) return runSweep(options);
@@ -55,6 +57,14 @@ async function main(): Promise<void> {
       }),
     );
   }
+  let simulation: SimulationBenchResult | undefined;
+  if (options.phases.includes('simulation') && options.postgresUrl) {
+    simulation = await runSimulationBench({
+      size: options.simulationSize,
+      seedMinutes: options.simulationSeedMinutes,
+      postgresUrl: options.postgresUrl,
+    });
+  }
   machine.loadAverageAtEnd = describeMachine().loadAverageAtStart;
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
@@ -64,7 +74,8 @@ async function main(): Promise<void> {
     configuration,
     load,
     growth,
-    goals: checkGoals(load, growth),
+    simulation,
+    goals: checkGoals(load, growth, simulation),
   };
   const file = await writeReport(report, reportName('report', startedAt));
   process.stdout.write(renderTable(report));

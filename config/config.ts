@@ -161,6 +161,8 @@ export const configSchema = z.object({
     .default(path.resolve(__dirname, '..', '.data', 'dev')),
   /** Where `npm run audit -- --checkpoint` writes checkpoints: outside the database. Defaults to <data>/audit-checkpoints. */
   DEALREG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** A policy simulation stops reading after this long and reports what it read, marked partial. */
+  SIMULATION_TIME_LIMIT_MS: z.coerce.number().int().positive().max(3_600_000).default(120_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

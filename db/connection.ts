@@ -5,6 +5,14 @@ import { learnServerTraits } from './server-traits';
  * One mongoose connection per process. Commands are not buffered while disconnected: a request
  * made while the database is down fails at once (the API answers 503) instead of hanging.
  */
+let connectedUri: string | undefined;
+
+/** The connection string this process connected with: a worker thread opens its own to the same database. */
+export function databaseUri(): string {
+  if (connectedUri === undefined) throw new Error('not connected to the database');
+  return connectedUri;
+}
+
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
   mongoose.set('bufferCommands', false);
@@ -16,6 +24,7 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
     retryWrites: false,
   });
   await learnServerTraits();
+  connectedUri = uri;
   return connected;
 }
 

@@ -159,16 +159,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields the allocation engine reads, as the conflict check and the what-if replay both give them. */
 export type FactsSource = Pick<
   RegistrationDoc,
-  | '_id'
-  | 'status'
-  | 'resellerId'
-  | 'partnerType'
-  | 'distributorId'
-  | 'customer'
-  | 'opportunity'
-  | 'program'
-  | 'sequence'
->;
+  '_id' | 'status' | 'resellerId' | 'partnerType' | 'distributorId' | 'customer' | 'program' | 'sequence'
+> & { opportunity: Pick<Opportunity, 'productLines'> };
 
 export function registrationFacts(doc: FactsSource): RegistrationFacts {
   return {

@@ -13,6 +13,7 @@ import {
   policyVersionsRoute,
   publishPolicyRoute,
   simulatePolicyRoute,
+  simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
@@ -45,6 +46,7 @@ export function createRouteTable(): RouteTable {
     policyGuideRoute,
     publishPolicyRoute,
     simulatePolicyRoute,
+    simulationJobRoute,
     createDistributorRoute,
     listDistributorsRoute,
     createResellerRoute,

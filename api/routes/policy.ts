@@ -1,20 +1,21 @@
 import { Distributor, type DistributorDoc } from '../../db/partners';
 import { allPolicyVersions, currentPolicy, publishPolicy } from '../../db/policies';
+import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jobs';
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
 import { policySchema } from '../../domain/policy/schema';
-import { simulatePolicy } from '../../domain/simulation';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
-import { defineRoute } from '../route-spec';
+import { API_BASE, defineRoute } from '../route-spec';
+import { idParamsSchema } from '../schemas/common';
 import {
   guideTextSchema,
   policyVersionSchema,
   policyVersionsSchema,
   simulateBodySchema,
-  simulationReportSchema,
+  simulationJobSchema,
 } from '../schemas/policy';
-import { storedSnapshots } from '../simulation-snapshots';
+import { jobAsSeen, startSimulation } from '../simulation/jobs';
 
 const tag = 'Policy';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
@@ -131,27 +132,69 @@ export const publishPolicyRoute = defineRoute({
   },
 });
 
+const jobView = (job: SimulationJobDoc) => ({
+  id: job._id,
+  status: job.status,
+  label: job.label,
+  startedAt: new Date(job.startedAt).toISOString(),
+  deadline: new Date(job.deadline).toISOString(),
+  ...(job.finishedAt ? { finishedAt: new Date(job.finishedAt).toISOString() } : {}),
+  progress: job.progress,
+  partial: job.partial ?? false,
+  ...(job.report ? { report: job.report } : {}),
+  ...(job.error ? { error: job.error } : {}),
+});
+
+const simulationLocation = (id: string) => `${API_BASE}/policy/simulations/${id}`;
+
 export const simulatePolicyRoute = defineRoute({
   operationId: 'simulatePolicy',
   method: 'post',
   path: '/policy/simulate',
   tag,
-  summary: 'What-if: replay the stored registrations under a candidate policy',
-  description: 'Reads every accepted registration and replays it through the same engine; nothing is written.',
+  summary: 'What-if: start replaying the stored registrations under a candidate policy',
+  description:
+    'Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. ' +
+    'The replay reads every accepted registration in acceptance order through the same engine, off the ' +
+    'request path, and writes nothing but its job. One runs at a time per deployment; it stops at the ' +
+    'configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.',
   access: ['admin', 'channel-manager'],
   request: { body: simulateBodySchema },
-  responses: { 200: { description: 'What would change', schema: simulationReportSchema } },
-  refusals: { 422: 'invalid policy, unknown distributors, or routes that can never apply' },
-  async handle({ body }) {
+  responses: { 202: { description: 'The started job', schema: simulationJobSchema } },
+  refusals: {
+    409: 'another simulation is running',
+    422: 'invalid policy, unknown distributors, or routes that can never apply',
+  },
+  async handle({ body, caller, deps }) {
     await checkReferences(body.policy, ['policy']);
-    const [registrations, partners] = await Promise.all([storedSnapshots(), distributors()]);
-    const report = simulatePolicy({
-      policy: body.policy,
-      label: 'candidate policy',
-      registrations,
-      partners: { distributors: partners },
-      maxChanges: MAX_LISTED_CHANGES,
+    const job = await startSimulation({
+      setup: {
+        policy: body.policy,
+        label: 'candidate policy',
+        partners: { distributors: await distributors() },
+        maxChanges: MAX_LISTED_CHANGES,
+      },
+      requestedBy: caller.keyId,
+      timeLimitMs: deps.config.SIMULATION_TIME_LIMIT_MS,
+      logger: deps.logger,
     });
-    return { status: 200, body: report };
+    return { status: 202, body: jobView(job), headers: { Location: simulationLocation(job._id) } };
+  },
+});
+
+export const simulationJobRoute = defineRoute({
+  operationId: 'getSimulation',
+  method: 'get',
+  path: '/policy/simulations/{id}',
+  tag,
+  summary: "A simulation's status, progress and, once it has ended, its report",
+  access: ['admin', 'channel-manager'],
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The job', schema: simulationJobSchema } },
+  refusals: { 404: 'no such simulation' },
+  async handle({ params }) {
+    const job = await findSimulationJob(params.id);
+    if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
+    return { status: 200, body: jobView(jobAsSeen(job)) };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { simulationStatuses } from '../../db/simulation-jobs';
 import { limitNames, policySchema } from '../../domain/policy/schema';
 import { timestampSchema } from './common';
 
@@ -75,3 +76,23 @@ export const simulationReportSchema = z
 
 export const guideTextSchema = z.string().meta({ id: 'PolicyGuideText' });
 export const guideQuerySchema = z.strictObject({});
+
+export const simulationJobSchema = z
+  .strictObject({
+    id: z.string(),
+    status: z
+      .enum(simulationStatuses)
+      .describe('`timed-out`: the time limit ended the replay; the report covers what was read and is partial'),
+    label: z.string(),
+    startedAt: timestampSchema,
+    deadline: timestampSchema.describe('when the replay stops reading, finished or not'),
+    finishedAt: timestampSchema.optional(),
+    progress: z.strictObject({
+      read: z.number().int().describe('registrations replayed so far'),
+      totalEstimate: z.number().int().describe('about how many the replay will read (the highest sequence number)'),
+    }),
+    partial: z.boolean().describe('true when the report covers only the registrations read before the time limit'),
+    report: simulationReportSchema.optional().describe('once the job is done or timed out'),
+    error: z.string().optional().describe('why a failed job failed'),
+  })
+  .meta({ id: 'SimulationJob' });

@@ -1,5 +1,6 @@
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { GrowthPoint, GrowthResult } from '../growth/run';
+import { type SimulationBenchResult, simulationGoals } from '../simulation/run';
 import type { PhaseFigures, Ratios } from './figures';
 import type { LoadFigures } from './report';
 
@@ -13,10 +14,41 @@ export interface GoalCheck {
 const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value)} ms`);
 
 /** The issue's goals against what this run measured; undefined where a figure is missing. */
-export function checkGoals(load: LoadFigures | undefined, growthResults: GrowthResult[]): GoalCheck[] {
+export function checkGoals(
+  load: LoadFigures | undefined,
+  growthResults: GrowthResult[],
+  simulation?: SimulationBenchResult,
+): GoalCheck[] {
   return [
     ...(load ? loadGoals(load.ratios, load.dealreg.saturation, load.dealreg.paced) : []),
     ...growthGoals(growthResults),
+    ...(simulation ? simulationGoalChecks(simulation) : []),
+  ];
+}
+
+function simulationGoalChecks(result: SimulationBenchResult): GoalCheck[] {
+  const atMillion = result.size >= 1_000_000;
+  const note = result.skipped ?? (atMillion ? undefined : `measured at ${result.size}, not 1M`);
+  const done = result.simulation?.status === 'done';
+  const p99 = Math.max(result.whileRunning?.healthz.p99 ?? 0, result.whileRunning?.registration.p99 ?? 0);
+  const verdict = (met: boolean) => (met && !atMillion ? undefined : met);
+  return [
+    {
+      goal: `simulation of 1M stored registrations ≤ ${simulationGoals.maxSeconds} s`,
+      measured: result.simulation
+        ? `${result.simulation.status} in ${result.simulation.seconds.toFixed(1)} s (${result.simulation.read} read)`
+        : 'n/a',
+      met: result.simulation ? verdict(done && result.simulation.seconds <= simulationGoals.maxSeconds) : undefined,
+      note,
+    },
+    {
+      goal: `API p99 ≤ ${simulationGoals.p99Ms} ms while a simulation runs (GET /healthz, GET /registrations/{id})`,
+      measured: result.whileRunning
+        ? `healthz ${ms(result.whileRunning.healthz.p99)}, registration ${ms(result.whileRunning.registration.p99)}`
+        : 'n/a',
+      met: result.whileRunning ? verdict(p99 <= simulationGoals.p99Ms) : undefined,
+      note,
+    },
   ];
 }
 

@@ -9,6 +9,7 @@ import type { Configuration, ConfigurationName } from '../infra/configurations';
 import { benchDir } from '../infra/stack';
 import type { LatencySummary } from '../load/stats';
 import type { BenchOptions } from '../options';
+import type { SimulationBenchResult } from '../simulation/run';
 import type { ProfileSummary } from './cpu-profile';
 import type { PhaseFigures, Ratios } from './figures';
 import type { GoProfileSummary } from './go-profile';
@@ -32,6 +33,8 @@ export interface BenchReport {
   /** Absent when only the growth was run (--phases growth). */
   load?: LoadFigures;
   growth: GrowthResult[];
+  /** One policy simulation over the largest store, and the API's latency meanwhile (--phases simulation). */
+  simulation?: SimulationBenchResult;
   goals: GoalCheck[];
 }
 

@@ -1,5 +1,6 @@
 import type { GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
+import { simulationLines } from '../simulation/run';
 import { pacedRateLabel } from './goals';
 import type { BenchReport, LoadFigures } from './report';
 
@@ -29,6 +30,7 @@ export function renderTable(report: BenchReport): string {
     `code: ${m.commit ?? 'unknown commit'}${m.uncommittedFiles?.length ? ` plus uncommitted changes to ${m.uncommittedFiles.join(', ')}` : ''}`,
     ...(report.load ? loadLines(report.load, report.options.concurrency) : []),
     ...growthLines(report.growth),
+    ...simulationLines(report.simulation),
     '',
     'goals:',
     ...report.goals.map((goal) => {

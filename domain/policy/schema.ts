@@ -6,7 +6,15 @@ export const allocationModels = ['segment', 'partner-type', 'open', 'hybrid'] as
 export const allocationModelSchema = z.enum(allocationModels).meta({ id: 'AllocationModel' });
 export type AllocationModel = z.infer<typeof allocationModelSchema>;
 
-const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
+/**
+ * Caps on every list a policy holds: a candidate is replayed against every stored registration, so
+ * its size multiplies the work of a simulation and must not be up to the caller.
+ */
+export const MAX_ROUTES = 200;
+export const MAX_CONDITION_VALUES = 100;
+export const MAX_ROUTE_DISTRIBUTORS = 50;
+
+const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_CONDITION_VALUES).optional();
 
 export const routeConditionSchema = z
   .strictObject({
@@ -24,7 +32,7 @@ export type RouteCondition = z.infer<typeof routeConditionSchema>;
 export const routeSchema = z
   .strictObject({
     when: routeConditionSchema,
-    distributors: z.array(partnerIdSchema).min(1),
+    distributors: z.array(partnerIdSchema).min(1).max(MAX_ROUTE_DISTRIBUTORS),
   })
   .meta({ id: 'Route' });
 export type Route = z.infer<typeof routeSchema>;
@@ -82,7 +90,7 @@ export type LimitName = (typeof limitNames)[number];
 export const policySchema = z
   .strictObject({
     model: allocationModelSchema,
-    routes: z.array(routeSchema).max(200).default([]),
+    routes: z.array(routeSchema).max(MAX_ROUTES).default([]),
     onWrongRoute: z.enum(['reject', 'escalate']).default('reject'),
     matching: z.strictObject({ nameSimilarity: z.number().min(0).max(1).default(0.9) }).prefault({}),
     timing: policyTimingSchema.prefault({}),

@@ -5,7 +5,7 @@ import type {
   OutcomeCounts,
   RegistrationSnapshot,
   ReplayOutcome,
-  SimulationInput,
+  ReplaySetup,
   SimulationReport,
 } from './types';
 
@@ -62,7 +62,7 @@ export class ReportBuilder {
   private changedCount = 0;
   private count = 0;
 
-  constructor(private readonly input: SimulationInput) {
+  constructor(private readonly input: ReplaySetup) {
     for (const distributor of input.partners.distributors)
       this.approvals.set(distributor.id, { current: 0, candidate: 0 });
   }

@@ -26,16 +26,20 @@ export interface RegistrationSnapshot extends Omit<RegistrationFacts, 'status'> 
   actualDecisiveRule?: string;
 }
 
-export interface SimulationInput {
+/** What a replay needs besides the registrations. */
+export interface ReplaySetup {
   /** The candidate policy (already validated by the policy schema). */
   policy: Policy;
   /** How the report names the candidate, for example "draft of 2026-03-01" or "v8". */
   label: string;
-  /** Stored registrations, in any order. */
-  registrations: RegistrationSnapshot[];
   partners: { distributors: { id: string; name: string }[] };
   /** At most this many changed registrations are listed (all are counted); default all. */
   maxChanges?: number;
+}
+
+export interface SimulationInput extends ReplaySetup {
+  /** Stored registrations, in any order. */
+  registrations: RegistrationSnapshot[];
 }
 
 /** `undecided`: the registration has no decision yet (or was withdrawn before it got one). */

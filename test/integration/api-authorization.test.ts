@@ -5,6 +5,8 @@ import type { RegistrationView } from '../../api/schemas/registration';
 import type { Role } from '../../db/apikeys';
 import { recordEvent } from '../../db/events';
 import { finishDelivery } from '../../db/outbox';
+import { SimulationLock } from '../../db/simulation-jobs';
+import { eventually } from '../support/harness';
 import {
   type ApiCall,
   type ApiTest,
@@ -38,6 +40,23 @@ interface Row {
   ok: number;
   /** The request this caller makes; for an allowed caller it may first create what the call uses up. */
   request(as: CallerName, allowed: boolean): Promise<Request>;
+}
+
+const noSimulationRunning = () =>
+  eventually(async () => ((await SimulationLock.countDocuments().exec()) === 0 ? true : undefined), 'no simulation');
+
+let simulationId: string | undefined;
+async function aSimulation(): Promise<string> {
+  if (simulationId) return simulationId;
+  await noSimulationRunning();
+  const started = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: testPolicy },
+  });
+  simulationId = started.body.id as string;
+  return simulationId;
 }
 
 const approvedRegistration = async (allowed: boolean) =>
@@ -137,8 +156,19 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/policy/simulate': {
     allowed: ['admin', 'channel-manager'],
+    ok: 202,
+    // One simulation runs at a time: an allowed caller waits for the previous one to end.
+    request: async (_as, allowed) => {
+      if (allowed) await noSimulationRunning();
+      return { path: '/api/v1/policy/simulate', body: { policy: testPolicy } };
+    },
+  },
+  'GET /api/v1/policy/simulations/{id}': {
+    allowed: ['admin', 'channel-manager'],
     ok: 200,
-    request: async () => ({ path: '/api/v1/policy/simulate', body: { policy: testPolicy } }),
+    request: async (_as, allowed) => ({
+      path: `/api/v1/policy/simulations/${allowed ? await aSimulation() : 'sim_unknown'}`,
+    }),
   },
   'POST /api/v1/distributors': {
     allowed: ['admin'],

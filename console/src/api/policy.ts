@@ -1,5 +1,5 @@
 import { ApiError, getJson, request, sendJson } from './client';
-import type { Policy, PolicyVersion, SimulationReport } from './types';
+import type { Policy, PolicyVersion, SimulationJob } from './types';
 
 /** The policy in force, or undefined when none has been published yet (the API answers 404). */
 export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyVersion | undefined> {
@@ -14,8 +14,26 @@ export async function currentPolicy(key: string, signal?: AbortSignal): Promise<
 export const policyVersions = async (key: string, signal?: AbortSignal) =>
   (await getJson<{ versions: PolicyVersion[] }>(key, '/policy/versions', signal)).versions;
 
-export const simulatePolicy = (key: string, policy: Policy) =>
-  sendJson<SimulationReport>(key, 'POST', '/policy/simulate', { policy });
+const POLL_EVERY_MS = 1000;
+
+/**
+ * Starts a simulation and polls it until it has ended, telling `onProgress` how far it got. The API
+ * answers at once with a job (one runs at a time; a second is refused with 409) and stops it at its
+ * time limit with a partial report.
+ */
+export async function simulatePolicy(
+  key: string,
+  policy: Policy,
+  onProgress: (job: SimulationJob) => void = () => undefined,
+): Promise<SimulationJob> {
+  let job = await sendJson<SimulationJob>(key, 'POST', '/policy/simulate', { policy });
+  while (job.status === 'running') {
+    onProgress(job);
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+    job = await getJson<SimulationJob>(key, `/policy/simulations/${encodeURIComponent(job.id)}`);
+  }
+  return job;
+}
 
 export const publishPolicy = (key: string, policy: Policy) => sendJson<PolicyVersion>(key, 'PUT', '/policy', policy);
 

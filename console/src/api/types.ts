@@ -216,3 +216,18 @@ export interface SimulationReport {
     hits: { resellerId: string; limit: string; refused: number; firstRefusedAt: string }[];
   };
 }
+
+/** A policy simulation: it runs on the server; the console polls it until it has ended. */
+export interface SimulationJob {
+  id: string;
+  status: 'running' | 'done' | 'timed-out' | 'failed';
+  label: string;
+  startedAt: string;
+  deadline: string;
+  finishedAt?: string;
+  progress: { read: number; totalEstimate: number };
+  /** True when the time limit ended the replay: the report covers only what was read. */
+  partial: boolean;
+  report?: SimulationReport;
+  error?: string;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { currentPolicy, publishPolicy, simulatePolicy } from '../api/policy';
-import type { Policy, SimulationReport } from '../api/types';
+import type { Policy, SimulationJob, SimulationReport } from '../api/types';
 import { useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { JsonEditor, type LineError } from '../ui/json-editor';
@@ -9,6 +9,7 @@ import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../ui/json-locate'
 import { Page } from '../ui/page';
 import { ErrorState, Loading, ProblemList } from '../ui/states';
 import { useApi } from '../ui/use-api';
+import { partialNote, progressText } from './simulation-progress';
 import { SimulationResult } from './simulation-report';
 
 type Parsed = { policy: Policy } | { errors: LineError[] };
@@ -45,7 +46,8 @@ export function PolicyWorkbench() {
   const [text, setText] = useState<string | undefined>();
   const [fieldErrors, setFieldErrors] = useState<LineError[]>([]);
   const [failure, setFailure] = useState<ApiError | undefined>();
-  const [report, setReport] = useState<{ text: string; report: SimulationReport } | undefined>();
+  const [report, setReport] = useState<{ text: string; report: SimulationReport; partial?: string } | undefined>();
+  const [progress, setProgress] = useState<SimulationJob['progress'] | undefined>();
   const [busy, setBusy] = useState<'simulate' | 'publish' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -70,7 +72,10 @@ export function PolicyWorkbench() {
     setBusy(action);
     try {
       if (action === 'simulate') {
-        setReport({ text, report: await simulatePolicy(key, parsed.policy) });
+        const job = await simulatePolicy(key, parsed.policy, (running) => setProgress(running.progress));
+        if (job.report) setReport({ text, report: job.report, partial: partialNote(job) });
+        else
+          setFailure(new ApiError(500, 'The simulation failed', job.error ?? 'the simulation ended without a report'));
       } else {
         const published = await publishPolicy(key, parsed.policy);
         setNotice(`Published as version ${published.version}. It applies to registrations submitted from now on.`);
@@ -83,6 +88,7 @@ export function PolicyWorkbench() {
       else setFailure(apiError);
     } finally {
       setBusy(undefined);
+      setProgress(undefined);
       setConfirming(false);
     }
   };
@@ -129,6 +135,11 @@ export function PolicyWorkbench() {
             <button type="submit" class="primary" disabled={busy !== undefined}>
               {busy === 'simulate' ? 'Simulating…' : 'Simulate'}
             </button>
+            {busy === 'simulate' && progress ? (
+              <span role="status" class="muted small">
+                {progressText(progress)}
+              </span>
+            ) : null}
             {can.publishPolicy ? (
               <button type="button" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
                 Publish…
@@ -151,6 +162,11 @@ export function PolicyWorkbench() {
           </ConfirmDialog>
         </form>
       )}
+      {report?.partial ? (
+        <p class="state state-warning" role="status">
+          {report.partial}
+        </p>
+      ) : null}
       {report ? <SimulationResult report={report.report} /> : null}
     </Page>
   );

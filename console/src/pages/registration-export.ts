@@ -25,18 +25,20 @@ const columns: [string, (r: Registration) => string | number | undefined][] = [
 ];
 
 /**
- * RFC 4180 quoting. A cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with
- * an apostrophe: registration text comes from partners and must not execute on an auditor's machine.
+ * RFC 4180 quoting of every cell, empty ones included, so that no cell's meaning depends on what it
+ * holds. A cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+ * before one) is prefixed with an apostrophe: registration text comes from partners and must not
+ * execute on an auditor's machine.
  */
-function cell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export function registrationsCsv(registrations: Registration[]): string {
-  const lines = [columns.map(([name]) => name).join(',')];
-  for (const registration of registrations) lines.push(columns.map(([, read]) => cell(read(registration))).join(','));
+  const lines = [columns.map(([name]) => csvCell(name)).join(',')];
+  for (const registration of registrations)
+    lines.push(columns.map(([, read]) => csvCell(read(registration))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

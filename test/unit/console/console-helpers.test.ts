@@ -1,4 +1,5 @@
-import { registrationsCsv } from '../../../console/src/pages/registration-export';
+import { csvCell, registrationsCsv } from '../../../console/src/pages/registration-export';
+import { partialNote, progressText } from '../../../console/src/pages/simulation-progress';
 import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../../../console/src/ui/json-locate';
 
 // The console's pure helpers: where an API field error lands in the JSON editor, and the CSV export.
@@ -44,7 +45,7 @@ test('a JSON syntax error is placed at the line where parsing stopped', () => {
   expect(lineOfSyntaxError('{\n  "model": "open",\n')).toBe(3);
 });
 
-test('the CSV export quotes separators and defuses spreadsheet formulas', () => {
+test('the CSV export quotes every cell and defuses spreadsheet formulas', () => {
   const registration = {
     id: 'reg_1',
     status: 'approved',
@@ -59,8 +60,30 @@ test('the CSV export quotes separators and defuses spreadsheet formulas', () => 
     decisions: [],
   } as const;
   const [header, row] = registrationsCsv([registration as never]).split('\r\n');
-  expect(header?.split(',')[0]).toBe('id');
+  expect(header?.split(',')[0]).toBe('"id"');
+  expect(header?.split(',').every((name) => /^"[A-Za-z]+"$/.test(name))).toBe(true);
   expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
   expect(row).toContain('"Refresh, phase ""2"""');
-  expect(row).toContain('storage compute');
+  expect(row).toContain('"storage compute"');
+  // Numbers, plain words and missing values are quoted too.
+  expect(row?.startsWith('"reg_1","7","approved","",')).toBe(true);
+  expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+  expect(csvCell('\t=1+1')).toBe(`"'\t=1+1"`);
+  expect(csvCell(-3)).toBe('"-3"');
+});
+
+test('a running simulation shows its progress; a timed-out one says its report is partial', () => {
+  expect(progressText({ read: 0, totalEstimate: 0 })).toBe('Starting…');
+  expect(progressText({ read: 1500, totalEstimate: 6000 })).toBe('Replayed 1,500 of about 6,000 registrations (25%)');
+  const job = {
+    id: 'sim_1',
+    status: 'timed-out',
+    label: 'candidate policy',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    deadline: '2026-01-01T00:02:00.000Z',
+    progress: { read: 400_000, totalEstimate: 1_000_000 },
+    partial: true,
+  } as const;
+  expect(partialNote(job)).toContain('400,000 of about 1,000,000');
+  expect(partialNote({ ...job, status: 'done', partial: false })).toBeUndefined();
 });

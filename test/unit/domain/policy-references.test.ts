@@ -1,5 +1,5 @@
 import { routeCovers, validatePolicyReferences } from '../../../domain/policy/references';
-import { policySchema } from '../../../domain/policy/schema';
+import { MAX_CONDITION_VALUES, MAX_ROUTE_DISTRIBUTORS, MAX_ROUTES, policySchema } from '../../../domain/policy/schema';
 import { contractExamplePolicy, policy } from './fixtures';
 
 const known = ['dist-a', 'dist-b'];
@@ -77,5 +77,42 @@ describe('the policy schema', () => {
     [{ model: 'open', routes: [{ when: { segments: ['commercial'] }, distributors: ['dist-a'] }] }, 'routes on open'],
   ])('refuses %j (%s)', (input, _why) => {
     expect(policySchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('the policy schema caps every list a candidate holds', () => {
+  const many = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
+  const hybrid = (route: object, routes = 1) => ({
+    model: 'hybrid',
+    routes: Array.from({ length: routes }, () => route),
+  });
+  const route = { when: { segments: ['commercial'] }, distributors: ['dist-a'] };
+
+  it.each<[string, unknown]>([
+    ['routes', hybrid(route, MAX_ROUTES + 1)],
+    [
+      'distributors of a route',
+      hybrid({ ...route, distributors: many(MAX_ROUTE_DISTRIBUTORS + 1, (i) => `dist-${i}`) }),
+    ],
+    ['regions', hybrid({ ...route, when: { regions: many(MAX_CONDITION_VALUES + 1, (i) => `region-${i}`) } })],
+    ['programs', hybrid({ ...route, when: { programs: many(MAX_CONDITION_VALUES + 1, (i) => `program-${i}`) } })],
+    ['segments', hybrid({ ...route, when: { segments: many(MAX_CONDITION_VALUES + 1, () => 'commercial') } })],
+    ['partner types', hybrid({ ...route, when: { partnerTypes: many(MAX_CONDITION_VALUES + 1, () => 'var') } })],
+  ])('refuses too many %s', (_what, input) => {
+    expect(policySchema.safeParse(input).success).toBe(false);
+  });
+
+  it('accepts every list at its cap', () => {
+    const atCap = hybrid(
+      {
+        when: {
+          regions: many(MAX_CONDITION_VALUES, (i) => `region-${i}`),
+          programs: many(MAX_CONDITION_VALUES, (i) => `program-${i}`),
+        },
+        distributors: many(MAX_ROUTE_DISTRIBUTORS, (i) => `dist-${i}`),
+      },
+      MAX_ROUTES,
+    );
+    expect(policySchema.safeParse(atCap).success).toBe(true);
   });
 });

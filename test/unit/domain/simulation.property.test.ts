@@ -3,7 +3,7 @@ import { decide } from '../../../domain/allocation';
 import type { RegistrationFacts } from '../../../domain/allocation/types';
 import type { Policy } from '../../../domain/policy/schema';
 import type { RegistrationStatus } from '../../../domain/registration';
-import { simulatePolicy } from '../../../domain/simulation';
+import { PolicyReplay, replayPage, simulatePolicy } from '../../../domain/simulation';
 import type { RegistrationSnapshot } from '../../../domain/simulation/types';
 import { numbered, registrationArb } from './arbitraries';
 import { policy } from './fixtures';
@@ -96,6 +96,27 @@ describe('simulatePolicy properties', () => {
           simulatePolicy({ ...input, registrations: stored }),
         );
       }),
+    );
+  });
+
+  it('streamed page by page, in acceptance order, gives the report of the whole set in memory', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...policies),
+        fc.array(registrationArb, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 5 })), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 9 }),
+        (candidate, generated, withdrawAfter, pageSize) => {
+          const stored = history(policies[0]!, numbered(generated), withdrawAfter);
+          const setup = { policy: candidate, label: 'x', partners: { distributors }, maxChanges: 5 };
+          const streamed = new PolicyReplay(setup);
+          for (let from = 0; from < stored.length; from += pageSize) {
+            replayPage(streamed, stored.slice(from, from + pageSize));
+          }
+          expect(streamed.report()).toEqual(simulatePolicy({ ...setup, registrations: stored }));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,0 +1,62 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { connectDatabase, disconnectDatabase } from '../../db/connection';
+import { updateSimulationJob } from '../../db/simulation-jobs';
+import { PolicyReplay, type ReplaySetup, replayPage } from '../../domain/simulation';
+import { walkStoredRegistrations } from '../simulation-snapshots';
+
+/** What the API thread hands the simulation thread. */
+export interface SimulationThreadInput {
+  databaseUri: string;
+  jobId: string;
+  setup: ReplaySetup;
+  /** Epoch ms after which no further page is read. */
+  deadline: number;
+}
+
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * The simulation itself, on its own thread with its own database connection: the API's event loop
+ * only starts it and reads its job document. The job ends `done`, or `timed-out` with the report of
+ * what was read by the deadline, marked partial.
+ */
+async function run(input: SimulationThreadInput): Promise<void> {
+  await connectDatabase(input.databaseUri);
+  try {
+    const replay = new PolicyReplay(input.setup);
+    const walk = await walkStoredRegistrations();
+    const progress = { read: 0, totalEstimate: walk.top };
+    await updateSimulationJob(input.jobId, { progress });
+    let reported = Date.now();
+    let timedOut = false;
+    for (;;) {
+      if (Date.now() >= input.deadline) {
+        timedOut = true;
+        break;
+      }
+      const next = await walk.pages.next();
+      if (next.done) break;
+      replayPage(replay, next.value);
+      progress.read += next.value.length;
+      if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+        reported = Date.now();
+        await updateSimulationJob(input.jobId, { progress });
+      }
+    }
+    await updateSimulationJob(input.jobId, {
+      status: timedOut ? 'timed-out' : 'done',
+      progress,
+      report: replay.report(),
+      partial: timedOut,
+      finishedAt: new Date(),
+    });
+  } finally {
+    await disconnectDatabase();
+  }
+}
+
+run(workerData as SimulationThreadInput).catch((error: unknown) => {
+  // The API thread fails the job with this message.
+  parentPort?.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+  process.exitCode = 1;
+});

@@ -1,0 +1,188 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSimulation } from '../../api/simulation/jobs';
+import { type StoredForReplay, snapshotOf } from '../../api/simulation-snapshots';
+import { seededRandom } from '../../bench/dealreg/customers';
+import { modelPolicies } from '../../bench/dealreg/partners';
+import { storedRegistration } from '../../bench/growth/documents';
+import { Distributor } from '../../db/partners';
+import { Registration, registrationListKeys } from '../../db/registrations';
+import { highestSequence, SEQUENCE_HINT_ID, SequenceHint } from '../../db/sequences';
+import { findSimulationJob, type SimulationJobDoc, SimulationLock } from '../../db/simulation-jobs';
+import { policySchema } from '../../domain/policy/schema';
+import { simulatePolicy } from '../../domain/simulation';
+import { eventually, quietLogger } from '../support/harness';
+import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './api-support';
+
+const SEEDED = 5000;
+/** FerretDB on a busy shared machine reads a few thousand registrations a second at worst. */
+const SIMULATION_WAIT_MS = 150_000;
+const candidate = policySchema.parse({
+  model: 'hybrid',
+  routes: [{ when: { segments: ['federal-dod', 'education'] }, distributors: ['dist-b'] }],
+});
+
+let api: ApiTest;
+let server: Server;
+let baseUrl: string;
+
+/** Stored registrations as the workflow leaves them, listed and numbered after the real ones. */
+async function seedRegistrations(count: number): Promise<void> {
+  const first = (await highestSequence()) + 1;
+  const random = seededRandom(7);
+  const benchPolicy = policySchema.parse(modelPolicies.open);
+  const now = Date.now();
+  for (let from = 0; from < count; from += 500) {
+    const docs = Array.from({ length: Math.min(500, count - from) }, (_, i) => {
+      const doc = storedRegistration(from + i, random, benchPolicy, now);
+      const sequence = first + from + i;
+      return { ...doc, _id: `${doc._id}_sim`, sequence, listKeys: registrationListKeys({ ...doc, sequence }) };
+    });
+    await Registration.insertMany(docs, { lean: true });
+  }
+  await SequenceHint.updateOne(
+    { _id: SEQUENCE_HINT_ID },
+    { $max: { value: first + count - 1 } },
+    { upsert: true },
+  ).exec();
+}
+
+/** The same replay, in memory, over everything stored: what the job must report. */
+async function simulatedInMemory() {
+  const docs = await Registration.find({ sequence: { $exists: true } })
+    .lean<StoredForReplay[]>()
+    .exec();
+  const distributors = (await Distributor.find().sort({ _id: 1 }).lean().exec()).map((d) => ({
+    id: d._id,
+    name: d.name,
+  }));
+  return simulatePolicy({
+    policy: candidate,
+    label: 'candidate policy',
+    registrations: docs.map(snapshotOf),
+    partners: { distributors },
+    maxChanges: 500,
+  });
+}
+
+const readJob = async (id: string) =>
+  (await api.call({ as: 'channel-manager', method: 'get', path: `/api/v1/policy/simulations/${id}` })).body;
+
+const ended = (id: string) =>
+  eventually(
+    async () => {
+      const job = await readJob(id);
+      return job.status === 'running' ? undefined : job;
+    },
+    `simulation ${id} to end`,
+    SIMULATION_WAIT_MS,
+  );
+
+beforeAll(async () => {
+  api = await startApiTest('policy-simulation');
+  await submitAndWait(api, freshSubmission());
+  const federal = freshSubmission();
+  federal.customer.segment = 'federal-dod';
+  await submitAndWait(api, federal);
+  await seedRegistrations(SEEDED);
+  server = createServer(api.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 180_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await api?.shutdown();
+});
+
+test('a simulation runs as a job off the event loop, refuses a second one, and reports what the pure replay reports', async () => {
+  const started = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: candidate },
+  });
+  expect(started.status).toBe(202);
+  expect(started.headers.location).toBe(`/api/v1/policy/simulations/${started.body.id}`);
+  expect(started.body).toMatchObject({ status: 'running', partial: false });
+
+  const second = await api.call({
+    as: 'channel-manager',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: candidate },
+  });
+  expect(second.status).toBe(409);
+  expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(second.body.detail).toContain(started.body.id);
+
+  // While it runs, the API keeps answering: the replay must not hold the event loop.
+  let slowestMs = 0;
+  let answered = 0;
+  let job: { status: string; progress: { read: number; totalEstimate: number } } = started.body;
+  while (job.status === 'running') {
+    const sent = performance.now();
+    const health = await fetch(`${baseUrl}/healthz`);
+    await health.arrayBuffer();
+    slowestMs = Math.max(slowestMs, performance.now() - sent);
+    answered += 1;
+    if (answered % 10 === 0) job = await readJob(started.body.id);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(answered).toBeGreaterThan(20);
+  expect(slowestMs).toBeLessThan(200);
+
+  const done = await ended(started.body.id);
+  expect(done.status).toBe('done');
+  expect(done.partial).toBe(false);
+  expect(done.progress.read).toBe(SEEDED + 2);
+  expect(done.progress.totalEstimate).toBe(SEEDED + 2);
+  expect(done.report).toEqual(await simulatedInMemory());
+  expect(done.report.registrations).toBe(SEEDED + 2);
+  expect(await SimulationLock.countDocuments().exec()).toBe(0);
+}, 180_000);
+
+test('a simulation past its time limit ends timed-out with a partial report, and frees the lock', async () => {
+  const job = await startSimulation({
+    setup: { policy: candidate, label: 'tiny limit', partners: { distributors: [] }, maxChanges: 5 },
+    requestedBy: 'test',
+    timeLimitMs: 1,
+    logger: quietLogger,
+  });
+  const endedJob = await eventually(async () => {
+    const found = await findSimulationJob(job._id);
+    return found && found.status !== 'running' ? found : undefined;
+  }, 'the timed-out job');
+  expect(endedJob.status).toBe('timed-out');
+  expect(endedJob.partial).toBe(true);
+  expect(endedJob.report?.registrations).toBeLessThan(SEEDED + 2);
+  const view = await readJob(job._id);
+  expect(view).toMatchObject({ status: 'timed-out', partial: true });
+  await eventually(async () => ((await SimulationLock.countDocuments().exec()) === 0 ? true : undefined), 'lock');
+});
+
+test('a lock left behind by a simulation that died is taken over once it has expired', async () => {
+  await SimulationLock.create({ _id: 'current', jobId: 'sim_dead', expiresAt: new Date(Date.now() + 60_000) });
+  const refused = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: candidate },
+  });
+  expect(refused.status).toBe(409);
+  await SimulationLock.updateOne({ _id: 'current' }, { $set: { expiresAt: new Date(Date.now() - 1000) } }).exec();
+  const started = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: candidate },
+  });
+  expect(started.status).toBe(202);
+  const done: SimulationJobDoc & { id: string } = await ended(started.body.id);
+  expect(done.status).toBe('done');
+}, 180_000);
+
+test('an unknown simulation is 404', async () => {
+  const missing = await api.call({ as: 'admin', method: 'get', path: '/api/v1/policy/simulations/sim_nope' });
+  expect(missing.status).toBe(404);
+});
