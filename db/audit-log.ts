@@ -3,6 +3,7 @@ import { model, Schema } from 'mongoose';
 import stringify from 'safe-stable-stringify';
 import { type AuditKeys, signText, verifyText } from '../config/audit-key';
 import type { ReasonCode, RegistrationStatus } from '../domain/registration';
+import { numberHint } from './hints';
 import { insertOnce } from './insert-once';
 import { GENESIS_HASH } from './registrations';
 
@@ -55,20 +56,8 @@ const schema = new Schema<AuditLogDoc>(
 schema.index({ registrationId: 1 });
 export const AuditLog = model<AuditLogDoc>('AuditLog', schema, 'auditlog');
 
-interface HintDoc {
-  _id: string;
-  value: number;
-}
 /** Where to start looking for the head: a lost or late update makes the search longer, never wrong. */
-const AuditLogHint = model<HintDoc>(
-  'AuditLogHint',
-  new Schema<HintDoc>(
-    { _id: { type: String, required: true }, value: { type: Number, required: true } },
-    { versionKey: false },
-  ),
-  'auditloghint',
-);
-const HINT_ID = 'head';
+const headHint = numberHint('head', 'auditloghint');
 
 export const auditLogId = (position: number): string => String(position).padStart(15, '0');
 
@@ -94,7 +83,7 @@ async function readEntry(position: number): Promise<AuditLogDoc | null> {
 
 /** The head as far as a starting point shows; an entry missing under it (deleted) is stepped over downwards. */
 async function startingHead(): Promise<{ position: number; hash: string }> {
-  const hint = (await AuditLogHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+  const hint = await headHint.read();
   for (let position = Math.max(hint, lastHere.get(AuditLog.db.name) ?? 0); position > 0; position -= 1) {
     const doc = await readEntry(position);
     if (doc) return { position, hash: doc.hash };
@@ -123,9 +112,7 @@ export async function appendToAuditLog(decision: AuditDecision, keys: AuditKeys)
       const database = AuditLog.db.name;
       lastHere.set(database, Math.max(lastHere.get(database) ?? 0, position));
       // Advisory, for other processes: not awaited.
-      void AuditLogHint.updateOne({ _id: HINT_ID }, { $max: { value: position } }, { upsert: true })
-        .exec()
-        .catch(() => undefined);
+      void headHint.raise(position).catch(() => undefined);
       return position;
     }
     const taken = await readEntry(position);

@@ -1,5 +1,6 @@
 import { model, Schema } from 'mongoose';
 import type { Policy, PolicyVersion } from '../domain/policy/schema';
+import { numberHint } from './hints';
 import { insertOnce } from './insert-once';
 
 interface PolicyDoc {
@@ -26,21 +27,8 @@ export const PolicyModel = model<PolicyDoc>(
   'policies',
 );
 
-interface HintDoc {
-  _id: string;
-  value: number;
-}
-
 /** The latest version published, as a starting point: a lost update only means one more probe. */
-const PolicyHint = model<HintDoc>(
-  'PolicyHint',
-  new Schema<HintDoc>(
-    { _id: { type: String, required: true }, value: { type: Number, required: true } },
-    { versionKey: false },
-  ),
-  'counters',
-);
-const HINT_ID = 'policyVersion';
+const latestHint = numberHint('policyVersion');
 
 export const policyDocId = (version: number): string => `v${version}`;
 
@@ -70,7 +58,7 @@ export async function currentPolicy(): Promise<PolicyVersion | undefined> {
 
 /** From the hint upward by point reads: versions are dense, so the first missing one ends the walk. */
 async function readLatest(): Promise<PolicyVersion | undefined> {
-  const hint = (await PolicyHint.findById(HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
+  const hint = await latestHint.read();
   let latest = hint > 0 ? await policyVersion(hint) : undefined;
   for (let version = hint + 1; ; version += 1) {
     const next = await policyVersion(version);
@@ -117,7 +105,7 @@ export async function publishPolicy(policy: Policy, createdBy: string): Promise<
 }
 
 export async function recordLatest(version: number): Promise<void> {
-  await PolicyHint.updateOne({ _id: HINT_ID }, { $max: { value: version } }, { upsert: true }).exec();
+  await latestHint.raise(version);
 }
 
 /** For tests that publish through another process or database: forget what this process read. */

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { numberHint } from './hints';
 import { insertOnce } from './insert-once';
 
 /**
@@ -31,22 +32,8 @@ sequenceSchema.index({ registrationId: 1 });
 /** `sequences` held numeric ids, which FerretDB's SQLite backend scans for; db/upgrade.ts carries its top over. */
 export const Sequence = model<SequenceDoc>('Sequence', sequenceSchema, 'sequencenumbers');
 
-interface HintDoc {
-  _id: string;
-  value: number;
-}
-
-/** Only a starting point for probing: a lost or late update makes probing longer, never wrong. */
-export const SequenceHint = model<HintDoc>(
-  'SequenceHint',
-  new Schema<HintDoc>(
-    { _id: { type: String, required: true }, value: { type: Number, required: true } },
-    { versionKey: false },
-  ),
-  'counters',
-);
-
-export const SEQUENCE_HINT_ID = 'registrationSequence';
+/** Where probing starts: never above the largest number taken. */
+export const sequenceHint = numberHint('registrationSequence');
 
 /**
  * The last number this process took, per database: a valid starting point, since it never exceeds the
@@ -56,9 +43,7 @@ const lastTakenHere = new Map<string, number>();
 /** After this many taken numbers in a row, other processes are drawing too: jump to the shared hint. */
 const PROBES_BEFORE_REREAD = 8;
 
-async function sharedHint(): Promise<number> {
-  return (await SequenceHint.findById(SEQUENCE_HINT_ID).lean<HintDoc>().exec())?.value ?? 0;
-}
+const sharedHint = () => sequenceHint.read();
 
 /** Takes `value` for a registration, if nobody has; exported for the upgrade that carries old numbers over. */
 export const takeSequence = (value: number, registrationId: string): Promise<boolean> =>
@@ -84,9 +69,7 @@ export async function drawSequence(registrationId: string): Promise<number> {
     }
     lastTakenHere.set(database, Math.max(lastTakenHere.get(database) ?? 0, candidate));
     // Advisory, for other processes: not awaited, and a lost update only makes their probing longer.
-    void SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: candidate } }, { upsert: true })
-      .exec()
-      .catch(() => undefined);
+    void sequenceHint.raise(candidate).catch(() => undefined);
     return candidate;
   }
 }

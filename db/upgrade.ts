@@ -6,7 +6,7 @@ import { listingKeys } from './listing';
 import { Outbox } from './outbox';
 import { PolicyModel, policyDocId, recordLatest } from './policies';
 import { Registration, type RegistrationDoc, registrationListKeys } from './registrations';
-import { SEQUENCE_HINT_ID, SequenceHint, takeSequence } from './sequences';
+import { sequenceHint, takeSequence } from './sequences';
 
 /**
  * Brings data stored by earlier versions to today's shape, once per database: each step leaves a marker
@@ -32,7 +32,7 @@ const steps: Record<string, () => Promise<number>> = {
     const [top] = await old.find({}).sort({ _id: -1 }).limit(1).toArray();
     if (!top) return 0;
     await takeSequence(top._id, top.registrationId);
-    await SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: top._id } }, { upsert: true }).exec();
+    await sequenceHint.raise(top._id);
     return top._id;
   },
   'registration-list-keys': async () => {

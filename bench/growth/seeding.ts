@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { insertOnce } from '../../db/insert-once';
 import { Distributor, Reseller } from '../../db/partners';
 import { currentPolicy, publishPolicy } from '../../db/policies';
-import { SEQUENCE_HINT_ID, SequenceHint } from '../../db/sequences';
+import { sequenceHint } from '../../db/sequences';
 import type { Policy } from '../../domain/policy/schema';
 import { progress } from '../../scripts/dev-stack/stack';
 import { seededRandom } from '../dealreg/customers';
@@ -118,7 +118,7 @@ export async function seedUntil(target: number, deadline: number, policy: Policy
     }
   }
   // The hint `highestSequence()` and `drawSequence()` start from: the top, as the product keeps it.
-  await SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: state.seeded } }, { upsert: true }).exec();
+  await sequenceHint.raise(state.seeded);
   state.seconds += (Date.now() - startedAt) / 1000;
   return state;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { registrationListKeys } from '../../db/registrations';
-import { SEQUENCE_HINT_ID, SequenceHint } from '../../db/sequences';
+import { sequenceHint } from '../../db/sequences';
 import { policySchema } from '../../domain/policy/schema';
 import { startTemporalServer } from '../../scripts/dev-stack/servers';
 import { progress } from '../../scripts/dev-stack/stack';
@@ -77,7 +77,7 @@ async function seedUntil(target: number, deadline: number): Promise<{ seeded: nu
       if (!writeErrors?.every((e) => e.code === 11000)) throw error;
     }
     state.seeded += docs.length;
-    await SequenceHint.updateOne({ _id: SEQUENCE_HINT_ID }, { $max: { value: state.seeded } }, { upsert: true });
+    await sequenceHint.raise(state.seeded);
     await meta.replaceOne(
       { _id: META_ID },
       { seeded: state.seeded, seconds: state.seconds + (Date.now() - startedAt) / 1000 },

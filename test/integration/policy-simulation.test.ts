@@ -7,7 +7,7 @@ import { modelPolicies } from '../../bench/dealreg/partners';
 import { storedRegistration } from '../../bench/growth/documents';
 import { Distributor } from '../../db/partners';
 import { Registration, registrationListKeys } from '../../db/registrations';
-import { highestSequence, SEQUENCE_HINT_ID, SequenceHint } from '../../db/sequences';
+import { highestSequence, sequenceHint } from '../../db/sequences';
 import { findSimulationJob, type SimulationJobDoc, SimulationLock } from '../../db/simulation-jobs';
 import { policySchema } from '../../domain/policy/schema';
 import { simulatePolicy } from '../../domain/simulation';
@@ -40,11 +40,7 @@ async function seedRegistrations(count: number): Promise<void> {
     });
     await Registration.insertMany(docs, { lean: true });
   }
-  await SequenceHint.updateOne(
-    { _id: SEQUENCE_HINT_ID },
-    { $max: { value: first + count - 1 } },
-    { upsert: true },
-  ).exec();
+  await sequenceHint.raise(first + count - 1);
 }
 
 /** The same replay, in memory, over everything stored: what the job must report. */
