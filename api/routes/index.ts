@@ -8,6 +8,7 @@ import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
 import {
+  cancelUpcomingPolicyRoute,
   getPolicyRoute,
   policyGuideRoute,
   policyVersionsRoute,
@@ -44,6 +45,7 @@ export function createRouteTable(): RouteTable {
     policyVersionsRoute,
     policyGuideRoute,
     publishPolicyRoute,
+    cancelUpcomingPolicyRoute,
     simulatePolicyRoute,
     createDistributorRoute,
     listDistributorsRoute,
