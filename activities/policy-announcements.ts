@@ -1,7 +1,9 @@
 import { heartbeat } from '@temporalio/activity';
 import { enqueueNotification, opaqueId } from '../db/outbox';
 import { Distributor, type PartnerRef, Reseller } from '../db/partners';
-import { policyVersion } from '../db/policies';
+import { allPolicyVersions, policyVersion } from '../db/policies';
+import { policyInForceAt } from '../domain/policy/in-force';
+import type { PolicyVersion } from '../domain/policy/schema';
 import type { PolicyAnnouncement, PolicyChangeInput } from '../workflows/definitions';
 
 /** Partners are told in small batches, so that a program with many resellers neither floods nor stalls. */
@@ -17,14 +19,23 @@ async function* everyPartner(): AsyncGenerator<PartnerRef> {
 }
 
 /**
+ * Whether the version was the one in force at its own instant: not if it was cancelled, nor if a
+ * higher version had taken force before it (two changes scheduled at once by concurrent publishers).
+ * Read from every version, not from the cache, because the answer is sent to every partner.
+ */
+async function tookForce(version: PolicyVersion): Promise<boolean> {
+  return policyInForceAt(await allPolicyVersions(), version.effectiveFrom)?.version === version.version;
+}
+
+/**
  * Tells every partner (event feed, and webhook if it has one) about a policy version. The event id
  * is derived from the version and the announcement, so a retry sends nothing twice. `policy.effective`
- * is not sent for a version that was cancelled meanwhile; answers whether the announcement went out.
+ * is sent only for a version that did take force; answers whether the announcement went out.
  */
 export async function announcePolicyChange(input: PolicyChangeInput & { type: PolicyAnnouncement }): Promise<boolean> {
   const stored = await policyVersion(input.version);
   if (!stored) throw new Error(`policy version ${input.version} is not stored`);
-  if (input.type === 'policy.effective' && stored.cancelledAt) return false;
+  if (input.type === 'policy.effective' && !(await tookForce(stored))) return false;
   const eventId = opaqueId('evt', 'policy', String(input.version), input.type);
   const payload = {
     event: input.type,
