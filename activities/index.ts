@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './context';
 import { checkRegistration, decideRegistration } from './decide';
 import { escalationActivities } from './escalations';
+import { announcePolicyChange } from './policy-announcements';
 import { protectionActivities } from './protection';
 
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
@@ -8,6 +9,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     decideRegistration,
     checkRegistration,
+    announcePolicyChange,
     ...escalationActivities(deps),
     ...protectionActivities(deps),
   };

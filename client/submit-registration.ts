@@ -111,7 +111,9 @@ async function insertPending(
   requestHash: string,
   idempotencyKey: string | undefined,
 ): Promise<RegistrationDoc> {
-  const policy = await currentPolicy();
+  // The version in force at the very instant recorded as submittedAt (a scheduled change switches there).
+  const now = new Date();
+  const policy = await currentPolicy(now);
   if (!policy)
     throw new RequestRefused(
       503,
@@ -119,7 +121,6 @@ async function insertPending(
       'no allocation policy has been published yet; an admin must PUT /policy',
     );
   const identity = customerIdentity(body.customer);
-  const now = new Date();
   await insertOnce(Intake, { _id: id, at: now });
   const registration: RegistrationDoc = {
     _id: id,

@@ -19,6 +19,9 @@ export const notificationTypes = [
   'registration.expiring',
   'registration.expired',
   'escalation.reminder',
+  'policy.scheduled',
+  'policy.effective',
+  'policy.cancelled',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 

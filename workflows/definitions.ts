@@ -119,3 +119,18 @@ export const contenderJoinedSignal = defineSignal<[EscalationContenderView]>('co
 /** A contender together with the approved registrations it was matched with: they join atomically. */
 export const contendersJoinedSignal = defineSignal<[EscalationContenderView[]]>('contendersJoined');
 export const contenderLeftSignal = defineSignal<[{ registrationId: string }]>('contenderLeft');
+
+/**
+ * One scheduled policy version's announcements. The database name is part of the id because one
+ * Temporal namespace may serve several databases (the tests' do); a deployment has one.
+ */
+export const policyChangeWorkflowId = (database: string, version: number) => `policy-change-${database}-v${version}`;
+
+export interface PolicyChangeInput {
+  version: number;
+  effectiveFrom: string;
+  /** Where partners read the rules (GET /policy/guide), sent with every announcement. */
+  guideUrl: string;
+}
+
+export type PolicyAnnouncement = 'policy.scheduled' | 'policy.effective' | 'policy.cancelled';

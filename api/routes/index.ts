@@ -8,6 +8,7 @@ import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
 import {
+  cancelUpcomingPolicyRoute,
   getPolicyRoute,
   policyGuideRoute,
   policyVersionsRoute,
@@ -45,6 +46,7 @@ export function createRouteTable(): RouteTable {
     policyVersionsRoute,
     policyGuideRoute,
     publishPolicyRoute,
+    cancelUpcomingPolicyRoute,
     simulatePolicyRoute,
     simulationJobRoute,
     createDistributorRoute,

@@ -1,17 +1,20 @@
+import { cancelPolicyChange, startPolicyChange } from '../../client/policy-changes';
+import { apiPublicUrl } from '../../config/config';
 import { Distributor, type DistributorDoc } from '../../db/partners';
-import { allPolicyVersions, currentPolicy, publishPolicy } from '../../db/policies';
+import { allPolicyVersions, cancelUpcomingPolicy, policySchedule, publishPolicy } from '../../db/policies';
 import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jobs';
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
-import { policySchema } from '../../domain/policy/schema';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
 import { API_BASE, defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
   guideTextSchema,
+  policyInForceSchema,
   policyVersionSchema,
   policyVersionsSchema,
+  publishPolicyBodySchema,
   simulateBodySchema,
   simulationJobSchema,
 } from '../schemas/policy';
@@ -21,23 +24,52 @@ const tag = 'Policy';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
 /** The report counts every change; listing them all could make one answer enormous. */
 const MAX_LISTED_CHANGES = 500;
+/** How far in the past `effectiveFrom` may be and still mean "now": room for the caller's clock. */
+const CLOCK_SKEW_MS = 5000;
 
 const versionView = (version: PolicyVersion) => ({
   version: version.version,
   createdAt: new Date(version.createdAt).toISOString(),
   createdBy: version.createdBy,
+  effectiveFrom: version.effectiveFrom.toISOString(),
+  ...(version.cancelledAt ? { cancelledAt: version.cancelledAt.toISOString() } : {}),
   policy: version.policy,
 });
+
+const upcomingView = (version: PolicyVersion) => ({
+  version: version.version,
+  effectiveFrom: version.effectiveFrom.toISOString(),
+});
+
+/** When a publication takes force: now unless given; a moment in the past (clock skew) also means now. */
+function effectiveFromOf(requested: string | undefined, now: Date): Date {
+  if (requested === undefined) return now;
+  const at = new Date(requested);
+  if (at.getTime() < now.getTime() - CLOCK_SKEW_MS) {
+    throw validationProblem('policy', [
+      { path: 'effectiveFrom', message: `must not be in the past (it is ${now.toISOString()} now)` },
+    ]);
+  }
+  return at < now ? now : at;
+}
 
 async function distributors(): Promise<{ id: string; name: string }[]> {
   const docs = await Distributor.find().sort({ _id: 1 }).lean<DistributorDoc[]>().exec();
   return docs.map((doc) => ({ id: doc._id, name: doc.name }));
 }
 
-async function policyInForce(): Promise<PolicyVersion> {
-  const current = await currentPolicy();
-  if (!current) throw new HttpProblem(404, 'Not found', 'no policy has been published yet; an admin must PUT /policy');
-  return current;
+async function policyInForce(): Promise<{ inForce: PolicyVersion; upcoming?: PolicyVersion }> {
+  const { inForce, upcoming } = await policySchedule();
+  if (!inForce) {
+    throw new HttpProblem(
+      404,
+      'Not found',
+      upcoming
+        ? `no policy is in force yet; version ${upcoming.version} takes force at ${upcoming.effectiveFrom.toISOString()}`
+        : 'no policy has been published yet; an admin must PUT /policy',
+    );
+  }
+  return { inForce, upcoming };
 }
 
 /** What the schema cannot check: distributors must exist, every route must be able to apply. */
@@ -57,12 +89,16 @@ export const getPolicyRoute = defineRoute({
   method: 'get',
   path: '/policy',
   tag,
-  summary: 'The policy in force, with its version',
+  summary: 'The policy in force, with its version, and the change scheduled next',
   access: staff,
-  responses: { 200: { description: 'The current version', schema: policyVersionSchema } },
-  refusals: { 404: 'no policy published yet' },
+  responses: { 200: { description: 'The version in force', schema: policyInForceSchema } },
+  refusals: { 404: 'no policy in force yet' },
   async handle() {
-    return { status: 200, body: versionView(await policyInForce()) };
+    const { inForce, upcoming } = await policyInForce();
+    return {
+      status: 200,
+      body: { ...versionView(inForce), ...(upcoming ? { upcoming: upcomingView(upcoming) } : {}) },
+    };
   },
 });
 
@@ -71,7 +107,7 @@ export const policyVersionsRoute = defineRoute({
   method: 'get',
   path: '/policy/versions',
   tag,
-  summary: 'Every policy version, oldest first',
+  summary: 'Every policy version, oldest first, with when it takes force and whether it was cancelled',
   access: staff,
   responses: { 200: { description: 'All versions', schema: policyVersionsSchema } },
   async handle() {
@@ -84,7 +120,7 @@ export const policyGuideRoute = defineRoute({
   method: 'get',
   path: '/policy/guide',
   tag,
-  summary: 'The rules of engagement in plain language, generated from the policy in force',
+  summary: 'The rules of engagement in plain language: the policy in force, and the change scheduled next',
   description: 'Markdown by default; HTML when the Accept header prefers text/html.',
   access: ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'],
   responses: {
@@ -97,19 +133,19 @@ export const policyGuideRoute = defineRoute({
   async handle({ req }) {
     const wanted = req.accepts(['text/markdown', 'text/html', 'text/plain']);
     if (!wanted) throw new HttpProblem(406, 'Not acceptable', 'the guide is available as text/markdown or text/html');
-    const [current, partners] = await Promise.all([policyInForce(), distributors()]);
+    const [{ inForce, upcoming }, partners] = await Promise.all([policyInForce(), distributors()]);
     if (wanted === 'text/html') {
       return {
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: renderPolicyGuideHtml(current, { distributors: partners }),
+        body: renderPolicyGuideHtml(inForce, { distributors: partners }, upcoming),
         headers: { Vary: 'Accept' },
       };
     }
     return {
       status: 200,
       contentType: 'text/markdown; charset=utf-8',
-      body: renderPolicyGuideMarkdown(current, { distributors: partners }),
+      body: renderPolicyGuideMarkdown(inForce, { distributors: partners }, upcoming),
       headers: { Vary: 'Accept' },
     };
   },
@@ -120,14 +156,35 @@ export const publishPolicyRoute = defineRoute({
   method: 'put',
   path: '/policy',
   tag,
-  summary: 'Publish a new policy version (applies to registrations submitted from then on)',
+  summary: 'Publish a new policy version, in force now or from `effectiveFrom`',
+  description:
+    'Registrations submitted from `effectiveFrom` on are decided under it. Every partner is sent `policy.scheduled` now and `policy.effective` when it takes force. One change may wait at a time.',
   access: ['admin'],
-  request: { body: policySchema },
+  request: { body: publishPolicyBodySchema },
   responses: { 201: { description: 'The new version', schema: policyVersionSchema } },
-  refusals: { 422: 'invalid policy, unknown distributors, or routes that can never apply' },
-  async handle({ caller, body }) {
-    await checkReferences(body, []);
-    const published = await publishPolicy(body, caller.keyId);
+  refusals: {
+    409: 'a change is scheduled already; cancel it first (DELETE /policy/upcoming)',
+    422: 'invalid policy, effectiveFrom in the past, unknown distributors, or routes that can never apply',
+  },
+  async handle({ caller, body, deps }) {
+    const { effectiveFrom: requested, ...policy } = body;
+    const effectiveFrom = effectiveFromOf(requested, new Date());
+    await checkReferences(policy, []);
+    const { upcoming } = await policySchedule();
+    if (upcoming) {
+      throw new HttpProblem(
+        409,
+        'Change already scheduled',
+        `version ${upcoming.version} takes force at ${upcoming.effectiveFrom.toISOString()}; cancel it first (DELETE /policy/upcoming)`,
+      );
+    }
+    const published = await publishPolicy(policy, caller.keyId, effectiveFrom);
+    await startPolicyChange(
+      deps.temporal,
+      deps.taskQueue,
+      published,
+      `${apiPublicUrl(deps.config)}/api/v1/policy/guide`,
+    );
     return { status: 201, body: versionView(published), headers: { Location: '/api/v1/policy' } };
   },
 });
@@ -147,6 +204,33 @@ const jobView = (job: SimulationJobDoc) => ({
 
 const simulationLocation = (id: string) => `${API_BASE}/policy/simulations/${id}`;
 
+export const cancelUpcomingPolicyRoute = defineRoute({
+  operationId: 'cancelUpcomingPolicy',
+  method: 'delete',
+  path: '/policy/upcoming',
+  tag,
+  summary: 'Cancel the scheduled change before it takes force',
+  description:
+    'The version stays listed, marked cancelled, and never takes force; partners told it was coming are sent `policy.cancelled`.',
+  access: ['admin'],
+  responses: { 200: { description: 'The cancelled version', schema: policyVersionSchema } },
+  refusals: { 409: 'no change is scheduled, or it takes force in a moment' },
+  async handle({ deps }) {
+    const answer = await cancelUpcomingPolicy();
+    if ('refused' in answer) {
+      throw new HttpProblem(
+        409,
+        'Nothing to cancel',
+        answer.refused === 'none-scheduled'
+          ? 'no change is scheduled'
+          : `version ${answer.version.version} takes force at ${answer.version.effectiveFrom.toISOString()}, too soon to cancel`,
+      );
+    }
+    await cancelPolicyChange(deps.temporal, answer.cancelled.version);
+    return { status: 200, body: versionView(answer.cancelled) };
+  },
+});
+
 export const simulatePolicyRoute = defineRoute({
   operationId: 'simulatePolicy',
   method: 'post',
@@ -155,9 +239,10 @@ export const simulatePolicyRoute = defineRoute({
   summary: 'What-if: start replaying the stored registrations under a candidate policy',
   description:
     'Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. ' +
-    'The replay reads every accepted registration in acceptance order through the same engine, off the ' +
-    'request path, and writes nothing but its job. One runs at a time per deployment; it stops at the ' +
-    'configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.',
+    'The replay reads every accepted registration (or those submitted between `from` and `to`: a period ' +
+    'replay starts with no deal held) in acceptance order through the same engine, off the request path, ' +
+    'and writes nothing but its job. One runs at a time per deployment; it stops at the configured time ' +
+    'limit (SIMULATION_TIME_LIMIT_MS) with a partial report.',
   access: ['admin', 'channel-manager'],
   request: { body: simulateBodySchema },
   responses: { 202: { description: 'The started job', schema: simulationJobSchema } },
@@ -174,6 +259,7 @@ export const simulatePolicyRoute = defineRoute({
         partners: { distributors: await distributors() },
         maxChanges: MAX_LISTED_CHANGES,
       },
+      period: { from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined },
       requestedBy: caller.keyId,
       timeLimitMs: deps.config.SIMULATION_TIME_LIMIT_MS,
       logger: deps.logger,

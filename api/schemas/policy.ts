@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { simulationStatuses } from '../../db/simulation-jobs';
-import { limitNames, policySchema } from '../../domain/policy/schema';
+import { checkPolicyFields, limitNames, policyFieldsSchema, policySchema } from '../../domain/policy/schema';
 import { timestampSchema } from './common';
 
 export const policyVersionSchema = z
@@ -8,15 +8,43 @@ export const policyVersionSchema = z
     version: z.number().int(),
     createdAt: timestampSchema,
     createdBy: z.string().describe('API key id of the admin who published it'),
+    effectiveFrom: timestampSchema.describe('registrations submitted from this instant on are decided under it'),
+    cancelledAt: timestampSchema
+      .optional()
+      .describe('set when the change was cancelled before it took force; it never takes force'),
     policy: policySchema,
   })
   .meta({ id: 'PolicyVersion' });
+
+export const upcomingPolicySchema = z
+  .strictObject({ version: z.number().int(), effectiveFrom: timestampSchema })
+  .meta({ id: 'UpcomingPolicy' });
+
+export const policyInForceSchema = policyVersionSchema
+  .extend({ upcoming: upcomingPolicySchema.optional().describe('the change scheduled next, if any') })
+  .meta({ id: 'PolicyInForce' });
+
+/** `PUT /policy`: a policy, and optionally when it takes force. */
+export const publishPolicyBodySchema = policyFieldsSchema
+  .extend({
+    effectiveFrom: timestampSchema
+      .optional()
+      .describe('when the version takes force (default: now); not in the past, beyond a few seconds of clock skew'),
+  })
+  .superRefine(checkPolicyFields)
+  .meta({ id: 'PolicyPublication' });
 
 export const policyVersionsSchema = z
   .strictObject({ versions: z.array(policyVersionSchema) })
   .meta({ id: 'PolicyVersions' });
 
-export const simulateBodySchema = z.strictObject({ policy: policySchema }).meta({ id: 'SimulationRequest' });
+export const simulateBodySchema = z
+  .strictObject({
+    policy: policySchema,
+    from: timestampSchema.optional().describe('replay only registrations submitted at or after this instant'),
+    to: timestampSchema.optional().describe('replay only registrations submitted before this instant'),
+  })
+  .meta({ id: 'SimulationRequest' });
 
 const counts = z.strictObject({
   approve: z.number().int(),

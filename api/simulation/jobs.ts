@@ -11,6 +11,7 @@ import {
   takeSimulationLock,
 } from '../../db/simulation-jobs';
 import type { ReplaySetup } from '../../domain/simulation';
+import type { SubmissionPeriod } from '../../domain/simulation/period';
 import { HttpProblem } from '../problem';
 import type { SimulationThreadInput } from './run-in-thread';
 
@@ -31,6 +32,8 @@ export function jobAsSeen(job: SimulationJobDoc, now = Date.now()): SimulationJo
 
 export interface SimulationRequest {
   setup: ReplaySetup;
+  /** Only the registrations submitted in it (a period replay starts with no deal held). */
+  period?: SubmissionPeriod;
   requestedBy: string;
   timeLimitMs: number;
   logger: Logger;
@@ -66,7 +69,13 @@ export async function startSimulation(request: SimulationRequest): Promise<Simul
   try {
     await SimulationJob.create(job);
     runOnThread(
-      { databaseUri: databaseUri(), jobId: id, setup: request.setup, deadline: deadline.getTime() },
+      {
+        databaseUri: databaseUri(),
+        jobId: id,
+        setup: request.setup,
+        period: request.period,
+        deadline: deadline.getTime(),
+      },
       request.logger,
     );
   } catch (error) {

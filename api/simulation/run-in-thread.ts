@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
 import { updateSimulationJob } from '../../db/simulation-jobs';
 import { PolicyReplay, type ReplaySetup, replayPage } from '../../domain/simulation';
+import { type SubmissionPeriod, submittedWithin } from '../../domain/simulation/period';
 import { walkStoredRegistrations } from '../simulation-snapshots';
 
 /** What the API thread hands the simulation thread. */
@@ -9,6 +10,7 @@ export interface SimulationThreadInput {
   databaseUri: string;
   jobId: string;
   setup: ReplaySetup;
+  period?: SubmissionPeriod;
   /** Epoch ms after which no further page is read. */
   deadline: number;
 }
@@ -36,7 +38,7 @@ async function run(input: SimulationThreadInput): Promise<void> {
       }
       const next = await walk.pages.next();
       if (next.done) break;
-      replayPage(replay, next.value);
+      replayPage(replay, input.period ? submittedWithin(next.value, input.period) : next.value);
       progress.read += next.value.length;
       if (Date.now() - reported >= PROGRESS_EVERY_MS) {
         reported = Date.now();

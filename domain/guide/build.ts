@@ -22,6 +22,8 @@ export interface GuidePolicyVersion {
   version: number;
   policy: Policy;
   createdAt: Date | string;
+  /** When it takes force; versions stored before changes could be scheduled took force at `createdAt`. */
+  effectiveFrom?: Date | string;
 }
 export interface GuidePartners {
   distributors: { id: string; name: string }[];
@@ -146,31 +148,74 @@ function limitsSection(policy: Policy): GuideSection | undefined {
   return { heading: 'Limits', blocks: [list(items)] };
 }
 
+const asDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+
 /** A date as YYYY-MM-DD (UTC), whichever form the stored version gives it in. */
 function isoDay(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
+  const date = asDate(value);
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
 }
 
-export function buildPolicyGuide(policyVersion: GuidePolicyVersion, partners: GuidePartners): PolicyGuide {
+/** An instant as "YYYY-MM-DD at HH:MM UTC": a scheduled change may take force within the day. */
+function isoMinute(value: Date | string): string {
+  const date = asDate(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} at ${iso.slice(11, 16)} UTC`;
+}
+
+const takesForceAt = (version: GuidePolicyVersion) => version.effectiveFrom ?? version.createdAt;
+
+function rulesOf(policy: Policy, partners: GuidePartners): GuideSection[] {
   const names = new Map(partners.distributors.map((distributor) => [distributor.id, distributor.name]));
   const distributorName = (id: string) => {
     const name = names.get(id);
     return name === undefined || name === id ? id : `${name} (${id})`;
   };
-  const { policy } = policyVersion;
+  return [
+    routingSection(
+      policy,
+      partners.distributors.map((distributor) => distributor.id),
+      distributorName,
+    ),
+    conflictSection(policy),
+    timingSection(policy),
+    ...optional(limitsSection(policy)),
+  ];
+}
+
+/** The announcement of a scheduled change, and its rules, each heading dated so no one mistakes them for today's. */
+function upcomingSections(
+  inForce: GuidePolicyVersion,
+  upcoming: GuidePolicyVersion,
+  partners: GuidePartners,
+): { notice: GuideSection; rules: GuideSection[] } {
+  const when = isoMinute(takesForceAt(upcoming));
+  return {
+    notice: {
+      heading: 'Upcoming change',
+      blocks: [
+        paragraph(
+          `Policy version ${upcoming.version} takes force on ${when}. Registrations submitted from then on are decided under it; those submitted before stay under version ${inForce.version}. Its rules are set out after the current ones, below.`,
+        ),
+      ],
+    },
+    rules: rulesOf(upcoming.policy, partners).map((section) => ({
+      ...section,
+      heading: `From ${when} (version ${upcoming.version}): ${section.heading}`,
+    })),
+  };
+}
+
+export function buildPolicyGuide(
+  policyVersion: GuidePolicyVersion,
+  partners: GuidePartners,
+  upcoming?: GuidePolicyVersion,
+): PolicyGuide {
+  const next = upcoming ? upcomingSections(policyVersion, upcoming, partners) : undefined;
   return {
     title: 'Rules of engagement',
-    intro: `Policy version ${policyVersion.version}, in force since ${isoDay(policyVersion.createdAt)}. It applies to registrations submitted from then on.`,
-    sections: [
-      routingSection(
-        policy,
-        partners.distributors.map((distributor) => distributor.id),
-        distributorName,
-      ),
-      conflictSection(policy),
-      timingSection(policy),
-      ...optional(limitsSection(policy)),
-    ],
+    intro: `Policy version ${policyVersion.version}, in force since ${isoDay(takesForceAt(policyVersion))}. It applies to registrations submitted from then on.`,
+    sections: [...(next ? [next.notice] : []), ...rulesOf(policyVersion.policy, partners), ...(next ? next.rules : [])],
   };
 }

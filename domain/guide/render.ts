@@ -14,8 +14,12 @@ function markdownBlock(block: GuideBlock): string {
   return block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
 }
 
-export function renderPolicyGuideMarkdown(policyVersion: GuidePolicyVersion, partners: GuidePartners): string {
-  const guide = buildPolicyGuide(policyVersion, partners);
+export function renderPolicyGuideMarkdown(
+  policyVersion: GuidePolicyVersion,
+  partners: GuidePartners,
+  upcoming?: GuidePolicyVersion,
+): string {
+  const guide = buildPolicyGuide(policyVersion, partners, upcoming);
   const parts = [`# ${escapeMarkdown(guide.title)}`, escapeMarkdown(guide.intro)];
   for (const section of guide.sections) {
     parts.push(`## ${escapeMarkdown(section.heading)}`, ...section.blocks.map(markdownBlock));
@@ -32,8 +36,12 @@ function htmlBlock(block: GuideBlock): string {
 const STYLE =
   'body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2328}h1,h2{line-height:1.2}li{margin:.3rem 0}';
 
-export function renderPolicyGuideHtml(policyVersion: GuidePolicyVersion, partners: GuidePartners): string {
-  const guide = buildPolicyGuide(policyVersion, partners);
+export function renderPolicyGuideHtml(
+  policyVersion: GuidePolicyVersion,
+  partners: GuidePartners,
+  upcoming?: GuidePolicyVersion,
+): string {
+  const guide = buildPolicyGuide(policyVersion, partners, upcoming);
   const body = [`<h1>${escapeHtml(guide.title)}</h1>`, `<p>${escapeHtml(guide.intro)}</p>`];
   for (const section of guide.sections) {
     body.push(`<h2>${escapeHtml(section.heading)}</h2>`, ...section.blocks.map(htmlBlock));

@@ -86,26 +86,29 @@ export type PolicyLimits = z.infer<typeof policyLimitsSchema>;
 export const limitNames = ['activePerReseller', 'submissionsPerResellerPerDay'] as const;
 export type LimitName = (typeof limitNames)[number];
 
-/** The `PUT /policy` body of the contract. */
-export const policySchema = z
-  .strictObject({
-    model: allocationModelSchema,
-    routes: z.array(routeSchema).max(MAX_ROUTES).default([]),
-    onWrongRoute: z.enum(['reject', 'escalate']).default('reject'),
-    matching: z.strictObject({ nameSimilarity: z.number().min(0).max(1).default(0.9) }).prefault({}),
-    timing: policyTimingSchema.prefault({}),
-    limits: policyLimitsSchema.optional(),
-  })
-  .superRefine((policy, ctx) => {
-    if (policy.model === 'open' && policy.routes.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['routes'],
-        message: 'the open model has no routes; use hybrid to reserve some',
-      });
-    }
-  })
-  .meta({ id: 'Policy' });
+/** A policy's fields, without the checks across them (`policySchema` adds those). */
+export const policyFieldsSchema = z.strictObject({
+  model: allocationModelSchema,
+  routes: z.array(routeSchema).max(MAX_ROUTES).default([]),
+  onWrongRoute: z.enum(['reject', 'escalate']).default('reject'),
+  matching: z.strictObject({ nameSimilarity: z.number().min(0).max(1).default(0.9) }).prefault({}),
+  timing: policyTimingSchema.prefault({}),
+  limits: policyLimitsSchema.optional(),
+});
+
+/** The checks across a policy's fields, for `policySchema` and for bodies that carry a policy's fields. */
+export function checkPolicyFields(policy: z.output<typeof policyFieldsSchema>, ctx: z.RefinementCtx): void {
+  if (policy.model === 'open' && policy.routes.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['routes'],
+      message: 'the open model has no routes; use hybrid to reserve some',
+    });
+  }
+}
+
+/** A policy as stored and simulated. */
+export const policySchema = policyFieldsSchema.superRefine(checkPolicyFields).meta({ id: 'Policy' });
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 
@@ -128,6 +131,10 @@ export interface PolicyVersion {
   policy: Policy;
   createdAt: Date;
   createdBy: string;
+  /** Registrations submitted from this instant on are decided under it (versions stored before scheduling: createdAt). */
+  effectiveFrom: Date;
+  /** Set when a scheduled version was cancelled before it took force; it never takes force then. */
+  cancelledAt?: Date;
 }
 
 /** The policy's durations in milliseconds, as workflows need them. */

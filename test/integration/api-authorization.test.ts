@@ -154,6 +154,17 @@ const matrix: Record<string, Row> = {
     ok: 201,
     request: async () => ({ path: '/api/v1/policy', body: testPolicy }),
   },
+  'DELETE /api/v1/policy/upcoming': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async (_as, allowed) => {
+      if (allowed) {
+        const effectiveFrom = new Date(Date.now() + 3_600_000).toISOString();
+        await api.call({ as: 'admin', method: 'put', path: '/api/v1/policy', body: { ...testPolicy, effectiveFrom } });
+      }
+      return { path: '/api/v1/policy/upcoming' };
+    },
+  },
   'POST /api/v1/policy/simulate': {
     allowed: ['admin', 'channel-manager'],
     ok: 202,

@@ -55,6 +55,7 @@ const writeTargets: Record<string, WriteTarget> = {
     path: () => '/api/v1/policy',
     valid: () => ({ model: 'open', timing: contractTiming }),
   },
+  'DELETE /api/v1/policy/upcoming': { as: 'admin', path: () => '/api/v1/policy/upcoming' },
   'POST /api/v1/policy/simulate': {
     as: 'admin',
     path: () => '/api/v1/policy/simulate',

@@ -138,3 +138,41 @@ describe('renderings', () => {
     }
   });
 });
+
+describe('the guide with a change scheduled', () => {
+  const inForce = { ...version({ model: 'open' }), effectiveFrom: new Date('2026-02-03T00:00:00Z') };
+  const upcoming = {
+    version: 5,
+    policy: policy({
+      model: 'segment',
+      routes: [{ when: { segments: ['federal-dod'] }, distributors: ['dist-b'] }],
+    }),
+    createdAt: new Date('2026-02-10T08:00:00Z'),
+    effectiveFrom: new Date('2026-03-01T06:30:00Z'),
+  };
+  const guide = buildPolicyGuide(inForce, partners, upcoming);
+  const text = renderPolicyGuideMarkdown(inForce, partners, upcoming);
+
+  it('dates the version in force by when it took force, not when it was stored', () => {
+    expect(guide.intro).toContain('Policy version 4, in force since 2026-02-03');
+  });
+
+  it('announces the upcoming version and its instant before the current rules', () => {
+    expect(guide.sections[0]?.heading).toBe('Upcoming change');
+    expect(text).toContain('Policy version 5 takes force on 2026-03-01 at 06:30 UTC');
+    expect(text).toContain('those submitted before stay under version 4');
+  });
+
+  it('sets out both rule sets, the upcoming one under dated headings', () => {
+    const headings = guide.sections.map((section) => section.heading);
+    expect(headings).toContain('Who you register through');
+    expect(headings).toContain('From 2026-03-01 at 06:30 UTC (version 5): Who you register through');
+    expect(text).toContain('The program is open');
+    expect(text).toContain('routed by the customer');
+    expect(renderPolicyGuideHtml(inForce, partners, upcoming)).toContain('<h2>Upcoming change</h2>');
+  });
+
+  it('says nothing of a change when none is scheduled', () => {
+    expect(renderPolicyGuideMarkdown(inForce, partners)).not.toContain('Upcoming change');
+  });
+});

@@ -33,7 +33,7 @@ test('there is a recorded history for every path', () => {
 test.each(fixtures)('%s replays deterministically against the current workflows', async (name) => {
   const history = historyFromFixture(JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8')));
   const workflowType = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
-  expect(workflowType).toMatch(/^(registrationWorkflow|escalationWorkflow)$/);
+  expect(workflowType).toMatch(/^(registrationWorkflow|escalationWorkflow|policyChangeWorkflow)$/);
   await expect(
     Worker.runReplayHistory({ workflowBundle: bundle, replayName: name }, history, `replay-${name}`),
   ).resolves.toBeUndefined();
