@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { checkInvariants } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
 import { type WatchedProcess, watchUsage } from '../infra/proc-stats';
 import type { LoadResult } from '../load/driver';
@@ -7,7 +8,6 @@ import { summarize } from '../load/stats';
 import { type PhaseFigures, phaseFigures } from '../report/figures';
 import type { LoadFigures, ModelRow } from '../report/report';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
-import { checkInvariants } from './invariants';
 import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
 import type { DealregProcesses } from './processes';
@@ -155,9 +155,11 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       byKind[kind][label] = (byKind[kind][label] ?? 0) + 1;
     }
     const breakdown = options.breakdown ? await decisionBreakdown(options.temporal, accepted) : undefined;
+    // No channel manager acts during the run: two approvals even on a name match are a fault.
     const invariants = await checkInvariants(
       options.temporal,
       accepted.map((a) => a.id),
+      { probableMatchesAreConflicts: true, everyDecided: true },
     );
     accepted.push(...acceptedOf(unloadedLoad, unloadedPlan));
     return {

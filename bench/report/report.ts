@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { InvariantReport } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
-import type { InvariantReport } from '../dealreg/invariants';
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { DecisionBreakdown } from '../dealreg/timeline';
 import type { GrowthResult } from '../growth/run';
