@@ -6,7 +6,7 @@ import { connectTemporalClient } from '../../client/temporal';
 import { createApiKey } from '../../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
-import type { ManagedProcess } from '../../scripts/dev-stack/processes';
+import { freePort, type ManagedProcess } from '../../scripts/dev-stack/processes';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, testDatabaseUri } from '../support/harness';
 import {
@@ -14,6 +14,7 @@ import {
   killProcess,
   runDirFor,
   type ServiceTarget,
+  scrapeCounter,
   startApiProcess,
   startWorkerProcess,
 } from '../support/service-processes';
@@ -31,6 +32,9 @@ let temporal: Client;
 let apis: ApiProcess[] = [];
 let workers: ManagedProcess[] = [];
 const keys = new Map<string, string>();
+/** Registration ids derive from the reseller and the Idempotency-Key: keys of this run's own, or an earlier run's workflows answer. */
+const runLabel = randomBytes(4).toString('hex');
+let survivorMetricsUrl: string;
 
 beforeAll(async () => {
   const temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -52,10 +56,15 @@ beforeAll(async () => {
     keys.set(resellerId, (await createApiKey({ role: 'reseller', resellerId, createdBy: 'test' })).key);
   }
   temporal = await connectTemporalClient({ TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: 'default' });
+  const metricsPort = await freePort();
+  survivorMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   // Started together: on two cores, one after the other would double the start-up time.
   [apis, workers] = await Promise.all([
     Promise.all([startApiProcess(target, 'api-1'), startApiProcess(target, 'api-2')]),
-    Promise.all([startWorkerProcess(target, temporal, 'worker-1'), startWorkerProcess(target, temporal, 'worker-2')]),
+    Promise.all([
+      startWorkerProcess(target, temporal, 'worker-1'),
+      startWorkerProcess(target, temporal, 'worker-2', { WORKER_METRICS_PORT: String(metricsPort) }),
+    ]),
   ]);
 });
 
@@ -78,7 +87,7 @@ async function post(api: ApiProcess, planned: Planned, index: number): Promise<s
     headers: {
       authorization: `Bearer ${keys.get(planned.resellerId)}`,
       'content-type': 'application/json',
-      'idempotency-key': `scale-out-${index}`,
+      'idempotency-key': `scale-out-${runLabel}-${index}`,
     },
     body: JSON.stringify(planned.body),
   });
@@ -156,4 +165,14 @@ test('two APIs and two workers, one worker killed with SIGKILL mid-burst: every 
   }
   const report = await checkInvariants(temporal, ids, { everyDecided: true });
   expect(brokenInvariants(report)).toEqual([]);
+
+  // Each process counts its own round trips: the API its database commands and Temporal RPCs, the
+  // surviving worker (its metrics endpoint turned on) the commands of the decisions it wrote.
+  for (const api of apis) {
+    expect(await scrapeCounter(`${api.url}/metrics`, 'dealreg_db_commands_total', 'command="insert"')).toBeGreaterThan(
+      0,
+    );
+    expect(await scrapeCounter(`${api.url}/metrics`, 'dealreg_temporal_rpcs_total')).toBeGreaterThanOrEqual(30);
+  }
+  expect(await scrapeCounter(survivorMetricsUrl, 'dealreg_db_commands_total', 'command="update"')).toBeGreaterThan(0);
 });

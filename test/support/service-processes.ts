@@ -35,6 +35,7 @@ export async function startWorkerProcess(
   target: ServiceTarget,
   temporal: Client,
   name: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ManagedProcess> {
   const worker = await spawnManaged({
     name,
@@ -42,7 +43,7 @@ export async function startWorkerProcess(
     args: ['--import', 'tsx', 'worker/main.ts'],
     cwd: projectRoot,
     runDir: target.runDir,
-    env: { ...serviceEnv(target), OUTBOX_POLL_MS: '200' },
+    env: { ...serviceEnv(target), OUTBOX_POLL_MS: '200', ...env },
   });
   await waitUntilReady(
     worker,
@@ -87,3 +88,12 @@ export function killProcess(proc: ManagedProcess): void {
 }
 
 export const runDirFor = (label: string) => path.join(projectRoot, '.data', 'test', label, 'run');
+
+/** The sum of a Prometheus counter over its series whose labels contain `labelFilter` (e.g. `command="insert"`). */
+export async function scrapeCounter(metricsUrl: string, name: string, labelFilter = ''): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && line.includes(labelFilter))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
