@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { registerRoundTripCounters } from '../config/round-trip-metrics';
 import { Escalation } from '../db/escalations';
 import { Delivery, Outbox } from '../db/outbox';
 import { Registration } from '../db/registrations';
@@ -40,6 +41,7 @@ async function readStoredCounts(): Promise<StoredCounts> {
 export function createMetrics() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'dealreg_api_' });
+  registerRoundTripCounters(registry);
 
   const httpDuration = new client.Histogram({
     name: 'dealreg_http_request_duration_seconds',

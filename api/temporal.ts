@@ -1,4 +1,5 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { countTemporalRpcs } from '../client/temporal-rpc-count';
 import type { Config } from '../config/config';
 
 /**
@@ -17,7 +18,8 @@ export async function connectApiTemporalClient(
   const connection = await Connection.connect({
     address: cfg.TEMPORAL_ADDRESS,
     connectTimeout: 10_000,
-    interceptors: [apiGrpcRetry()],
+    // Counting after the retries: each attempt is a round trip (dealreg_temporal_rpcs_total on /metrics).
+    interceptors: [apiGrpcRetry(), countTemporalRpcs],
   });
   return new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
 }

@@ -18,7 +18,7 @@ import { runSweep } from './sweep';
 /**
  * `npm run bench`: starts its own Temporal dev server and FerretDB (ports 27233 and 47017, data in
  * .data/bench), measures the baselines and the registrations through the API, the conflict check's
- * growth, checks the invariants, prints a table and writes a JSON report. See README, "Benchmark".
+ * growth, checks the invariants, prints a table and writes a JSON report. See docs/BENCHMARK.md.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));

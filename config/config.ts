@@ -112,6 +112,9 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
     .default('64kb'),
+  /** Where a worker serves its Prometheus metrics (GET /metrics); unset, it serves none. */
+  WORKER_METRICS_PORT: port.optional(),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** How often the outbox dispatcher looks for due webhook deliveries. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

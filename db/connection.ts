@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { countCommandsOf } from './command-count';
 import { learnServerTraits } from './server-traits';
 
 /**
@@ -22,7 +23,10 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
     serverSelectionTimeoutMS: 5000,
     // FerretDB speaks the wire protocol but not every server-side retry feature; retries are ours.
     retryWrites: false,
+    // Counted on /metrics (dealreg_db_commands_total): the database round trips behind each request.
+    monitorCommands: true,
   });
+  countCommandsOf(connected.connection.getClient());
   await learnServerTraits();
   connectedUri = uri;
   return connected;

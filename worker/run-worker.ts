@@ -8,6 +8,7 @@ import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connec
 import { upgradeStoredData } from '../db/upgrade';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
 import { startIntakeSweeper } from './intake-sweeper';
+import { startWorkerMetricsServer } from './metrics-server';
 import { startOutboxDispatcher } from './outbox-dispatcher';
 
 export interface WorkerProcessOptions {
@@ -55,12 +56,18 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     retry: { windowMs: cfg.WEBHOOK_RETRY_WINDOW_MS, maxBackoffMs: cfg.WEBHOOK_MAX_BACKOFF_MS },
   });
   const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
+  const metrics =
+    cfg.WORKER_METRICS_PORT === undefined
+      ? undefined
+      : await startWorkerMetricsServer(cfg.WORKER_METRICS_HOST, cfg.WORKER_METRICS_PORT);
+  if (metrics) logger.info({ port: metrics.port }, 'worker metrics on /metrics');
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
   options.onReady?.();
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks have finished.
   await worker.run();
   sweeper.stop();
   await dispatcher.stop();
+  await metrics?.close();
   await connection.close();
   await client.connection.close();
   await disconnectDatabase();

@@ -64,9 +64,8 @@ export async function runModels(
   return runs;
 }
 
-/** One registration at a time under the hybrid policy: latency without queueing. */
+/** One registration at a time (under the hybrid policy, published first): latency without queueing. */
 export async function runOneAtATime(driver: DealregDriver, plan: PlannedRegistration[]): Promise<LoadResult<string>> {
-  await publishModelPolicy(driver.client, driver.adminKey, 'hybrid');
   progress(`registrations one at a time: ${plan.length}`);
   return runClosedLoop(plan, 1, 120, sender(driver));
 }

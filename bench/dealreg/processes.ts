@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { ManagedProcess } from '../../scripts/dev-stack/processes';
 import { startChild, stopChild, waitForHttp, waitForLogLine } from '../infra/children';
+import type { CounterEndpoints } from './round-trips';
 
 export const API_PORT = 27300;
+/** The worker's /metrics (its round-trip counters); 27301 is the bare Express baseline's. */
+export const WORKER_METRICS_PORT = 27302;
 
 export interface DealregProcesses {
   worker: ManagedProcess;
   api: ManagedProcess;
   apiUrl: string;
   adminKey: string;
+  /** Each process's Prometheus counters. */
+  counterEndpoints: CounterEndpoints;
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function startDealregProcesses(options: DealregProcessOptions): Pro
       ...env,
       BENCH_WORKFLOW_BUNDLE: options.workflowBundle,
       BENCH_WORKER_TUNING: JSON.stringify(options.workerTuning),
+      WORKER_METRICS_PORT: String(WORKER_METRICS_PORT),
     },
     cpuProfileDir: options.cpuProfileDir,
   });
@@ -70,5 +76,6 @@ export async function startDealregProcesses(options: DealregProcessOptions): Pro
     await stop();
     throw error;
   }
-  return { worker, api, apiUrl, adminKey, stop };
+  const counterEndpoints = { api: `${apiUrl}/metrics`, worker: `http://127.0.0.1:${WORKER_METRICS_PORT}/metrics` };
+  return { worker, api, apiUrl, adminKey, counterEndpoints, stop };
 }

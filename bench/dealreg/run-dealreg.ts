@@ -1,17 +1,19 @@
 import type { Client } from '@temporalio/client';
+import { checkInvariants } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
 import { type WatchedProcess, watchUsage } from '../infra/proc-stats';
 import type { LoadResult } from '../load/driver';
 import { JsonClient } from '../load/http-client';
 import { summarize } from '../load/stats';
+import { capacityProjection } from '../report/capacity';
 import { type PhaseFigures, phaseFigures } from '../report/figures';
 import type { LoadFigures, ModelRow } from '../report/report';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
-import { checkInvariants } from './invariants';
 import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
 import type { DealregProcesses } from './processes';
-import { seedPartners } from './seed';
+import { startRoundTripCount } from './round-trips';
+import { publishModelPolicy, seedPartners } from './seed';
 import { decisionBreakdown } from './timeline';
 
 /** Concatenates the models' runs into one, as if sent back to back (the policy publishes between are short). */
@@ -80,11 +82,17 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
     };
 
     // One at a time first: the service time of a registration with nothing else going on.
+    // Their round trips are counted too: with nothing else going on, each process's counters are theirs.
     const unloadedPlan = options.planner.plan('hybrid', 20);
+    await publishModelPolicy(client, options.processes.adminKey, 'hybrid');
+    const roundTripCount = await startRoundTripCount(options.processes.counterEndpoints, options.temporal);
     const unloadedUsage = watchUsage(options.watched);
     const unloadedLoad = await runOneAtATime(driver, unloadedPlan);
     await waitForDecisions();
     const unloadedWindow = unloadedUsage.stop();
+    const roundTrips = await roundTripCount.finish(
+      unloadedLoad.samples.flatMap((sample) => (sample.ok && sample.value ? [sample.value] : [])),
+    );
     const unloaded = phaseFigures(
       'one at a time',
       unloadedLoad,
@@ -155,13 +163,17 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       byKind[kind][label] = (byKind[kind][label] ?? 0) + 1;
     }
     const breakdown = options.breakdown ? await decisionBreakdown(options.temporal, accepted) : undefined;
+    // No channel manager acts during the run: two approvals even on a name match are a fault.
     const invariants = await checkInvariants(
       options.temporal,
       accepted.map((a) => a.id),
+      { probableMatchesAreConflicts: true, everyDecided: true },
     );
     accepted.push(...acceptedOf(unloadedLoad, unloadedPlan));
     return {
       unloaded,
+      roundTrips,
+      capacity: capacityProjection(saturation),
       saturation,
       perModel,
       paced,

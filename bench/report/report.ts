@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { InvariantReport } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
-import type { InvariantReport } from '../dealreg/invariants';
+import type { RoundTripFigures } from '../dealreg/round-trips';
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { DecisionBreakdown } from '../dealreg/timeline';
 import type { GrowthResult } from '../growth/run';
@@ -10,6 +11,7 @@ import { benchDir } from '../infra/stack';
 import type { LatencySummary } from '../load/stats';
 import type { BenchOptions } from '../options';
 import type { SimulationBenchResult } from '../simulation/run';
+import type { CapacityRow } from './capacity';
 import type { ProfileSummary } from './cpu-profile';
 import type { PhaseFigures, Ratios } from './figures';
 import type { GoProfileSummary } from './go-profile';
@@ -43,6 +45,10 @@ export interface LoadFigures {
   dealreg: {
     /** Twenty registrations sent one at a time before the load: service time without queueing. */
     unloaded: PhaseFigures;
+    /** CPU per registration of each tier at saturation, projected to a cluster (a projection, not a measurement). */
+    capacity: CapacityRow[];
+    /** Round trips per registration, counted during the one-at-a-time phase. */
+    roundTrips: RoundTripFigures;
     saturation: PhaseFigures;
     perModel: ModelRow[];
     paced?: PacedFigures;

@@ -1,6 +1,8 @@
+import type { RoundTripCount, RoundTripFigures } from '../dealreg/round-trips';
 import type { GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
 import { simulationLines } from '../simulation/run';
+import type { CapacityRow } from './capacity';
 import { pacedRateLabel } from './goals';
 import type { BenchReport, LoadFigures } from './report';
 
@@ -39,6 +41,41 @@ export function renderTable(report: BenchReport): string {
     }),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+const byName = (count: RoundTripCount) =>
+  Object.entries(count.byName)
+    .map(([name, perRegistration]) => `${name} ${n(perRegistration, 1)}`)
+    .join(', ') || 'none';
+
+function roundTripLines(r: RoundTripFigures | undefined): string[] {
+  if (!r) return [];
+  return [
+    `round trips per registration, POST to decision (one at a time, ${r.registrations} registrations; idle traffic subtracted: worker ${n(r.workerIdleDbCommandsPerSecond, 1)}/s, API ${n(r.apiIdleDbCommandsPerSecond, 1)}/s):`,
+    `  DB commands by the API ${n(r.apiDbCommands.total, 1)} (${byName(r.apiDbCommands)})`,
+    `  DB commands by the worker ${n(r.workerDbCommands.total, 1)} (${byName(r.workerDbCommands)})`,
+    `  Temporal RPCs by the API ${n(r.apiTemporalRpcs.total, 1)} (${byName(r.apiTemporalRpcs)})`,
+    `  Temporal RPCs by the worker's client ${n(r.workerClientTemporalRpcs.total, 1)} (${byName(r.workerClientTemporalRpcs)}; its polls are not counted)`,
+    `  history events per workflow: mean ${n(r.historyEvents.mean, 1)}, p50 ${n(r.historyEvents.p50)}, ${r.historyEvents.min}–${r.historyEvents.max}`,
+  ];
+}
+
+function capacityLines(rows: CapacityRow[] | undefined): string[] {
+  if (!rows) return [];
+  return [
+    '',
+    'capacity PROJECTION from the CPU measured at saturation (assumes linear scale-out, CPU-bound tiers; database = FerretDB + PostgreSQL here):',
+    ...columns([
+      ['tier', 'CPU ms/registration', 'registrations/s per core', 'cores for 100/s', 'cores for 1000/s'],
+      ...rows.map((row) => [
+        `${row.tier} (${row.processes.join(' + ')})`,
+        n(row.cpuMsPerRegistration, 1),
+        n(row.registrationsPerSecondPerCore, 1),
+        String(row.coresFor100PerSecond),
+        String(row.coresFor1000PerSecond),
+      ]),
+    ]).map((line) => `  ${line}`),
+  ];
 }
 
 function loadLines(load: LoadFigures, concurrency: number): string[] {
@@ -96,6 +133,7 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
   ];
   const u = dealreg.unloaded;
   lines.push('', `one at a time (${u.accepted}): ack ms ${lat(u.ackMs)}, decision ms ${lat(u.decisionMs)}`);
+  lines.push(...roundTripLines(dealreg.roundTrips), ...capacityLines(dealreg.capacity));
   if (dealreg.paced) {
     const p = dealreg.paced;
     lines.push(

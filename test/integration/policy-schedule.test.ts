@@ -203,17 +203,25 @@ test('effectiveFrom in the past is refused at its path', async () => {
 
 test('a simulation over a period replays only the registrations submitted in it', async () => {
   const [early, late] = submitted as [string, string];
-  const simulate = (period: { from?: string; to?: string }) =>
-    api.call({
+  // A simulation is a job: started, then read until it has ended (one runs at a time).
+  const simulate = async (period: { from?: string; to?: string }) => {
+    const started = await api.call({
       as: 'channel-manager',
       method: 'post',
       path: '/api/v1/policy/simulate',
       body: { policy: policyBody, ...period },
     });
+    expect(started.status).toBe(202);
+    const job = await eventually(async () => {
+      const read = await api.call({ as: 'channel-manager', method: 'get', path: started.headers.location as string });
+      return read.body.status === 'running' ? undefined : read.body;
+    }, 'the simulation to end');
+    expect(job.status).toBe('done');
+    return { body: job.report };
+  };
   const everything = await simulate({});
   expect(everything.body.registrations).toBeGreaterThanOrEqual(3);
   const onlyLate = await simulate({ from: late, to: new Date(Date.parse(late) + 1).toISOString() });
-  expect(onlyLate.status).toBe(200);
   expect(onlyLate.body.registrations).toBe(1);
   const bothOfTheFirst = await simulate({ from: early, to: new Date(Date.parse(late) + 1).toISOString() });
   expect(bothOfTheFirst.body.registrations).toBe(2);
