@@ -14,6 +14,7 @@ export const insightsRoute = defineRoute({
   access: staffRoles,
   request: { query: insightsQuerySchema },
   responses: { 200: { description: 'The series', schema: insightsSchema } },
+  refusals: { 422: '`from` after `to`, or a period longer than 400 days' },
   async handle({ query }) {
     return { status: 200, body: await readInsights(query) };
   },
