@@ -1,7 +1,7 @@
 import { dimensionsOf, factsOfDecision, factsOfEscalation, type InsightFact } from '../domain/insights/facts';
 import { Escalation, type EscalationDoc } from './escalations';
 import { isDuplicateKey } from './insert-once';
-import { dropInsights, InsightFactModel, InsightRollup, modelOfVersion } from './insights';
+import { dropInsights, forgetRollups, InsightFactModel, InsightRollup, modelOfVersion } from './insights';
 import { Registration, type RegistrationDoc } from './registrations';
 
 const BATCH = 1000;
@@ -61,5 +61,6 @@ export async function rebuildInsights(): Promise<RebuildReport> {
   }
   await flush();
   await InsightRollup.deleteMany({}).exec();
+  forgetRollups();
   return report;
 }

@@ -25,6 +25,7 @@ const factSchema = new Schema<InsightFact>(
     _id: { type: String, required: true },
     kind: { type: String, required: true },
     day: { type: String, required: true },
+    hour: { type: String, required: true },
     at: { type: Date, required: true },
     distributorId: { type: String, required: true },
     segment: { type: String, required: true },
@@ -38,11 +39,13 @@ const factSchema = new Schema<InsightFact>(
   { versionKey: false },
 );
 factSchema.index({ day: 1 });
+factSchema.index({ hour: 1 });
 export const InsightFactModel = model<InsightFact>('InsightFact', factSchema, 'insightfacts');
 
 export interface InsightRollupDoc {
-  /** `rollup|<day>` */
+  /** `rollup|<day>` or `rollup|<day>T<hour>` */
   _id: string;
+  /** The day, or the hour (YYYY-MM-DDTHH), it sums. */
   day: string;
   rows: DayRow[];
   facts: number;
@@ -105,31 +108,81 @@ export async function recordEscalationFacts(
 }
 
 /**
- * A day is closed once it ended this long ago: facts are dated by their event, and a few are written
+ * A period is closed once it ended this long ago: facts are dated by their event, and a few are written
  * a little later (a submission is counted when it is decided), so the snapshot waits for them.
  */
-export const DAY_CLOSE_GRACE_MS = 15 * 60_000;
-const DAY_MS = 86_400_000;
-const isClosed = (day: string, now: number) => Date.parse(`${day}T00:00:00Z`) + DAY_MS + DAY_CLOSE_GRACE_MS <= now;
+export const CLOSE_GRACE_MS = 15 * 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
-async function factsOfDay(day: string): Promise<InsightFact[]> {
-  return InsightFactModel.find({ day }).lean<InsightFact[]>().exec();
+/** A day (`YYYY-MM-DD`, read by `day`) or an hour (`YYYY-MM-DDTHH`, read by `hour`). */
+interface Period {
+  key: string;
+  field: 'day' | 'hour';
+  start: number;
+  length: number;
+}
+const dayPeriod = (day: string): Period => ({
+  key: day,
+  field: 'day',
+  start: Date.parse(`${day}T00:00:00Z`),
+  length: DAY_MS,
+});
+const hourPeriod = (day: string, hour: number): Period => {
+  const key = `${day}T${String(hour).padStart(2, '0')}`;
+  return { key, field: 'hour', start: Date.parse(`${key}:00:00Z`), length: HOUR_MS };
+};
+
+/** Rollups never change, so this process keeps those it read (per database, bounded). */
+const ROLLUPS_KEPT = 5000;
+const knownRollups = new Map<string, DayRow[]>();
+function keepRollup(id: string, rows: DayRow[]): void {
+  if (knownRollups.size >= ROLLUPS_KEPT) knownRollups.delete(knownRollups.keys().next().value as string);
+  knownRollups.set(id, rows);
 }
 
 /**
- * One day's rows: a closed day from its rollup, computed from its facts by the first reader and
- * inserted once (a concurrent reader computes the same and its insert is refused); an open day live
- * from its facts. Days after `now` have no facts and are not read.
+ * A period's rows: a closed one from its rollup, computed from its facts by the first reader and inserted
+ * once (a concurrent first reader computes the same and its insert is refused); an open one live.
+ */
+async function periodRows(period: Period, now: number): Promise<DayRow[]> {
+  if (period.start > now) return [];
+  const facts = () =>
+    InsightFactModel.find({ [period.field]: period.key })
+      .lean<InsightFact[]>()
+      .exec();
+  if (period.start + period.length + CLOSE_GRACE_MS > now) return summarizeDay(await facts());
+  const id = rollupId(period.key);
+  const cacheKey = `${InsightRollup.db.name}/${id}`;
+  const cached = knownRollups.get(cacheKey);
+  if (cached) return cached;
+  const stored = await InsightRollup.findById(id).lean<InsightRollupDoc>().exec();
+  let rows = stored?.rows;
+  if (!rows) {
+    const read = await facts();
+    rows = summarizeDay(read);
+    await insertOnce(InsightRollup, { _id: id, day: period.key, rows, facts: read.length, computedAt: new Date() });
+  }
+  keepRollup(cacheKey, rows);
+  return rows;
+}
+
+/**
+ * One day's rows. A closed day is one rollup. The day still open (or in its grace) is read hour by hour:
+ * the hours that closed from their rollups, the last one or two live, so that today costs a few hundred
+ * facts at most, not a whole day's.
  */
 export async function dayRows(day: string, now = Date.now()): Promise<DayRow[]> {
-  if (Date.parse(`${day}T00:00:00Z`) > now) return [];
-  if (!isClosed(day, now)) return summarizeDay(await factsOfDay(day));
-  const stored = await InsightRollup.findById(rollupId(day)).lean<InsightRollupDoc>().exec();
-  if (stored) return stored.rows;
-  const facts = await factsOfDay(day);
-  const rows = summarizeDay(facts);
-  await insertOnce(InsightRollup, { _id: rollupId(day), day, rows, facts: facts.length, computedAt: new Date() });
-  return rows;
+  const whole = dayPeriod(day);
+  if (whole.start > now) return [];
+  if (whole.start + whole.length + CLOSE_GRACE_MS <= now) return periodRows(whole, now);
+  const hours = await Promise.all(Array.from({ length: 24 }, (_, hour) => periodRows(hourPeriod(day, hour), now)));
+  return hours.flat();
+}
+
+/** For tests that drop the collections under a running process. */
+export function forgetRollups(): void {
+  knownRollups.clear();
 }
 
 /** Days read at once: one query each, equality on `day`. */
@@ -143,4 +196,5 @@ export async function readDays(days: readonly string[], now = Date.now()) {
 /** For `npm run insights:rebuild`: every fact and rollup goes. */
 export async function dropInsights(): Promise<void> {
   await Promise.all([InsightFactModel.deleteMany({}).exec(), InsightRollup.deleteMany({}).exec()]);
+  forgetRollups();
 }

@@ -36,6 +36,8 @@ export interface InsightFact extends InsightDimensions {
   kind: InsightFactKind;
   /** UTC date (YYYY-MM-DD) the event counts for: reads select by equality on it. */
   day: string;
+  /** Its UTC hour (YYYY-MM-DDTHH): today is read hour by hour, the hours that ended from their rollups. */
+  hour: string;
   at: Date;
   outcome?: 'approved' | 'rejected' | 'escalated';
   reasonCode?: ReasonCode;
@@ -44,6 +46,7 @@ export interface InsightFact extends InsightDimensions {
 }
 
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+export const utcHour = (at: Date): string => at.toISOString().slice(0, 13);
 
 /** The part of a decision-log entry the facts are made of. */
 export interface LoggedDecision {
@@ -82,6 +85,7 @@ export function factsOfDecision(registration: FactSubject, entry: LoggedDecision
     _id: `${registration._id}|${suffix}`,
     kind,
     day: utcDay(when),
+    hour: utcHour(when),
     at: when,
     ...dimensions,
     ...extra,
@@ -146,6 +150,7 @@ export function factsOfEscalation(escalation: EscalationSubject, dimensions: Ins
     _id: `escalation|${escalation._id}|missed:${level}`,
     kind: 'missed-deadline',
     day: utcDay(dueAt),
+    hour: utcHour(dueAt),
     at: dueAt,
     ...dimensions,
   });

@@ -159,6 +159,7 @@ describeOnPostgres('query plans of the hot path', () => {
         _id: `reg_seeded_${i}|submitted`,
         kind: 'submitted',
         day: at.toISOString().slice(0, 10),
+        hour: at.toISOString().slice(0, 13),
         at,
         distributorId: 'dist-a',
         segment: 'commercial',

@@ -14,6 +14,7 @@ const fact = (day: string, kind: InsightFact['kind'], extra: Partial<InsightFact
   _id: `f${Math.random()}`,
   kind,
   day,
+  hour: `${day}T12`,
   at: new Date(`${day}T12:00:00Z`),
   ...dims,
   ...extra,
