@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { unlistFromKeys } from '../db/dealkeys';
 import { applyTransition, TransitionRefused } from '../db/decision-log';
 import { type EscalationDoc, saveEscalation } from '../db/escalations';
+import { recordEscalationFacts } from '../db/insights';
 import { enqueueNotification } from '../db/outbox';
 import { Registration, type RegistrationDoc } from '../db/registrations';
 import { timingInMs } from '../domain/policy/schema';
@@ -141,7 +142,7 @@ export function escalationActivities(deps: ActivityDeps) {
       remindersSent: number;
       resolution: EscalationDoc['resolution'];
     }): Promise<void> {
-      await saveEscalation({
+      const escalation = {
         _id: input.escalationId,
         status: input.resolution ? 'resolved' : 'open',
         subject: input.input.subject,
@@ -156,7 +157,10 @@ export function escalationActivities(deps: ActivityDeps) {
         ...(input.resolution ? { resolution: { ...input.resolution, at: new Date(input.resolution.at) } } : {}),
         workflowId: escalationWorkflowId(input.escalationId),
         updatedAt: new Date(),
-      });
+      } satisfies EscalationDoc;
+      await saveEscalation(escalation);
+      // Each state the workflow saves after a deadline passed: the missed deadline is counted once.
+      await recordEscalationFacts(escalation);
     },
 
     /** Decides what the resolution means for each waiting contender (reads only; the contenders record it). */

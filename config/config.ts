@@ -112,8 +112,17 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
     .default('64kb'),
-  /** Where a worker serves its Prometheus metrics (GET /metrics); unset, it serves none. */
-  WORKER_METRICS_PORT: port.optional(),
+  /**
+   * Port of the worker's Prometheus `/metrics` (worker/metrics.ts); 0, the default, serves none, so that
+   * several workers on one host do not collide. `npm start` sets 9464.
+   */
+  WORKER_METRICS_PORT: port.default(0),
+  /**
+   * Where the Temporal SDK's own exporter listens (127.0.0.1 only): the worker's `/metrics` appends its
+   * text. Defaults to WORKER_METRICS_PORT + 1; used only when WORKER_METRICS_PORT is set.
+   */
+  WORKER_TEMPORAL_METRICS_PORT: port.optional(),
+  /** The address the worker's `/metrics` listens on. */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** How often the outbox dispatcher looks for due webhook deliveries. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),

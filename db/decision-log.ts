@@ -11,6 +11,7 @@ import {
   claimChainPosition,
   recordAuditPosition,
 } from './chain-positions';
+import { recordDecisionFacts } from './insights';
 import {
   type DecisionRecord,
   GENESIS_HASH,
@@ -161,7 +162,8 @@ export interface TransitionRequest {
  * decision key must not be there yet (a retried activity writes nothing twice) and the status must
  * still be one of `from`. The place in the chain is claimed first (db/chain-positions.ts), so two
  * attempts of one step that overlap (one outlived its timeout) never both append; on MongoDB the update
- * is also guarded by status and chain head (db/server-traits.ts).
+ * is also guarded by status and chain head (db/server-traits.ts). Every entry's program-health facts
+ * (db/insights.ts) are inserted here, the one writer of every decision.
  * Returns the registration as it stands after the decision.
  */
 export async function applyTransition(
@@ -177,7 +179,12 @@ export async function applyTransition(
         ? justRead
         : await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
     if (!current) throw new Error(`registration ${request.registrationId} does not exist`);
-    if (current.decisionKeys.includes(request.decision.key)) return { registration: current, applied: false };
+    if (current.decisionKeys.includes(request.decision.key)) {
+      // A retry of a step whose entry is written: its facts may be what the first attempt did not get to.
+      const written = current.decisions.find((d) => d.key === request.decision.key);
+      if (written) await recordDecisionFacts(current, written);
+      return { registration: current, applied: false };
+    }
     if (!request.from.includes(current.status)) throw new TransitionRefused(current._id, current.status, request.to);
 
     const entry = chainEntryFor(request, current);
@@ -187,7 +194,12 @@ export async function applyTransition(
       // claim does): into the global log first, so that no decision is in a chain and not in the log.
       await appendToGlobalLog(current._id, entry);
       const updated = await writeChainEntry(current, entry);
-      if (updated) return { registration: updated, applied: true };
+      if (updated) {
+        // After the entry, so a fact never counts a decision that is not in a chain; a crash between
+        // the two is mended by the retry above.
+        await recordDecisionFacts(updated, entry.record);
+        return { registration: updated, applied: true };
+      }
       continue;
     }
     // Someone holds this place: another attempt of a step, writing now, or dead since it claimed.

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: stack.temporalAddress,
       MONGODB_URI: stack.mongodbUri,
       DEALREG_DATA_DIR: process.env.DEALREG_DATA_DIR ?? profile.dataDir,
+      WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? '9464',
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
     };
     const cfg = parseConfig(env);

@@ -18,6 +18,7 @@ import { openWebhookSecret } from '../db/webhook-secrets';
 import { postWebhook } from '../webhooks/post-webhook';
 import { nextAttemptAt, type RetryPolicy } from '../webhooks/retry-schedule';
 import type { TargetPolicy } from '../webhooks/target-policy';
+import { workerMetrics } from './metrics';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme partners verify against their secret. */
 export function signatureHeader(secret: string, body: string, now = new Date()): string {
@@ -169,6 +170,7 @@ async function attempt(message: OutboxDoc, webhook: WebhookDoc | null, settings:
   const error = webhook ? await post(webhook, message, settings) : 'the webhook was removed';
   if (!error) {
     await finishDelivery(message, 'delivered', attempts);
+    workerMetrics().observeWebhookDelivered(message);
     return undefined;
   }
   settings.onFailure?.();

@@ -1,14 +1,15 @@
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
 import { ensureSearchAttributes } from '../client/ensure-namespace';
 import { connectTemporalClient } from '../client/temporal';
 import { auditKeys } from '../config/audit-key';
-import { config } from '../config/config';
+import { type Config, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { upgradeStoredData } from '../db/upgrade';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
 import { startIntakeSweeper } from './intake-sweeper';
-import { startWorkerMetricsServer } from './metrics-server';
+import { startWorkerMetricsServer, workerMetrics } from './metrics';
 import { startOutboxDispatcher } from './outbox-dispatcher';
 
 export interface WorkerProcessOptions {
@@ -35,6 +36,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const client = await connectTemporalClient(cfg);
   const added = await ensureSearchAttributes(client, cfg.TEMPORAL_NAMESPACE);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
+  const metricsServer = await startMetrics(cfg, logger);
   const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const worker = await createDealregWorker({
     connection,
@@ -56,20 +58,35 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     retry: { windowMs: cfg.WEBHOOK_RETRY_WINDOW_MS, maxBackoffMs: cfg.WEBHOOK_MAX_BACKOFF_MS },
   });
   const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
-  const metrics =
-    cfg.WORKER_METRICS_PORT === undefined
-      ? undefined
-      : await startWorkerMetricsServer(cfg.WORKER_METRICS_HOST, cfg.WORKER_METRICS_PORT);
-  if (metrics) logger.info({ port: metrics.port }, 'worker metrics on /metrics');
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
   options.onReady?.();
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks have finished.
   await worker.run();
   sweeper.stop();
   await dispatcher.stop();
-  await metrics?.close();
   await connection.close();
   await client.connection.close();
   await disconnectDatabase();
+  metricsServer?.close();
   logger.info('worker stopped');
+}
+
+/**
+ * The worker's `/metrics`, with the Temporal SDK's runtime metrics appended. The SDK's runtime can be
+ * installed once per process and before its first connection, so it is installed here, where the
+ * process starts; with WORKER_METRICS_PORT unset it keeps its defaults and nothing listens.
+ */
+async function startMetrics(cfg: Config, logger: Logger) {
+  workerMetrics();
+  if (cfg.WORKER_METRICS_PORT === 0) return undefined;
+  const temporalPort = cfg.WORKER_TEMPORAL_METRICS_PORT ?? cfg.WORKER_METRICS_PORT + 1;
+  const bindAddress = `127.0.0.1:${temporalPort}`;
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress } } } });
+  const { server, port } = await startWorkerMetricsServer({
+    port: cfg.WORKER_METRICS_PORT,
+    host: cfg.WORKER_METRICS_HOST,
+    temporalMetricsUrl: `http://${bindAddress}/metrics`,
+  });
+  logger.info({ port, temporalExporter: bindAddress }, 'worker metrics on /metrics');
+  return server;
 }

@@ -4,6 +4,7 @@ import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-ke
 import { listDeliveriesRoute, redeliverRoute } from './deliveries';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
 import { listEventsRoute } from './events';
+import { insightsRoute } from './insights';
 import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
@@ -49,6 +50,7 @@ export function createRouteTable(): RouteTable {
     cancelUpcomingPolicyRoute,
     simulatePolicyRoute,
     simulationJobRoute,
+    insightsRoute,
     createDistributorRoute,
     listDistributorsRoute,
     createResellerRoute,

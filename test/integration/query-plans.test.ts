@@ -39,6 +39,7 @@ const growing = [
   'escalations',
   'auditlog',
   'auditlogrefs',
+  'insightfacts',
 ];
 const SEEDED = 2500;
 
@@ -151,6 +152,23 @@ describeOnPostgres('query plans of the hot path', () => {
         }),
       );
     }
+    // Program-health facts of the days before, a few hundred a day, for the planner to weigh.
+    const facts = Array.from({ length: SEEDED }, (_, i) => {
+      const at = new Date(Date.now() - (1 + (i % 10)) * 86_400_000);
+      return {
+        _id: `reg_seeded_${i}|submitted`,
+        kind: 'submitted',
+        day: at.toISOString().slice(0, 10),
+        hour: at.toISOString().slice(0, 13),
+        at,
+        distributorId: 'dist-a',
+        segment: 'commercial',
+        partnerType: 'var',
+        model: 'open',
+        policyVersion: 1,
+      };
+    });
+    await db.collection('insightfacts').insertMany(facts as never[]);
     // Decisions of the past, in the global audit log, for the planner to weigh that too.
     for (let i = 0; i < SEEDED; i += 1) {
       await appendToAuditLog(
@@ -215,6 +233,13 @@ describeOnPostgres('query plans of the hot path', () => {
           (await get('auditor', `/api/v1/registrations?limit=10&${query}&cursor=${first.body.nextCursor}`)).status,
         ).toBe(200);
       }
+    }
+    // Program health: today's facts live, the closed days before from their rollups (computed on this read).
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    for (const groupBy of ['distributor', 'policyVersion']) {
+      const health = await get('channel-manager', `/api/v1/insights?from=${weekAgo}&to=${today}&groupBy=${groupBy}`);
+      expect(health.status).toBe(200);
     }
     expect((await get('channel-manager', '/api/v1/escalations?status=open')).status).toBe(200);
     expect((await get('channel-manager', '/api/v1/escalations')).status).toBe(200);

@@ -1,0 +1,161 @@
+import type { ReasonCode, RegistrationStatus } from '../registration';
+
+/** The dimensions every measure can be grouped by (GET /insights `groupBy`). */
+export const insightGroupings = ['distributor', 'segment', 'partnerType', 'model', 'policyVersion'] as const;
+export type InsightGrouping = (typeof insightGroupings)[number];
+
+export interface InsightDimensions {
+  distributorId: string;
+  segment: string;
+  partnerType: string;
+  model: string;
+  policyVersion: number;
+}
+
+export const insightFactKinds = [
+  'submitted',
+  /** An approval, rejection or escalation: the engine's first decision or an escalation's outcome. */
+  'decided',
+  /** The registration met an active registration on the same deal (its first decision has matches). */
+  'conflict',
+  /** An escalation decided a contender's fate; `ms` is how long it waited in the escalation. */
+  'resolved',
+  'missed-deadline',
+  'expired',
+  'won',
+  'lost',
+] as const;
+export type InsightFactKind = (typeof insightFactKinds)[number];
+
+/**
+ * One event of the program, as stored: written once (its `_id` names the registration or escalation and
+ * the event, so a retried step inserts nothing twice) and never updated.
+ */
+export interface InsightFact extends InsightDimensions {
+  _id: string;
+  kind: InsightFactKind;
+  /** UTC date (YYYY-MM-DD) the event counts for: reads select by equality on it. */
+  day: string;
+  /** Its UTC hour (YYYY-MM-DDTHH): today is read hour by hour, the hours that ended from their rollups. */
+  hour: string;
+  at: Date;
+  outcome?: 'approved' | 'rejected' | 'escalated';
+  reasonCode?: ReasonCode;
+  /** Submission to approval or rejection (`decided`), or time spent in the escalation (`resolved`). */
+  ms?: number;
+}
+
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+export const utcHour = (at: Date): string => at.toISOString().slice(0, 13);
+
+/** The part of a decision-log entry the facts are made of. */
+export interface LoggedDecision {
+  key: string;
+  at: string;
+  kind: string;
+  fromStatus: RegistrationStatus;
+  toStatus: RegistrationStatus;
+  reasonCode?: ReasonCode;
+  matches: readonly unknown[];
+  escalationId?: string;
+}
+
+export interface FactSubject {
+  _id: string;
+  submittedAt: Date;
+  distributorId: string;
+  partnerType: string;
+  customer: { segment: string };
+  policyVersion: number;
+  decisions: readonly LoggedDecision[];
+}
+
+const decidedStatuses: readonly RegistrationStatus[] = ['approved', 'rejected', 'escalated'];
+const endings = ['expired', 'won', 'lost'] as const;
+
+/**
+ * The facts one decision-log entry makes, computed the same way by the step that writes the entry and
+ * by `npm run insights:rebuild`, which replays every log: the two can only agree.
+ * `model` is the allocation model of the registration's policy version.
+ */
+export function factsOfDecision(registration: FactSubject, entry: LoggedDecision, model: string): InsightFact[] {
+  const dimensions = dimensionsOf(registration, model);
+  const at = new Date(entry.at);
+  const fact = (suffix: string, kind: InsightFactKind, extra: Partial<InsightFact> = {}, when = at): InsightFact => ({
+    _id: `${registration._id}|${suffix}`,
+    kind,
+    day: utcDay(when),
+    hour: utcHour(when),
+    at: when,
+    ...dimensions,
+    ...extra,
+  });
+  const facts: InsightFact[] = [];
+  const changesOutcome =
+    (entry.kind === 'decision' || entry.kind === 'escalation-resolved') && decidedStatuses.includes(entry.toStatus);
+  if (changesOutcome) {
+    const outcome = entry.toStatus as 'approved' | 'rejected' | 'escalated';
+    const final = outcome !== 'escalated';
+    facts.push(
+      fact(`decided|${entry.key}`, 'decided', {
+        outcome,
+        ...(entry.reasonCode ? { reasonCode: entry.reasonCode } : {}),
+        ...(final ? { ms: Math.max(0, at.getTime() - new Date(registration.submittedAt).getTime()) } : {}),
+      }),
+    );
+  }
+  if (entry.kind === 'decision') {
+    // Counted when decided, dated when submitted: every decided registration counts once as submitted.
+    facts.push(fact('submitted', 'submitted', {}, new Date(registration.submittedAt)));
+    if (entry.matches.length > 0) facts.push(fact('conflict', 'conflict'));
+  }
+  if (entry.kind === 'escalation-resolved' && entry.fromStatus === 'escalated') {
+    const escalatedAt = registration.decisions.find((d) => d.toStatus === 'escalated' && d.at <= entry.at)?.at;
+    const ms = escalatedAt === undefined ? undefined : at.getTime() - new Date(escalatedAt).getTime();
+    facts.push(fact(`resolved|${entry.key}`, 'resolved', ms === undefined ? {} : { ms: Math.max(0, ms) }));
+  }
+  for (const ending of endings) if (entry.toStatus === ending) facts.push(fact(ending, ending));
+  return facts;
+}
+
+export interface EscalationSubject {
+  _id: string;
+  /** 2 once the first review deadline passed. */
+  level: 1 | 2;
+  reviewDueAt: Date;
+  secondReviewDueAt: Date;
+  resolution?: { by: { kind: string } };
+}
+
+/** Whether an escalation missed a review deadline (and so has facts). */
+export const missedADeadline = (escalation: EscalationSubject): boolean =>
+  escalation.level === 2 || escalation.resolution?.by.kind === 'deadline';
+
+export function dimensionsOf(registration: Omit<FactSubject, 'decisions' | '_id' | 'submittedAt'>, model: string) {
+  return {
+    distributorId: registration.distributorId,
+    segment: registration.customer.segment,
+    partnerType: registration.partnerType,
+    model,
+    policyVersion: registration.policyVersion,
+  } satisfies InsightDimensions;
+}
+
+/**
+ * The review deadlines an escalation missed: the first (its channel managers were reminded) and the
+ * second (the policy's rule decided). Grouped by its first contender's dimensions.
+ */
+export function factsOfEscalation(escalation: EscalationSubject, dimensions: InsightDimensions): InsightFact[] {
+  const missed = (level: 1 | 2, dueAt: Date): InsightFact => ({
+    _id: `escalation|${escalation._id}|missed:${level}`,
+    kind: 'missed-deadline',
+    day: utcDay(dueAt),
+    hour: utcHour(dueAt),
+    at: dueAt,
+    ...dimensions,
+  });
+  const facts: InsightFact[] = [];
+  if (escalation.level === 2) facts.push(missed(1, new Date(escalation.reviewDueAt)));
+  if (escalation.resolution?.by.kind === 'deadline') facts.push(missed(2, new Date(escalation.secondReviewDueAt)));
+  return facts;
+}

@@ -1,0 +1,163 @@
+import {
+  binValue,
+  bucketOf,
+  buildSeries,
+  daysBetween,
+  durationBin,
+  percentileOf,
+  summarizeDay,
+} from '../../../domain/insights/aggregate';
+import { type FactSubject, factsOfDecision, factsOfEscalation, type InsightFact } from '../../../domain/insights/facts';
+
+const dims = { distributorId: 'dist-a', segment: 'commercial', partnerType: 'var', model: 'open', policyVersion: 1 };
+const fact = (day: string, kind: InsightFact['kind'], extra: Partial<InsightFact> = {}): InsightFact => ({
+  _id: `f${Math.random()}`,
+  kind,
+  day,
+  hour: `${day}T12`,
+  at: new Date(`${day}T12:00:00Z`),
+  ...dims,
+  ...extra,
+});
+
+describe('insight bucketing (UTC)', () => {
+  it('names ISO weeks by their Monday and months by YYYY-MM', () => {
+    expect(bucketOf('2026-03-01', 'week')).toBe('2026-02-23'); // a Sunday belongs to the week before
+    expect(bucketOf('2026-03-02', 'week')).toBe('2026-03-02'); // a Monday starts its own
+    expect(bucketOf('2026-01-01', 'week')).toBe('2025-12-29'); // across a year
+    expect(bucketOf('2026-03-01', 'month')).toBe('2026-03');
+    expect(bucketOf('2026-03-01', 'day')).toBe('2026-03-01');
+  });
+
+  it('lists every day of a period, across a month end and a leap day', () => {
+    expect(daysBetween('2028-02-27', '2028-03-01')).toEqual(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+});
+
+describe('percentiles from duration histograms', () => {
+  it('are within 2.5% of the exact nearest-rank percentile', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => 100 + i * 37);
+    const histogram: Record<string, number> = {};
+    for (const v of values) histogram[durationBin(v)] = (histogram[durationBin(v)] ?? 0) + 1;
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const q of [0.5, 0.95]) {
+      const exact = sorted[Math.ceil(q * sorted.length) - 1] as number;
+      const read = percentileOf(histogram, q) as number;
+      expect(Math.abs(read - exact) / exact).toBeLessThan(0.025);
+    }
+  });
+
+  it('are null without data and 0 for zero durations', () => {
+    expect(percentileOf({}, 0.5)).toBeNull();
+    expect(percentileOf({ [durationBin(0)]: 3 }, 0.95)).toBe(0);
+    expect(binValue(durationBin(1000))).toBeGreaterThan(975);
+  });
+});
+
+describe('insight series', () => {
+  it('sums days into weeks and months per group, with rates over submissions', () => {
+    const monday = [
+      fact('2026-03-02', 'submitted'),
+      fact('2026-03-02', 'submitted'),
+      fact('2026-03-02', 'decided', { outcome: 'approved', ms: 1000 }),
+      fact('2026-03-02', 'decided', { outcome: 'escalated', reasonCode: 'possible-duplicate' }),
+      fact('2026-03-02', 'conflict'),
+    ];
+    const sunday = [
+      fact('2026-03-08', 'submitted', { distributorId: 'dist-b' }),
+      fact('2026-03-08', 'decided', {
+        distributorId: 'dist-b',
+        outcome: 'rejected',
+        reasonCode: 'duplicate',
+        ms: 3000,
+      }),
+      fact('2026-03-08', 'missed-deadline'),
+      fact('2026-03-08', 'won'),
+    ];
+    const days = [
+      { day: '2026-03-02', rows: summarizeDay(monday) },
+      { day: '2026-03-08', rows: summarizeDay(sunday) },
+    ];
+    const weekly = buildSeries(days, 'week', 'distributor');
+    expect(weekly.map((p) => [p.bucket, p.group, p.submitted])).toEqual([
+      ['2026-03-02', 'dist-a', 2],
+      ['2026-03-02', 'dist-b', 1],
+    ]);
+    const [a, b] = weekly;
+    expect(a).toMatchObject({
+      approved: 1,
+      escalated: { 'possible-duplicate': 1 },
+      conflictRate: 0.5,
+      escalationRate: 0.5,
+    });
+    expect(a).toMatchObject({ missedDeadlines: 1, won: 1 });
+    expect(b).toMatchObject({ rejected: { duplicate: 1 }, conflictRate: 0, escalationRate: 0 });
+    const [all] = buildSeries(days, 'month', undefined);
+    expect(all).toMatchObject({ bucket: '2026-03', group: 'all', submitted: 3, approved: 1 });
+    expect(Math.abs((all?.decisionMs.p50 ?? 0) - 1000)).toBeLessThan(25);
+    expect(Math.abs((all?.decisionMs.p95 ?? 0) - 3000)).toBeLessThan(75);
+    expect(buildSeries(days, 'day', undefined).map((p) => p.bucket)).toEqual(['2026-03-02', '2026-03-08']);
+  });
+});
+
+describe('facts of a decision log', () => {
+  const registration: FactSubject = {
+    _id: 'r1',
+    submittedAt: new Date('2026-03-01T23:59:00Z'),
+    distributorId: 'dist-a',
+    partnerType: 'var',
+    customer: { segment: 'education' },
+    policyVersion: 2,
+    decisions: [
+      {
+        key: 'decision',
+        at: '2026-03-02T00:01:00Z',
+        kind: 'decision',
+        fromStatus: 'pending',
+        toStatus: 'escalated',
+        reasonCode: 'possible-duplicate',
+        matches: [{}],
+      },
+      {
+        key: 'escalation:e1',
+        at: '2026-03-02T01:01:00Z',
+        kind: 'escalation-resolved',
+        fromStatus: 'escalated',
+        toStatus: 'approved',
+        matches: [],
+      },
+      { key: 'close', at: '2026-03-05T00:00:00Z', kind: 'close', fromStatus: 'approved', toStatus: 'won', matches: [] },
+    ],
+  };
+  it('count a submission on its own day, the conflict, the resolution time and the end', () => {
+    const facts = registration.decisions.flatMap((entry) => factsOfDecision(registration, entry, 'hybrid'));
+    const brief = facts.map((f) => [f._id, f.kind, f.day, f.outcome, f.ms]);
+    expect(brief).toEqual([
+      ['r1|decided|decision', 'decided', '2026-03-02', 'escalated', undefined],
+      ['r1|submitted', 'submitted', '2026-03-01', undefined, undefined],
+      ['r1|conflict', 'conflict', '2026-03-02', undefined, undefined],
+      ['r1|decided|escalation:e1', 'decided', '2026-03-02', 'approved', 62 * 60_000],
+      ['r1|resolved|escalation:e1', 'resolved', '2026-03-02', undefined, 60 * 60_000],
+      ['r1|won', 'won', '2026-03-05', undefined, undefined],
+    ]);
+    expect(facts[0]).toMatchObject({ segment: 'education', model: 'hybrid', policyVersion: 2 });
+  });
+
+  it('count an escalation’s missed deadlines on the days they were due', () => {
+    const escalation = {
+      _id: 'e1',
+      level: 2 as const,
+      reviewDueAt: new Date('2026-03-02T10:00:00Z'),
+      secondReviewDueAt: new Date('2026-03-03T10:00:00Z'),
+      resolution: { by: { kind: 'deadline' } },
+    };
+    expect(factsOfEscalation(escalation, dims).map((f) => [f._id, f.day])).toEqual([
+      ['escalation|e1|missed:1', '2026-03-02'],
+      ['escalation|e1|missed:2', '2026-03-03'],
+    ]);
+    expect(
+      factsOfEscalation({ ...escalation, level: 1, resolution: { by: { kind: 'channel-manager' } } }, dims),
+    ).toEqual([]);
+  });
+});
