@@ -233,6 +233,11 @@ const matrix: Record<string, Row> = {
       return { path: webhookPath(as) };
     },
   },
+  'GET /api/v1/insights': {
+    allowed: staff,
+    ok: 200,
+    request: async () => ({ path: '/api/v1/insights?bucket=day' }),
+  },
   'GET /api/v1/events': {
     allowed: ['reseller', 'distributor'],
     ok: 200,
