@@ -5,7 +5,14 @@ import { databaseFingerprint } from './api-fuzz-support';
 
 const simulationCollections = ['simulationjobs', 'simulationlocks'];
 
-import { type ApiTest, contestedDeal, freshSubmission, startApiTest, submitAndWait } from './api-support';
+import {
+  type ApiTest,
+  contestedDeal,
+  freshSubmission,
+  simulateAndWait,
+  startApiTest,
+  submitAndWait,
+} from './api-support';
 
 let api: ApiTest;
 beforeAll(async () => {
@@ -156,17 +163,7 @@ describe('policy', () => {
       model: 'hybrid',
       routes: [{ when: { segments: ['federal-dod'] }, distributors: ['dist-b'] }],
     };
-    const started = await api.call({
-      as: 'channel-manager',
-      method: 'post',
-      path: '/api/v1/policy/simulate',
-      body: { policy: candidate },
-    });
-    expect(started.status).toBe(202);
-    const job = await eventually(async () => {
-      const read = await api.call({ as: 'channel-manager', method: 'get', path: started.headers.location as string });
-      return read.body.status === 'running' ? undefined : read.body;
-    }, 'the simulation to end');
+    const job = await simulateAndWait(api, { policy: candidate });
     expect(job.status).toBe('done');
     const report = { body: job.report };
     expect(report.body.registrations).toBeGreaterThanOrEqual(2);

@@ -141,3 +141,16 @@ export async function contestedDeal(
   await waitForEscalationWorkflow(api.system, escalationId, 2);
   return { holder, challenger, escalationId };
 }
+
+/**
+ * Starts a policy simulation through the API and reads its job until it has ended (one runs at a time
+ * per deployment); answers the ended job.
+ */
+export async function simulateAndWait(api: ApiTest, body: unknown, as: CallerName = 'channel-manager') {
+  const started = await api.call({ as, method: 'post', path: '/api/v1/policy/simulate', body });
+  if (started.status !== 202) throw new Error(`simulation answered ${started.status}: ${started.text}`);
+  return eventually(async () => {
+    const read = await api.call({ as, method: 'get', path: started.headers.location as string });
+    return read.body.status === 'running' ? undefined : read.body;
+  }, 'the simulation to end');
+}

@@ -8,7 +8,7 @@ import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { policyChangeWorkflowId } from '../../workflows/definitions';
 import { eventually, quietLogger } from '../support/harness';
 import { recordHistory } from '../support/lifecycle';
-import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './api-support';
+import { type ApiTest, freshSubmission, simulateAndWait, startApiTest, submitAndWait } from './api-support';
 
 /**
  * Scheduled rule changes against the real stack: the version in force switches at its instant (also
@@ -203,19 +203,8 @@ test('effectiveFrom in the past is refused at its path', async () => {
 
 test('a simulation over a period replays only the registrations submitted in it', async () => {
   const [early, late] = submitted as [string, string];
-  // A simulation is a job: started, then read until it has ended (one runs at a time).
   const simulate = async (period: { from?: string; to?: string }) => {
-    const started = await api.call({
-      as: 'channel-manager',
-      method: 'post',
-      path: '/api/v1/policy/simulate',
-      body: { policy: policyBody, ...period },
-    });
-    expect(started.status).toBe(202);
-    const job = await eventually(async () => {
-      const read = await api.call({ as: 'channel-manager', method: 'get', path: started.headers.location as string });
-      return read.body.status === 'running' ? undefined : read.body;
-    }, 'the simulation to end');
+    const job = await simulateAndWait(api, { policy: policyBody, ...period });
     expect(job.status).toBe('done');
     return { body: job.report };
   };
