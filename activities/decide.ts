@@ -65,7 +65,7 @@ export function decideRegistration(input: { registrationId: string }): Promise<D
  * accepted earlier (smaller sequence) has been decided, then asks the allocation engine, then records
  * the decision with one guarded write. Run twice, it finds its decision and records nothing new.
  */
-export async function decideRegistrationIn(
+async function decideRegistrationIn(
   surroundings: DecisionSurroundings,
   input: { registrationId: string },
 ): Promise<DecideResult> {

@@ -195,9 +195,3 @@ export async function cancelUpcomingPolicy(now: Date = new Date()): Promise<Canc
 export async function recordLatest(version: number): Promise<void> {
   await latestHint.raise(version);
 }
-
-/** For tests that publish through another process or database: forget what this process read. */
-export function forgetPolicies(): void {
-  timelines.clear();
-  versions.clear();
-}
