@@ -3,7 +3,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
 import { applyTransition } from '../db/decision-log';
 import { type RegistrationDoc, registrationFacts } from '../db/registrations';
-import { drawnSequenceOf } from '../db/sequences';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
 import { compareCustomers, sharedProductLines } from '../domain/matching';
@@ -14,11 +13,6 @@ import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids'
 import { notifyPartners } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
-/**
- * A registration still without a sequence this long after its insert is looked up in `sequences`: its
- * submission normally draws one within milliseconds, so it was interrupted (see isEarlierAndUndecided).
- */
-const SEQUENCE_GRACE_MS = 5_000;
 /** How long one attempt polls for earlier registrations before handing back to Temporal's retry. */
 const WAIT_PER_ATTEMPT_MS = 10_000;
 
@@ -69,13 +63,23 @@ async function decideRegistrationIn(
   surroundings: DecisionSurroundings,
   input: { registrationId: string },
 ): Promise<DecideResult> {
-  const result = await checkAndDecide(surroundings, input.registrationId, 'poll');
+  const result = await checkAndDecide(surroundings, { registrationId: input.registrationId }, 'poll');
   if ('waitFor' in result) throw new Error('a polling check never hands back a wait');
   return result;
 }
 
-/** What one check found: decided (or already was), or an earlier registration to wait for. */
-export type CheckResult = DecideResult | { waitFor: string; timing: DecisionTiming };
+/**
+ * What one check found: decided (or already was), or a registration to wait for: one accepted earlier and
+ * still undecided (`until` decided), or one listed under the deal's keys but not stored yet, whose
+ * sequence is not known (`until` accepted).
+ */
+export type CheckResult = DecideResult | { waitFor: string; until?: 'accepted' | 'decided'; timing: DecisionTiming };
+
+export interface CheckInput {
+  registrationId: string;
+  /** Listed but unstored registrations whose workflows do not run (so they will never be stored): ignored. */
+  neverStored?: string[];
+}
 
 /**
  * The activity of registrations started since decisions stopped polling: one look at the earlier
@@ -84,21 +88,18 @@ export type CheckResult = DecideResult | { waitFor: string; timing: DecisionTimi
  * activity does. The latest is enough to wait for: it is decided only after every earlier one of its
  * own deal, and the next look finds any other still open.
  */
-export function checkRegistration(input: { registrationId: string }): Promise<CheckResult> {
+export function checkRegistration(input: CheckInput): Promise<CheckResult> {
   return checkRegistrationIn(inActivity, input);
 }
 
 /** The same look outside an activity (the benchmark times it). */
-export function checkRegistrationIn(
-  surroundings: DecisionSurroundings,
-  input: { registrationId: string },
-): Promise<CheckResult> {
-  return checkAndDecide(surroundings, input.registrationId, 'once');
+export function checkRegistrationIn(surroundings: DecisionSurroundings, input: CheckInput): Promise<CheckResult> {
+  return checkAndDecide(surroundings, input, 'once');
 }
 
 async function checkAndDecide(
   surroundings: DecisionSurroundings,
-  registrationId: string,
+  { registrationId, neverStored = [] }: CheckInput,
   waiting: 'poll' | 'once',
 ): Promise<CheckResult> {
   let registration = await loadRegistration(registrationId);
@@ -114,7 +115,14 @@ async function checkAndDecide(
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
 
-  let { holders, undecided } = await earlierRegistrations(registration, policy.matching.nameSimilarity);
+  let { holders, undecided, unstored } = await earlierRegistrations(registration, policy.matching.nameSimilarity);
+  const awaitedUnstored = unstored.filter((id) => !neverStored.includes(id));
+  // Unstored ones drew (or will draw) their numbers after they were listed, maybe before ours: once
+  // stored, they say. Runs that still poll began before any registration was listed unstored, and every
+  // number drawn since is larger than theirs.
+  if (waiting === 'once' && awaitedUnstored.length > 0) {
+    return { waitFor: awaitedUnstored[0] as string, until: 'accepted', timing };
+  }
   if (undecided.length > 0) {
     const latest = undecided.sort((a, b) => (b.sequence ?? 0) - (a.sequence ?? 0))[0] as RegistrationDoc;
     if (waiting === 'once') return { waitFor: latest._id, timing };
@@ -204,19 +212,23 @@ async function waitForEarlierRegistrations(
 async function earlierRegistrations(
   registration: RegistrationDoc,
   nameSimilarity: number,
-): Promise<{ holders: RegistrationDoc[]; undecided: RegistrationDoc[] }> {
+): Promise<{ holders: RegistrationDoc[]; undecided: RegistrationDoc[]; unstored: string[] }> {
   const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => id !== registration._id);
   const others = await loadRegistrations(ids);
+  const stored = new Set(others.map((other) => other._id));
+  const unstored = ids.filter((id) => !stored.has(id));
   const ended = others.filter((other) => !isActiveStatus(other.status));
   // Listing entries of ended registrations are removed when they end; clean up any a crash left behind.
   await Promise.all(ended.map((other) => unlistFromKeys(other._id, other.lookupKeys)));
   // Only a registration that may be the same deal can change this decision; one that merely shares
   // a blocking word (a common word of the name) is not waited for, so unrelated customers never queue.
   const related = others.filter((other) => mayBeSameDeal(registration, other, nameSimilarity));
-  const undecided = (
-    await Promise.all(related.map(async (other) => ((await isEarlierAndUndecided(other, registration)) ? [other] : [])))
-  ).flat();
-  return { holders: others.filter((other) => other.status === 'approved' || other.status === 'escalated'), undecided };
+  const undecided = related.filter((other) => isEarlierAndUndecided(other, registration));
+  return {
+    holders: others.filter((other) => other.status === 'approved' || other.status === 'escalated'),
+    undecided,
+    unstored,
+  };
 }
 
 function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, nameSimilarity: number): boolean {
@@ -227,18 +239,14 @@ function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, nameSim
 }
 
 /**
- * Whether `other` might have been accepted before `subject` and is not decided yet. One without a
- * sequence on its document may have drawn one that its interrupted submission never wrote: after a
- * short grace, `sequences` says. If it drew none, any number it draws later is larger than ours, so it
- * cannot come first and is not waited for.
+ * Whether `other` was accepted before `subject` and is not decided yet. A stored registration without a
+ * sequence was stored by an API before registrations were stored by their workflows, and its submission
+ * was interrupted: the upgrade (db/upgrade.ts) gives it its number or discards it, so until then it counts
+ * as earlier.
  */
-async function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc): Promise<boolean> {
+function isEarlierAndUndecided(other: RegistrationDoc, subject: RegistrationDoc): boolean {
   if (other.status !== 'pending') return false;
-  const mine = subject.sequence ?? Number.MAX_SAFE_INTEGER;
-  if (other.sequence !== undefined) return other.sequence < mine;
-  if (Date.now() - other.submittedAt.getTime() < SEQUENCE_GRACE_MS) return true;
-  const drawn = await drawnSequenceOf(other);
-  return drawn !== undefined && drawn < mine;
+  return other.sequence === undefined || other.sequence < (subject.sequence ?? Number.MAX_SAFE_INTEGER);
 }
 
 /**

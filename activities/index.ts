@@ -1,3 +1,4 @@
+import { acceptRegistration } from './accept';
 import type { ActivityDeps } from './context';
 import { checkRegistration, decideRegistration } from './decide';
 import { escalationActivities } from './escalations';
@@ -7,6 +8,7 @@ import { protectionActivities } from './protection';
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
 export function createActivities(deps: ActivityDeps) {
   return {
+    acceptRegistration,
     decideRegistration,
     checkRegistration,
     announcePolicyChange,

@@ -1,26 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import stringify from 'safe-stable-stringify';
-import { listUnderKeys, unlistFromKeys } from '../db/dealkeys';
-import { insertOnce } from '../db/insert-once';
-import { Intake } from '../db/intake';
+import type { AcceptanceInput } from '../activities/accept';
 import type { ResellerDoc } from '../db/partners';
-import { currentPolicy } from '../db/policies';
-import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
-import { claimOf, claimSequence, claimTakeover, drawnSequenceOf, drawSequence } from '../db/sequences';
-import { customerIdentity, lookupKeys } from '../domain/matching';
+import { Registration, type RegistrationDoc } from '../db/registrations';
+import { customerIdentity } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
-import { registrationWorkflowId } from '../workflows/definitions';
+import { type AcceptedRegistration, acceptUpdate, registrationWorkflowId } from '../workflows/definitions';
 import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
-import { RequestRefused } from './errors';
+import { LimitReached, RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
-import { reserveQuota } from './registration-quota';
 
 export interface SubmitDeps {
   temporal: Client;
   taskQueue: string;
+  /** How long to wait for the registration to be stored (default 5 s); see SUBMISSION_ACCEPTANCE_WAIT_MS. */
+  acceptanceWaitMs?: number;
 }
 
 export interface SubmitResult {
@@ -55,10 +57,30 @@ async function checkPartners(resellerId: string, distributorId: string): Promise
   return reseller;
 }
 
+/** What a submission's workflow is started with, once the partners are checked. */
+export async function prepareSubmission(
+  resellerId: string,
+  body: RegistrationSubmission,
+  idempotencyKey?: string,
+): Promise<AcceptanceInput> {
+  const reseller = await checkPartners(resellerId, body.distributorId);
+  return {
+    registrationId: registrationIdFor(resellerId, idempotencyKey),
+    submission: {
+      resellerId,
+      partnerType: reseller.partnerType,
+      body,
+      requestHash: requestHashOf(body),
+      idempotencyKey,
+    },
+  };
+}
+
 /**
- * Accepts a registration. The order matters for first come, first served (docs/DESIGN.md): the
- * registration is findable through its customer keys before it draws its sequence, and its workflow
- * starts only after that. Every step can be repeated, so a retry after a crash completes the job.
+ * Accepts a registration: one call to Temporal starts its workflow and waits for the workflow's first
+ * step, which stores it with its sequence (update-with-start). Whatever interrupts the call, the workflow
+ * either finishes the step or was never started; a repeat with the same Idempotency-Key lands on the same
+ * workflow id and gets the same answer.
  */
 export async function submitRegistration(
   deps: SubmitDeps,
@@ -66,206 +88,114 @@ export async function submitRegistration(
   body: RegistrationSubmission,
   idempotencyKey?: string,
 ): Promise<SubmitResult> {
-  const { registration, created } = await recordSubmission(resellerId, body, idempotencyKey);
-  const accepted = registration.sequence === undefined ? await assignSequence(registration) : registration;
-  // Idempotent: a repeat joins the workflow the first request started.
-  await startWorkflow(deps, accepted);
-  return { registration: accepted, created };
-}
-
-/** The first step: the registration stored as `pending` and listed under its customer keys. */
-export async function recordSubmission(
-  resellerId: string,
-  body: RegistrationSubmission,
-  idempotencyKey?: string,
-): Promise<SubmitResult> {
-  const reseller = await checkPartners(resellerId, body.distributorId);
-  const id = registrationIdFor(resellerId, idempotencyKey);
-  const requestHash = requestHashOf(body);
-
-  // Only a keyed id can exist already: a random one is new by construction.
-  const existing = idempotencyKey ? await Registration.findById(id).lean<RegistrationDoc>().exec() : null;
-  if (existing && existing.requestHash !== requestHash) {
-    throw new RequestRefused(
-      422,
-      'Idempotency-Key reused',
-      'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
-    );
-  }
-  // The policy's limits: a place is taken before the first write and given back if nothing is stored.
-  const quota = existing ? undefined : await reserveQuota(reseller, id);
-  const registration =
-    existing ??
-    (await insertPending(id, reseller, body, requestHash, idempotencyKey).catch(async (error: unknown) => {
-      await quota?.release();
-      throw error;
-    }));
-  await listUnderKeys(id, registration.lookupKeys);
-  return { registration, created: !existing };
-}
-
-async function insertPending(
-  id: string,
-  reseller: ResellerDoc,
-  body: RegistrationSubmission,
-  requestHash: string,
-  idempotencyKey: string | undefined,
-): Promise<RegistrationDoc> {
-  // The version in force at the very instant recorded as submittedAt (a scheduled change switches there).
-  const now = new Date();
-  const policy = await currentPolicy(now);
-  if (!policy)
-    throw new RequestRefused(
-      503,
-      'No policy',
-      'no allocation policy has been published yet; an admin must PUT /policy',
-    );
+  const { registrationId, submission } = await prepareSubmission(resellerId, body, idempotencyKey);
+  const { requestHash } = submission;
+  const workflowId = registrationWorkflowId(registrationId);
   const identity = customerIdentity(body.customer);
-  await insertOnce(Intake, { _id: id, at: now });
-  const registration: RegistrationDoc = {
-    _id: id,
-    status: 'pending',
-    resellerId: reseller._id,
-    partnerType: reseller.partnerType,
-    distributorId: body.distributorId,
-    customer: body.customer,
-    opportunity: body.opportunity,
-    program: body.program,
-    searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase(),
-    lookupKeys: lookupKeys(identity),
-    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
-    // Listed once it has a sequence.
-    listKeys: [],
-    submittedAt: now,
-    extensionsUsed: 0,
-    policyVersion: policy.version,
-    decisions: [],
-    decisionKeys: [],
-    lastDecisionHash: GENESIS_HASH,
-    requestHash,
-    idempotencyKey,
-    workflowId: registrationWorkflowId(id),
-    updatedAt: now,
-  };
-  if (await insertOnce(Registration, registration)) return registration;
-  // A concurrent repeat of the same request inserted it first: carry on with that one.
-  return (await Registration.findById(id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
-}
-
-/**
- * Draws the sequence and records it, before the workflow starts. Concurrent repeats of one request may
- * each draw; the first claim decides which number counts (the others stay unused, which is harmless:
- * they are taken, so no later registration gets them), and only its holder writes it.
- */
-export async function assignSequence(registration: RegistrationDoc): Promise<RegistrationDoc> {
-  const claim = await claimSequence(registration, await drawSequence(registration._id));
-  if (claim.sequence === null) throw discarded();
-  if (claim.won) return writeSequence(registration, claim.sequence);
-  return awaitRecordedSequence(registration._id);
-}
-
-const discarded = () =>
-  new RequestRefused(
-    503,
-    'Submission interrupted',
-    'the registration was discarded before it was accepted; submit it again',
-  );
-
-/**
- * Only the holder of the claim writes the number, and only before the workflow starts: FerretDB applies
- * an update as a read-modify-write of the whole document, so a second writer could undo a decision.
- */
-async function writeSequence(registration: RegistrationDoc, sequence: number): Promise<RegistrationDoc> {
-  const listKeys = registrationListKeys({ ...registration, sequence });
-  await Registration.updateOne({ _id: registration._id }, { $set: { sequence, listKeys } }).exec();
-  return { ...registration, sequence, listKeys };
-}
-
-/** A concurrent repeat of this request holds the claim: wait a little for it to record the number. */
-async function awaitRecordedSequence(id: string): Promise<RegistrationDoc> {
-  for (let round = 0; round < 25; round += 1) {
-    const current = await Registration.findById(id).lean<RegistrationDoc>().exec();
-    if (!current) throw discarded();
-    if (current.sequence !== undefined) return current;
-    await sleep(200);
-  }
-  throw new RequestRefused(
-    503,
-    'Submission in progress',
-    'another request for this registration is still recording it; repeat this one with the same Idempotency-Key',
-  );
-}
-
-async function startWorkflow(deps: SubmitDeps, registration: RegistrationDoc): Promise<void> {
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof registrationWorkflow>('registrationWorkflow', {
+    workflowId,
+    taskQueue: deps.taskQueue,
+    args: [{ registrationId, submission }],
+    // A repeat joins the running workflow; one refused at acceptance (it failed) may be started afresh,
+    // one that ran its course never is.
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+    typedSearchAttributes: [
+      { key: searchAttributes.status, value: 'pending' },
+      { key: searchAttributes.resellerId, value: resellerId },
+      { key: searchAttributes.distributorId, value: body.distributorId },
+      {
+        key: searchAttributes.customerKeys,
+        value: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+      },
+      { key: searchAttributes.sequence, value: 0 },
+    ],
+  });
   try {
-    await deps.temporal.workflow.start<typeof registrationWorkflow>('registrationWorkflow', {
-      workflowId: registration.workflowId,
-      taskQueue: deps.taskQueue,
-      args: [{ registrationId: registration._id }],
-      // A repeat joins the running workflow; one that already finished is never started again.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: searchAttributes.status, value: 'pending' },
-        { key: searchAttributes.resellerId, value: registration.resellerId },
-        { key: searchAttributes.distributorId, value: registration.distributorId },
-        { key: searchAttributes.customerKeys, value: registration.customerKeys },
-        { key: searchAttributes.sequence, value: registration.sequence ?? 0 },
-      ],
-    });
+    const { registration, repeated } = await withinAcceptanceWait(
+      deps.temporal.workflow.executeUpdateWithStart(acceptUpdate, { args: [{ requestHash }], startWorkflowOperation }),
+      deps.acceptanceWaitMs ?? 5000,
+    );
+    return { registration: reviveDates(registration), created: !repeated };
   } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    const refusal = refusalOf(error);
+    if (refusal?.type === 'NotThisRun' || error instanceof WorkflowExecutionAlreadyStartedError) {
+      return storedEarlier(registrationId, requestHash);
+    }
+    if (refusal) throw requestRefusedFor(refusal);
+    throw error;
   }
-  // The workflow runs: the submission is complete (and the workflow is now the document's only writer).
-  // The intake entry is housekeeping: if it cannot be removed now, the sweeper removes it later, and
-  // the registration stays accepted.
-  await Intake.deleteOne({ _id: registration._id })
-    .exec()
-    .catch(() => undefined);
 }
 
 /**
- * Finishes a submission that its API process left half done (used by the worker's intake sweeper):
- * one whose sequence was drawn gets it claimed and recorded and its workflow started; one that drew
- * none in all this time was never accepted (no 202 was sent) and is discarded, by claiming "none" so
- * that a late API process cannot accept it afterwards. A claim made by an API process that then did
- * not record it is taken over only once it is old enough that the process cannot still be writing.
+ * A registration that cannot be stored now (its database is down, say) is not waited for longer than a
+ * client waits: the answer is 503, and its workflow stores it once it can. A repeat with the same
+ * Idempotency-Key then gets the registration; a client without a key cannot tell, as with any timeout.
  */
-export async function completeInterruptedSubmission(
-  deps: SubmitDeps,
-  id: string,
-  { abandonAfterMs, takeOverAfterMs }: { abandonAfterMs: number; takeOverAfterMs: number },
-): Promise<'started' | 'discarded' | 'waiting'> {
-  const registration = await Registration.findById(id).lean<RegistrationDoc>().exec();
+async function withinAcceptanceWait<T>(accepting: Promise<T>, waitMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new RequestRefused(
+            503,
+            'Submission in progress',
+            'the registration could not be stored in time; repeat the request with the same Idempotency-Key for its answer',
+          ),
+        ),
+      waitMs,
+    );
+  });
+  try {
+    return await Promise.race([accepting, late]);
+  } finally {
+    clearTimeout(timer);
+    // Settled later, it has nobody to tell.
+    accepting.catch(() => undefined);
+  }
+}
+
+/**
+ * A repeat of a submission whose workflow has run its course, or was started before workflows stored
+ * their registrations: the stored registration answers.
+ */
+async function storedEarlier(registrationId: string, requestHash: string): Promise<SubmitResult> {
+  const registration = await Registration.findById(registrationId).lean<RegistrationDoc>().exec();
   if (!registration) {
-    await Intake.deleteOne({ _id: id }).exec();
-    return 'discarded';
+    throw new RequestRefused(503, 'Submission interrupted', 'the registration is not stored; submit it again');
   }
-  if (registration.sequence !== undefined) {
-    await startWorkflow(deps, registration);
-    return 'started';
+  if (registration.requestHash !== requestHash) throw idempotencyKeyReused();
+  return { registration, created: false };
+}
+
+function refusalOf(error: unknown): ApplicationFailure | undefined {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  return cause instanceof ApplicationFailure ? cause : undefined;
+}
+
+const idempotencyKeyReused = () =>
+  new RequestRefused(
+    422,
+    'Idempotency-Key reused',
+    'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
+  );
+
+function requestRefusedFor(refusal: ApplicationFailure): RequestRefused {
+  switch (refusal.type) {
+    case 'IdempotencyKeyReused':
+      return idempotencyKeyReused();
+    case 'LimitReached':
+      return new LimitReached(refusal.details?.[0] as LimitReached['limit'], refusal.message);
+    case 'NoPolicy':
+      return new RequestRefused(503, 'No policy', refusal.message);
+    default:
+      return new RequestRefused(503, 'Submission not accepted', refusal.message);
   }
-  let claim = await claimOf(registration);
-  if (!claim) {
-    const drawn = await drawnSequenceOf(registration);
-    if (drawn === undefined && Date.now() - registration.submittedAt.getTime() < abandonAfterMs) return 'waiting';
-    const mine = await claimSequence(registration, drawn ?? null);
-    if (mine.won && mine.sequence !== null) {
-      await startWorkflow(deps, await writeSequence(registration, mine.sequence));
-      return 'started';
-    }
-    claim = mine;
-  }
-  if (claim.sequence === null) {
-    await unlistFromKeys(id, registration.lookupKeys);
-    await Registration.deleteOne({ _id: id }).exec();
-    await Intake.deleteOne({ _id: id }).exec();
-    return 'discarded';
-  }
-  if (Date.now() - claim.at.getTime() < takeOverAfterMs || !(await claimTakeover(registration))) return 'waiting';
-  await startWorkflow(deps, await writeSequence(registration, claim.sequence));
-  return 'started';
+}
+
+/** The stored document came through Temporal as JSON: its dates are strings again. */
+function reviveDates(accepted: AcceptedRegistration): RegistrationDoc {
+  const doc = accepted as unknown as RegistrationDoc;
+  return { ...doc, submittedAt: new Date(doc.submittedAt), updatedAt: new Date(doc.updatedAt) };
 }

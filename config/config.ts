@@ -124,6 +124,11 @@ export const configSchema = z.object({
   WORKER_TEMPORAL_METRICS_PORT: port.optional(),
   /** The address the worker's `/metrics` listens on. */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * How long `POST /registrations` waits for its workflow to store the registration before answering 503
+   * (the workflow goes on: a repeat with the same Idempotency-Key gets the registration once stored).
+   */
+  SUBMISSION_ACCEPTANCE_WAIT_MS: z.coerce.number().int().positive().default(5000),
   /** How often the outbox dispatcher looks for due webhook deliveries. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import pLimit from 'p-limit';
 import { numberHint } from './hints';
 import { insertOnce } from './insert-once';
 
@@ -27,8 +28,6 @@ const sequenceSchema = new Schema<SequenceDoc>(
   },
   { versionKey: false },
 );
-// Asked only about submissions that were interrupted between drawing and recording their number.
-sequenceSchema.index({ registrationId: 1 });
 /** `sequences` held numeric ids, which FerretDB's SQLite backend scans for; db/upgrade.ts carries its top over. */
 export const Sequence = model<SequenceDoc>('Sequence', sequenceSchema, 'sequencenumbers');
 
@@ -52,13 +51,18 @@ export const takeSequence = (value: number, registrationId: string): Promise<boo
 const isTaken = async (value: number): Promise<boolean> =>
   (await Sequence.exists({ _id: String(value) }).exec()) !== null;
 
-/** One submission of a registration document: a resubmission after a discard is another. */
-export interface Incarnation {
-  _id: string;
-  submittedAt: Date;
+/**
+ * Draws in one process run one at a time: concurrent draws from the same starting point would each probe
+ * past the others' numbers (a burst of n costs n² inserts), and a number must never be taken while a
+ * smaller one that this process is about to take is still free (see highestSequence).
+ */
+const oneDrawAtATime = pLimit(1);
+
+export function drawSequence(registrationId: string): Promise<number> {
+  return oneDrawAtATime(() => drawNext(registrationId));
 }
 
-export async function drawSequence(registrationId: string): Promise<number> {
+async function drawNext(registrationId: string): Promise<number> {
   const database = Sequence.db.name;
   let candidate = (lastTakenHere.get(database) || (await sharedHint())) + 1;
   for (let probes = 1; ; probes += 1) {
@@ -93,71 +97,4 @@ export async function highestSequence(): Promise<number> {
     else high = middle;
   }
   return low;
-}
-
-/** The smallest number a registration drew since it was submitted, if its submission got that far. */
-export async function drawnSequenceOf(registration: Incarnation): Promise<number | undefined> {
-  const drawn = await Sequence.find({ registrationId: registration._id }).lean<SequenceDoc[]>().exec();
-  const since = drawn.filter((entry) => entry.at >= registration.submittedAt).map((entry) => entry.value);
-  return since.length > 0 ? Math.min(...since) : undefined;
-}
-
-/**
- * Which drawn number a registration holds, or `null` once the intake sweeper discarded it. The first
- * claim wins by unique insert (atomic on FerretDB too), so two repeats of one submission, or a repeat
- * and the sweeper, agree without a conditional update: FerretDB's SQLite backend looks documents up by
- * index only for a filter that is `_id` alone, and scans the collection for any other. A claim belongs
- * to one incarnation of the document (its id and submission time): a resubmission after a discard
- * starts afresh, while the request that was too slow still finds its incarnation discarded.
- */
-interface SequenceClaimDoc {
-  _id: string;
-  sequence: number | null;
-  at: Date;
-}
-
-const SequenceClaim = model<SequenceClaimDoc>(
-  'SequenceClaim',
-  new Schema<SequenceClaimDoc>(
-    {
-      _id: { type: String, required: true },
-      sequence: { type: Number, default: null },
-      at: { type: Date, required: true },
-    },
-    { versionKey: false },
-  ),
-  'sequenceclaims',
-);
-
-export interface Claim {
-  /** The number the registration holds; null: it was discarded before it was accepted. */
-  sequence: number | null;
-  /** Whether this call's claim is the one that counts. */
-  won: boolean;
-  /** When the claim that counts was made. */
-  at: Date;
-}
-
-const claimIdOf = (registration: Incarnation) => `${registration._id}@${registration.submittedAt.getTime()}`;
-
-export async function claimSequence(registration: Incarnation, sequence: number | null): Promise<Claim> {
-  const claimId = claimIdOf(registration);
-  const at = new Date();
-  if (await insertOnce(SequenceClaim, { _id: claimId, sequence, at })) return { sequence, won: true, at };
-  const winner = await SequenceClaim.findById(claimId).lean<SequenceClaimDoc>().exec();
-  return { sequence: winner?.sequence ?? null, won: false, at: winner?.at ?? at };
-}
-
-/**
- * Lets one intake sweeper, of however many, record a claim whose holder never did: the takeover is a
- * claim of its own.
- */
-export function claimTakeover(registration: Incarnation): Promise<boolean> {
-  return insertOnce(SequenceClaim, { _id: `${claimIdOf(registration)}!takeover`, sequence: null, at: new Date() });
-}
-
-/** The claim of a registration, if any was made. */
-export async function claimOf(registration: Incarnation): Promise<Omit<Claim, 'won'> | undefined> {
-  const claim = await SequenceClaim.findById(claimIdOf(registration)).lean<SequenceClaimDoc>().exec();
-  return claim ? { sequence: claim.sequence, at: claim.at } : undefined;
 }

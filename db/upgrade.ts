@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { unlistFromKeys } from './dealkeys';
 import { wakeQueue } from './delivery-claims';
 import { Escalation, type EscalationDoc, escalationBucketing, markEscalationListFloor } from './escalations';
 import { insertOnce } from './insert-once';
@@ -14,6 +15,36 @@ import { sequenceHint, takeSequence } from './sequences';
  * a deployment runs its first upgraded worker alone), because the backfills write documents that are
  * otherwise written only by their workflows.
  */
+export interface UpgradeDeps {
+  /** Starts the workflow of a registration stored by an earlier version's API (see legacy-intake). */
+  startLegacyRegistration(registration: RegistrationDoc): Promise<void>;
+}
+
+/** Steps that need Temporal run only where it is given (the worker), and stay to do until then. */
+const stepsWithTemporal: Record<string, (deps: UpgradeDeps) => Promise<number>> = {
+  /**
+   * Submissions that an earlier version's API left half done when it died, from its `intake` list (its
+   * sweeper finished them; registrations are now stored by their workflows, so nothing is added to the
+   * list). One that was numbered gets its workflow; one that was not was never accepted (no 202 was
+   * sent) and is discarded.
+   */
+  'legacy-intake': async (deps) => {
+    const intake = mongoose.connection.collection<{ _id: string }>('intake');
+    let count = 0;
+    for (const entry of await intake.find({}).toArray()) {
+      const registration = await Registration.findById(entry._id).lean<RegistrationDoc>().exec();
+      if (registration?.sequence !== undefined) await deps.startLegacyRegistration(registration);
+      else if (registration) {
+        await unlistFromKeys(registration._id, registration.lookupKeys);
+        await Registration.deleteOne({ _id: registration._id }).exec();
+      }
+      await intake.deleteOne({ _id: entry._id });
+      count += 1;
+    }
+    return count;
+  },
+};
+
 const steps: Record<string, () => Promise<number>> = {
   // Numeric `_id`s are looked up by no index on FerretDB's SQLite backend.
   'policy-string-ids': async () => {
@@ -71,9 +102,15 @@ const steps: Record<string, () => Promise<number>> = {
 const markers = () => mongoose.connection.collection<{ _id: string; at: Date; changed: number }>('counters');
 
 /** Runs the steps not yet done here; returns what each changed. */
-export async function upgradeStoredData(): Promise<Record<string, number>> {
+export async function upgradeStoredData(deps?: UpgradeDeps): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
-  for (const [name, step] of Object.entries(steps)) {
+  const runnable = {
+    ...steps,
+    ...(deps
+      ? Object.fromEntries(Object.entries(stepsWithTemporal).map(([name, step]) => [name, () => step(deps)]))
+      : {}),
+  };
+  for (const [name, step] of Object.entries(runnable)) {
     const marker = `upgrade:${name}`;
     if (await markers().findOne({ _id: marker })) continue;
     done[name] = await step();

@@ -8,7 +8,7 @@ import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { upgradeStoredData } from '../db/upgrade';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
-import { startIntakeSweeper } from './intake-sweeper';
+import { startLegacyRegistration } from './legacy-intake';
 import { startWorkerMetricsServer, workerMetrics } from './metrics';
 import { startOutboxDispatcher } from './outbox-dispatcher';
 
@@ -21,7 +21,7 @@ export interface WorkerProcessOptions {
 }
 
 /**
- * One worker process: workflows and activities, the outbox dispatcher and the intake sweeper, until
+ * One worker process: workflows and activities and the outbox dispatcher, until
  * SIGINT/SIGTERM, then everything is closed in order. Run as many as the load needs.
  */
 export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
@@ -31,9 +31,12 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   logger.info({ auditKeyId: auditKeys().keyId }, 'audit key loaded');
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
-  const upgraded = await upgradeStoredData();
-  if (Object.keys(upgraded).length > 0) logger.info({ upgraded }, 'upgraded stored data');
   const client = await connectTemporalClient(cfg);
+  const upgraded = await upgradeStoredData({
+    startLegacyRegistration: (registration) =>
+      startLegacyRegistration({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, registration),
+  });
+  if (Object.keys(upgraded).length > 0) logger.info({ upgraded }, 'upgraded stored data');
   const added = await ensureSearchAttributes(client, cfg.TEMPORAL_NAMESPACE);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
   const metricsServer = await startMetrics(cfg, logger);
@@ -57,12 +60,10 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     endpointsAtOnce: cfg.WEBHOOK_ENDPOINTS_PER_DISPATCHER,
     retry: { windowMs: cfg.WEBHOOK_RETRY_WINDOW_MS, maxBackoffMs: cfg.WEBHOOK_MAX_BACKOFF_MS },
   });
-  const sweeper = startIntakeSweeper({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, logger);
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
   options.onReady?.();
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks have finished.
   await worker.run();
-  sweeper.stop();
   await dispatcher.stop();
   await connection.close();
   await client.connection.close();

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IdentifierConflict } from '../domain/allocation/types';
-import type { ReasonCode, RegistrationStatus } from '../domain/registration';
+import type { PartnerType, ReasonCode, RegistrationStatus, RegistrationSubmission } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
 
@@ -39,6 +39,40 @@ export interface Actor {
   keyId?: string;
 }
 
+/**
+ * What the API hands a new registration's workflow: the submission as the reseller sent it, checked
+ * against the partners but not yet stored. The workflow's first step stores it (see acceptUpdate).
+ */
+export interface SubmissionInput {
+  resellerId: string;
+  /** The reseller's type when it submitted: its limits and the allocation's partner-type routes use it. */
+  partnerType: PartnerType;
+  body: RegistrationSubmission;
+  requestHash: string;
+  idempotencyKey?: string;
+}
+
+export interface RegistrationWorkflowInput {
+  registrationId: string;
+  /** Absent in runs started before the workflow stored its own registration (the API did). */
+  submission?: SubmissionInput;
+}
+
+/**
+ * The answer to a submission, once its registration is stored with its sequence: the stored document,
+ * as JSON (its dates are ISO strings). A submission refused before anything was stored fails the update
+ * with the refusal (types in `acceptanceRefusals`), and its workflow fails, so the same
+ * Idempotency-Key may be used again.
+ */
+export type AcceptedRegistration = Record<string, unknown> & { _id: string; sequence: number };
+export const acceptanceRefusals = ['LimitReached', 'NoPolicy', 'IdempotencyKeyReused', 'NotThisRun'] as const;
+export interface Acceptance {
+  registration: AcceptedRegistration;
+  /** True for every answer after the first: a repeat of the submission (same Idempotency-Key). */
+  repeated: boolean;
+}
+export const acceptUpdate = defineUpdate<Acceptance, [{ requestHash: string }]>('accept');
+
 export const registrationStateQuery = defineQuery<RegistrationState>('registrationState');
 export const withdrawUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; reason?: string }]>('withdraw');
 export const closeUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; outcome: 'won' | 'lost' }]>('close');
@@ -61,10 +95,12 @@ export interface EscalationFate {
 }
 
 /**
- * A registration waiting for an earlier one of its deal asks to be told when that one is decided; the
- * earlier one answers with `predecessorDecided` at once if it already is, else when it is.
+ * A registration waiting for an earlier one of its deal asks to be told when that one is decided (or,
+ * `until: 'accepted'`, when one it found still being stored has its sequence); the earlier one answers
+ * with `predecessorDecided` at once if that has happened already, else when it does. No `until`: decided.
  */
-export const watchDecisionSignal = defineSignal<[{ watcherWorkflowId: string }]>('watchDecision');
+export const watchDecisionSignal =
+  defineSignal<[{ watcherWorkflowId: string; until?: 'accepted' | 'decided' }]>('watchDecision');
 export const predecessorDecidedSignal = defineSignal<[{ registrationId: string }]>('predecessorDecided');
 
 /** Sent by an escalation to each waiting contender once it is resolved. */

@@ -1,5 +1,6 @@
 import {
   ActivityCancellationType,
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   CancellationScope,
@@ -15,6 +16,8 @@ import {
 import type { Activities } from '../activities';
 import type { RegistrationStatus } from '../domain/registration';
 import {
+  type AcceptedRegistration,
+  acceptUpdate,
   closeUpdate,
   type EscalationFate,
   escalationFateSignal,
@@ -23,6 +26,7 @@ import {
   predecessorDecidedSignal,
   type RecordedOutcome,
   type RegistrationState,
+  type RegistrationWorkflowInput,
   registrationStateQuery,
   registrationWorkflowId,
   watchDecisionSignal,
@@ -53,7 +57,7 @@ const { checkRegistration } = proxyActivities<Activities>({
 
 /**
  * While it waits for an earlier registration's word, a registration looks again after this long anyway:
- * only a safety net, for a word lost with a workflow that never started (an interrupted submission).
+ * only a safety net (every stored registration has a running workflow to answer, until it is decided).
  */
 const WAIT_SAFETY_NET_MS = 30_000;
 /** An earlier registration still undecided without a running workflow cannot answer: look again soon. */
@@ -73,17 +77,18 @@ const lifecycle = proxyActivities<Activities>({
   },
 });
 
-export interface RegistrationWorkflowInput {
-  registrationId: string;
-}
-
 const endStatuses: RegistrationStatus[] = ['rejected', 'won', 'lost', 'expired', 'withdrawn'];
 
 /**
- * The life of one registration: decision, escalation, protection, extension, and its end. It is the
- * only writer of its registration's document, one activity at a time (see Serial).
+ * The life of one registration: acceptance, decision, escalation, protection, extension, and its end.
+ * It is the only writer of its registration's document, from the first write (the acceptance) on, one
+ * activity at a time (see Serial). Runs started before the workflow stored its registration have no
+ * `submission`: the API had stored it, and they begin at the decision.
  */
-export async function registrationWorkflow({ registrationId }: RegistrationWorkflowInput): Promise<RegistrationState> {
+export async function registrationWorkflow({
+  registrationId,
+  submission,
+}: RegistrationWorkflowInput): Promise<RegistrationState> {
   const state: RegistrationState = { status: 'pending', extensionsUsed: 0 };
   const serial = new Serial();
   const decision = new CancellationScope();
@@ -92,22 +97,33 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
   let remindedFor: string | undefined;
   let turnedAway = false;
 
-  const watchers: string[] = [];
+  /** Settled once the registration is stored with its sequence, or refused before anything was stored. */
+  let acceptance: { registration: AcceptedRegistration } | { refusal: ApplicationFailure } | undefined = submission
+    ? undefined
+    : { registration: { _id: registrationId, sequence: 0 } };
+  let acceptAnswers = 0;
+
+  const watchers: Array<{ workflowId: string; until: 'accepted' | 'decided' }> = [];
   /** Words on their way: a workflow that completes first would take them with it undelivered. */
   const outgoing: Promise<void>[] = [];
+  const hasHappened = (until: 'accepted' | 'decided') =>
+    until === 'accepted' ? !!acceptance : state.status !== 'pending';
   const tellWatchers = () => {
-    for (const watcher of watchers.splice(0)) {
+    // In the order they asked (histories recorded before `until` replay the same signals in the same order).
+    const told = watchers.filter((watcher) => hasHappened(watcher.until));
+    watchers.splice(0, watchers.length, ...watchers.filter((watcher) => !hasHappened(watcher.until)));
+    for (const watcher of told) {
       outgoing.push(
-        getExternalWorkflowHandle(watcher)
+        getExternalWorkflowHandle(watcher.workflowId)
           .signal(predecessorDecidedSignal, { registrationId })
           // A watcher that ended meanwhile needs no word.
           .catch(() => undefined),
       );
     }
   };
-  setHandler(watchDecisionSignal, ({ watcherWorkflowId }) => {
-    watchers.push(watcherWorkflowId);
-    if (state.status !== 'pending') tellWatchers();
+  setHandler(watchDecisionSignal, ({ watcherWorkflowId, until = 'decided' }) => {
+    watchers.push({ workflowId: watcherWorkflowId, until });
+    tellWatchers();
   });
   let predecessorAnswered = false;
   setHandler(predecessorDecidedSignal, () => {
@@ -130,6 +146,27 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
   };
 
   setHandler(registrationStateQuery, () => ({ ...state }));
+  setHandler(
+    acceptUpdate,
+    async () => {
+      await condition(() => acceptance !== undefined);
+      const settled = acceptance as NonNullable<typeof acceptance>;
+      if ('refusal' in settled) throw settled.refusal;
+      acceptAnswers += 1;
+      return { registration: settled.registration, repeated: acceptAnswers > 1 };
+    },
+    {
+      validator: ({ requestHash }) => {
+        if (!submission) refuse('this registration was stored before its workflow started: read it', 'NotThisRun');
+        else if (requestHash !== submission.requestHash) {
+          refuse(
+            'this Idempotency-Key was already used with a different request body; use a new key for a new registration',
+            'IdempotencyKeyReused',
+          );
+        }
+      },
+    },
+  );
   setHandler(
     withdrawUpdate,
     async ({ by, reason }) => {
@@ -211,12 +248,17 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
    */
   const decideWhenEarlierDecided = async () => {
     let unanswered: string | undefined;
+    /** Registrations found still being stored whose workflows do not run: they will never be stored. */
+    const neverStored: string[] = [];
     for (;;) {
       predecessorAnswered = false;
-      const checked = await checkRegistration({ registrationId });
+      const checked = await checkRegistration(
+        neverStored.length > 0 ? { registrationId, neverStored } : { registrationId },
+      );
       if (!('waitFor' in checked)) return checked;
+      const until = checked.until ?? 'decided';
       const asked = await getExternalWorkflowHandle(registrationWorkflowId(checked.waitFor))
-        .signal(watchDecisionSignal, { watcherWorkflowId: workflowInfo().workflowId })
+        .signal(watchDecisionSignal, { watcherWorkflowId: workflowInfo().workflowId, until })
         .then(
           () => true,
           () => false,
@@ -224,6 +266,8 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
       if (asked) {
         unanswered = undefined;
         await condition(() => predecessorAnswered, WAIT_SAFETY_NET_MS);
+      } else if (until === 'accepted') {
+        neverStored.push(checked.waitFor);
       } else if (unanswered !== checked.waitFor) {
         // Its workflow has ended since the look (decided, most likely): look again at once.
         unanswered = checked.waitFor;
@@ -232,6 +276,25 @@ export async function registrationWorkflow({ registrationId }: RegistrationWorkf
       }
     }
   };
+
+  if (submission) {
+    try {
+      const registration = await serial.run(() => lifecycle.acceptRegistration({ registrationId, submission }));
+      acceptance = { registration };
+    } catch (error) {
+      const refusal = error instanceof ActivityFailure ? error.cause : undefined;
+      if (!(refusal instanceof ApplicationFailure) || !refusal.nonRetryable) throw error;
+      // Refused before anything was stored: the caller is told, and the run fails so that the
+      // Idempotency-Key may be used again.
+      acceptance = {
+        refusal: ApplicationFailure.nonRetryable(refusal.message, refusal.type, ...(refusal.details ?? [])),
+      };
+      await condition(allHandlersFinished);
+      throw acceptance.refusal;
+    }
+    tellWatchers();
+    upsertSearchAttributes([{ key: searchAttributes.sequence, value: acceptance.registration.sequence }]);
+  }
 
   try {
     const decided = await serial.run(() =>

@@ -24,7 +24,7 @@ export const submitRegistrationRoute = defineRoute({
   tag,
   summary: 'Register a deal',
   description:
-    'Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller.',
+    'Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.',
   access: ['reseller'],
   request: { body: registrationSubmissionSchema, headers: submitHeadersSchema },
   responses: { 202: { description: 'Accepted; the decision follows', schema: registrationSchema } },
@@ -36,7 +36,12 @@ export const submitRegistrationRoute = defineRoute({
     const resellerId = caller.resellerId;
     if (!resellerId) throw new HttpProblem(403, 'Forbidden', 'this key is not bound to a reseller');
     try {
-      const { registration, created } = await submitRegistration(deps, resellerId, body, headers['idempotency-key']);
+      const { registration, created } = await submitRegistration(
+        { ...deps, acceptanceWaitMs: deps.config.SUBMISSION_ACCEPTANCE_WAIT_MS },
+        resellerId,
+        body,
+        headers['idempotency-key'],
+      );
       metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
       return {
         status: 202,

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
+import { storeSubmission } from '../../activities/accept';
 import { checkRegistrationIn, type DecisionSurroundings } from '../../activities/decide';
 import type { Caller } from '../../api/route-spec';
 import { listRegistrationsPage } from '../../api/routes/registration-list';
 import { registrationListQuerySchema } from '../../api/schemas/registration';
-import { assignSequence, recordSubmission } from '../../client/submit-registration';
+import { prepareSubmission } from '../../client/submit-registration';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import type { Policy } from '../../domain/policy/schema';
 import { registrationSubmissionSchema } from '../../domain/registration';
@@ -50,8 +51,8 @@ const outsideWorker: DecisionSurroundings = {
 };
 
 /**
- * Submissions as `POST /registrations` makes them before it starts the workflow (the document, its
- * `dealkeys`, its sequence: `recordSubmission` + `assignSequence`), then the decision as the decide
+ * Submissions as a registration's workflow stores them (its `dealkeys`, its sequence, the document:
+ * the acceptance activity's `storeSubmission`), then the decision as the decide
  * activity makes it (conflict check, engine, the recorded transition, the partners' notifications).
  * Temporal is not involved: the load phase measures it. Half the subjects share a live customer's key.
  */
@@ -74,8 +75,9 @@ export async function timeSubmissionsAndDecisions(
       opportunity: subject.opportunity,
     });
     const t0 = performance.now();
-    const { registration } = await recordSubmission(subject.resellerId, body);
-    await assignSequence(registration);
+    const registration = await storeSubmission(await prepareSubmission(subject.resellerId, body), {
+      mayBeStored: false,
+    });
     const t1 = performance.now();
     // The product's check: one that names an earlier undecided registration to wait for decided
     // nothing (seeded registrations left pending have no workflow to answer), so it is not a sample.

@@ -42,6 +42,10 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     String(options.port),
     '--log-level',
     'warn',
+    // A submission starts its workflow and waits for its acceptance in one call (update-with-start);
+    // the dev server allows it by default, a cluster must be configured so: said here, not assumed.
+    '--dynamic-config-value',
+    'frontend.enableExecuteMultiOperation=true',
     ...Object.entries(searchAttributeTypes).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];

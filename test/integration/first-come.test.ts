@@ -1,10 +1,9 @@
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { submitRegistration } from '../../client/submit-registration';
 import type { RegistrationDoc } from '../../db/registrations';
-import { createDealregWorker } from '../../worker/create-worker';
 import { registrationWorkflowId } from '../../workflows/definitions';
+import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 import { recordHistory, registration, waitForStatus } from '../support/lifecycle';
 
 let system: TestSystem;
@@ -20,28 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => system?.shutdown());
 
-/** One more worker on a task queue, so that tasks are taken by two pollers in whatever order they like. */
-async function extraWorker(taskQueue: string): Promise<{ worker: Worker; stop: () => Promise<void> }> {
-  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-  const worker = await createDealregWorker({
-    connection,
-    client: system.temporal,
-    namespace: system.namespace,
-    taskQueue,
-    logger: quietLogger,
-    workflowBundlePath: process.env.DEALREG_TEST_WORKFLOW_BUNDLE,
-  });
-  const running = worker.run();
-  return {
-    worker,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
-  };
-}
-
 const sameDeal = () => submission({ uei: `${uniqueWord().toUpperCase()}0000`.slice(0, 12) });
 
 async function allDecided(ids: string[]): Promise<RegistrationDoc[]> {
@@ -56,7 +33,7 @@ async function allDecided(ids: string[]): Promise<RegistrationDoc[]> {
 }
 
 test('twenty registrations for one deal at once: exactly one is approved, the one with the smallest sequence', async () => {
-  const second = await extraWorker(system.taskQueue);
+  const second = await startExtraWorker(system, system.taskQueue);
   try {
     const body = sameDeal();
     const submitted = await Promise.all(
@@ -80,8 +57,11 @@ test('twenty registrations for one deal at once: exactly one is approved, the on
 
 test('the earliest registration wins even when its conflict check runs last', async () => {
   const body = sameDeal();
-  // The earliest one's workflow goes to a task queue nobody polls yet: its check cannot run.
+  // The earliest one's workflow runs on a worker whose conflict check is held back: it is stored with
+  // its sequence, and its check runs only once the later ones have started waiting.
   const stalledQueue = `${system.taskQueue}-late`;
+  const held = heldConflictCheck();
+  const late = await startExtraWorker(system, stalledQueue, { checkRegistration: held.checkRegistration });
   const { registration: earliest } = await submitRegistration(
     { ...system, taskQueue: stalledQueue },
     'value-var',
@@ -94,7 +74,7 @@ test('the earliest registration wins even when its conflict check runs last', as
   await new Promise((resolve) => setTimeout(resolve, 2000));
   for (const { registration: doc } of later) expect((await registration(doc._id)).status).toBe('pending');
 
-  const late = await extraWorker(stalledQueue);
+  held.open();
   try {
     const winner = await waitForStatus(earliest._id, 'approved');
     expect(winner.sequence).toBeLessThan(Math.min(...later.map((l) => l.registration.sequence!)));

@@ -33,7 +33,11 @@ test('a registration runs as a real workflow on the dev server and its decision 
   expect(decided.protectedUntil).toBeInstanceOf(Date);
 
   const handle = system.temporal.workflow.getHandle(registration.workflowId);
-  const state = await handle.query(registrationStateQuery);
+  // The document is written by the decision's activity, which the workflow hears of a moment later.
+  const state = await eventually(async () => {
+    const seen = await handle.query(registrationStateQuery);
+    return seen.status === 'pending' ? undefined : seen;
+  }, 'the workflow to hear of its decision');
   expect(state.status).toBe('approved');
   const description = await handle.describe();
   expect(description.taskQueue).toBe(system.taskQueue);

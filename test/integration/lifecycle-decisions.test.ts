@@ -5,6 +5,7 @@ import { submitRegistration } from '../../client/submit-registration';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
 import type { Actor } from '../../workflows/definitions';
+import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { recordHistory, registration, submitAndDecide, waitForStatus, workflowResult } from '../support/lifecycle';
@@ -229,9 +230,14 @@ describe('timed life (protection of seconds)', () => {
   });
 
   test('withdraws a registration that is still waiting for its decision', async () => {
-    // Holding the deal under another task queue keeps this one pending: its check waits for the earlier one.
+    // An earlier registration of the deal whose check is held back keeps this one pending: its check
+    // waits for the earlier one's decision.
     const body = submission();
     const stalled = { ...system, taskQueue: `${system.taskQueue}-stalled` };
+    const held = heldConflictCheck();
+    const stalledWorker = await startExtraWorker(system, stalled.taskQueue, {
+      checkRegistration: held.checkRegistration,
+    });
     const { registration: earlier } = await submitRegistration(stalled, 'small-boutique', body);
     const { registration: waiting } = await submitRegistration(system, 'value-var', { ...body });
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -241,6 +247,8 @@ describe('timed life (protection of seconds)', () => {
     });
     expect(await workflowResult(system, waiting.workflowId)).toMatchObject({ status: 'withdrawn' });
     await system.temporal.workflow.getHandle(earlier.workflowId).terminate('test cleanup');
+    held.open();
+    await stalledWorker.stop();
     await recordHistory(system, 'withdrawn-pending', waiting.workflowId);
   });
 });

@@ -70,7 +70,12 @@ export function workflowResult(system: TestSystem, workflowId: string) {
   return system.temporal.workflow.getHandle(workflowId).result();
 }
 
-const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories');
+/**
+ * Histories of each shape of the workflows are kept, in a folder per generation, so that recording the
+ * current code's never overwrites a life recorded by earlier code that is still replayed (the folder
+ * itself holds the lives recorded before registrations were stored by their workflows).
+ */
+const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories', 'stored-by-workflow');
 
 /**
  * With DEALREG_RECORD_HISTORIES=1 (npm run record-histories), saves a finished workflow's history as a

@@ -15,7 +15,10 @@ import { historyFromFixture } from '../../support/history-fixtures';
  * one, a removed timer) fails here; make it with `patched()` instead (README, "Changing workflows").
  */
 const fixturesDir = path.resolve(__dirname, '..', '..', 'fixtures', 'histories');
-const fixtures = readdirSync(fixturesDir).filter((name) => name.endsWith('.json'));
+const fixtures = (readdirSync(fixturesDir, { recursive: true }) as string[]).filter((name) => name.endsWith('.json'));
+const startInputOf = (name: string) =>
+  historyFromFixture(JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8'))).events[0]
+    ?.workflowExecutionStartedEventAttributes;
 
 let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
@@ -28,6 +31,15 @@ beforeAll(async () => {
 
 test('there is a recorded history for every path', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(15);
+});
+
+test('lives of registrations stored by their API and by their workflow are both replayed', () => {
+  const registrationLives = fixtures.filter(
+    (name) => startInputOf(name)?.workflowType?.name === 'registrationWorkflow',
+  );
+  const storedByWorkflow = registrationLives.filter((name) => name.startsWith('stored-by-workflow'));
+  expect(storedByWorkflow.length).toBeGreaterThanOrEqual(10);
+  expect(registrationLives.length - storedByWorkflow.length).toBeGreaterThanOrEqual(10);
 });
 
 test.each(fixtures)('%s replays deterministically against the current workflows', async (name) => {

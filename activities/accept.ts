@@ -1,0 +1,105 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { LimitReached } from '../client/errors';
+import { reserveQuota } from '../client/registration-quota';
+import { listUnderKeys } from '../db/dealkeys';
+import { insertOnce } from '../db/insert-once';
+import { currentPolicy } from '../db/policies';
+import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
+import { drawSequence } from '../db/sequences';
+import { customerIdentity, lookupKeys } from '../domain/matching';
+import { type AcceptedRegistration, registrationWorkflowId, type SubmissionInput } from '../workflows/definitions';
+
+export interface AcceptanceInput {
+  registrationId: string;
+  submission: SubmissionInput;
+}
+
+/**
+ * The first step of a registration's workflow: store it, in the order first come, first served needs
+ * (docs/DESIGN.md): listed under its customer keys, then its sequence drawn, then the document inserted
+ * with that sequence in one write. A conflict check that finds the listing before the document waits for
+ * this step to finish. Every part may be repeated: a retry after a crash lists nothing twice, and its
+ * insert finds the document an earlier attempt stored (a number drawn by an attempt that died unused is
+ * only a gap). Refusals happen before the first write, so a refused submission stores nothing.
+ */
+export function acceptRegistration(input: AcceptanceInput): Promise<AcceptedRegistration> {
+  return storeSubmission(input, { mayBeStored: Context.current().info.attempt > 1 });
+}
+
+/** The acceptance's writes; the benchmark and the query-plan test store registrations with it too. */
+export async function storeSubmission(
+  input: AcceptanceInput,
+  { mayBeStored }: { mayBeStored: boolean },
+): Promise<AcceptedRegistration> {
+  const { registrationId } = input;
+  if (mayBeStored) {
+    const stored = await Registration.findById(registrationId).lean<RegistrationDoc>().exec();
+    if (stored) return stored as unknown as AcceptedRegistration;
+  }
+  // The version in force at the very instant recorded as submittedAt (a scheduled change switches there).
+  const submittedAt = new Date();
+  const policy = await currentPolicy(submittedAt);
+  if (!policy) {
+    throw ApplicationFailure.nonRetryable(
+      'no allocation policy has been published yet; an admin must PUT /policy',
+      'NoPolicy',
+    );
+  }
+  await reserveQuota(
+    { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
+    registrationId,
+  ).catch((error: unknown) => {
+    if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
+    throw error;
+  });
+  const pending = pendingRegistration(input, submittedAt, policy.version);
+  await listUnderKeys(registrationId, pending.lookupKeys);
+  const sequence = await drawSequence(registrationId);
+  const registration: RegistrationDoc = {
+    ...pending,
+    sequence,
+    listKeys: registrationListKeys({ ...pending, sequence }),
+  };
+  if (await insertOnce(Registration, registration)) return registration as unknown as AcceptedRegistration;
+  // An overlapping attempt of this step stored it first: that one counts.
+  return (await Registration.findById(registrationId)
+    .lean<RegistrationDoc>()
+    .exec()) as unknown as AcceptedRegistration;
+}
+
+function pendingRegistration(
+  { registrationId, submission }: AcceptanceInput,
+  submittedAt: Date,
+  policyVersion: number,
+): RegistrationDoc {
+  const { body } = submission;
+  const identity = customerIdentity(body.customer);
+  return {
+    _id: registrationId,
+    status: 'pending',
+    resellerId: submission.resellerId,
+    partnerType: submission.partnerType,
+    distributorId: body.distributorId,
+    customer: body.customer,
+    opportunity: body.opportunity,
+    program: body.program,
+    searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase(),
+    lookupKeys: lookupKeys(identity),
+    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    listKeys: [],
+    submittedAt,
+    extensionsUsed: 0,
+    policyVersion,
+    decisions: [],
+    decisionKeys: [],
+    lastDecisionHash: GENESIS_HASH,
+    requestHash: submission.requestHash,
+    idempotencyKey: submission.idempotencyKey,
+    workflowId: registrationWorkflowId(registrationId),
+    updatedAt: submittedAt,
+  };
+}
