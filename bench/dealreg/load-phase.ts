@@ -29,7 +29,7 @@ export interface DealregDriver {
 }
 
 /** Sends one registration as its reseller; the answer's id is kept when accepted (202). */
-function sender(driver: DealregDriver) {
+export function sender(driver: DealregDriver) {
   return async (planned: PlannedRegistration): Promise<Outcome<string>> => {
     const key = driver.resellerKeys.get(planned.resellerId);
     const answer = await driver.client.request('POST', '/api/v1/registrations', planned.body, {

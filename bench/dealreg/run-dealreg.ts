@@ -8,6 +8,7 @@ import { summarize } from '../load/stats';
 import { capacityProjection } from '../report/capacity';
 import { type PhaseFigures, phaseFigures } from '../report/figures';
 import type { LoadFigures, ModelRow } from '../report/report';
+import { runBursts } from './bursts';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
 import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
@@ -152,6 +153,9 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       };
     }
 
+    // After the load, so that its registrations are decided and its queues empty.
+    const bursts = await runBursts(driver, options.planner);
+
     const outcomeCounts: Record<string, number> = {};
     const byKind: Record<string, Record<string, number>> = {};
     const kindOf = new Map(accepted.map((a) => [a.id, a.kind]));
@@ -177,6 +181,7 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       saturation,
       perModel,
       paced,
+      bursts,
       outcomes: outcomeCounts,
       outcomesByKind: byKind,
       breakdown,

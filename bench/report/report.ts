@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InvariantReport } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
+import type { BurstFigures } from '../dealreg/bursts';
 import type { RoundTripFigures } from '../dealreg/round-trips';
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { DecisionBreakdown } from '../dealreg/timeline';
@@ -52,6 +53,7 @@ export interface LoadFigures {
     saturation: PhaseFigures;
     perModel: ModelRow[];
     paced?: PacedFigures;
+    bursts: BurstFigures;
     /** Registrations by outcome (`status` or `status:reasonCode`). */
     outcomes: Record<string, number>;
     /** Outcomes by what the mix meant each registration to exercise. */

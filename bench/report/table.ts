@@ -134,6 +134,10 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
   const u = dealreg.unloaded;
   lines.push('', `one at a time (${u.accepted}): ack ms ${lat(u.ackMs)}, decision ms ${lat(u.decisionMs)}`);
   lines.push(...roundTripLines(dealreg.roundTrips), ...capacityLines(dealreg.capacity));
+  const burst = dealreg.bursts;
+  lines.push(
+    `bursts: lone ${n(burst.loneMs, 0)} ms; 20 distinct at once, last decided ${n(burst.distinctLastMs, 0)} ms (${n(burst.distinctLastMs / burst.loneMs, 1)} x lone); 20 on one deal, last ${n(burst.oneDealLastMs, 0)} ms (${n(burst.oneDealLastMs / burst.distinctLastMs, 1)} x distinct); lone during a contest ${n(burst.loneDuringContestMs, 0)} ms (${n(burst.loneDuringContestMs / burst.loneMs, 1)} x lone)${burst.refused ? `; ${burst.refused} refused` : ''}`,
+  );
   if (dealreg.paced) {
     const p = dealreg.paced;
     lines.push(

@@ -42,7 +42,9 @@ beforeAll(async () => {
     },
   });
   temporal = await connectTemporalClient({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: 'default' });
-  deps = { temporal, taskQueue: stack.taskQueue };
+  // A submission made while its worker is being killed waits for another worker to take its workflow
+  // over (a client would repeat its 503 with the same key; the test waits instead).
+  deps = { temporal, taskQueue: stack.taskQueue, acceptanceWaitMs: 60_000 };
   await stack.startWorker(temporal);
 });
 
@@ -116,10 +118,12 @@ test('a worker killed with SIGKILL mid-flight, with escalations open, loses noth
   const inFlight = Promise.all(deals.flatMap((body) => resellers.slice(0, 3).map((r) => submit(r, { ...body }))));
   await new Promise((resolve) => setTimeout(resolve, 150));
   stack.killWorker();
-  const contested = await inFlight;
-  const distinct = await Promise.all(resellers.map((r) => submit(r, submission())));
+  // Submitted with no worker running: they are accepted once one is back (a workflow stores its registration).
+  const distinctInFlight = Promise.all(resellers.map((r) => submit(r, submission())));
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await stack.startWorker(temporal);
+  const contested = await inFlight;
+  const distinct = await distinctInFlight;
 
   const all = [...pairs.flat(), ...contested, ...distinct];
   const final = new Map((await settled(all.map((r) => r._id))).map((d) => [d._id, d]));

@@ -1,0 +1,102 @@
+import { Registration } from '../../db/registrations';
+import { progress } from '../../scripts/dev-stack/stack';
+import type { Outcome } from '../load/driver';
+import { waitForDecisions } from './decisions';
+import { type DealregDriver, sender } from './load-phase';
+import type { MixPlanner, PlannedRegistration } from './mix';
+
+/** Seconds from a burst's first send to each registration's decision (`decidedAt` as the worker stored it). */
+export interface BurstFigures {
+  /** Median decision time of a lone registration, nothing else going on (five sent one after another). */
+  loneMs: number;
+  /** 20 registrations of 20 distinct deals sent at once: when the last was decided. */
+  distinctLastMs: number;
+  /** 20 registrations of one deal sent at once: when the last was decided. */
+  oneDealLastMs: number;
+  /** A lone registration of another deal sent together with a 20-way contest: its decision time. */
+  loneDuringContestMs: number;
+  /** Registrations a burst sent that were not accepted (each one a finding). */
+  refused: number;
+}
+
+const BURST = 20;
+
+/** Sends at once; returns when each was sent and the ids accepted. */
+async function sendAll(driver: DealregDriver, plan: PlannedRegistration[]) {
+  const send = sender(driver);
+  const sentAt = Date.now();
+  const outcomes: Outcome<string>[] = await Promise.all(plan.map((planned) => send(planned)));
+  return {
+    sentAt,
+    ids: outcomes.flatMap((o) => (o.ok && o.value ? [o.value] : [])),
+    refused: outcomes.filter((o) => !o.ok).length,
+  };
+}
+
+async function decidedAt(ids: string[]): Promise<number[]> {
+  await waitForDecisions(60);
+  const docs = await Registration.find({ _id: { $in: ids } }, { decidedAt: 1 })
+    .lean<Array<{ decidedAt?: Date }>>()
+    .exec();
+  return docs.map((doc) => (doc.decidedAt ? doc.decidedAt.getTime() : Number.NaN));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Twenty registrations of distinct deals from the planner, or the same twenty made one deal. */
+function distinctDeals(planner: MixPlanner, count: number): PlannedRegistration[] {
+  return planner
+    .plan('hybrid', count * 4)
+    .filter((planned) => planned.kind === 'distinct')
+    .slice(0, count);
+}
+function oneDeal(planner: MixPlanner, count: number): PlannedRegistration[] {
+  const [first, ...rest] = distinctDeals(planner, count);
+  if (!first) return [];
+  // Each keeps its reseller and distributor (affiliated); all name one customer and product line.
+  return [first, ...rest].map((planned) => ({
+    ...planned,
+    body: {
+      ...planned.body,
+      customer: first.body.customer,
+      opportunity: { ...planned.body.opportunity, productLines: first.body.opportunity.productLines },
+    },
+  }));
+}
+
+/**
+ * The bursts of the one-owner issue, under the policy in force (hybrid), with nothing else running: is a
+ * contested deal decided about as fast as distinct ones, and does a contest cost anyone else anything?
+ */
+export async function runBursts(driver: DealregDriver, planner: MixPlanner): Promise<BurstFigures> {
+  progress(
+    `bursts: a lone registration, ${BURST} distinct deals at once, ${BURST} on one deal, a lone one during a contest`,
+  );
+  let refused = 0;
+  const lone: number[] = [];
+  for (const planned of distinctDeals(planner, 5)) {
+    const sent = await sendAll(driver, [planned]);
+    refused += sent.refused;
+    lone.push(...(await decidedAt(sent.ids)).map((at) => at - sent.sentAt));
+  }
+  const lastOf = async (plan: PlannedRegistration[]) => {
+    const sent = await sendAll(driver, plan);
+    refused += sent.refused;
+    return Math.max(...(await decidedAt(sent.ids))) - sent.sentAt;
+  };
+  const distinctLastMs = await lastOf(distinctDeals(planner, BURST));
+  const oneDealLastMs = await lastOf(oneDeal(planner, BURST));
+
+  const [bystander] = distinctDeals(planner, 1);
+  const contest = oneDeal(planner, BURST);
+  const send = sender(driver);
+  const sentAt = Date.now();
+  const [alone] = await Promise.all([
+    bystander ? send(bystander) : Promise.resolve(undefined),
+    ...contest.map((planned) => send(planned)),
+  ]);
+  const loneDuringContestMs =
+    alone?.ok && alone.value ? ((await decidedAt([alone.value]))[0] ?? Number.NaN) - sentAt : Number.NaN;
+  await waitForDecisions(60);
+  return { loneMs: median(lone), distinctLastMs, oneDealLastMs, loneDuringContestMs, refused };
+}
