@@ -30,7 +30,7 @@ export function onUnauthorized(listener: Listener): () => void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   accept?: string;
   signal?: AbortSignal;
@@ -86,6 +86,10 @@ export async function getJson<T>(key: string, path: string, signal?: AbortSignal
 
 export async function sendJson<T>(key: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
   return (await (await request(key, path, { method, body })).json()) as T;
+}
+
+export async function deleteJson<T>(key: string, path: string): Promise<T> {
+  return (await (await request(key, path, { method: 'DELETE' })).json()) as T;
 }
 
 /** A query string from the filled-in fields only. */

@@ -1,5 +1,5 @@
 import { getJson, query, sendJson } from './client';
-import type { Escalation, Page, ResolutionRequest } from './types';
+import type { Escalation, EscalationPage, ResolutionRequest } from './types';
 
 /** Enough for any real queue; a longer one says so rather than loading without end. */
 const MAX_PAGES = 10;
@@ -19,7 +19,7 @@ export async function listEscalations(
   const items: Escalation[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const answer = await getJson<Page<Escalation>>(key, `/escalations${query({ status, limit: 200, cursor })}`, signal);
+    const answer = await getJson<EscalationPage>(key, `/escalations${query({ status, limit: 200, cursor })}`, signal);
     items.push(...answer.items);
     if (!answer.nextCursor) return { items, truncated: false };
     cursor = answer.nextCursor;

@@ -1,10 +1,10 @@
-import { ApiError, getJson, request, sendJson } from './client';
-import type { Policy, PolicyVersion, SimulationJob } from './types';
+import { ApiError, deleteJson, getJson, request, sendJson } from './client';
+import type { Policy, PolicyInForce, PolicyVersion, SimulationJob } from './types';
 
 /** The policy in force, or undefined when none has been published yet (the API answers 404). */
-export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyVersion | undefined> {
+export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyInForce | undefined> {
   try {
-    return await getJson<PolicyVersion>(key, '/policy', signal);
+    return await getJson<PolicyInForce>(key, '/policy', signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return undefined;
     throw error;
@@ -35,7 +35,12 @@ export async function simulatePolicy(
   return job;
 }
 
-export const publishPolicy = (key: string, policy: Policy) => sendJson<PolicyVersion>(key, 'PUT', '/policy', policy);
+/** Publishes a new version, in force now or from `effectiveFrom` (an ISO instant, not in the past). */
+export const publishPolicy = (key: string, policy: Policy, effectiveFrom?: string) =>
+  sendJson<PolicyVersion>(key, 'PUT', '/policy', effectiveFrom ? { ...policy, effectiveFrom } : policy);
+
+/** Cancels the scheduled change; it stays listed as cancelled and never takes force. */
+export const cancelUpcomingPolicy = (key: string) => deleteJson<PolicyVersion>(key, '/policy/upcoming');
 
 /** The rules of engagement as the API renders them for partners (its HTML form). */
 export async function policyGuideHtml(key: string, signal?: AbortSignal): Promise<string> {
