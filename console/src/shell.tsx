@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { EscalationPage } from './pages/escalation';
 import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
+import { ProgramHealth } from './pages/health';
 import { PolicyPage } from './pages/policy';
 import { PolicyWorkbench } from './pages/policy-workbench';
 import { RegistrationPage } from './pages/registration';
@@ -21,6 +22,7 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/escalations', label: 'Escalations', allowed: (can) => can.viewEscalations },
   { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations },
+  { to: '/health', label: 'Program health', allowed: (can) => can.viewInsights },
   { to: '/policy', label: 'Policy', allowed: (can) => can.viewPolicy },
   { to: '/policy/simulate', label: 'Simulate', allowed: (can) => can.simulatePolicy },
   { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
@@ -52,6 +54,7 @@ const routes: RouteDef[] = [
     allowed: (can) => can.searchRegistrations,
     render: ({ id }) => <RegistrationPage id={id as string} />,
   },
+  { pattern: '/health', allowed: (can) => can.viewInsights, render: () => <ProgramHealth /> },
   { pattern: '/policy', allowed: (can) => can.viewPolicy, render: () => <PolicyPage /> },
   { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },
   { pattern: '/policy/guide', allowed: (can) => can.viewPolicy, render: () => <GuidePage /> },

@@ -3,7 +3,7 @@
  * its OpenAPI document (openapi.gen.ts, `npm run console:api-types`): the console is a client of the
  * public API like any other, and it cannot drift from it unnoticed.
  */
-import type { components } from './openapi.gen';
+import type { components, operations } from './openapi.gen';
 
 type Schemas = components['schemas'];
 
@@ -88,3 +88,6 @@ export type CreatedApiKey = Schemas['CreatedApiKey'];
 export type Insights = Schemas['Insights'];
 export type InsightPoint = Schemas['InsightPoint'];
 export type PolicyChange = Insights['policyChanges'][number];
+export type InsightsQuery = NonNullable<operations['getInsights']['parameters']['query']>;
+export type InsightBucket = NonNullable<InsightsQuery['bucket']>;
+export type InsightGrouping = NonNullable<InsightsQuery['groupBy']>;
