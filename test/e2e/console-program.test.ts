@@ -125,3 +125,155 @@ test('a channel manager sees program health: series, the policy change marked, b
   await page.getByRole('region', { name: 'Slowest open escalations' }).getByText(escalatedCustomer).waitFor();
   await screenshot(page, '21-program-health');
 });
+
+/** A datetime-local value two days ahead, in the browser's zone (the test's Chromium runs in this process' TZ). */
+function twoDaysAhead(): string {
+  const at = new Date(Date.now() + 2 * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+interface PolicyAnswer {
+  version: number;
+  policy: { model: string };
+  upcoming?: { version: number; effectiveFrom: string };
+}
+
+test('an administrator edits the policy in the form, schedules it, sees it upcoming and cancels it', async () => {
+  const before = await admin.get<PolicyAnswer>('/policy');
+  await signIn(page, api.baseUrl, adminKey);
+  await page.getByRole('link', { name: 'Simulate', exact: true }).click();
+  await page.getByRole('heading', { name: 'Edit and simulate the policy' }).waitFor();
+
+  // Hybrid, with one route reserving federal defence deals in the west to Distributor B.
+  await page.getByRole('radio', { name: /^Hybrid/ }).check();
+  await page.getByRole('button', { name: 'Add a route' }).click();
+  const route = page.getByRole('group', { name: 'Route 1' });
+  await route.getByRole('checkbox', { name: 'commercial' }).uncheck();
+  await route.getByRole('checkbox', { name: 'federal dod' }).check();
+  await route.getByLabel('Regions').fill('west');
+  await route.getByRole('group', { name: 'Distributors' }).getByRole('checkbox', { name: 'Distributor A' }).uncheck();
+  await route.getByRole('group', { name: 'Distributors' }).getByRole('checkbox', { name: 'Distributor B' }).check();
+  await page.getByRole('radio', { name: 'Goes to a channel manager' }).check();
+  // Timings are durations, read back in words.
+  await page.getByLabel('Review deadline', { exact: true }).fill('36');
+  await page.getByLabel('Review deadline: unit', { exact: true }).selectOption('hours');
+  await page.getByText('1 day 12 hours (PT36H)').waitFor();
+
+  // A reminder longer than protection: the API refuses it, and the form shows why at the field.
+  await page.getByLabel('Expiry reminder', { exact: true }).fill('200');
+  await page.getByLabel('Expiry reminder: unit', { exact: true }).selectOption('days');
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const reminder = page.getByLabel('Expiry reminder', { exact: true });
+  await page.getByText('must be shorter than protection').first().waitFor();
+  expect(await reminder.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await reminder.getAttribute('aria-describedby')) ?? '';
+  expect(describedBy).toContain('field-timing-expiryReminder-errors');
+  await screenshot(page, '22-policy-form-field-error');
+  await page.getByRole('button', { name: 'Go to timing.expiryReminder' }).click();
+  expect(await page.evaluate('document.activeElement.id')).toBe('field-timing-expiryReminder');
+  await reminder.fill('7');
+  // What was typed stays in the unit chosen (7 days, not 1 week).
+  expect(await reminder.inputValue()).toBe('7');
+  await page.getByText('7 days (P7D)').waitFor();
+
+  // Scheduled two days ahead: partners are told now, it takes force then.
+  await page.getByRole('radio', { name: 'At a later time' }).check();
+  await page.getByLabel('Takes force at (your local time)').fill(twoDaysAhead());
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule this policy?' });
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByText(`Scheduled as version ${before.version + 1}`).waitFor();
+  const upcoming = page.getByRole('region', { name: 'Upcoming change' });
+  await upcoming.getByText(`Version ${before.version + 1} takes force`).waitFor();
+  const scheduled = await admin.get<PolicyAnswer>('/policy');
+  expect(scheduled.version).toBe(before.version);
+  expect(scheduled.upcoming?.version).toBe(before.version + 1);
+  const versions = await admin.get<{ versions: { version: number; policy: Record<string, unknown> }[] }>(
+    '/policy/versions',
+  );
+  expect(versions.versions.at(-1)?.policy).toMatchObject({
+    model: 'hybrid',
+    onWrongRoute: 'escalate',
+    routes: [{ when: { segments: ['federal-dod'], regions: ['west'] }, distributors: ['dist-b'] }],
+    timing: { reviewSla: 'PT36H', expiryReminder: 'P7D' },
+  });
+  await screenshot(page, '23-policy-scheduled');
+
+  await upcoming.getByRole('button', { name: 'Cancel this change…' }).click();
+  await page
+    .getByRole('dialog', { name: `Cancel version ${before.version + 1}?` })
+    .getByRole('button', { name: 'Cancel the change' })
+    .click();
+  await page.getByText(`The change to version ${before.version + 1} was cancelled.`).waitFor();
+  expect(await page.getByRole('region', { name: 'Upcoming change' }).count()).toBe(0);
+  expect((await admin.get<PolicyAnswer>('/policy')).upcoming).toBeUndefined();
+});
+
+test('an administrator adds and edits a reseller, creates a key shown once and revokes it', async () => {
+  await signIn(page, api.baseUrl, adminKey);
+  await page.getByRole('link', { name: 'Partners' }).click();
+  await page.getByRole('heading', { name: 'Partners', level: 1 }).waitFor();
+  const addReseller = page.getByRole('form', { name: 'Add a reseller' });
+  await addReseller.getByLabel('Reseller id').fill('north-integrator');
+  await addReseller.getByLabel('Reseller name').fill('North Integrator');
+  await addReseller.getByLabel('Partner type').selectOption('integrator');
+  await addReseller.getByRole('checkbox', { name: 'Distributor A' }).check();
+  await addReseller.getByRole('button', { name: 'Add reseller' }).click();
+  await page.getByText('Reseller North Integrator was added.').waitFor();
+
+  // Edited: a boutique that buys through both distributors.
+  await page.getByRole('button', { name: 'Edit North Integrator' }).click();
+  const edit = page.getByRole('form', { name: 'Edit North Integrator' });
+  await edit.getByLabel('Partner type').selectOption('boutique');
+  await edit.getByRole('checkbox', { name: 'Distributor B' }).check();
+  await edit.getByRole('button', { name: 'Save reseller' }).click();
+  await page.getByText('Reseller North Integrator was saved.').waitFor();
+  await expect(page.getByRole('row', { name: /North Integrator/ }).textContent()).resolves.toContain(
+    'BoutiqueDistributor A, Distributor B',
+  );
+  const resellers = await admin.get<{ items: { id: string; partnerType: string; distributorIds: string[] }[] }>(
+    '/resellers',
+  );
+  expect(resellers.items.find((r) => r.id === 'north-integrator')).toMatchObject({
+    partnerType: 'boutique',
+    distributorIds: ['dist-a', 'dist-b'],
+  });
+  await screenshot(page, '24-partners');
+
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Role').selectOption('reseller');
+  await form.getByLabel('Reseller', { exact: true }).selectOption('north-integrator');
+  await form.getByLabel('Label (optional)').fill('North’s CRM');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const shown = page.getByRole('region', { name: /^New reseller key/ });
+  const newKey = await shown.getByLabel('API key').inputValue();
+  const keyId = ((await shown.getByRole('heading').textContent()) ?? '').split(' ').at(-1) as string;
+  // The key works: it is the reseller's.
+  await expect(apiClient(api.baseUrl, newKey).get<{ resellerId: string }>('/me')).resolves.toMatchObject({
+    resellerId: 'north-integrator',
+  });
+  await screenshot(page, '25-api-key-created');
+  // Shown once: after "Done" it is nowhere on the page, and the list never has it.
+  await shown.getByRole('button', { name: 'Done, hide it' }).click();
+  expect(await page.content()).not.toContain(newKey);
+  await page
+    .getByRole('row', { name: new RegExp(keyId) })
+    .getByText('North’s CRM')
+    .waitFor();
+
+  await page.getByRole('button', { name: `Revoke ${keyId}…` }).click();
+  await page
+    .getByRole('dialog', { name: `Revoke ${keyId}?` })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
+  await page.getByText(`Key ${keyId} is revoked`).waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(keyId) })
+    .getByText(/^revoked/)
+    .waitFor();
+  await expect(apiClient(api.baseUrl, newKey).get('/me')).rejects.toThrow(/answered 401/);
+  await screenshot(page, '26-api-keys');
+});

@@ -1,5 +1,15 @@
 import { deleteJson, getJson, sendJson } from './client';
-import type { ApiKey, CreatedApiKey, Distributor, NewApiKey, NewDistributor, NewReseller, Reseller } from './types';
+import type {
+  ApiKey,
+  CreatedApiKey,
+  Distributor,
+  DistributorUpdate,
+  NewApiKey,
+  NewDistributor,
+  NewReseller,
+  Reseller,
+  ResellerUpdate,
+} from './types';
 
 export async function listPartners(key: string, signal?: AbortSignal) {
   const [resellers, distributors] = await Promise.all([
@@ -22,3 +32,9 @@ export const createApiKey = (key: string, body: NewApiKey) => sendJson<CreatedAp
 
 export const revokeApiKey = (key: string, keyId: string) =>
   deleteJson<ApiKey>(key, `/api-keys/${encodeURIComponent(keyId)}`);
+
+export const updateDistributor = (key: string, id: string, body: DistributorUpdate) =>
+  sendJson<Distributor>(key, 'PUT', `/distributors/${encodeURIComponent(id)}`, body);
+
+export const updateReseller = (key: string, id: string, body: ResellerUpdate) =>
+  sendJson<Reseller>(key, 'PUT', `/resellers/${encodeURIComponent(id)}`, body);

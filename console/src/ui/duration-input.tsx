@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { FieldError } from '../api/client';
 import {
   type DurationUnit,
@@ -23,17 +24,26 @@ interface DurationInputProps {
 export function DurationInput({ label, path, value, onChange, errors, hint }: DurationInputProps) {
   const id = fieldId(path);
   const ms = value === undefined ? undefined : isoDurationMs(value);
-  const parts = ms === undefined ? undefined : durationParts(ms);
-  const unit: DurationUnit = parts?.unit ?? 'days';
+  // What is being typed, in the unit chosen: 14 days stays 14 days, not 2 weeks, while one types.
+  const fromValue = () => {
+    const parts = ms === undefined ? undefined : durationParts(ms);
+    return { amount: parts ? String(parts.amount) : '', unit: parts?.unit ?? ('days' as DurationUnit) };
+  };
+  const [local, setLocal] = useState(fromValue);
+  const localMs = local.amount === '' ? undefined : isoDurationMs(isoDuration(Number(local.amount), local.unit));
+  // A value changed from outside (the JSON view, a published version) replaces what was typed.
+  useEffect(() => {
+    if (localMs !== ms) setLocal(fromValue());
+  }, [value]);
   const mine = errorsAt(errors, path);
   const unreadable = value !== undefined && ms === undefined;
   const wordsId = `${id}-words`;
   const describedBy = [wordsId, mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
-  const write = (amount: string, nextUnit: DurationUnit) => {
-    const count = Number(amount);
-    onChange(
-      amount === '' || !Number.isFinite(count) ? undefined : isoDuration(Math.max(0, Math.round(count)), nextUnit),
-    );
+  const write = (amount: string, unit: DurationUnit) => {
+    const count = Math.max(0, Math.round(Number(amount)));
+    const valid = amount !== '' && Number.isFinite(count);
+    setLocal({ amount: valid ? String(count) : amount, unit });
+    onChange(valid ? isoDuration(count, unit) : undefined);
   };
   return (
     <div class="field duration">
@@ -45,15 +55,15 @@ export function DurationInput({ label, path, value, onChange, errors, hint }: Du
           min={1}
           step={1}
           inputMode="numeric"
-          value={parts ? String(parts.amount) : ''}
+          value={local.amount}
           aria-invalid={mine.length > 0 || unreadable ? 'true' : undefined}
           aria-describedby={describedBy}
-          onInput={(event) => write(event.currentTarget.value, unit)}
+          onInput={(event) => write(event.currentTarget.value, local.unit)}
         />
         <select
           aria-label={`${label}: unit`}
-          value={unit}
-          onChange={(event) => write(parts ? String(parts.amount) : '1', event.currentTarget.value as DurationUnit)}
+          value={local.unit}
+          onChange={(event) => write(local.amount || '1', event.currentTarget.value as DurationUnit)}
         >
           {durationUnits.map((name) => (
             <option key={name} value={name}>
