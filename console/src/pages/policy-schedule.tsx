@@ -11,45 +11,48 @@ import { ProblemList } from '../ui/states';
 /** A datetime-local value (the browser's time zone) as the ISO instant the API takes. */
 export const instantOf = (local: string) => new Date(local).toISOString();
 
-/** When a publication takes force: now, or at a chosen later moment (`undefined` means now). */
+/** When a publication takes force: now, or at a later moment (a datetime-local value, once one is entered). */
+export interface TakesForce {
+  later: boolean;
+  at?: string;
+}
+
+export const scheduledAt = (choice: TakesForce) => (choice.later && choice.at ? choice.at : undefined);
+
 export function ScheduleChoice(props: {
-  at: string | undefined;
-  onChange(at: string | undefined): void;
+  choice: TakesForce;
+  onChange(choice: TakesForce): void;
   errors: readonly FieldError[];
 }) {
-  const { at, onChange, errors } = props;
+  const { choice, onChange, errors } = props;
   const id = fieldId('effectiveFrom');
   const mine = errorsAt(errors, 'effectiveFrom');
-  const [later, setLater] = useState(at !== undefined);
   return (
     <fieldset class="schedule" id={`${id}-choice`}>
       <legend>Takes force</legend>
       <label class="choice">
-        <input
-          type="radio"
-          name="takes-force"
-          checked={!later}
-          onChange={() => {
-            setLater(false);
-            onChange(undefined);
-          }}
-        />
+        <input type="radio" name="takes-force" checked={!choice.later} onChange={() => onChange({ later: false })} />
         Now
       </label>
       <label class="choice">
-        <input type="radio" name="takes-force" checked={later} onChange={() => setLater(true)} />
+        <input
+          type="radio"
+          name="takes-force"
+          checked={choice.later}
+          onChange={() => onChange({ ...choice, later: true })}
+        />
         At a later time
       </label>
-      {later ? (
+      {choice.later ? (
         <div class="field">
           <label for={id}>Takes force at (your local time)</label>
           <input
             id={id}
             type="datetime-local"
-            value={at ?? ''}
+            value={choice.at ?? ''}
             aria-invalid={mine.length > 0 ? 'true' : undefined}
             aria-describedby={`${id}-hint${mine.length > 0 ? ` ${id}-errors` : ''}`}
-            onInput={(event) => onChange(event.currentTarget.value || undefined)}
+            onInput={(event) => onChange({ later: true, at: event.currentTarget.value || undefined })}
           />
           <p id={`${id}-hint`} class="hint">
             Registrations submitted from then on are decided under it; every partner is told now and again when it takes

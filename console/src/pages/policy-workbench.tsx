@@ -13,7 +13,7 @@ import { ErrorState, Loading, ProblemList } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { draftOf, draftText } from './policy-draft';
 import { type EditorView, PolicyEditor } from './policy-editor';
-import { instantOf, ScheduleChoice, UpcomingChange } from './policy-schedule';
+import { instantOf, ScheduleChoice, scheduledAt, type TakesForce, UpcomingChange } from './policy-schedule';
 import { partialNote, progressText } from './simulation-progress';
 import { SimulationResult } from './simulation-report';
 
@@ -39,7 +39,8 @@ export function PolicyWorkbench() {
   const [busy, setBusy] = useState<'simulate' | 'publish' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
-  const [takesForceAt, setTakesForceAt] = useState<string | undefined>();
+  const [takesForce, setTakesForce] = useState<TakesForce>({ later: false });
+  const takesForceAt = scheduledAt(takesForce);
 
   // Start from the policy in force; with none yet, from the smallest valid policy.
   useEffect(() => {
@@ -79,7 +80,7 @@ export function PolicyWorkbench() {
             : `Published as version ${published.version}. It applies to registrations submitted from now on.`,
         );
         setText(draftText(published.policy));
-        setTakesForceAt(undefined);
+        setTakesForce({ later: false });
         current.reload();
       }
     } catch (error) {
@@ -136,7 +137,7 @@ export function PolicyWorkbench() {
             problems={problems}
             syntax={syntax}
           />
-          {can.publishPolicy ? <ScheduleChoice at={takesForceAt} onChange={setTakesForceAt} errors={problems} /> : null}
+          {can.publishPolicy ? <ScheduleChoice choice={takesForce} onChange={setTakesForce} errors={problems} /> : null}
           {failure ? <ProblemList error={failure} /> : null}
           {notice ? (
             <p class="state state-success" role="status">
