@@ -249,6 +249,19 @@ test('an administrator adds and edits a reseller, creates a key shown once and r
     partnerType: 'boutique',
     distributorIds: ['dist-a', 'dist-b'],
   });
+  // By keyboard alone: rename Distributor B (focus the button, Enter, type, Enter).
+  await page.getByRole('button', { name: 'Rename Distributor B' }).focus();
+  await page.keyboard.press('Enter');
+  const rename = page.getByRole('form', { name: 'Rename Distributor B' });
+  await rename.getByLabel('Distributor name').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Distributor B (East)');
+  await page.keyboard.press('Enter');
+  await page.getByText('Distributor dist-b is now named Distributor B (East).').waitFor();
+  await page.getByRole('row', { name: /^Distributor B \(East\) dist-b/ }).waitFor();
+  expect((await admin.get<{ items: { id: string; name: string }[] }>('/distributors')).items).toContainEqual(
+    expect.objectContaining({ id: 'dist-b', name: 'Distributor B (East)' }),
+  );
   await screenshot(page, '25-partners');
 
   await page.getByRole('link', { name: 'API keys' }).click();

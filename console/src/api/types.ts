@@ -7,13 +7,21 @@ import type { components, operations } from './openapi.gen';
 
 type Schemas = components['schemas'];
 
+type SuccessStatus = 200 | 201 | 202;
+type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+type ResponsesOf<Operation extends keyof operations> = operations[Operation]['responses'];
+
+/** The JSON an operation answers with on success, by its operationId in the OpenAPI document. */
+export type AnswerOf<Operation extends keyof operations> = JsonOf<
+  ResponsesOf<Operation>[SuccessStatus & keyof ResponsesOf<Operation>]
+>;
+
 export type Role = Schemas['Role'];
 export type Me = Schemas['Me'];
 export type RegistrationStatus = Schemas['RegistrationStatus'];
 export type Segment = Schemas['Segment'];
 export type PartnerType = Schemas['PartnerType'];
 export type AllocationModel = Schemas['AllocationModel'];
-export type ReasonCode = Schemas['ReasonCode'];
 
 /** Every value once: a status the API adds and this list lacks fails the type check. */
 const everyStatus: Record<RegistrationStatus, true> = {
@@ -57,12 +65,9 @@ export type Customer = Schemas['Customer'];
 export type RuleTraceStep = Schemas['RuleTraceStep'];
 export type Decision = Schemas['Decision'];
 export type Registration = Schemas['Registration'];
-export type RegistrationPage = Schemas['RegistrationPage'];
-export type HistoryEvent = Schemas['RegistrationHistory']['events'][number];
 
 export type Escalation = Schemas['Escalation'];
 export type EscalationContender = Schemas['EscalationContender'];
-export type EscalationPage = Schemas['EscalationPage'];
 export type ResolutionRequest = Schemas['EscalationResolutionRequest'];
 
 export type Policy = Schemas['Policy'];
@@ -72,7 +77,6 @@ export type PolicyTiming = Schemas['PolicyTiming'];
 export type PolicyLimits = Schemas['PolicyLimits'];
 export type PolicyVersion = Schemas['PolicyVersion'];
 export type PolicyInForce = Schemas['PolicyInForce'];
-export type PolicyPublication = Schemas['PolicyPublication'];
 
 export type SimulationJob = Schemas['SimulationJob'];
 export type SimulationReport = NonNullable<SimulationJob['report']>;
@@ -92,4 +96,3 @@ export type InsightPoint = Schemas['InsightPoint'];
 export type PolicyChange = Insights['policyChanges'][number];
 export type InsightsQuery = NonNullable<operations['getInsights']['parameters']['query']>;
 export type InsightBucket = NonNullable<InsightsQuery['bucket']>;
-export type InsightGrouping = NonNullable<InsightsQuery['groupBy']>;
