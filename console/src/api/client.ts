@@ -1,9 +1,5 @@
 /** A thin client of /api/v1: every call carries the signed-in key, every failure becomes an ApiError. */
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from './types';
 
 /** An RFC 9457 problem from the API, or a network failure told in the same shape. */
 export class ApiError extends Error {

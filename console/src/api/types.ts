@@ -16,6 +16,9 @@ export type AnswerOf<Operation extends keyof operations> = JsonOf<
   ResponsesOf<Operation>[SuccessStatus & keyof ResponsesOf<Operation>]
 >;
 
+/** One field the API found wrong, as its problem details (422) name it. */
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number];
+
 export type Role = Schemas['Role'];
 export type Me = Schemas['Me'];
 export type RegistrationStatus = Schemas['RegistrationStatus'];

@@ -1,6 +1,5 @@
-import type { FieldError } from '../api/client';
-import type { Distributor } from '../api/types';
-import { fieldId } from '../ui/field-errors';
+import type { Distributor, FieldError } from '../api/types';
+import { fieldId } from '../ui/field-paths';
 import { JsonEditor, type LineError } from '../ui/json-editor';
 import { lineOfPath, locateJsonPaths } from '../ui/json-locate';
 import { draftOf, draftText } from './policy-draft';

@@ -1,6 +1,7 @@
-import type { FieldError } from '../api/client';
+import type { FieldError } from '../api/types';
 import { type AllocationModel, allocationModels, type Distributor } from '../api/types';
-import { errorsAt, FieldMessages, fieldId } from '../ui/field-errors';
+import { FieldMessages } from '../ui/field-errors';
+import { errorsAt, fieldId } from '../ui/field-paths';
 import type { PolicyDraft } from './policy-draft';
 import { LimitsFields } from './policy-limits';
 import { RoutesEditor } from './policy-routes';

@@ -1,6 +1,7 @@
-import type { FieldError } from '../api/client';
+import type { FieldError } from '../api/types';
 import { type PartnerType, type PolicyLimits, partnerTypes } from '../api/types';
-import { errorsAt, FieldMessages, fieldId } from '../ui/field-errors';
+import { FieldMessages } from '../ui/field-errors';
+import { errorsAt, fieldId } from '../ui/field-paths';
 
 const partnerTypeNames: Record<PartnerType, string> = { integrator: 'integrators', var: 'VARs', boutique: 'boutiques' };
 

@@ -1,7 +1,8 @@
-import type { FieldError } from '../api/client';
+import type { FieldError } from '../api/types';
 import { type Distributor, type PartnerType, partnerTypes, type Route, type Segment, segments } from '../api/types';
 import { CheckGroup } from '../ui/check-group';
-import { errorsAt, FieldMessages, fieldId } from '../ui/field-errors';
+import { FieldMessages } from '../ui/field-errors';
+import { errorsAt, fieldId } from '../ui/field-paths';
 import { words } from '../ui/format';
 import { ListInput } from '../ui/list-input';
 import { newRoute, type PolicyDraft, usedValues } from './policy-draft';

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ApiError, type FieldError } from '../api/client';
+import { ApiError } from '../api/client';
 import { cancelUpcomingPolicy } from '../api/policy';
-import type { PolicyInForce } from '../api/types';
+import type { FieldError, PolicyInForce } from '../api/types';
 import { useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { errorsAt, FieldMessages, fieldId } from '../ui/field-errors';
+import { FieldMessages } from '../ui/field-errors';
+import { errorsAt, fieldId } from '../ui/field-paths';
 import { formatDateTime } from '../ui/format';
 import { ProblemList } from '../ui/states';
 

@@ -1,6 +1,7 @@
-import type { FieldError } from '../api/client';
+import type { FieldError } from '../api/types';
 import { DurationInput } from '../ui/duration-input';
-import { errorsAt, FieldMessages, fieldId } from '../ui/field-errors';
+import { FieldMessages } from '../ui/field-errors';
+import { errorsAt, fieldId } from '../ui/field-paths';
 import type { PolicyDraft } from './policy-draft';
 
 type Timing = NonNullable<PolicyDraft['timing']>;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type FieldError } from '../api/client';
+import { ApiError } from '../api/client';
 import { listPartners } from '../api/partners';
 import { currentPolicy, publishPolicy, simulatePolicy } from '../api/policy';
-import type { Policy, SimulationJob, SimulationReport } from '../api/types';
+import type { FieldError, Policy, SimulationJob, SimulationReport } from '../api/types';
 import { useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { formatDateTime } from '../ui/format';

@@ -1,5 +1,6 @@
-import type { FieldError } from '../api/client';
-import { errorsAt, FieldMessages, fieldId } from './field-errors';
+import type { FieldError } from '../api/types';
+import { FieldMessages } from './field-errors';
+import { errorsAt, fieldId } from './field-paths';
 
 interface CheckGroupProps<T extends string> {
   legend: string;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { FieldError } from '../api/client';
+import type { FieldError } from '../api/types';
 import {
   type DurationUnit,
   durationInWords,
@@ -8,7 +8,8 @@ import {
   isoDuration,
   isoDurationMs,
 } from './duration';
-import { errorsAt, FieldMessages, fieldId } from './field-errors';
+import { FieldMessages } from './field-errors';
+import { errorsAt, fieldId } from './field-paths';
 
 interface DurationInputProps {
   label: string;

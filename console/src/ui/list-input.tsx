@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { FieldError } from '../api/client';
-import { errorsAt, FieldMessages, fieldId } from './field-errors';
+import type { FieldError } from '../api/types';
+import { FieldMessages } from './field-errors';
+import { errorsAt, fieldId } from './field-paths';
 
 interface ListInputProps {
   label: string;

@@ -1,5 +1,6 @@
-import type { FieldError } from '../api/client';
-import { errorsAt, FieldMessages } from './field-errors';
+import type { FieldError } from '../api/types';
+import { FieldMessages } from './field-errors';
+import { errorsAt } from './field-paths';
 
 interface TextFieldProps {
   id: string;

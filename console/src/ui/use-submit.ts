@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, type FieldError } from '../api/client';
+import { ApiError } from '../api/client';
+import type { FieldError } from '../api/types';
 
 export interface Submission {
   busy: boolean;

@@ -1,5 +1,5 @@
 import { draftOf, draftText, newRoute, usedValues } from '../../../console/src/pages/policy-draft';
-import { errorsAt, fieldId } from '../../../console/src/ui/field-errors';
+import { errorsAt, fieldId } from '../../../console/src/ui/field-paths';
 
 // The policy form's model of the JSON text, and where the API's field errors are shown.
 
