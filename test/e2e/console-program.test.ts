@@ -121,6 +121,9 @@ test('a channel manager sees program health: series, the policy change marked, b
   const comparison = page.getByRole('table', { name: 'Before and after the change' });
   await expect(comparison.getByRole('row', { name: /^Escalated/ }).textContent()).resolves.toBe('Escalated10');
   await expect(comparison.getByRole('row', { name: /^Approved/ }).textContent()).resolves.toBe('Approved01');
+  await expect(comparison.getByRole('row', { name: /escalated: unrouted/ }).textContent()).resolves.toBe(
+    '… escalated: unrouted10',
+  );
   await page
     .getByRole('figure', { name: 'Each distributor’s share of approvals' })
     .getByRole('img', { name: /Distributor A: 100\.0%/ })

@@ -4,7 +4,7 @@ import type { PolicyChange } from '../api/types';
 import { useSession } from '../session';
 import { ComparisonChart } from '../ui/comparison-chart';
 import { formatMs } from '../ui/duration';
-import { formatDateTime, formatPercent } from '../ui/format';
+import { formatDateTime, formatPercent, words } from '../ui/format';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { addDays, beforeAndAfter, earlier, type Pooled, utcDay } from './health-series';
@@ -16,12 +16,24 @@ const rateText = (value: number | null) => (value === null ? '—' : formatPerce
 const timeText = (value: number | null, approximate: boolean) =>
   value === null ? '—' : `${approximate ? '≈ ' : ''}${formatMs(value)}`;
 
+/** A row per reason code seen on either side: "… unrouted". */
+function byReason(what: string, before: Record<string, number>, after: Record<string, number>) {
+  const codes = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return codes.map((code): [string, string, string] => [
+    `… ${what}: ${words(code)}`,
+    String(before[code] ?? 0),
+    String(after[code] ?? 0),
+  ]);
+}
+
 function Comparison({ before, after }: { before: Pooled; after: Pooled }) {
   const rows: [string, string, string][] = [
     ['Submitted', String(before.submitted), String(after.submitted)],
     ['Approved', String(before.approved), String(after.approved)],
     ['Rejected', String(before.rejected), String(after.rejected)],
+    ...byReason('rejected', before.rejectedBy, after.rejectedBy),
     ['Escalated', String(before.escalated), String(after.escalated)],
+    ...byReason('escalated', before.escalatedBy, after.escalatedBy),
     ['Conflict rate', rateText(before.conflictRate), rateText(after.conflictRate)],
     ['Escalation rate', rateText(before.escalationRate), rateText(after.escalationRate)],
     [

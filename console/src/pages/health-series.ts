@@ -33,11 +33,20 @@ export function bucketsBetween(from: string, to: string, bucket: InsightBucket):
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 
+function mergeCounts(maps: readonly Record<string, number>[]): Record<string, number> {
+  const merged: Record<string, number> = {};
+  for (const counts of maps) for (const [code, n] of Object.entries(counts)) merged[code] = (merged[code] ?? 0) + n;
+  return merged;
+}
+
 export interface Pooled {
   submitted: number;
   approved: number;
   rejected: number;
   escalated: number;
+  /** By reason code. */
+  rejectedBy: Record<string, number>;
+  escalatedBy: Record<string, number>;
   /** Null when nothing was submitted: a rate of nothing is not zero. */
   conflictRate: number | null;
   escalationRate: number | null;
@@ -72,6 +81,8 @@ export function pool(points: readonly InsightPoint[]): Pooled {
     approved: points.reduce((total, point) => total + point.approved, 0),
     rejected: points.reduce((total, point) => total + sum(point.rejected), 0),
     escalated: points.reduce((total, point) => total + sum(point.escalated), 0),
+    rejectedBy: mergeCounts(points.map((point) => point.rejected)),
+    escalatedBy: mergeCounts(points.map((point) => point.escalated)),
     conflictRate: rate((point) => point.conflictRate),
     escalationRate: rate((point) => point.escalationRate),
     decisionP50: weightedMean(points.map((point) => ({ value: point.decisionMs.p50, weight: decisions(point) }))),

@@ -73,6 +73,8 @@ test('pooled counts add up, rates are weighted by submissions, percentiles say w
     }),
   ]);
   expect(pooled).toMatchObject({ submitted: 4, approved: 3, rejected: 1, escalated: 1, percentilesApproximate: true });
+  expect(pooled.rejectedBy).toEqual({ duplicate: 1 });
+  expect(pooled.escalatedBy).toEqual({ unrouted: 1 });
   expect(pooled.conflictRate).toBeCloseTo(0.25);
   expect(pooled.escalationRate).toBeCloseTo(0.25);
   // Weighted by decisions: 3 at 100 ms and 1 at 400 ms.
