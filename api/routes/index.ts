@@ -7,7 +7,14 @@ import { listEventsRoute } from './events';
 import { insightsRoute } from './insights';
 import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
-import { createDistributorRoute, createResellerRoute, listDistributorsRoute, listResellersRoute } from './partners';
+import {
+  createDistributorRoute,
+  createResellerRoute,
+  listDistributorsRoute,
+  listResellersRoute,
+  updateDistributorRoute,
+  updateResellerRoute,
+} from './partners';
 import {
   cancelUpcomingPolicyRoute,
   getPolicyRoute,
@@ -53,8 +60,10 @@ export function createRouteTable(): RouteTable {
     insightsRoute,
     createDistributorRoute,
     listDistributorsRoute,
+    updateDistributorRoute,
     createResellerRoute,
     listResellersRoute,
+    updateResellerRoute,
     createApiKeyRoute,
     listApiKeysRoute,
     revokeApiKeyRoute,

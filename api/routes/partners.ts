@@ -4,10 +4,13 @@ import { HttpProblem, validationProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import {
   distributorSchema,
+  distributorUpdateSchema,
   listOf,
   newDistributorSchema,
   newResellerSchema,
+  partnerParamsSchema,
   resellerSchema,
+  resellerUpdateSchema,
 } from '../schemas/partners';
 
 const tag = 'Partners';
@@ -63,6 +66,37 @@ export const listDistributorsRoute = defineRoute({
   },
 });
 
+export const updateDistributorRoute = defineRoute({
+  operationId: 'updateDistributor',
+  method: 'put',
+  path: '/distributors/{id}',
+  tag,
+  summary: 'Rename a distributor (its id stays: registrations and keys refer to it); an addition to the contract',
+  access: ['admin'],
+  request: { params: partnerParamsSchema, body: distributorUpdateSchema },
+  responses: { 200: { description: 'The distributor', schema: distributorSchema } },
+  refusals: { 404: 'no such distributor' },
+  async handle({ params, body }) {
+    const doc = await Distributor.findByIdAndUpdate(params.id, { $set: { name: body.name } }, { new: true })
+      .lean<DistributorDoc>()
+      .exec();
+    if (!doc) throw new HttpProblem(404, 'Not found', `distributor ${params.id} does not exist`);
+    return { status: 200, body: distributorView(doc) };
+  },
+});
+
+/** The distributors a reseller names must exist: a path for each unknown one. */
+async function unknownDistributors(distributorIds: readonly string[]) {
+  const known = await Distributor.find({ _id: { $in: distributorIds } })
+    .select({ _id: 1 })
+    .lean<{ _id: string }[]>()
+    .exec();
+  const knownIds = new Set(known.map((doc) => doc._id));
+  return distributorIds.flatMap((id, index) =>
+    knownIds.has(id) ? [] : [{ path: `distributorIds.${index}`, message: `unknown distributor "${id}"` }],
+  );
+}
+
 export const createResellerRoute = defineRoute({
   operationId: 'createReseller',
   method: 'post',
@@ -74,14 +108,7 @@ export const createResellerRoute = defineRoute({
   responses: { 201: { description: 'The reseller', schema: resellerSchema } },
   refusals: { 409: 'a reseller with this id exists', 422: 'invalid body or unknown distributors' },
   async handle({ body }) {
-    const known = await Distributor.find({ _id: { $in: body.distributorIds } })
-      .select({ _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
-    const knownIds = new Set(known.map((doc) => doc._id));
-    const unknown = body.distributorIds.flatMap((id, index) =>
-      knownIds.has(id) ? [] : [{ path: `distributorIds.${index}`, message: `unknown distributor "${id}"` }],
-    );
+    const unknown = await unknownDistributors(body.distributorIds);
     if (unknown.length > 0) throw validationProblem('request body', unknown);
     try {
       const doc = await Reseller.create({
@@ -96,6 +123,33 @@ export const createResellerRoute = defineRoute({
       if (isDuplicateKey(error)) throw alreadyExists(`reseller ${body.id}`);
       throw error;
     }
+  },
+});
+
+export const updateResellerRoute = defineRoute({
+  operationId: 'updateReseller',
+  method: 'put',
+  path: '/resellers/{id}',
+  tag,
+  summary: "Change a reseller's name, partner type or distributors (an addition to the contract)",
+  description:
+    'Takes effect for submissions from now on: registrations already made keep the partner type and distributor they were decided with.',
+  access: ['admin'],
+  request: { params: partnerParamsSchema, body: resellerUpdateSchema },
+  responses: { 200: { description: 'The reseller', schema: resellerSchema } },
+  refusals: { 404: 'no such reseller', 422: 'invalid body or unknown distributors' },
+  async handle({ params, body }) {
+    const unknown = await unknownDistributors(body.distributorIds);
+    if (unknown.length > 0) throw validationProblem('request body', unknown);
+    const doc = await Reseller.findByIdAndUpdate(
+      params.id,
+      { $set: { name: body.name, partnerType: body.partnerType, distributorIds: body.distributorIds } },
+      { new: true },
+    )
+      .lean<ResellerDoc>()
+      .exec();
+    if (!doc) throw new HttpProblem(404, 'Not found', `reseller ${params.id} does not exist`);
+    return { status: 200, body: resellerView(doc) };
   },
 });
 

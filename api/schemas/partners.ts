@@ -10,18 +10,22 @@ export const distributorSchema = z
   .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema })
   .meta({ id: 'Distributor' });
 
-export const newResellerSchema = z
-  .strictObject({
-    id: partnerIdSchema,
-    name,
-    partnerType: partnerTypeSchema,
-    distributorIds: z
-      .array(partnerIdSchema)
-      .min(1)
-      .max(50)
-      .refine((ids) => new Set(ids).size === ids.length, 'each distributor once'),
-  })
-  .meta({ id: 'NewReseller' });
+export const distributorUpdateSchema = z.strictObject({ name }).meta({ id: 'DistributorUpdate' });
+
+const resellerFields = {
+  name,
+  partnerType: partnerTypeSchema,
+  distributorIds: z
+    .array(partnerIdSchema)
+    .min(1)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'each distributor once'),
+};
+export const newResellerSchema = z.strictObject({ id: partnerIdSchema, ...resellerFields }).meta({ id: 'NewReseller' });
+/** Everything but the id, which registrations and keys refer to. */
+export const resellerUpdateSchema = z.strictObject(resellerFields).meta({ id: 'ResellerUpdate' });
+
+export const partnerParamsSchema = z.strictObject({ id: partnerIdSchema });
 export const resellerSchema = z
   .strictObject({
     id: z.string(),

@@ -21,6 +21,9 @@ export interface Abilities {
   viewPolicy: boolean;
   simulatePolicy: boolean;
   publishPolicy: boolean;
+  viewInsights: boolean;
+  /** Distributors, resellers and API keys: running the program. */
+  administer: boolean;
 }
 
 export const staffRoles: readonly Role[] = ['channel-manager', 'auditor', 'admin'];
@@ -36,6 +39,8 @@ export function abilitiesOf(role: Role): Abilities {
     viewPolicy: is('channel-manager', 'auditor', 'admin'),
     simulatePolicy: is('channel-manager', 'admin'),
     publishPolicy: is('admin'),
+    viewInsights: is('channel-manager', 'auditor', 'admin'),
+    administer: is('admin'),
   };
 }
 

@@ -1,8 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { ApiKeysPage } from './pages/api-keys';
 import { EscalationPage } from './pages/escalation';
 import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
+import { ProgramHealth } from './pages/health';
+import { PartnersPage } from './pages/partners';
 import { PolicyPage } from './pages/policy';
 import { PolicyWorkbench } from './pages/policy-workbench';
 import { RegistrationPage } from './pages/registration';
@@ -21,9 +24,12 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/escalations', label: 'Escalations', allowed: (can) => can.viewEscalations },
   { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations },
+  { to: '/health', label: 'Program health', allowed: (can) => can.viewInsights },
   { to: '/policy', label: 'Policy', allowed: (can) => can.viewPolicy },
   { to: '/policy/simulate', label: 'Simulate', allowed: (can) => can.simulatePolicy },
   { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
+  { to: '/partners', label: 'Partners', allowed: (can) => can.administer },
+  { to: '/api-keys', label: 'API keys', allowed: (can) => can.administer },
 ];
 
 /** Where each role starts: the work it comes to the console for. */
@@ -52,9 +58,12 @@ const routes: RouteDef[] = [
     allowed: (can) => can.searchRegistrations,
     render: ({ id }) => <RegistrationPage id={id as string} />,
   },
+  { pattern: '/health', allowed: (can) => can.viewInsights, render: () => <ProgramHealth /> },
   { pattern: '/policy', allowed: (can) => can.viewPolicy, render: () => <PolicyPage /> },
   { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },
   { pattern: '/policy/guide', allowed: (can) => can.viewPolicy, render: () => <GuidePage /> },
+  { pattern: '/partners', allowed: (can) => can.administer, render: () => <PartnersPage /> },
+  { pattern: '/api-keys', allowed: (can) => can.administer, render: () => <ApiKeysPage /> },
 ];
 
 /** Replaces the bare /console with the role's start page (after render: navigating is a side effect). */

@@ -199,6 +199,8 @@ test('an administrator simulates a candidate policy, sees the charts and publish
   await screenshot(page, '10-guide');
 
   await page.getByRole('link', { name: 'Simulate', exact: true }).click();
+  // The JSON view is kept for power users beside the structured form.
+  await page.getByRole('radio', { name: 'JSON' }).check();
   const editor = page.getByLabel('Candidate policy (JSON)');
   await editor.waitFor();
   // An unknown distributor is reported by the API at its field, and the editor marks its line.

@@ -228,6 +228,50 @@ describe('partners and keys', () => {
     expect(distributors.body.items.map((d: { id: string }) => d.id)).toEqual(['dist-a', 'dist-b', 'dist-c']);
   });
 
+  test('a distributor is renamed and a reseller changes type and distributors; its id stays', async () => {
+    await api.call({ as: 'admin', method: 'post', path: '/api/v1/distributors', body: { id: 'dist-e', name: 'E' } });
+    const renamed = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/distributors/dist-e',
+      body: { name: 'Dist E' },
+    });
+    expect(renamed.body).toMatchObject({ id: 'dist-e', name: 'Dist E' });
+    await api.call({
+      as: 'admin',
+      method: 'post',
+      path: '/api/v1/resellers',
+      body: { id: 'moving-var', name: 'Moving', partnerType: 'var', distributorIds: ['dist-a'] },
+    });
+    const moved = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/resellers/moving-var',
+      body: { name: 'Moving Integrator', partnerType: 'integrator', distributorIds: ['dist-a', 'dist-e'] },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      id: 'moving-var',
+      partnerType: 'integrator',
+      distributorIds: ['dist-a', 'dist-e'],
+    });
+    const unknown = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/resellers/moving-var',
+      body: { name: 'Moving', partnerType: 'var', distributorIds: ['dist-nope'] },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ path: 'distributorIds.0', message: 'unknown distributor "dist-nope"' }]);
+    const missing = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/resellers/nobody-here',
+      body: { name: 'Nobody', partnerType: 'var', distributorIds: ['dist-a'] },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   test('a key is shown once, bound as its role requires, listed without secrets, and dead once revoked', async () => {
     const unbound = await api.call({
       as: 'admin',

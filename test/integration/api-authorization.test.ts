@@ -196,6 +196,32 @@ const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/v1/resellers': { allowed: staff, ok: 200, request: async () => ({ path: '/api/v1/resellers' }) },
+  'PUT /api/v1/distributors/{id}': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async () => {
+      const id = unique('dist');
+      await api.call({ as: 'admin', method: 'post', path: '/api/v1/distributors', body: { id, name: 'To Rename' } });
+      return { path: `/api/v1/distributors/${id}`, body: { name: 'Renamed' } };
+    },
+  },
+  'PUT /api/v1/resellers/{id}': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async () => {
+      const id = unique('res');
+      await api.call({
+        as: 'admin',
+        method: 'post',
+        path: '/api/v1/resellers',
+        body: { id, name: 'To Edit', partnerType: 'var', distributorIds: ['dist-a'] },
+      });
+      return {
+        path: `/api/v1/resellers/${id}`,
+        body: { name: 'Edited', partnerType: 'boutique', distributorIds: ['dist-a'] },
+      };
+    },
+  },
   'POST /api/v1/api-keys': {
     allowed: ['admin'],
     ok: 201,

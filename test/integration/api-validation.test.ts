@@ -73,6 +73,17 @@ const writeTargets: Record<string, WriteTarget> = {
     path: () => '/api/v1/resellers',
     valid: () => ({ id: 'new-var', name: 'New VAR', partnerType: 'var', distributorIds: ['dist-a'] }),
   },
+  // Valid bodies that change nothing (the seeded values): only refusals are under test.
+  'PUT /api/v1/distributors/{id}': {
+    as: 'admin',
+    path: () => '/api/v1/distributors/dist-a',
+    valid: () => ({ name: 'Dist A' }),
+  },
+  'PUT /api/v1/resellers/{id}': {
+    as: 'admin',
+    path: () => '/api/v1/resellers/big-integrator',
+    valid: () => ({ name: 'big-integrator Inc', partnerType: 'integrator', distributorIds: ['dist-a', 'dist-b'] }),
+  },
   'POST /api/v1/api-keys': {
     as: 'admin',
     path: () => '/api/v1/api-keys',

@@ -1,9 +1,5 @@
 /** A thin client of /api/v1: every call carries the signed-in key, every failure becomes an ApiError. */
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from './types';
 
 /** An RFC 9457 problem from the API, or a network failure told in the same shape. */
 export class ApiError extends Error {
@@ -30,7 +26,7 @@ export function onUnauthorized(listener: Listener): () => void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   accept?: string;
   signal?: AbortSignal;
@@ -86,6 +82,10 @@ export async function getJson<T>(key: string, path: string, signal?: AbortSignal
 
 export async function sendJson<T>(key: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
   return (await (await request(key, path, { method, body })).json()) as T;
+}
+
+export async function deleteJson<T>(key: string, path: string): Promise<T> {
+  return (await (await request(key, path, { method: 'DELETE' })).json()) as T;
 }
 
 /** A query string from the filled-in fields only. */

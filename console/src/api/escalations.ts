@@ -1,5 +1,5 @@
 import { getJson, query, sendJson } from './client';
-import type { Escalation, Page, ResolutionRequest } from './types';
+import type { AnswerOf, Escalation, ResolutionRequest } from './types';
 
 /** Enough for any real queue; a longer one says so rather than loading without end. */
 const MAX_PAGES = 10;
@@ -19,7 +19,11 @@ export async function listEscalations(
   const items: Escalation[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const answer = await getJson<Page<Escalation>>(key, `/escalations${query({ status, limit: 200, cursor })}`, signal);
+    const answer = await getJson<AnswerOf<'listEscalations'>>(
+      key,
+      `/escalations${query({ status, limit: 200, cursor })}`,
+      signal,
+    );
     items.push(...answer.items);
     if (!answer.nextCursor) return { items, truncated: false };
     cursor = answer.nextCursor;
@@ -28,10 +32,10 @@ export async function listEscalations(
 }
 
 export const getEscalation = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<Escalation>(key, `/escalations/${encodeURIComponent(id)}`, signal);
+  getJson<AnswerOf<'getEscalation'>>(key, `/escalations/${encodeURIComponent(id)}`, signal);
 
 export const resolveEscalation = (key: string, id: string, body: ResolutionRequest) =>
-  sendJson<unknown>(key, 'POST', `/escalations/${encodeURIComponent(id)}/resolve`, body);
+  sendJson<AnswerOf<'resolveEscalation'>>(key, 'POST', `/escalations/${encodeURIComponent(id)}/resolve`, body);
 
 /** The deadline that matters now: the second review's once the first has passed. */
 export const currentDeadline = (escalation: Escalation) =>

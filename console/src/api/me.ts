@@ -1,5 +1,5 @@
 import { getJson } from './client';
-import type { Me } from './types';
+import type { AnswerOf, Me } from './types';
 
 /** Who is asking: `GET /me` tells the key's role, and the role decides what the console offers. */
-export const identify = (key: string): Promise<Me> => getJson<Me>(key, '/me');
+export const identify = (key: string): Promise<Me> => getJson<AnswerOf<'getMe'>>(key, '/me');

@@ -1,10 +1,10 @@
-import { ApiError, getJson, request, sendJson } from './client';
-import type { Policy, PolicyVersion, SimulationJob } from './types';
+import { ApiError, deleteJson, getJson, request, sendJson } from './client';
+import type { AnswerOf, Policy, PolicyInForce, SimulationJob } from './types';
 
 /** The policy in force, or undefined when none has been published yet (the API answers 404). */
-export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyVersion | undefined> {
+export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyInForce | undefined> {
   try {
-    return await getJson<PolicyVersion>(key, '/policy', signal);
+    return await getJson<AnswerOf<'getPolicy'>>(key, '/policy', signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return undefined;
     throw error;
@@ -12,7 +12,7 @@ export async function currentPolicy(key: string, signal?: AbortSignal): Promise<
 }
 
 export const policyVersions = async (key: string, signal?: AbortSignal) =>
-  (await getJson<{ versions: PolicyVersion[] }>(key, '/policy/versions', signal)).versions;
+  (await getJson<AnswerOf<'listPolicyVersions'>>(key, '/policy/versions', signal)).versions;
 
 const POLL_EVERY_MS = 1000;
 
@@ -26,16 +26,22 @@ export async function simulatePolicy(
   policy: Policy,
   onProgress: (job: SimulationJob) => void = () => undefined,
 ): Promise<SimulationJob> {
-  let job = await sendJson<SimulationJob>(key, 'POST', '/policy/simulate', { policy });
+  let job = await sendJson<AnswerOf<'simulatePolicy'>>(key, 'POST', '/policy/simulate', { policy });
   while (job.status === 'running') {
     onProgress(job);
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
-    job = await getJson<SimulationJob>(key, `/policy/simulations/${encodeURIComponent(job.id)}`);
+    job = await getJson<AnswerOf<'getSimulation'>>(key, `/policy/simulations/${encodeURIComponent(job.id)}`);
   }
   return job;
 }
 
-export const publishPolicy = (key: string, policy: Policy) => sendJson<PolicyVersion>(key, 'PUT', '/policy', policy);
+/** Publishes a new version, in force now or from `effectiveFrom` (an ISO instant, not in the past). */
+export const publishPolicy = (key: string, policy: Policy, effectiveFrom?: string) =>
+  sendJson<AnswerOf<'publishPolicy'>>(key, 'PUT', '/policy', effectiveFrom ? { ...policy, effectiveFrom } : policy);
+
+/** Cancels the scheduled change; it stays listed as cancelled and never takes force. */
+export const cancelUpcomingPolicy = (key: string) =>
+  deleteJson<AnswerOf<'cancelUpcomingPolicy'>>(key, '/policy/upcoming');
 
 /** The rules of engagement as the API renders them for partners (its HTML form). */
 export async function policyGuideHtml(key: string, signal?: AbortSignal): Promise<string> {

@@ -1,5 +1,5 @@
 import { getJson, query } from './client';
-import type { HistoryEvent, Page, Partner, Registration } from './types';
+import type { AnswerOf, Registration } from './types';
 
 export interface RegistrationFilters {
   status?: string;
@@ -15,7 +15,7 @@ export const searchRegistrations = (
   cursor: string | undefined,
   signal?: AbortSignal,
   limit = 50,
-) => getJson<Page<Registration>>(key, `/registrations${query({ ...filters, limit, cursor })}`, signal);
+) => getJson<AnswerOf<'listRegistrations'>>(key, `/registrations${query({ ...filters, limit, cursor })}`, signal);
 
 /** An export stops here rather than pulling an unbounded amount into the browser. */
 export const MAX_EXPORT = 10_000;
@@ -37,18 +37,10 @@ export async function allRegistrations(
 }
 
 export const getRegistration = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<Registration>(key, `/registrations/${encodeURIComponent(id)}`, signal);
+  getJson<AnswerOf<'getRegistration'>>(key, `/registrations/${encodeURIComponent(id)}`, signal);
 
 export const getHistory = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<{ events: HistoryEvent[] }>(key, `/registrations/${encodeURIComponent(id)}/history`, signal);
-
-export async function listPartners(key: string, signal?: AbortSignal) {
-  const [resellers, distributors] = await Promise.all([
-    getJson<{ items: Partner[] }>(key, '/resellers', signal),
-    getJson<{ items: Partner[] }>(key, '/distributors', signal),
-  ]);
-  return { resellers: resellers.items, distributors: distributors.items };
-}
+  getJson<AnswerOf<'registrationHistory'>>(key, `/registrations/${encodeURIComponent(id)}/history`, signal);
 
 /**
  * The registration's workflow in the Temporal Web UI. The workflow id is `registration-<id>`

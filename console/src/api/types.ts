@@ -1,233 +1,101 @@
 /**
- * The shapes the console reads from the HTTP API (see /api/v1/openapi.json). Written by hand, not
- * imported from the server: the console is a client of the public API like any other.
+ * The shapes the console reads from and sends to the HTTP API, taken from the types generated from
+ * its OpenAPI document (openapi.gen.ts, `npm run console:api-types`): the console is a client of the
+ * public API like any other, and it cannot drift from it unnoticed.
  */
+import type { components, operations } from './openapi.gen';
 
-export type Role = 'reseller' | 'distributor' | 'channel-manager' | 'auditor' | 'admin';
+type Schemas = components['schemas'];
 
-export interface Me {
-  keyId: string;
-  role: Role;
-  resellerId?: string;
-  distributorId?: string;
-  temporalUiUrl?: string;
-  temporalNamespace?: string;
-}
+type SuccessStatus = 200 | 201 | 202;
+type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+type ResponsesOf<Operation extends keyof operations> = operations[Operation]['responses'];
 
-export type RegistrationStatus =
-  | 'pending'
-  | 'approved'
-  | 'rejected'
-  | 'escalated'
-  | 'won'
-  | 'lost'
-  | 'expired'
-  | 'withdrawn';
+/** The JSON an operation answers with on success, by its operationId in the OpenAPI document. */
+export type AnswerOf<Operation extends keyof operations> = JsonOf<
+  ResponsesOf<Operation>[SuccessStatus & keyof ResponsesOf<Operation>]
+>;
 
-export const registrationStatuses: readonly RegistrationStatus[] = [
-  'pending',
-  'approved',
-  'rejected',
-  'escalated',
-  'won',
-  'lost',
-  'expired',
-  'withdrawn',
-];
+/** One field the API found wrong, as its problem details (422) name it. */
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number];
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
+export type Role = Schemas['Role'];
+export type Me = Schemas['Me'];
+export type RegistrationStatus = Schemas['RegistrationStatus'];
+export type Segment = Schemas['Segment'];
+export type PartnerType = Schemas['PartnerType'];
+export type AllocationModel = Schemas['AllocationModel'];
 
-export interface Customer {
-  name: string;
-  domain?: string;
-  identifiers?: { uei?: string; duns?: string; taxId?: string };
-  segment: string;
-  region?: string;
-}
+/** Every value once: a status the API adds and this list lacks fails the type check. */
+const everyStatus: Record<RegistrationStatus, true> = {
+  pending: true,
+  approved: true,
+  rejected: true,
+  escalated: true,
+  won: true,
+  lost: true,
+  expired: true,
+  withdrawn: true,
+};
+export const registrationStatuses = Object.keys(everyStatus) as RegistrationStatus[];
 
-export interface Opportunity {
-  title: string;
-  productLines: string[];
-  estimatedValue?: Money;
-  expectedCloseDate?: string;
-}
+const everySegment: Record<Segment, true> = {
+  'federal-civilian': true,
+  'federal-dod': true,
+  'state-local': true,
+  education: true,
+  commercial: true,
+};
+export const segments = Object.keys(everySegment) as Segment[];
 
-export interface RuleTraceStep {
-  rule: string;
-  inputs: Record<string, unknown>;
-  result: string;
-  detail: string;
-  decisive?: boolean;
-}
+const everyPartnerType: Record<PartnerType, true> = { integrator: true, var: true, boutique: true };
+export const partnerTypes = Object.keys(everyPartnerType) as PartnerType[];
 
-export interface DealMatch {
-  registrationId: string;
-  resellerId: string;
-  distributorId: string;
-  sequence: number;
-  strength: 'certain' | 'probable';
-  basis: string;
-  score: number;
-  sharedProductLines: string[];
-}
+const everyModel: Record<AllocationModel, true> = { segment: true, 'partner-type': true, open: true, hybrid: true };
+export const allocationModels = Object.keys(everyModel) as AllocationModel[];
 
-export interface Decision {
-  at: string;
-  kind: string;
-  fromStatus: RegistrationStatus;
-  toStatus: RegistrationStatus;
-  reasonCode?: string;
-  explanation: string;
-  trace: RuleTraceStep[];
-  policyVersion: number;
-  decidedBy: { kind: string; id?: string };
-  protectedUntil?: string;
-  matches?: DealMatch[];
-  escalationId?: string;
-  hash: string;
-  prevHash: string;
-}
+const everyRole: Record<Role, true> = {
+  reseller: true,
+  distributor: true,
+  'channel-manager': true,
+  auditor: true,
+  admin: true,
+};
+export const roles = Object.keys(everyRole) as Role[];
 
-export interface Registration {
-  id: string;
-  status: RegistrationStatus;
-  reasonCode?: string;
-  explanation?: string;
-  resellerId: string;
-  distributorId: string;
-  customer: Customer;
-  opportunity: Opportunity;
-  program?: string;
-  submittedAt: string;
-  sequence: number;
-  decidedAt?: string;
-  protectedUntil?: string;
-  extensionsUsed: number;
-  policyVersion: number;
-  escalationId?: string;
-  endedAt?: string;
-  decisions: Decision[];
-}
+export type Money = Schemas['Money'];
+export type Customer = Schemas['Customer'];
+export type RuleTraceStep = Schemas['RuleTraceStep'];
+export type Decision = Schemas['Decision'];
+export type Registration = Schemas['Registration'];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type Escalation = Schemas['Escalation'];
+export type EscalationContender = Schemas['EscalationContender'];
+export type ResolutionRequest = Schemas['EscalationResolutionRequest'];
 
-export interface HistoryEvent {
-  eventId: number;
-  at: string;
-  type: string;
-  summary: string;
-  details?: unknown;
-}
+export type Policy = Schemas['Policy'];
+export type Route = Schemas['Route'];
+export type RouteCondition = Schemas['RouteCondition'];
+export type PolicyTiming = Schemas['PolicyTiming'];
+export type PolicyLimits = Schemas['PolicyLimits'];
+export type PolicyVersion = Schemas['PolicyVersion'];
+export type PolicyInForce = Schemas['PolicyInForce'];
 
-export interface EscalationContender {
-  registrationId: string;
-  role: 'holder' | 'contender';
-  resellerId: string;
-  resellerName?: string;
-  distributorId: string;
-  sequence: number;
-  submittedAt?: string;
-  status?: RegistrationStatus;
-  customer?: Customer;
-  title?: string;
-  productLines?: string[];
-  estimatedValue?: Money;
-  program?: string;
-  match?: { strength: 'certain' | 'probable'; basis: string; score: number; withRegistrationId: string };
-  joinedAt?: string;
-}
+export type SimulationJob = Schemas['SimulationJob'];
+export type SimulationReport = NonNullable<SimulationJob['report']>;
 
-export interface Escalation {
-  id: string;
-  status: 'open' | 'resolved';
-  subject: 'registration' | 'extension';
-  reasonCode: string;
-  level: number;
-  policyVersion: number;
-  createdAt: string;
-  reviewDueAt: string;
-  secondReviewDueAt: string;
-  contenders: EscalationContender[];
-  resolution?: {
-    kind: 'award' | 'reject-all' | 'distinct' | 'moot';
-    registrationId?: string;
-    reason: string;
-    by: { kind: string; id?: string };
-    at: string;
-  };
-}
+export type Distributor = Schemas['Distributor'];
+export type Reseller = Schemas['Reseller'];
+export type NewDistributor = Schemas['NewDistributor'];
+export type NewReseller = Schemas['NewReseller'];
+export type DistributorUpdate = Schemas['DistributorUpdate'];
+export type ResellerUpdate = Schemas['ResellerUpdate'];
+export type ApiKey = Schemas['ApiKey'];
+export type NewApiKey = Schemas['NewApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
 
-export type ResolutionRequest =
-  | { award: string; reason: string }
-  | { rejectAll: true; reason: string }
-  | { distinct: true; reason: string };
-
-/** A policy as the API stores it; the console edits it as JSON and lets the API validate it. */
-export type Policy = Record<string, unknown>;
-
-export interface PolicyVersion {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  policy: Policy;
-}
-
-export interface Partner {
-  id: string;
-  name: string;
-}
-
-export interface OutcomeCounts {
-  approve: number;
-  reject: number;
-  escalate: number;
-  undecided: number;
-}
-
-export interface SimulationReport {
-  label: string;
-  registrations: number;
-  outcomes: { current: OutcomeCounts; candidate: OutcomeCounts };
-  escalationRate: { current: number; candidate: number };
-  distributorShares: {
-    distributorId: string;
-    name: string;
-    current: { approvals: number; share: number };
-    candidate: { approvals: number; share: number };
-  }[];
-  collisions: { dealGroups: number; registrations: number };
-  changedCount: number;
-  changes: {
-    registrationId: string;
-    sequence: number;
-    actual: { outcome: string; reasonCode: string | null; decisiveRule: string | null };
-    simulated: { outcome: string; reasonCode: string | null };
-    decisiveRule: string;
-    detail: string;
-  }[];
-  limits: {
-    refused: number;
-    hits: { resellerId: string; limit: string; refused: number; firstRefusedAt: string }[];
-  };
-}
-
-/** A policy simulation: it runs on the server; the console polls it until it has ended. */
-export interface SimulationJob {
-  id: string;
-  status: 'running' | 'done' | 'timed-out' | 'failed';
-  label: string;
-  startedAt: string;
-  deadline: string;
-  finishedAt?: string;
-  progress: { read: number; totalEstimate: number };
-  /** True when the time limit ended the replay: the report covers only what was read. */
-  partial: boolean;
-  report?: SimulationReport;
-  error?: string;
-}
+export type Insights = Schemas['Insights'];
+export type InsightPoint = Schemas['InsightPoint'];
+export type PolicyChange = Insights['policyChanges'][number];
+export type InsightsQuery = NonNullable<operations['getInsights']['parameters']['query']>;
+export type InsightBucket = NonNullable<InsightsQuery['bucket']>;

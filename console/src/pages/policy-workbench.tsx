@@ -1,90 +1,91 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
+import { listPartners } from '../api/partners';
 import { currentPolicy, publishPolicy, simulatePolicy } from '../api/policy';
-import type { Policy, SimulationJob, SimulationReport } from '../api/types';
+import type { FieldError, Policy, SimulationJob, SimulationReport } from '../api/types';
 import { useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { JsonEditor, type LineError } from '../ui/json-editor';
-import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../ui/json-locate';
+import { formatDateTime } from '../ui/format';
+import type { LineError } from '../ui/json-editor';
+import { syntaxErrorLine } from '../ui/json-locate';
 import { Page } from '../ui/page';
 import { ErrorState, Loading, ProblemList } from '../ui/states';
 import { useApi } from '../ui/use-api';
+import { draftOf, draftText } from './policy-draft';
+import { type EditorView, PolicyEditor } from './policy-editor';
+import { instantOf, ScheduleChoice, scheduledAt, type TakesForce, UpcomingChange } from './policy-schedule';
 import { partialNote, progressText } from './simulation-progress';
 import { SimulationResult } from './simulation-report';
-
-type Parsed = { policy: Policy } | { errors: LineError[] };
-
-function parse(text: string): Parsed {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { errors: [{ line: 1, path: '', message: 'the policy must be a JSON object' }] };
-    }
-    return { policy: value as Policy };
-  } catch (error) {
-    const syntax = error as SyntaxError;
-    return { errors: [{ line: syntaxErrorLine(text, syntax) ?? 1, path: '', message: syntax.message }] };
-  }
-}
-
-/** The API's field errors placed at their lines; `simulate` reports paths under `policy.`. */
-function fieldErrorsAt(text: string, error: ApiError): LineError[] {
-  const offsets = locateJsonPaths(text);
-  return error.errors.map((field) => {
-    const path = field.path.replace(/^policy(\.|$)/, '');
-    return { line: lineOfPath(text, offsets, path), path, message: field.message };
-  });
-}
 
 const asApiError = (error: unknown) =>
   error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error));
 
-/** Edit a candidate policy as JSON, simulate it against the stored registrations, and (admins) publish it. */
+/** `simulate` reports the policy's fields under `policy.`; the editors know them by their own paths. */
+const relativeToPolicy = (errors: FieldError[]) =>
+  errors.map((error) => ({ ...error, path: error.path.replace(/^policy(\.|$)/, '') }));
+
+/** Edit a candidate policy, simulate it against the stored registrations, and (admins) publish or schedule it. */
 export function PolicyWorkbench() {
   const { key, can } = useSession();
   const current = useApi((signal) => currentPolicy(key, signal), [key]);
+  const partners = useApi((signal) => listPartners(key, signal), [key]);
   const [text, setText] = useState<string | undefined>();
-  const [fieldErrors, setFieldErrors] = useState<LineError[]>([]);
+  const [view, setView] = useState<EditorView>('form');
+  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [syntax, setSyntax] = useState<LineError[]>([]);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [report, setReport] = useState<{ text: string; report: SimulationReport; partial?: string } | undefined>();
   const [progress, setProgress] = useState<SimulationJob['progress'] | undefined>();
   const [busy, setBusy] = useState<'simulate' | 'publish' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
+  const [takesForce, setTakesForce] = useState<TakesForce>({ later: false });
+  const takesForceAt = scheduledAt(takesForce);
 
   // Start from the policy in force; with none yet, from the smallest valid policy.
   useEffect(() => {
     if (text === undefined && !current.loading && !current.error) {
-      setText(JSON.stringify(current.data?.policy ?? { model: 'open' }, null, 2));
+      setText(draftText(current.data?.policy ?? { model: 'open' }));
     }
   }, [current.loading]);
 
   const run = async (action: 'simulate' | 'publish') => {
     if (text === undefined) return;
-    const parsed = parse(text);
+    const parsed = draftOf(text);
     setFailure(undefined);
     setNotice(undefined);
-    if ('errors' in parsed) {
-      setFieldErrors(parsed.errors);
+    setProblems([]);
+    if ('error' in parsed) {
+      setView('json');
+      setSyntax([{ line: syntaxErrorLine(text, new SyntaxError(parsed.error)) ?? 1, path: '', message: parsed.error }]);
+      setConfirming(false);
       return;
     }
-    setFieldErrors([]);
+    setSyntax([]);
     setBusy(action);
+    // The API validates the draft; the form only shapes it.
+    const policy = parsed.draft as Policy;
     try {
       if (action === 'simulate') {
-        const job = await simulatePolicy(key, parsed.policy, (running) => setProgress(running.progress));
+        const job = await simulatePolicy(key, policy, (running) => setProgress(running.progress));
         if (job.report) setReport({ text, report: job.report, partial: partialNote(job) });
         else
           setFailure(new ApiError(500, 'The simulation failed', job.error ?? 'the simulation ended without a report'));
       } else {
-        const published = await publishPolicy(key, parsed.policy);
-        setNotice(`Published as version ${published.version}. It applies to registrations submitted from now on.`);
-        setText(JSON.stringify(published.policy, null, 2));
+        const published = await publishPolicy(key, policy, takesForceAt ? instantOf(takesForceAt) : undefined);
+        const scheduled = new Date(published.effectiveFrom).getTime() > Date.now() + 1000;
+        setNotice(
+          scheduled
+            ? `Scheduled as version ${published.version}: it takes force ${formatDateTime(published.effectiveFrom)}.`
+            : `Published as version ${published.version}. It applies to registrations submitted from now on.`,
+        );
+        setText(draftText(published.policy));
+        setTakesForce({ later: false });
         current.reload();
       }
     } catch (error) {
       const apiError = asApiError(error);
-      if (apiError.status === 422 && apiError.errors.length > 0) setFieldErrors(fieldErrorsAt(text, apiError));
+      if (apiError.status === 422 && apiError.errors.length > 0) setProblems(relativeToPolicy(apiError.errors));
       else setFailure(apiError);
     } finally {
       setBusy(undefined);
@@ -94,13 +95,22 @@ export function PolicyWorkbench() {
   };
 
   const simulatedThisText = report !== undefined && report.text === text;
+  const upcoming = current.data?.upcoming;
   return (
     <Page
       title={can.publishPolicy ? 'Edit and simulate the policy' : 'Simulate a policy'}
       lead="Replays every stored registration under a candidate policy and shows what would change. Nothing is written until you publish."
     >
       {current.error ? <ErrorState error={current.error} what="the policy in force" onRetry={current.reload} /> : null}
-      {text === undefined ? (
+      {partners.error ? <ErrorState error={partners.error} what="the distributors" onRetry={partners.reload} /> : null}
+      <UpcomingChange
+        upcoming={upcoming}
+        onCancelled={() => {
+          setNotice(`The change to version ${upcoming?.version} was cancelled.`);
+          current.reload();
+        }}
+      />
+      {text === undefined || !partners.data ? (
         current.error ? null : (
           <Loading what="the policy in force" />
         )
@@ -116,15 +126,18 @@ export function PolicyWorkbench() {
             {current.data
               ? `Starting from version ${current.data.version}, the policy in force.`
               : 'No policy is published yet.'}{' '}
-            The API checks the candidate; its errors are marked at their lines.
+            The API checks the candidate; its errors are shown at their fields.
           </p>
-          <JsonEditor
-            id="policy-json"
-            label="Candidate policy (JSON)"
-            value={text}
-            onChange={setText}
-            errors={fieldErrors}
+          <PolicyEditor
+            text={text}
+            onText={setText}
+            view={view}
+            onView={setView}
+            distributors={partners.data.distributors}
+            problems={problems}
+            syntax={syntax}
           />
+          {can.publishPolicy ? <ScheduleChoice choice={takesForce} onChange={setTakesForce} errors={problems} /> : null}
           {failure ? <ProblemList error={failure} /> : null}
           {notice ? (
             <p class="state state-success" role="status">
@@ -142,22 +155,29 @@ export function PolicyWorkbench() {
             ) : null}
             {can.publishPolicy ? (
               <button type="button" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
-                Publish…
+                {takesForceAt ? 'Schedule…' : 'Publish…'}
               </button>
             ) : null}
           </div>
           <ConfirmDialog
             open={confirming}
-            title="Publish this policy?"
-            confirmLabel="Publish"
+            title={takesForceAt ? 'Schedule this policy?' : 'Publish this policy?'}
+            confirmLabel={takesForceAt ? 'Schedule' : 'Publish'}
             busy={busy === 'publish'}
             onConfirm={() => void run('publish')}
             onCancel={() => setConfirming(false)}
           >
             <p>
-              It becomes version {(current.data?.version ?? 0) + 1} and applies to every registration submitted from now
-              on. Earlier decisions keep the version they used.
+              {takesForceAt
+                ? `It takes force ${formatDateTime(instantOf(takesForceAt))} and applies to every registration submitted from then on.`
+                : 'It applies to every registration submitted from now on.'}{' '}
+              Earlier decisions keep the version they used.
             </p>
+            {upcoming ? (
+              <p class="state state-warning">
+                Version {upcoming.version} is already scheduled: cancel it first, or the API refuses this one.
+              </p>
+            ) : null}
             {simulatedThisText ? null : <p class="state state-warning">You have not simulated this exact text.</p>}
           </ConfirmDialog>
         </form>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../ui/format';
 import { Page, Section } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
+import { UpcomingChange } from './policy-schedule';
 
 const modelOf = (version: PolicyVersion) => String(version.policy.model ?? '—');
 const routeCount = (version: PolicyVersion) =>
@@ -26,6 +27,8 @@ function Current({ version }: { version: PolicyVersion }) {
         <dd>
           {formatDateTime(version.createdAt)} by <code>{version.createdBy}</code>
         </dd>
+        <dt>In force since</dt>
+        <dd>{formatDateTime(version.effectiveFrom)}</dd>
       </dl>
       <pre class="json">{JSON.stringify(version.policy, null, 2)}</pre>
     </>
@@ -51,6 +54,9 @@ function Versions({ versions }: { versions: PolicyVersion[] }) {
               Version {version.version}: {modelOf(version)}, {routeCount(version)} route
               {routeCount(version) === 1 ? '' : 's'}, published {formatDateTime(version.createdAt)} by{' '}
               {version.createdBy}
+              {version.cancelledAt
+                ? `; cancelled ${formatDateTime(version.cancelledAt)}, never in force`
+                : `; ${new Date(version.effectiveFrom).getTime() > Date.now() ? 'takes' : 'took'} force ${formatDateTime(version.effectiveFrom)}`}
             </summary>
             <pre class="json">{JSON.stringify(version.policy, null, 2)}</pre>
           </details>
@@ -72,6 +78,13 @@ export function PolicyPage() {
           <Link to="/policy/simulate">{can.publishPolicy ? 'Edit, simulate and publish' : 'Simulate a candidate'}</Link>
         </p>
       ) : null}
+      <UpcomingChange
+        upcoming={current.data?.upcoming}
+        onCancelled={() => {
+          current.reload();
+          versions.reload();
+        }}
+      />
       <Section title="In force" id="current-title">
         {current.error ? (
           <ErrorState error={current.error} what="the policy" onRetry={current.reload} />

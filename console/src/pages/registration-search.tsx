@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, query } from '../api/client';
-import { listPartners, type RegistrationFilters, searchRegistrations } from '../api/registrations';
+import { listPartners } from '../api/partners';
+import { type RegistrationFilters, searchRegistrations } from '../api/registrations';
 import { type Registration, registrationStatuses } from '../api/types';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';

@@ -12,7 +12,13 @@ interface ComparisonChartProps {
   format(value: number): string;
   /** The bars' full length; defaults to the largest value. */
   max?: number;
+  /** What the two bars are; by default the current policy and the candidate. */
+  names?: { current: string; candidate: string };
 }
+
+const policyNames = { current: 'current policy', candidate: 'candidate' };
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const LABEL_WIDTH = 150;
 const BAR_AREA = 330;
@@ -25,19 +31,23 @@ const ROW_HEIGHT = 44;
  * would be most of the bundle. Current and candidate differ by pattern as well as colour, and the
  * same numbers are in a table for screen readers and for copying.
  */
-export function ComparisonChart({ id, title, values, format, max }: ComparisonChartProps) {
+export function ComparisonChart({ id, title, values, format, max, names = policyNames }: ComparisonChartProps) {
   const largest = max ?? Math.max(1, ...values.flatMap((value) => [value.current, value.candidate]));
   const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
   const height = values.length * ROW_HEIGHT + 8;
   const length = (value: number) => (largest > 0 ? Math.max(value > 0 ? 2 : 0, (value / largest) * BAR_AREA) : 0);
   const summary = values
-    .map((value) => `${value.label}: ${format(value.current)} now, ${format(value.candidate)} with the candidate`)
+    .map(
+      (value) =>
+        `${value.label}: ${format(value.current)} ${names.current}, ${format(value.candidate)} ${names.candidate}`,
+    )
     .join('; ');
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
       <p class="legend" aria-hidden="true">
-        <span class="swatch swatch-current" /> current policy <span class="swatch swatch-candidate" /> candidate
+        <span class="swatch swatch-current" /> {names.current} <span class="swatch swatch-candidate" />{' '}
+        {names.candidate}
       </p>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}. ${summary}`} class="chart-svg">
         <defs>
@@ -84,8 +94,8 @@ export function ComparisonChart({ id, title, values, format, max }: ComparisonCh
           <thead>
             <tr>
               <th scope="col">Value</th>
-              <th scope="col">Current</th>
-              <th scope="col">Candidate</th>
+              <th scope="col">{capitalized(names.current)}</th>
+              <th scope="col">{capitalized(names.candidate)}</th>
             </tr>
           </thead>
           <tbody>

@@ -27,7 +27,8 @@ export function formatTimeLeft(dueAt: string, now: number): string {
   return ms >= 0 ? `${text} left` : `overdue by ${text}`;
 }
 
-function formatSpan(ms: number): string {
+/** A span of time precise enough to triage by: "2 h 05 min", "3 min 20 s". */
+export function formatSpan(ms: number): string {
   const seconds = Math.floor(ms / 1000);
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3600);

@@ -1,0 +1,44 @@
+import type { FieldError } from '../api/types';
+import { FieldMessages } from './field-errors';
+import { errorsAt } from './field-paths';
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  /** The API field path whose errors belong here. */
+  path: string;
+  value: string;
+  onChange(value: string): void;
+  errors: readonly FieldError[];
+  hint?: string;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+/** A labelled text input with its hint and the API's errors for its field. */
+export function TextField({ id, label, path, value, onChange, errors, hint, required, disabled }: TextFieldProps) {
+  const mine = errorsAt(errors, path);
+  const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        required={required}
+        disabled={disabled}
+        autocomplete="off"
+        aria-invalid={mine.length > 0 ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        onInput={(event) => onChange(event.currentTarget.value)}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessages id={`${id}-errors`} errors={mine} />
+    </div>
+  );
+}
