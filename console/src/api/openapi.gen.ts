@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * Register a deal
-         * @description Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller.
+         * @description Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
          *
          *     Roles: reseller.
          */
