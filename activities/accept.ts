@@ -1,13 +1,13 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { LimitReached } from '../client/errors';
-import { reserveQuota } from '../client/registration-quota';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { drawSequence } from '../db/sequences';
 import { customerIdentity, lookupKeys } from '../domain/matching';
+import { LimitReached } from '../services/errors';
+import { reserveQuota } from '../services/registration-quota';
 import { type AcceptedRegistration, registrationWorkflowId, type SubmissionInput } from '../workflows/definitions';
 
 export interface AcceptanceInput {

@@ -5,6 +5,7 @@ import { applyTransition } from '../db/decision-log';
 import { type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
+import { type LifecycleEvent, nextStep } from '../domain/lifecycle';
 import { compareCustomers, sharedProductLines } from '../domain/matching';
 import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
@@ -141,16 +142,16 @@ async function checkAndDecide(
   const escalationId =
     decision.outcome === 'escalate' ? escalationFor(decision, holders, surroundings.run()) : undefined;
   const now = new Date();
-  const to = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'escalated';
+  const step = nextStep(engineEvents[decision.outcome], registration, ms, now);
   const { registration: recorded, applied } = await applyTransition(
     {
       registrationId,
-      from: ['pending'],
-      to,
+      from: step.from,
+      to: step.to,
       decision: {
         key: 'decision',
         at: now.toISOString(),
-        kind: 'decision',
+        kind: step.decisionKind,
         reasonCode: decision.reasonCode,
         explanation: explain(decision, 'staff'),
         resellerExplanation: explain(decision, 'reseller'),
@@ -158,24 +159,25 @@ async function checkAndDecide(
         matches: decision.matches,
         policyVersion: version,
         decidedBy: { kind: 'engine', id: 'allocation-engine' },
-        protectedUntil: to === 'approved' ? new Date(now.getTime() + ms.protectionMs).toISOString() : undefined,
+        protectedUntil: step.set.protectedUntil?.toISOString(),
         escalationId,
       },
-      set: {
-        decidedAt: now,
-        ...(to === 'approved' ? { protectedUntil: new Date(now.getTime() + ms.protectionMs) } : {}),
-        ...(to === 'rejected' ? { endedAt: now } : {}),
-        ...(escalationId ? { escalationId } : {}),
-      },
+      set: { ...step.set, ...(escalationId ? { escalationId } : {}) },
     },
     registration,
   );
-  if (recorded.status === 'rejected') await unlistFromKeys(registrationId, recorded.lookupKeys);
+  if (step.ends) await unlistFromKeys(registrationId, recorded.lookupKeys);
   if (applied) surroundings.logDecided(recorded);
   // Enqueueing is keyed by event, so a retry after a crash here sends nothing twice.
-  await notifyPartners(recorded, `registration.${recorded.status}` as 'registration.approved', 'decision');
+  if (step.notify) await notifyPartners(recorded, step.notify, 'decision');
   return { outcome: outcomeOf(recorded), timing };
 }
+
+const engineEvents = {
+  approve: 'approved-by-engine',
+  reject: 'rejected-by-engine',
+  escalate: 'escalated-by-engine',
+} as const satisfies Record<Decision['outcome'], LifecycleEvent>;
 
 /**
  * For workflows that started before decisions waited by signal (their histories call

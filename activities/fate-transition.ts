@@ -1,5 +1,6 @@
 import type { TransitionRequest } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
+import { type LifecycleEvent, nextStep } from '../domain/lifecycle';
 import type { PolicyTimingMs } from '../domain/policy/schema';
 import type { EscalationFate, FateAction } from '../workflows/definitions';
 
@@ -25,6 +26,13 @@ const wording: Record<FateAction, { staff: (fate: EscalationFate) => string; res
   },
 };
 
+const fateEvents = {
+  approve: 'approved-on-review',
+  reject: 'rejected-on-review',
+  'grant-extension': 'extension-granted',
+  'deny-extension': 'extension-denied',
+} as const satisfies Record<FateAction, LifecycleEvent>;
+
 /** The guarded status change and decision entry that a contender's fate records on it. */
 export function fateTransition(
   fate: EscalationFate,
@@ -36,7 +44,6 @@ export function fateTransition(
   const common = {
     key: `escalation:${fate.escalationId}`,
     at: now.toISOString(),
-    kind: 'escalation-resolved' as const,
     explanation: staff,
     resellerExplanation: wording[fate.action].reseller,
     trace: [
@@ -53,37 +60,17 @@ export function fateTransition(
     decidedBy: fate.decidedBy,
     escalationId: fate.escalationId,
   };
-  const registrationId = registration._id;
-  switch (fate.action) {
-    case 'approve': {
-      const protectedUntil = new Date(now.getTime() + timing.protectionMs);
-      return {
-        registrationId,
-        from: ['escalated'],
-        to: 'approved',
-        decision: { ...common, protectedUntil: protectedUntil.toISOString() },
-        set: { decidedAt: now, protectedUntil },
-      };
-    }
-    case 'reject':
-      return {
-        registrationId,
-        from: ['escalated'],
-        to: 'rejected',
-        decision: { ...common, reasonCode: 'resolved-against' },
-        set: { decidedAt: now, endedAt: now },
-      };
-    case 'grant-extension': {
-      const protectedUntil = new Date((registration.protectedUntil ?? now).getTime() + timing.extensionPeriodMs);
-      return {
-        registrationId,
-        from: ['approved'],
-        to: 'approved',
-        decision: { ...common, kind: 'extension', protectedUntil: protectedUntil.toISOString() },
-        set: { protectedUntil, extensionsUsed: registration.extensionsUsed + 1 },
-      };
-    }
-    case 'deny-extension':
-      return { registrationId, from: ['approved'], to: 'approved', decision: { ...common, kind: 'extension' } };
-  }
+  const step = nextStep(fateEvents[fate.action], registration, timing, now);
+  return {
+    registrationId: registration._id,
+    from: step.from,
+    to: step.to,
+    decision: {
+      ...common,
+      kind: step.decisionKind,
+      ...(step.set.protectedUntil ? { protectedUntil: step.set.protectedUntil.toISOString() } : {}),
+      ...(fate.action === 'reject' ? { reasonCode: 'resolved-against' as const } : {}),
+    },
+    ...(Object.keys(step.set).length > 0 ? { set: step.set } : {}),
+  };
 }

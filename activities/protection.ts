@@ -1,9 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { unlistFromKeys } from '../db/dealkeys';
-import { applyTransition, type DecisionDraft, type TransitionRequest } from '../db/decision-log';
+import { applyTransition, type DecisionDraft } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
+import { nextStep } from '../domain/lifecycle';
 import { timingInMs } from '../domain/policy/schema';
-import type { RegistrationStatus } from '../domain/registration';
 import {
   type Actor,
   contenderLeftSignal,
@@ -42,17 +42,21 @@ const actorOf = (by: Actor): DecisionDraft['decidedBy'] =>
 /** An end: the status changes, the deal is released for the next registration, the partners hear of it. */
 async function end(
   registration: RegistrationDoc,
-  request: Omit<TransitionRequest, 'registrationId'>,
-  notification: Parameters<typeof notifyPartners>[1],
+  event: 'withdrawn' | 'won' | 'lost' | 'expired',
+  decision: DecisionDraft,
 ): Promise<RecordedOutcome> {
+  const step = nextStep(event, registration, noTiming, new Date());
   const { registration: recorded } = await applyTransition(
-    { registrationId: registration._id, ...request },
+    { registrationId: registration._id, from: step.from, to: step.to, decision, set: step.set },
     registration,
   );
   await unlistFromKeys(recorded._id, recorded.lookupKeys);
-  await notifyPartners(recorded, notification, request.decision.key);
+  if (step.notify) await notifyPartners(recorded, step.notify, decision.key);
   return outcomeOf(recorded);
 }
+
+/** Ends change no protection, so they need no policy timing. */
+const noTiming = { protectionMs: 0, extensionPeriodMs: 0 };
 
 export function protectionActivities(deps: ActivityDeps) {
   return {
@@ -63,23 +67,17 @@ export function protectionActivities(deps: ActivityDeps) {
     }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(input.registrationId);
       const explanation = `Withdrawn by the reseller${input.reason ? `: ${input.reason}` : ''}.`;
-      const from: RegistrationStatus[] = ['pending', 'escalated', 'approved'];
       const outcome = await end(
         registration,
-        {
-          from,
-          to: 'withdrawn',
-          decision: entry(registration, {
-            key: 'withdraw',
-            kind: 'withdraw',
-            rule: 'lifecycle.withdraw',
-            explanation,
-            resellerExplanation: explanation,
-            decidedBy: actorOf(input.by),
-          }),
-          set: { endedAt: new Date() },
-        },
-        'registration.withdrawn',
+        'withdrawn',
+        entry(registration, {
+          key: 'withdraw',
+          kind: 'withdraw',
+          rule: 'lifecycle.withdraw',
+          explanation,
+          resellerExplanation: explanation,
+          decidedBy: actorOf(input.by),
+        }),
       );
       if (registration.status === 'escalated' && registration.escalationId) {
         await deps.temporal.workflow
@@ -99,20 +97,15 @@ export function protectionActivities(deps: ActivityDeps) {
       const explanation = `Closed as ${input.outcome} by the reseller.`;
       return end(
         registration,
-        {
-          from: ['approved'],
-          to: input.outcome,
-          decision: entry(registration, {
-            key: 'close',
-            kind: 'close',
-            rule: 'lifecycle.close',
-            explanation,
-            resellerExplanation: explanation,
-            decidedBy: actorOf(input.by),
-          }),
-          set: { endedAt: new Date() },
-        },
-        'registration.closed',
+        input.outcome,
+        entry(registration, {
+          key: 'close',
+          kind: 'close',
+          rule: 'lifecycle.close',
+          explanation,
+          resellerExplanation: explanation,
+          decidedBy: actorOf(input.by),
+        }),
       );
     },
 
@@ -125,20 +118,15 @@ export function protectionActivities(deps: ActivityDeps) {
       const explanation = `Protection ended on ${input.protectedUntil} without the deal being closed.`;
       return end(
         registration,
-        {
-          from: ['approved'],
-          to: 'expired',
-          decision: entry(registration, {
-            key: `expire:${input.protectedUntil}`,
-            kind: 'expire',
-            rule: 'lifecycle.expiry',
-            explanation,
-            resellerExplanation: explanation,
-            decidedBy: { kind: 'system', id: 'protection-timer' },
-          }),
-          set: { endedAt: new Date() },
-        },
-        'registration.expired',
+        'expired',
+        entry(registration, {
+          key: `expire:${input.protectedUntil}`,
+          kind: 'expire',
+          rule: 'lifecycle.expiry',
+          explanation,
+          resellerExplanation: explanation,
+          decidedBy: { kind: 'system', id: 'protection-timer' },
+        }),
       );
     },
 
@@ -160,14 +148,15 @@ export function protectionActivities(deps: ActivityDeps) {
     }): Promise<ExtensionResult> {
       const registration = await loadRegistration(input.registrationId);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
-      const periodMs = timingInMs(policy.timing).extensionPeriodMs;
+      const ms = timingInMs(policy.timing);
       if (policy.timing.extension.needsApproval) {
         const escalationId = escalationIdFor(`extension:${input.ordinal}`);
         const explanation = `Extension ${input.ordinal} requested (${input.reason}); the policy sends it to a channel manager.`;
+        const requested = nextStep('extension-requested', registration, ms, new Date());
         await applyTransition({
           registrationId: registration._id,
-          from: ['approved'],
-          to: 'approved',
+          from: requested.from,
+          to: requested.to,
           decision: entry(registration, {
             key: `extension-request:${input.ordinal}`,
             kind: 'extension',
@@ -199,13 +188,13 @@ export function protectionActivities(deps: ActivityDeps) {
           extensionsUsed: registration.extensionsUsed,
         };
       }
-      const base = registration.protectedUntil ?? new Date();
-      const protectedUntil = new Date(base.getTime() + periodMs);
+      const step = nextStep('extended', registration, ms, new Date(), input.ordinal);
+      const protectedUntil = step.set.protectedUntil as Date;
       const explanation = `Protection extended to ${protectedUntil.toISOString()} (extension ${input.ordinal} of ${policy.timing.extension.max}): ${input.reason}`;
       const { registration: recorded } = await applyTransition({
         registrationId: registration._id,
-        from: ['approved'],
-        to: 'approved',
+        from: step.from,
+        to: step.to,
         decision: entry(registration, {
           key: `extension:${input.ordinal}`,
           kind: 'extension',
@@ -216,9 +205,9 @@ export function protectionActivities(deps: ActivityDeps) {
           protectedUntil: protectedUntil.toISOString(),
         }),
         // The key guards a retry; the ordinal keeps the count exact even if a retry computed it again.
-        set: { protectedUntil, extensionsUsed: input.ordinal },
+        set: step.set,
       });
-      await notifyPartners(recorded, 'registration.extended', `extension:${input.ordinal}`);
+      if (step.notify) await notifyPartners(recorded, step.notify, `extension:${input.ordinal}`);
       Context.current().log.info('registration extended', {
         registrationId: recorded._id,
         protectedUntil: recorded.protectedUntil,

@@ -1,6 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { countTemporalRpcs } from '../client/temporal-rpc-count';
 import type { Config } from '../config/config';
+import { countTemporalRpcs } from '../services/temporal-rpc-count';
 
 /**
  * The API retries an unavailable Temporal only briefly (about a second) and then answers 503 with

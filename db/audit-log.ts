@@ -1,5 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { model, Schema } from 'mongoose';
+import pLimit from 'p-limit';
 import stringify from 'safe-stable-stringify';
 import { type AuditKeys, signText, verifyText } from '../config/audit-key';
 import type { ReasonCode, RegistrationStatus } from '../domain/registration';
@@ -11,7 +12,7 @@ import { GENESIS_HASH } from './registrations';
  * The global audit log: one entry per decision of any registration, insert-only, each chained to the
  * entry before it by hash and signed with the audit key (config/audit-key.ts). A database writer can
  * delete or rewrite entries but cannot sign the result; checkpoints kept outside the database
- * (client/audit-checkpoints.ts) catch a log cut short. The place of an entry is taken by unique insert
+ * (services/audit-checkpoints.ts) catch a log cut short. The place of an entry is taken by unique insert
  * of its position (FerretDB v1 applies no other write atomically), so the log stays one line even
  * with many writers: a writer that finds its place taken reads the winner and follows it.
  */
@@ -74,17 +75,22 @@ export function auditEntryOf(doc: AuditLogDoc): AuditLogEntry {
   return JSON.parse(JSON.stringify(entry)) as AuditLogEntry;
 }
 
-/** The last position this process appended at, per database: never beyond the head. */
-const lastHere = new Map<string, number>();
+/** The last entry this process appended, per database: never beyond the head, so a start for the next. */
+const lastHere = new Map<string, { position: number; hash: string }>();
+/**
+ * Appends from one process run one at a time: concurrent appends all aim at the same next position, so
+ * n at once cost n² inserts that fail (a benchmark at saturation measured 170 failed inserts per
+ * decision before this); in turn, each starts from the entry this process appended last.
+ */
+const oneAppendAtATime = pLimit(1);
 
 async function readEntry(position: number): Promise<AuditLogDoc | null> {
   return AuditLog.findById(auditLogId(position)).lean<AuditLogDoc>().exec();
 }
 
 /** The head as far as a starting point shows; an entry missing under it (deleted) is stepped over downwards. */
-async function startingHead(): Promise<{ position: number; hash: string }> {
-  const hint = await headHint.read();
-  for (let position = Math.max(hint, lastHere.get(AuditLog.db.name) ?? 0); position > 0; position -= 1) {
+async function startingHead(hint: number): Promise<{ position: number; hash: string }> {
+  for (let position = hint; position > 0; position -= 1) {
     const doc = await readEntry(position);
     if (doc) return { position, hash: doc.hash };
   }
@@ -94,8 +100,16 @@ async function startingHead(): Promise<{ position: number; hash: string }> {
 export type AuditDecision = Omit<AuditLogEntry, 'position' | 'prevHash' | 'keyId'>;
 
 /** Appends one decision after the current head; returns its position. */
-export async function appendToAuditLog(decision: AuditDecision, keys: AuditKeys): Promise<number> {
-  let head = await startingHead();
+export function appendToAuditLog(decision: AuditDecision, keys: AuditKeys): Promise<number> {
+  return oneAppendAtATime(() => appendAfterHead(decision, keys));
+}
+
+async function appendAfterHead(decision: AuditDecision, keys: AuditKeys): Promise<number> {
+  const database = AuditLog.db.name;
+  const hint = await headHint.read();
+  const mine = lastHere.get(database);
+  // Another process appended since our last entry: start from the shared hint instead.
+  let head = mine && mine.position >= hint ? mine : await startingHead(hint);
   for (;;) {
     const position = head.position + 1;
     const entry: AuditLogEntry = JSON.parse(
@@ -109,8 +123,7 @@ export async function appendToAuditLog(decision: AuditDecision, keys: AuditKeys)
       signature: signText(keys, SIGNATURE_PURPOSE, hash),
     };
     if (await insertOnce(AuditLog, doc)) {
-      const database = AuditLog.db.name;
-      lastHere.set(database, Math.max(lastHere.get(database) ?? 0, position));
+      lastHere.set(database, { position, hash });
       // Advisory, for other processes: not awaited.
       void headHint.raise(position).catch(() => undefined);
       return position;

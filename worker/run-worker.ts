@@ -1,12 +1,12 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { ensureSearchAttributes } from '../client/ensure-namespace';
-import { connectTemporalClient } from '../client/temporal';
 import { auditKeys } from '../config/audit-key';
 import { type Config, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { upgradeStoredData } from '../db/upgrade';
+import { ensureSearchAttributes } from '../services/ensure-namespace';
+import { connectTemporalClient } from '../services/temporal';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
 import { startLegacyRegistration } from './legacy-intake';
 import { startWorkerMetricsServer, workerMetrics } from './metrics';

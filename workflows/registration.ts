@@ -14,7 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { RegistrationStatus } from '../domain/registration';
+import { endStatuses, type LifecycleEvent, mayHappen } from '../domain/lifecycle';
 import {
   type AcceptedRegistration,
   acceptUpdate,
@@ -76,8 +76,6 @@ const lifecycle = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['TransitionRefused'],
   },
 });
-
-const endStatuses: RegistrationStatus[] = ['rejected', 'won', 'lost', 'expired', 'withdrawn'];
 
 /**
  * The life of one registration: acceptance, decision, escalation, protection, extension, and its end.
@@ -180,17 +178,19 @@ export async function registrationWorkflow({
    * the result yet), so a caller who just read "approved" may be early: wait until the decision is in,
    * then check and act inside one serial step, where `state` is exact.
    */
-  const whenApproved = async <T>(action: string, act: () => Promise<T>): Promise<T> => {
+  const whenDecided = async <T>(action: string, event: LifecycleEvent, act: () => Promise<T>): Promise<T> => {
     await condition(() => state.status !== 'pending');
     return serial.run(async () => {
-      if (state.status !== 'approved') refuse(`only an approved registration can be ${action}; it is ${state.status}`);
+      if (!mayHappen(event, state.status)) {
+        refuse(`only an approved registration can be ${action}; it is ${state.status}`);
+      }
       return act();
     });
   };
   setHandler(
     closeUpdate,
     async ({ by, outcome }) =>
-      adopt(await whenApproved('closed', () => lifecycle.closeRegistration({ registrationId, by, outcome }))),
+      adopt(await whenDecided('closed', outcome, () => lifecycle.closeRegistration({ registrationId, by, outcome }))),
     { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
   const checkExtensionAllowed = () => {
@@ -205,7 +205,7 @@ export async function registrationWorkflow({
   setHandler(
     extensionUpdate,
     ({ by, reason }) =>
-      whenApproved('extended', async () => {
+      whenDecided('extended', 'extended', async () => {
         checkExtensionAllowed();
         const result = await lifecycle.requestExtension({
           registrationId,

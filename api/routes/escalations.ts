@@ -1,6 +1,6 @@
-import { resolveEscalation } from '../../client/commands';
 import { Escalation, type EscalationDoc, escalationBucketing, escalationListFloor } from '../../db/escalations';
 import { readPage, scopeName } from '../../db/listing';
+import { resolveEscalation } from '../../services/commands';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
 import { defineRoute } from '../route-spec';

@@ -1,4 +1,3 @@
-import { cancelPolicyChange, startPolicyChange } from '../../client/policy-changes';
 import { apiPublicUrl } from '../../config/config';
 import { Distributor, type DistributorDoc } from '../../db/partners';
 import { allPolicyVersions, cancelUpcomingPolicy, policySchedule, publishPolicy } from '../../db/policies';
@@ -6,6 +5,7 @@ import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jo
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
+import { cancelPolicyChange, startPolicyChange } from '../../services/policy-changes';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
 import { API_BASE, defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { closeRegistration, requestExtension, withdrawRegistration } from '../../client/commands';
-import { workflowTimeline } from '../../client/history';
+import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
+import { workflowTimeline } from '../../services/history';
 import type { Actor } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
 import { type Caller, defineRoute } from '../route-spec';

@@ -1,6 +1,6 @@
-import { RequestRefused } from '../../client/errors';
-import { submitRegistration } from '../../client/submit-registration';
 import { registrationSubmissionSchema } from '../../domain/registration';
+import { RequestRefused } from '../../services/errors';
+import { submitRegistration } from '../../services/submit-registration';
 import { HttpProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';

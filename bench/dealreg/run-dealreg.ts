@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
-import { checkInvariants } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
+import { checkInvariants } from '../../services/invariants';
 import { type WatchedProcess, watchUsage } from '../infra/proc-stats';
 import type { LoadResult } from '../load/driver';
 import { JsonClient } from '../load/http-client';

@@ -7,10 +7,10 @@ import { checkRegistrationIn, type DecisionSurroundings } from '../../activities
 import type { Caller } from '../../api/route-spec';
 import { listRegistrationsPage } from '../../api/routes/registration-list';
 import { registrationListQuerySchema } from '../../api/schemas/registration';
-import { prepareSubmission } from '../../client/submit-registration';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import type { Policy } from '../../domain/policy/schema';
 import { registrationSubmissionSchema } from '../../domain/registration';
+import { prepareSubmission } from '../../services/submit-registration';
 import { seededRandom } from '../dealreg/customers';
 import type { LatencySummary } from '../load/stats';
 import { sharingKey, someLiveCustomerKeys } from './conflict-check';

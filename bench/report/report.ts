@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InvariantReport } from '../../client/invariants';
 import type { AllocationModel } from '../../domain/policy/schema';
+import type { InvariantReport } from '../../services/invariants';
 import type { BurstFigures } from '../dealreg/bursts';
 import type { RoundTripFigures } from '../dealreg/round-trips';
 import type { PacedFigures } from '../dealreg/run-dealreg';

@@ -1,9 +1,9 @@
 import mongoose from 'mongoose';
 import { storeSubmission } from '../../activities/accept';
-import { RequestRefused } from '../../client/errors';
-import { prepareSubmission, submitRegistration } from '../../client/submit-registration';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { upgradeStoredData } from '../../db/upgrade';
+import { RequestRefused } from '../../services/errors';
+import { prepareSubmission, submitRegistration } from '../../services/submit-registration';
 import { startLegacyRegistration } from '../../worker/legacy-intake';
 import { startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';

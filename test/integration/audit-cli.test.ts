@@ -3,11 +3,11 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { closeRegistration } from '../../client/commands';
 import { auditKeys } from '../../config/audit-key';
 import { AuditLog, type AuditLogDoc, auditEntryOf, auditLogId, hashAuditEntry } from '../../db/audit-log';
 import { hashDecision, sealDecision } from '../../db/decision-log';
 import { type DecisionRecord, Registration, type RegistrationDoc } from '../../db/registrations';
+import { closeRegistration } from '../../services/commands';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { registration, submitAndDecide } from '../support/lifecycle';
@@ -31,7 +31,7 @@ function audit(...args: string[]) {
 
 function auditWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const root = path.resolve(__dirname, '..', '..');
-  return run(path.join(root, 'node_modules', '.bin', 'tsx'), ['client/audit-cli.ts', ...args], {
+  return run(path.join(root, 'node_modules', '.bin', 'tsx'), ['services/audit-cli.ts', ...args], {
     cwd: root,
     env: {
       ...process.env,

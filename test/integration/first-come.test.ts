@@ -1,5 +1,5 @@
-import { submitRegistration } from '../../client/submit-registration';
 import type { RegistrationDoc } from '../../db/registrations';
+import { submitRegistration } from '../../services/submit-registration';
 import { registrationWorkflowId } from '../../workflows/definitions';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';

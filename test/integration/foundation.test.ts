@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { submitRegistration } from '../../client/submit-registration';
 import { Registration } from '../../db/registrations';
 import { serverAppliesGuardsAtomically } from '../../db/server-traits';
 import { toolPath } from '../../scripts/dev-stack/tools';
+import { submitRegistration } from '../../services/submit-registration';
 import { registrationStateQuery } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';

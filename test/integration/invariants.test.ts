@@ -1,5 +1,5 @@
-import { brokenInvariants, checkInvariants } from '../../client/invariants';
 import { Registration } from '../../db/registrations';
+import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { submitAndDecide } from '../support/lifecycle';

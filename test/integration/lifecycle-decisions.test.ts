@@ -1,9 +1,9 @@
 import { decideRegistration } from '../../activities/decide';
-import { closeRegistration, requestExtension, withdrawRegistration } from '../../client/commands';
-import { RequestRefused } from '../../client/errors';
-import { submitRegistration } from '../../client/submit-registration';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
+import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
+import { RequestRefused } from '../../services/errors';
+import { submitRegistration } from '../../services/submit-registration';
 import type { Actor } from '../../workflows/definitions';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';

@@ -1,5 +1,5 @@
-import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../client/commands';
-import { RequestRefused } from '../../client/errors';
+import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../services/commands';
+import { RequestRefused } from '../../services/errors';
 import type { Actor } from '../../workflows/definitions';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brokenInvariants, checkInvariants } from '../../client/invariants';
 import { wakeQueue } from '../../db/delivery-claims';
 import { Delivery, forgetWebhookList, Outbox } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
+import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';

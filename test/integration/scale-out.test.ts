@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import pLimit from 'p-limit';
-import { brokenInvariants, checkInvariants } from '../../client/invariants';
-import { connectTemporalClient } from '../../client/temporal';
 import { createApiKey } from '../../db/apikeys';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { freePort, type ManagedProcess } from '../../scripts/dev-stack/processes';
+import { brokenInvariants, checkInvariants } from '../../services/invariants';
+import { connectTemporalClient } from '../../services/temporal';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, testDatabaseUri } from '../support/harness';
 import {

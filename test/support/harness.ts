@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { connectTemporalClient } from '../../client/temporal';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { connectTemporalClient } from '../../services/temporal';
 import { createDealregWorker } from '../../worker/create-worker';
 
 export interface TestSystem {

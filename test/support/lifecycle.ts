@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { submitRegistration } from '../../client/submit-registration';
 import { Escalation, type EscalationDoc } from '../../db/escalations';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import type { RegistrationStatus, RegistrationSubmission } from '../../domain/registration';
+import { submitRegistration } from '../../services/submit-registration';
 import { escalationStateQuery, escalationWorkflowId } from '../../workflows/definitions';
 import { eventually, type TestSystem } from './harness';
 import { historyToFixture } from './history-fixtures';
