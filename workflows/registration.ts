@@ -9,6 +9,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -17,6 +18,7 @@ import type { Activities } from '../activities';
 import { endStatuses, type LifecycleEvent, mayHappen } from '../domain/lifecycle';
 import {
   type AcceptedRegistration,
+  acceptanceRefusals,
   acceptUpdate,
   closeUpdate,
   type EscalationFate,
@@ -54,6 +56,22 @@ const { checkRegistration } = proxyActivities<Activities>({
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
+
+/**
+ * Run started since steps ran as local activities ('local-steps'): the acceptance and the conflict check
+ * run in the worker that runs the workflow task, inside it, so that a submission is answered and decided
+ * without an activity task's round trips through Temporal (a marker event each instead of three events
+ * and a dispatch). Both are short and repeatable; a worker that dies mid-step takes its workflow task
+ * with it, and the next worker runs the step again.
+ */
+const locally = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+const isAcceptanceRefusal = (type: string | undefined | null): boolean =>
+  (acceptanceRefusals as readonly string[]).includes(type ?? '');
 
 /**
  * While it waits for an earlier registration's word, a registration looks again after this long anyway:
@@ -252,9 +270,8 @@ export async function registrationWorkflow({
     const neverStored: string[] = [];
     for (;;) {
       predecessorAnswered = false;
-      const checked = await checkRegistration(
-        neverStored.length > 0 ? { registrationId, neverStored } : { registrationId },
-      );
+      const input = neverStored.length > 0 ? { registrationId, neverStored } : { registrationId };
+      const checked = await (patched('local-steps') ? locally.checkRegistration(input) : checkRegistration(input));
       if (!('waitFor' in checked)) return checked;
       const until = checked.until ?? 'decided';
       const asked = await getExternalWorkflowHandle(registrationWorkflowId(checked.waitFor))
@@ -279,11 +296,17 @@ export async function registrationWorkflow({
 
   if (submission) {
     try {
-      const registration = await serial.run(() => lifecycle.acceptRegistration({ registrationId, submission }));
+      const local = patched('local-steps');
+      const registration = await serial.run(() =>
+        local
+          ? locally.acceptRegistration({ registrationId, submission })
+          : lifecycle.acceptRegistration({ registrationId, submission }),
+      );
       acceptance = { registration };
     } catch (error) {
-      const refusal = error instanceof ActivityFailure ? error.cause : undefined;
-      if (!(refusal instanceof ApplicationFailure) || !refusal.nonRetryable) throw error;
+      // A local activity's failure arrives as the activity's own ApplicationFailure, unwrapped.
+      const refusal = error instanceof ActivityFailure ? error.cause : error;
+      if (!(refusal instanceof ApplicationFailure) || !isAcceptanceRefusal(refusal.type)) throw error;
       // Refused before anything was stored: the caller is told, and the run fails so that the
       // Idempotency-Key may be used again.
       acceptance = {

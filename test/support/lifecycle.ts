@@ -72,10 +72,11 @@ export function workflowResult(system: TestSystem, workflowId: string) {
 
 /**
  * Histories of each shape of the workflows are kept, in a folder per generation, so that recording the
- * current code's never overwrites a life recorded by earlier code that is still replayed (the folder
- * itself holds the lives recorded before registrations were stored by their workflows).
+ * current code's never overwrites a life recorded by earlier code that is still replayed: the folder
+ * itself holds the lives recorded before registrations were stored by their workflows,
+ * `stored-by-workflow/` those stored by an activity, `stored-by-workflow-local-steps/` today's.
  */
-const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories', 'stored-by-workflow');
+const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories', 'stored-by-workflow-local-steps');
 
 /**
  * With DEALREG_RECORD_HISTORIES=1 (npm run record-histories), saves a finished workflow's history as a
