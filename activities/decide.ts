@@ -84,10 +84,10 @@ export interface CheckInput {
 
 /**
  * The activity of registrations started since decisions stopped polling: one look at the earlier
- * registrations of the deal. If one is still undecided it names the latest of them, and the workflow
- * waits for that one's word (a signal) before it looks again; otherwise it decides, as the polling
- * activity does. The latest is enough to wait for: it is decided only after every earlier one of its
- * own deal, and the next look finds any other still open.
+ * registrations of the deal. A rejection is decided at once; otherwise, if one is still undecided, it
+ * names the earliest of them, and the workflow waits for that one's word (a signal) before it looks
+ * again (by then the deal has a holder, most often, and the look rejects); otherwise it decides, as the
+ * polling activity does.
  */
 export function checkRegistration(input: CheckInput): Promise<CheckResult> {
   return checkRegistrationIn(inActivity, input);
@@ -117,28 +117,36 @@ async function checkAndDecide(
   }
 
   let { holders, undecided, unstored } = await earlierRegistrations(registration, policy.matching.nameSimilarity);
+  const decideWith = (current: RegistrationDoc[]) =>
+    decide({
+      subject: registrationFacts(registration),
+      policy,
+      policyVersion: version,
+      holders: current.map(registrationFacts),
+    });
+  let decision = decideWith(holders);
+  // A rejection needs nobody's word: the registrations still undecided can add holders, never remove
+  // one, and a rejection takes no deal. Only an approval or an escalation waits for earlier ones.
+  const waitsForEarlier = decision.outcome !== 'reject';
   const awaitedUnstored = unstored.filter((id) => !neverStored.includes(id));
   // Unstored ones drew (or will draw) their numbers after they were listed, maybe before ours: once
   // stored, they say. Runs that still poll began before any registration was listed unstored, and every
   // number drawn since is larger than theirs.
-  if (waiting === 'once' && awaitedUnstored.length > 0) {
+  if (waiting === 'once' && waitsForEarlier && awaitedUnstored.length > 0) {
     return { waitFor: awaitedUnstored[0] as string, until: 'accepted', timing };
   }
-  if (undecided.length > 0) {
-    const latest = undecided.sort((a, b) => (b.sequence ?? 0) - (a.sequence ?? 0))[0] as RegistrationDoc;
-    if (waiting === 'once') return { waitFor: latest._id, timing };
+  if (waitsForEarlier && undecided.length > 0) {
+    // The earliest: once it is decided (approved, most often) the next look rejects at once, so a burst
+    // on one deal wakes together instead of one after another.
+    const earliest = undecided.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0] as RegistrationDoc;
+    if (waiting === 'once') return { waitFor: earliest._id, timing };
     ({ holders } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity));
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);
     if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+    decision = decideWith(holders);
   }
 
-  const decision = decide({
-    subject: registrationFacts(registration),
-    policy,
-    policyVersion: version,
-    holders: holders.map(registrationFacts),
-  });
   const escalationId =
     decision.outcome === 'escalate' ? escalationFor(decision, holders, surroundings.run()) : undefined;
   const now = new Date();
