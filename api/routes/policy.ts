@@ -6,10 +6,12 @@ import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jo
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
+import { simulationChangesCsv } from '../../domain/simulation/report-csv';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
 import { API_BASE, defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
+  csvTextSchema,
   guideTextSchema,
   policyInForceSchema,
   policyVersionSchema,
@@ -282,5 +284,30 @@ export const simulationJobRoute = defineRoute({
     const job = await findSimulationJob(params.id);
     if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
     return { status: 200, body: jobView(jobAsSeen(job)) };
+  },
+});
+
+export const simulationCsvRoute = defineRoute({
+  operationId: 'getSimulationCsv',
+  method: 'get',
+  path: '/policy/simulations/{id}/changes.csv',
+  tag,
+  summary: "A simulation's changed registrations as CSV, every cell quoted",
+  description:
+    'One line per listed change (the JSON report lists at most 500 and counts all), streamed; a cell a spreadsheet would run as a formula is prefixed with an apostrophe.',
+  access: ['admin', 'channel-manager'],
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The changes', media: { 'text/csv': csvTextSchema } } },
+  refusals: { 404: 'no such simulation', 409: 'the simulation has no report yet' },
+  async handle({ params }) {
+    const job = await findSimulationJob(params.id);
+    if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
+    if (!job.report) throw new HttpProblem(409, 'No report yet', `simulation ${params.id} is ${jobAsSeen(job).status}`);
+    return {
+      status: 200,
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="${params.id}-changes.csv"` },
+      stream: simulationChangesCsv(job.report),
+    };
   },
 });
