@@ -341,7 +341,7 @@ export interface paths {
         put?: never;
         /**
          * What-if: start replaying the stored registrations under a candidate policy
-         * @description Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. The replay reads every accepted registration (or those submitted between `from` and `to`: a period replay starts with no deal held) in acceptance order through the same engine, off the request path, and writes nothing but its job. One runs at a time per deployment; it stops at the configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.
+         * @description Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. The replay reads every accepted registration (or those submitted between `from` and `to`: a period replay starts with no deal held) in acceptance order through the same engine, off the request path, and writes nothing but its job and the write-once replay records of settled buckets it read. One runs at a time per deployment; it stops at the configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.
          *
          *     Roles: admin, channel-manager.
          */
