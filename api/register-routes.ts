@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { authenticate, authorize } from './auth';
@@ -54,7 +56,11 @@ function parseInput(route: AnyRoute, req: Request) {
 function send(res: Response, result: RouteResult): void {
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.status(result.status);
-  if (result.body === undefined) {
+  if (result.stream) {
+    // Sent as it is produced (an export), so no answer is held whole in memory; backpressure-aware.
+    res.type(result.contentType ?? 'text/plain');
+    pipeline(Readable.from(result.stream), res).catch(() => res.destroy());
+  } else if (result.body === undefined) {
     res.end();
   } else if (result.contentType && !result.contentType.includes('json')) {
     res.type(result.contentType).send(result.body);

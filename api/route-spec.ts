@@ -63,6 +63,8 @@ export interface RouteResult {
   /** Defaults to JSON; the guide answers Markdown or HTML. */
   contentType?: string;
   headers?: Record<string, string>;
+  /** A body streamed as it is produced (CSV exports), instead of `body`; sent with `contentType`. */
+  stream?: Iterable<string> | AsyncIterable<string>;
 }
 
 interface RouteFields<P, Q, B, H> {

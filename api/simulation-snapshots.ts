@@ -6,9 +6,18 @@ import {
   registrationBucketing,
   registrationFacts,
 } from '../db/registrations';
+import {
+  bucketIsClosed,
+  REPLAY_GROUP_BUCKETS,
+  readReplayGroup,
+  replayGroupOf,
+  replayRecordOf,
+  writeReplayRecord,
+} from '../db/replay-records';
 import { highestSequence } from '../db/sequences';
 import { terminalStatuses } from '../domain/registration';
 import type { ActualOutcome, RegistrationSnapshot } from '../domain/simulation';
+import { applyReplayEnds, decodeReplayBucket } from '../domain/simulation/replay-record';
 
 type StoredDecision = Pick<RegistrationDoc['decisions'][number], 'kind' | 'toStatus' | 'reasonCode' | 'at'> & {
   trace: { rule: string; decisive?: boolean }[];
@@ -84,38 +93,74 @@ export function snapshotOf(doc: StoredForReplay): RegistrationSnapshot {
 export interface StoredWalk {
   /** The highest sequence number when the walk began: about how many registrations it will read. */
   top: number;
-  /** Pages in acceptance order (each a few listing buckets); registrations accepted later are left out. */
+  /** Pages in acceptance order (one listing bucket each); registrations accepted later are left out. */
   pages: AsyncGenerator<RegistrationSnapshot[]>;
+  /** Replay records this walk wrote so far, for buckets it found settled. */
+  readonly sealed: number;
+}
+
+/** The bucket's registrations read whole (with the replay's projection): the still-live tail. */
+function readBucket(bucket: number, top: number): Promise<RegistrationSnapshot[]> {
+  return Registration.find({ listKeys: listingKey('*', bucket) })
+    .select(replayProjection)
+    .lean<StoredForReplay[]>()
+    .exec()
+    .then((docs) => docs.filter((doc) => doc.sequence !== undefined && doc.sequence <= top).map(snapshotOf));
 }
 
 /**
- * Every accepted registration, in sequence order, one listing bucket (128) at a time, each read with the
- * replay's projection. It walks the unfiltered scope's buckets (`*|<bucket>`, db/listing.ts) upward:
- * every query is an equality on an indexed field, which every server (FerretDB v1 included) answers
- * from its index, and memory holds two buckets whatever the store's size. One read is in flight at a
- * time, the next one while the caller replays the last: the database serves every other request of
- * the API too, and more reads at once made both the simulation and those requests slower (bench).
+ * Every accepted registration, in sequence order, one listing bucket (128) at a time. A bucket whose
+ * registrations are all settled is read from its replay record (db/replay-records.ts), 64 buckets per
+ * query, with the ends that came after it; the rest, the still-live tail, from the registrations
+ * themselves (`*|<bucket>`, db/listing.ts), and a closed bucket read that way whose registrations
+ * turn out settled gets its record written, so the next walk reads it compactly. Every query is an
+ * equality on an indexed field, which every server (FerretDB v1 included) answers from its index. One
+ * read is in flight at a time, the next one while the caller replays the last: the database serves
+ * every other request of the API too, and more reads at once made both slower (bench).
  */
 export async function walkStoredRegistrations(): Promise<StoredWalk> {
   const top = await highestSequence();
   const lastBucket = bucketOf(top, registrationBucketing);
-  const read = (bucket: number) => {
-    const reading = Registration.find({ listKeys: listingKey('*', bucket) })
-      .select(replayProjection)
-      .lean<StoredForReplay[]>()
-      .exec()
-      .then((docs) => docs.filter((doc) => doc.sequence !== undefined && doc.sequence <= top).map(snapshotOf));
+  const lastGroup = replayGroupOf(lastBucket);
+  const readGroup = (group: number) => {
+    const reading = readReplayGroup(group);
     // A walk stopped early (the time limit) leaves its last read unawaited: its failure is nobody's.
     reading.catch(() => undefined);
     return reading;
   };
   async function* pages(): AsyncGenerator<RegistrationSnapshot[]> {
-    let next = lastBucket >= 0 ? read(0) : undefined;
-    for (let bucket = 0; next !== undefined; bucket += 1) {
-      const page = await next;
-      next = bucket < lastBucket ? read(bucket + 1) : undefined;
-      if (page.length > 0) yield page;
+    let nextGroup = lastBucket >= 0 ? readGroup(0) : undefined;
+    for (let group = 0; nextGroup !== undefined; group += 1) {
+      const { records, ends } = await nextGroup;
+      nextGroup = group < lastGroup ? readGroup(group + 1) : undefined;
+      const byBucket = new Map(records.map((record) => [record.bucket, record]));
+      const first = group * REPLAY_GROUP_BUCKETS;
+      for (let bucket = first; bucket < first + REPLAY_GROUP_BUCKETS && bucket <= lastBucket; bucket += 1) {
+        const record = byBucket.get(bucket);
+        const page = record
+          ? applyReplayEnds(decodeReplayBucket(record.format, record.snapshots), ends).filter((s) => s.sequence <= top)
+          : await readBucket(bucket, top);
+        if (!record && bucketIsClosed(bucket, top)) {
+          const sealed = replayRecordOf(bucket, page);
+          if (sealed && (await writeReplayRecord(sealed))) walk.sealed += 1;
+        }
+        if (page.length > 0) yield page;
+      }
     }
   }
-  return { top, pages: pages() };
+  const walk = { top, pages: pages(), sealed: 0 };
+  return walk;
+}
+
+/**
+ * Writes the record of every closed bucket that has none and whose registrations are all settled
+ * (the upgrade step for registrations stored before records existed; the walk does the same as it
+ * goes). Returns how many it wrote. It reads every such bucket whole: run it off the request path.
+ */
+export async function buildReplayRecords(): Promise<number> {
+  const walk = await walkStoredRegistrations();
+  for (;;) {
+    const next = await walk.pages.next();
+    if (next.done) return walk.sealed;
+  }
 }

@@ -19,6 +19,7 @@ import {
   type RegistrationDoc,
   registrationListKeys,
 } from './registrations';
+import { recordReplayEnd } from './replay-records';
 import { guardedById, serverAppliesGuardsAtomically } from './server-traits';
 
 export type DecisionDraft = Omit<
@@ -182,7 +183,10 @@ export async function applyTransition(
     if (current.decisionKeys.includes(request.decision.key)) {
       // A retry of a step whose entry is written: its facts may be what the first attempt did not get to.
       const written = current.decisions.find((d) => d.key === request.decision.key);
-      if (written) await recordDecisionFacts(current, written);
+      if (written) {
+        await recordDecisionFacts(current, written);
+        await recordReplayEnd(current, written.at);
+      }
       return { registration: current, applied: false };
     }
     if (!request.from.includes(current.status)) throw new TransitionRefused(current._id, current.status, request.to);
@@ -198,6 +202,7 @@ export async function applyTransition(
         // After the entry, so a fact never counts a decision that is not in a chain; a crash between
         // the two is mended by the retry above.
         await recordDecisionFacts(updated, entry.record);
+        await recordReplayEnd(updated, entry.record.at);
         return { registration: updated, applied: true };
       }
       continue;

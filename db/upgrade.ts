@@ -90,6 +90,8 @@ const steps: Record<string, () => Promise<number>> = {
     if (count > 0) await markEscalationListFloor(new Date(earliest));
     return count;
   },
+  // Registrations stored before replay records: the simulation would otherwise read them whole.
+  'replay-records': async () => (await import('../api/simulation-snapshots')).buildReplayRecords(),
   // Messages queued before per-webhook queues: their queues are woken once, so a dispatcher reads them.
   'outbox-queue-wakes': async () => {
     const queued = await Outbox.find({}, { webhookId: 1 }).lean<Array<{ webhookId: string }>>().exec();

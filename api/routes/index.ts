@@ -22,6 +22,7 @@ import {
   policyVersionsRoute,
   publishPolicyRoute,
   simulatePolicyRoute,
+  simulationCsvRoute,
   simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
@@ -57,6 +58,7 @@ export function createRouteTable(): RouteTable {
     cancelUpcomingPolicyRoute,
     simulatePolicyRoute,
     simulationJobRoute,
+    simulationCsvRoute,
     insightsRoute,
     createDistributorRoute,
     listDistributorsRoute,

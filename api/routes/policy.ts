@@ -5,11 +5,13 @@ import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jo
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
+import { simulationChangesCsv } from '../../domain/simulation/report-csv';
 import { cancelPolicyChange, startPolicyChange } from '../../services/policy-changes';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
 import { API_BASE, defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
+  csvTextSchema,
   guideTextSchema,
   policyInForceSchema,
   policyVersionSchema,
@@ -241,7 +243,7 @@ export const simulatePolicyRoute = defineRoute({
     'Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. ' +
     'The replay reads every accepted registration (or those submitted between `from` and `to`: a period ' +
     'replay starts with no deal held) in acceptance order through the same engine, off the request path, ' +
-    'and writes nothing but its job. One runs at a time per deployment; it stops at the configured time ' +
+    'and writes nothing but its job and the write-once replay records of settled buckets it read. One runs at a time per deployment; it stops at the configured time ' +
     'limit (SIMULATION_TIME_LIMIT_MS) with a partial report.',
   access: ['admin', 'channel-manager'],
   request: { body: simulateBodySchema },
@@ -282,5 +284,30 @@ export const simulationJobRoute = defineRoute({
     const job = await findSimulationJob(params.id);
     if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
     return { status: 200, body: jobView(jobAsSeen(job)) };
+  },
+});
+
+export const simulationCsvRoute = defineRoute({
+  operationId: 'getSimulationCsv',
+  method: 'get',
+  path: '/policy/simulations/{id}/changes.csv',
+  tag,
+  summary: "A simulation's changed registrations as CSV, every cell quoted",
+  description:
+    'One line per listed change (the JSON report lists at most 500 and counts all), streamed; a cell a spreadsheet would run as a formula is prefixed with an apostrophe.',
+  access: ['admin', 'channel-manager'],
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The changes', media: { 'text/csv': csvTextSchema } } },
+  refusals: { 404: 'no such simulation', 409: 'the simulation has no report yet' },
+  async handle({ params }) {
+    const job = await findSimulationJob(params.id);
+    if (!job) throw new HttpProblem(404, 'Not found', `simulation ${params.id} does not exist`);
+    if (!job.report) throw new HttpProblem(409, 'No report yet', `simulation ${params.id} is ${jobAsSeen(job).status}`);
+    return {
+      status: 200,
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="${params.id}-changes.csv"` },
+      stream: simulationChangesCsv(job.report),
+    };
   },
 });

@@ -103,6 +103,7 @@ export const simulationReportSchema = z
   .meta({ id: 'SimulationReport' });
 
 export const guideTextSchema = z.string().meta({ id: 'PolicyGuideText' });
+export const csvTextSchema = z.string().meta({ id: 'CsvText' });
 export const guideQuerySchema = z.strictObject({});
 
 export const simulationJobSchema = z

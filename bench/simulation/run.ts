@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { snapshotOf } from '../../api/simulation-snapshots';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
-import { registrationListKeys } from '../../db/registrations';
+import { bucketOf } from '../../db/listing';
+import { type RegistrationDoc, registrationBucketing, registrationListKeys } from '../../db/registrations';
+import { bucketIsClosed, replayRecordOf, writeReplayRecord } from '../../db/replay-records';
 import { sequenceHint } from '../../db/sequences';
 import { policySchema } from '../../domain/policy/schema';
+import type { RegistrationSnapshot } from '../../domain/simulation';
 import { startTemporalServer } from '../../scripts/dev-stack/servers';
 import { progress } from '../../scripts/dev-stack/stack';
 import { seededRandom } from '../dealreg/customers';
@@ -54,6 +58,41 @@ export interface SimulationBenchOptions {
   postgresUrl: string;
 }
 
+/**
+ * The replay records of what is seeded, built by the product's own rule (`replayRecordOf`) from the
+ * seeded documents as the simulation would read them, so that seeding a million registrations does not
+ * need a walk that reads each one back whole. A bucket split over two runs gets no record here: the
+ * first simulation writes it, as it does any settled bucket it finds without one.
+ */
+class ReplayRecordSeeder {
+  private bucket = -1;
+  private pending: RegistrationSnapshot[] = [];
+
+  constructor(private readonly top: number) {}
+
+  async add(docs: RegistrationDoc[]): Promise<void> {
+    for (const doc of docs) {
+      const bucket = bucketOf(doc.sequence as number, registrationBucketing);
+      if (bucket !== this.bucket) {
+        await this.flush();
+        this.bucket = bucket;
+        // A bucket whose first sequence this run did not seed may hold registrations of an earlier run.
+        this.complete = (doc.sequence as number) % registrationBucketing.width === 0;
+      }
+      this.pending.push(snapshotOf(doc));
+    }
+  }
+
+  private complete = false;
+
+  private async flush(): Promise<void> {
+    const record =
+      this.complete && bucketIsClosed(this.bucket, this.top) ? replayRecordOf(this.bucket, this.pending) : undefined;
+    if (record) await writeReplayRecord(record);
+    this.pending = [];
+  }
+}
+
 /** The stored registrations the simulation replays: the growth bench's documents, listed as the workflow lists them. */
 async function seedUntil(target: number, deadline: number): Promise<{ seeded: number; seconds: number }> {
   const db = mongoose.connection.db;
@@ -64,6 +103,7 @@ async function seedUntil(target: number, deadline: number): Promise<{ seeded: nu
   const startedAt = Date.now();
   const random = seededRandom(target * 17 + state.seeded);
   let lastReport = 0;
+  const records = new ReplayRecordSeeder(target + 1);
   while (state.seeded < target && Date.now() < deadline) {
     const docs = Array.from({ length: Math.min(BATCH, target - state.seeded) }, (_, i) => {
       // Sequences start at 1, as drawn ones do.
@@ -76,6 +116,7 @@ async function seedUntil(target: number, deadline: number): Promise<{ seeded: nu
       const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
       if (!writeErrors?.every((e) => e.code === 11000)) throw error;
     }
+    await records.add(docs);
     state.seeded += docs.length;
     await sequenceHint.raise(state.seeded);
     await meta.replaceOne(

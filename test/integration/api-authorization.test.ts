@@ -181,6 +181,16 @@ const matrix: Record<string, Row> = {
       path: `/api/v1/policy/simulations/${allowed ? await aSimulation() : 'sim_unknown'}`,
     }),
   },
+  'GET /api/v1/policy/simulations/{id}/changes.csv': {
+    allowed: ['admin', 'channel-manager'],
+    ok: 200,
+    // The CSV is of a report: an allowed caller waits for the simulation to end.
+    request: async (_as, allowed) => {
+      const id = allowed ? await aSimulation() : 'sim_unknown';
+      if (allowed) await noSimulationRunning();
+      return { path: `/api/v1/policy/simulations/${id}/changes.csv` };
+    },
+  },
   'POST /api/v1/distributors': {
     allowed: ['admin'],
     ok: 201,

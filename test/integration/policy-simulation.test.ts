@@ -7,10 +7,12 @@ import { modelPolicies } from '../../bench/dealreg/partners';
 import { storedRegistration } from '../../bench/growth/documents';
 import { Distributor } from '../../db/partners';
 import { Registration, registrationListKeys } from '../../db/registrations';
+import { ReplayRecord, type ReplayRecordDoc, recordReplayEnd } from '../../db/replay-records';
 import { highestSequence, sequenceHint } from '../../db/sequences';
 import { findSimulationJob, type SimulationJobDoc, SimulationLock } from '../../db/simulation-jobs';
 import { policySchema } from '../../domain/policy/schema';
 import { simulatePolicy } from '../../domain/simulation';
+import { decodeReplayBucket } from '../../domain/simulation/replay-record';
 import { eventually, quietLogger } from '../support/harness';
 import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './api-support';
 
@@ -136,6 +138,46 @@ test('a simulation runs as a job off the event loop, refuses a second one, and r
   expect(done.report).toEqual(await simulatedInMemory());
   expect(done.report.registrations).toBe(SEEDED + 2);
   expect(await SimulationLock.countDocuments().exec()).toBe(0);
+}, 180_000);
+
+test('settled buckets are read from their replay records, with ends written after them, as the registrations tell', async () => {
+  // The first simulation wrote the records of the closed buckets it found settled (all of them: the
+  // seeded registrations are all decided), so this one reads those instead of the registrations.
+  const records = await ReplayRecord.find().lean<ReplayRecordDoc[]>().exec();
+  expect(records.length).toBeGreaterThanOrEqual(Math.floor(SEEDED / 128) - 2);
+  const recorded = records.flatMap((record) => decodeReplayBucket(record.format, record.snapshots));
+  const live = recorded.find(
+    (snapshot) => snapshot.actual.endStatus === undefined && snapshot.actual.status === 'approved',
+  );
+  expect(live).toBeDefined();
+  // It ends after its record was written: its workflow writes the end (db/decision-log.ts) once.
+  const endedAt = new Date();
+  const registration = await Registration.findOneAndUpdate(
+    { _id: live!.id },
+    { $set: { status: 'won', endedAt } },
+    { new: true, lean: true },
+  ).exec();
+  await recordReplayEnd(registration!, endedAt.toISOString());
+
+  const started = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/policy/simulate',
+    body: { policy: candidate },
+  });
+  expect(started.status).toBe(202);
+  const done = await ended(started.body.id);
+  expect(done.status).toBe('done');
+  expect(done.report).toEqual(await simulatedInMemory());
+
+  const csv = await fetch(`${baseUrl}/api/v1/policy/simulations/${started.body.id}/changes.csv`, {
+    headers: { authorization: `Bearer ${api.keys.admin}` },
+  });
+  expect(csv.status).toBe(200);
+  expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+  const lines = (await csv.text()).split('\r\n').filter((line) => line.length > 0);
+  expect(lines).toHaveLength(1 + done.report.changes.length);
+  expect(lines.every((line) => line.startsWith('"') && line.endsWith('"'))).toBe(true);
 }, 180_000);
 
 test('a simulation past its time limit ends timed-out with a partial report, and frees the lock', async () => {

@@ -341,7 +341,7 @@ export interface paths {
         put?: never;
         /**
          * What-if: start replaying the stored registrations under a candidate policy
-         * @description Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. The replay reads every accepted registration (or those submitted between `from` and `to`: a period replay starts with no deal held) in acceptance order through the same engine, off the request path, and writes nothing but its job. One runs at a time per deployment; it stops at the configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.
+         * @description Starts a simulation job and answers at once; poll its Location for progress and, when done, the report. The replay reads every accepted registration (or those submitted between `from` and `to`: a period replay starts with no deal held) in acceptance order through the same engine, off the request path, and writes nothing but its job and the write-once replay records of settled buckets it read. One runs at a time per deployment; it stops at the configured time limit (SIMULATION_TIME_LIMIT_MS) with a partial report.
          *
          *     Roles: admin, channel-manager.
          */
@@ -364,6 +364,28 @@ export interface paths {
          * @description Roles: admin, channel-manager.
          */
         get: operations["getSimulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/simulations/{id}/changes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A simulation's changed registrations as CSV, every cell quoted
+         * @description One line per listed change (the JSON report lists at most 500 and counts all), streamed; a cell a spreadsheet would run as a formula is prefixed with an apostrophe.
+         *
+         *     Roles: admin, channel-manager.
+         */
+        get: operations["getSimulationCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -707,6 +729,7 @@ export interface components {
             resellerId?: string;
             role: components["schemas"]["Role"];
         };
+        CsvText: string;
         Customer: {
             domain?: string;
             identifiers?: components["schemas"]["CustomerIdentifiers"];
@@ -3102,6 +3125,109 @@ export interface operations {
             };
             /** @description no such simulation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSimulationCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvText"];
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, channel-manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such simulation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the simulation has no report yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
