@@ -101,6 +101,15 @@ function describe(event: HistoryEvent, activityNames: Map<number, string>): { su
       const name = activityNames.get(Number(a?.scheduledEventId)) ?? 'activity';
       return { summary: `${name} failed: ${a?.failure?.message ?? 'unknown error'}` };
     }
+    case EventType.EVENT_TYPE_MARKER_RECORDED: {
+      const local = localActivityCompleted(event);
+      if (local)
+        return {
+          summary: `${local.name} completed: ${briefResult(local.result)} (local activity)`,
+          details: local.result,
+        };
+      return { summary: 'marker recorded' };
+    }
     case EventType.EVENT_TYPE_TIMER_STARTED:
       return { summary: `timer set for ${seconds(event.timerStartedEventAttributes?.startToFireTimeout)} s` };
     case EventType.EVENT_TYPE_TIMER_FIRED:
@@ -152,6 +161,16 @@ export async function workflowTimeline(client: Client, workflowId: string): Prom
   return summarizeHistory(history.events ?? []);
 }
 
+/** A local activity's completion, from its marker: its type in `data`, its result in `result`. */
+function localActivityCompleted(event: HistoryEvent): { name: string; result: unknown } | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  if (event.eventType !== EventType.EVENT_TYPE_MARKER_RECORDED || marker?.markerName !== 'core_local_activity') return;
+  const result = marker.details?.result;
+  if (!result) return undefined;
+  const data = decode(marker.details?.data as Payloads)[0] as { activity_type?: string } | undefined;
+  return { name: data?.activity_type ?? 'local activity', result: decode(result as Payloads)[0] };
+}
+
 export interface CompletedActivity {
   name: string;
   input: unknown;
@@ -170,6 +189,10 @@ export function completedActivities(events: readonly HistoryEvent[]): CompletedA
       const a = event.activityTaskCompletedEventAttributes;
       const origin = scheduled.get(Number(a?.scheduledEventId));
       if (origin) completed.push({ ...origin, result: decode(a?.result)[0] });
+    } else {
+      // A local activity's marker does not keep its input.
+      const local = localActivityCompleted(event);
+      if (local) completed.push({ ...local, input: undefined });
     }
   }
   return completed;

@@ -96,7 +96,7 @@ async function post(api: ApiProcess, planned: Planned, index: number): Promise<s
     });
     const answer = (await response.json()) as { id?: string };
     if (response.status === 202 && answer.id) return answer.id;
-    if (response.status !== 503 || attempt === 5) {
+    if (response.status !== 503 || attempt === 20) {
       throw new Error(`POST answered ${response.status}: ${JSON.stringify(answer)}`);
     }
     repeatsAfter503 += 1;
