@@ -1,3 +1,4 @@
+import { csvCell } from '../../../domain/export/csv';
 import type { Registration } from '../api/types';
 
 /** One flat row per registration: what a spreadsheet needs; the JSON export keeps everything. */
@@ -24,17 +25,8 @@ const columns: [string, (r: Registration) => string | number | undefined][] = [
   ['explanation', (r) => r.explanation],
 ];
 
-/**
- * RFC 4180 quoting of every cell, empty ones included, so that no cell's meaning depends on what it
- * holds. A cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
- * before one) is prefixed with an apostrophe: registration text comes from partners and must not
- * execute on an auditor's machine.
- */
-export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-}
+// The one quoting rule, shared with the API's CSV (pure, no imports): every cell quoted, formulas defused.
+export { csvCell };
 
 export function registrationsCsv(registrations: Registration[]): string {
   const lines = [columns.map(([name]) => csvCell(name)).join(',')];
