@@ -1,17 +1,17 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { registrationIdsUnderKeys, unlistFromKeys } from '../db/dealkeys';
-import { applyTransition } from '../db/decision-log';
 import { type RegistrationDoc, registrationFacts } from '../db/registrations';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
-import { type LifecycleEvent, nextStep } from '../domain/lifecycle';
+import { engineEvents, transition } from '../domain/lifecycle';
+import { type EngineVerdict, engineEntry } from '../domain/lifecycle-entries';
 import { compareCustomers, sharedProductLines } from '../domain/matching';
 import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
 import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
-import { notifyPartners } from './notify';
+import { lifecycleStateOf, recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
 /** How long one attempt polls for earlier registrations before handing back to Temporal's retry. */
@@ -21,6 +21,9 @@ export interface DecisionTiming {
   expiryReminderMs: number;
   extensionMax: number;
   needsApproval: boolean;
+  /** Absent in results recorded before workflows applied the transition table themselves. */
+  protectionMs?: number;
+  extensionPeriodMs?: number;
 }
 
 export interface DecideResult {
@@ -98,20 +101,31 @@ export function checkRegistrationIn(surroundings: DecisionSurroundings, input: C
   return checkAndDecide(surroundings, input, 'once');
 }
 
-async function checkAndDecide(
+/**
+ * What one look at the deal found: the decision already recorded (a repeated step), a registration to
+ * wait for, or the engine's decision for the caller to record.
+ */
+type Look =
+  | { recorded: RecordedOutcome; timing: DecisionTiming }
+  | { waitFor: string; until?: 'accepted' | 'decided'; timing: DecisionTiming }
+  | { verdict: EngineVerdict; registration: RegistrationDoc; timing: Required<DecisionTiming> };
+
+async function lookAtDeal(
   surroundings: DecisionSurroundings,
   { registrationId, neverStored = [] }: CheckInput,
   waiting: 'poll' | 'once',
-): Promise<CheckResult> {
+): Promise<Look> {
   let registration = await loadRegistration(registrationId);
   const { policy, version } = await loadPolicyVersion(registration.policyVersion);
   const ms = timingInMs(policy.timing);
-  const timing: DecisionTiming = {
+  const timing: Required<DecisionTiming> = {
     expiryReminderMs: ms.expiryReminderMs,
     extensionMax: policy.timing.extension.max,
     needsApproval: policy.timing.extension.needsApproval,
+    protectionMs: ms.protectionMs,
+    extensionPeriodMs: ms.extensionPeriodMs,
   };
-  if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+  if (registration.status !== 'pending') return { recorded: outcomeOf(registration), timing };
   if (registration.sequence === undefined) {
     throw ApplicationFailure.nonRetryable(`registration ${registrationId} has no sequence: it was never accepted`);
   }
@@ -143,49 +157,73 @@ async function checkAndDecide(
     ({ holders } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity));
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);
-    if (registration.status !== 'pending') return { outcome: outcomeOf(registration), timing };
+    if (registration.status !== 'pending') return { recorded: outcomeOf(registration), timing };
     decision = decideWith(holders);
   }
-
   const escalationId =
     decision.outcome === 'escalate' ? escalationFor(decision, holders, surroundings.run()) : undefined;
-  const now = new Date();
-  const step = nextStep(engineEvents[decision.outcome], registration, ms, now);
-  const { registration: recorded, applied } = await applyTransition(
-    {
-      registrationId,
-      from: step.from,
-      to: step.to,
-      decision: {
-        key: 'decision',
-        at: now.toISOString(),
-        kind: step.decisionKind,
-        reasonCode: decision.reasonCode,
-        explanation: explain(decision, 'staff'),
-        resellerExplanation: explain(decision, 'reseller'),
-        trace: decision.trace,
-        matches: decision.matches,
-        policyVersion: version,
-        decidedBy: { kind: 'engine', id: 'allocation-engine' },
-        protectedUntil: step.set.protectedUntil?.toISOString(),
-        escalationId,
-      },
-      set: { ...step.set, ...(escalationId ? { escalationId } : {}) },
-    },
-    registration,
-  );
-  if (step.ends) await unlistFromKeys(registrationId, recorded.lookupKeys);
-  if (applied) surroundings.logDecided(recorded);
-  // Enqueueing is keyed by event, so a retry after a crash here sends nothing twice.
-  if (step.notify) await notifyPartners(recorded, step.notify, 'decision');
-  return { outcome: outcomeOf(recorded), timing };
+  return { verdict: engineVerdict(decision, escalationId), registration, timing };
 }
 
-const engineEvents = {
-  approve: 'approved-by-engine',
-  reject: 'rejected-by-engine',
-  escalate: 'escalated-by-engine',
-} as const satisfies Record<Decision['outcome'], LifecycleEvent>;
+/**
+ * The activity of registrations whose workflow records its own steps ('workflow-owns-status'): one look
+ * at the deal, writing nothing. The workflow turns the engine's verdict into its step by the transition
+ * table and has it stored.
+ */
+export function weighRegistration(input: CheckInput): Promise<WeighResult> {
+  return weighRegistrationIn(inActivity, input);
+}
+
+export type WeighResult =
+  | { recorded: RecordedOutcome; timing: DecisionTiming }
+  | { waitFor: string; until?: 'accepted' | 'decided'; timing: DecisionTiming }
+  | { verdict: EngineVerdict; timing: Required<DecisionTiming>; decidedAt: string };
+
+export async function weighRegistrationIn(surroundings: DecisionSurroundings, input: CheckInput): Promise<WeighResult> {
+  const look = await lookAtDeal(surroundings, input, 'once');
+  if (!('verdict' in look)) return look;
+  // The engine's moment, not the workflow's: a workflow task's clock stands still while its local
+  // activities run, so it can be older than the registration's own submission.
+  return { verdict: look.verdict, timing: look.timing, decidedAt: new Date().toISOString() };
+}
+
+/** The engine's verdict as the step it is, for runs whose activities still record their own decision. */
+function engineVerdict(decision: Decision, escalationId?: string): EngineVerdict {
+  return {
+    decision,
+    explanation: explain(decision, 'staff'),
+    resellerExplanation: explain(decision, 'reseller'),
+    ...(escalationId ? { escalationId } : {}),
+  };
+}
+
+function engineStep(
+  registration: RegistrationDoc,
+  verdict: EngineVerdict,
+  timing: Required<DecisionTiming>,
+  now: Date,
+) {
+  return transition(lifecycleStateOf(registration), engineEvents[verdict.decision.outcome], engineEntry(verdict), {
+    timing,
+    now,
+  });
+}
+
+async function checkAndDecide(
+  surroundings: DecisionSurroundings,
+  input: CheckInput,
+  waiting: 'poll' | 'once',
+): Promise<CheckResult> {
+  const look = await lookAtDeal(surroundings, input, waiting);
+  if ('recorded' in look) return { outcome: look.recorded, timing: look.timing };
+  if ('waitFor' in look) return look;
+  const { recorded, applied } = await recordStepOn(
+    look.registration,
+    engineStep(look.registration, look.verdict, look.timing, new Date()),
+  );
+  if (applied) surroundings.logDecided(recorded);
+  return { outcome: outcomeOf(recorded), timing: look.timing };
+}
 
 /**
  * For workflows that started before decisions waited by signal (their histories call

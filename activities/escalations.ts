@@ -1,10 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { unlistFromKeys } from '../db/dealkeys';
-import { applyTransition, TransitionRefused } from '../db/decision-log';
+import { TransitionRefused } from '../db/decision-log';
 import { type EscalationDoc, saveEscalation } from '../db/escalations';
 import { recordEscalationFacts } from '../db/insights';
 import { enqueueNotification } from '../db/outbox';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import { fateEvents, mayHappen, transition } from '../domain/lifecycle';
+import { fateEntry, resolutionNotifyKey } from '../domain/lifecycle-entries';
 import { timingInMs } from '../domain/policy/schema';
 import type { ReasonCode } from '../domain/registration';
 import {
@@ -19,8 +20,8 @@ import {
 import type { EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
-import { fateTransition } from './fate-transition';
 import { notifyPartners } from './notify';
+import { lifecycleStateOf, recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 import { planResolution } from './resolution-plan';
 
@@ -200,19 +201,21 @@ export function escalationActivities(deps: ActivityDeps) {
       fate: EscalationFate;
     }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(registrationId);
+      const event = fateEvents[fate.action];
+      // Withdrawn or expired meanwhile: that end stands.
+      if (!mayHappen(event, registration.status)) return outcomeOf(registration);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
-      let recorded: RegistrationDoc;
+      const step = transition(lifecycleStateOf(registration), event, fateEntry(fate, registration.policyVersion), {
+        timing: timingInMs(policy.timing),
+        now: new Date(),
+        notifyKey: resolutionNotifyKey(fate),
+      });
       try {
-        recorded = (await applyTransition(fateTransition(fate, registration, timingInMs(policy.timing)), registration))
-          .registration;
+        return outcomeOf((await recordStepOn(registration, step)).recorded);
       } catch (error) {
-        // Withdrawn or expired meanwhile: that end stands.
-        if (error instanceof TransitionRefused) return outcomeOf(registration);
+        if (error instanceof TransitionRefused) return outcomeOf(await loadRegistration(registrationId));
         throw error;
       }
-      if (recorded.status === 'rejected') await unlistFromKeys(recorded._id, recorded.lookupKeys);
-      await notifyPartners(recorded, 'registration.resolved', `resolved:${fate.escalationId}`);
-      return outcomeOf(recorded);
     },
   };
 }

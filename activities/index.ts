@@ -1,9 +1,10 @@
 import { acceptRegistration } from './accept';
 import type { ActivityDeps } from './context';
-import { checkRegistration, decideRegistration } from './decide';
+import { checkRegistration, decideRegistration, weighRegistration } from './decide';
 import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
 import { protectionActivities } from './protection';
+import { recordStep } from './record-step';
 
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
 export function createActivities(deps: ActivityDeps) {
@@ -11,6 +12,8 @@ export function createActivities(deps: ActivityDeps) {
     acceptRegistration,
     decideRegistration,
     checkRegistration,
+    weighRegistration,
+    recordStep,
     announcePolicyChange,
     ...escalationActivities(deps),
     ...protectionActivities(deps),

@@ -1,8 +1,14 @@
 import { Context } from '@temporalio/activity';
-import { unlistFromKeys } from '../db/dealkeys';
-import { applyTransition, type DecisionDraft } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
-import { nextStep } from '../domain/lifecycle';
+import { transition } from '../domain/lifecycle';
+import {
+  closingEntry,
+  type EntryContent,
+  expiryEntry,
+  extensionEntry,
+  extensionRequestEntry,
+  withdrawalEntry,
+} from '../domain/lifecycle-entries';
 import { timingInMs } from '../domain/policy/schema';
 import {
   type Actor,
@@ -15,48 +21,35 @@ import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
 import { contenderOf, enterEscalation } from './escalations';
 import { notifyPartners } from './notify';
+import { lifecycleStateOf, recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
-
-function entry(
-  registration: RegistrationDoc,
-  draft: Omit<DecisionDraft, 'trace' | 'matches' | 'policyVersion'> & { rule: string },
-): DecisionDraft {
-  const { rule, ...rest } = draft;
-  return {
-    ...rest,
-    trace: [
-      { rule, inputs: { status: registration.status }, result: draft.kind, detail: draft.explanation, decisive: true },
-    ],
-    matches: [],
-    policyVersion: registration.policyVersion,
-  };
-}
-
-const actorOf = (by: Actor): DecisionDraft['decidedBy'] =>
-  by.kind === 'reseller'
-    ? { kind: 'reseller', id: by.keyId }
-    : by.kind === 'system'
-      ? { kind: 'system' }
-      : { kind: 'channel-manager', id: by.keyId };
 
 /** An end: the status changes, the deal is released for the next registration, the partners hear of it. */
 async function end(
   registration: RegistrationDoc,
   event: 'withdrawn' | 'won' | 'lost' | 'expired',
-  decision: DecisionDraft,
+  entry: EntryContent,
 ): Promise<RecordedOutcome> {
-  const step = nextStep(event, registration, noTiming, new Date());
-  const { registration: recorded } = await applyTransition(
-    { registrationId: registration._id, from: step.from, to: step.to, decision, set: step.set },
-    registration,
-  );
-  await unlistFromKeys(recorded._id, recorded.lookupKeys);
-  if (step.notify) await notifyPartners(recorded, step.notify, decision.key);
-  return outcomeOf(recorded);
+  const step = transition(lifecycleStateOf(registration), event, entry, { timing: noTiming, now: new Date() });
+  return outcomeOf((await recordStepOn(registration, step)).recorded);
 }
 
 /** Ends change no protection, so they need no policy timing. */
 const noTiming = { protectionMs: 0, extensionPeriodMs: 0 };
+
+/** Opens the channel manager's review of an extension request (its name is the same for a retry). */
+async function openExtensionReview(deps: ActivityDeps, registration: RegistrationDoc, ordinal: number) {
+  const escalationId = escalationIdFor(`extension:${ordinal}`);
+  // An extension weighs no competitor: the match of the decision that approved it is not this review's.
+  const { match: _match, ...contender } = contenderOf(registration, 'contender');
+  const entered = await enterEscalation(
+    deps,
+    { escalationId, subject: 'extension', reasonCode: 'extension-request', policyVersion: registration.policyVersion },
+    [contender],
+  );
+  if (!entered) throw new Error(`escalation ${escalationId} already finished; the extension request cannot join it`);
+  return escalationId;
+}
 
 export function protectionActivities(deps: ActivityDeps) {
   return {
@@ -66,19 +59,7 @@ export function protectionActivities(deps: ActivityDeps) {
       reason?: string;
     }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(input.registrationId);
-      const explanation = `Withdrawn by the reseller${input.reason ? `: ${input.reason}` : ''}.`;
-      const outcome = await end(
-        registration,
-        'withdrawn',
-        entry(registration, {
-          key: 'withdraw',
-          kind: 'withdraw',
-          rule: 'lifecycle.withdraw',
-          explanation,
-          resellerExplanation: explanation,
-          decidedBy: actorOf(input.by),
-        }),
-      );
+      const outcome = await end(registration, 'withdrawn', withdrawalEntry(registration, input.by, input.reason));
       if (registration.status === 'escalated' && registration.escalationId) {
         await deps.temporal.workflow
           .getHandle(escalationWorkflowId(registration.escalationId))
@@ -94,19 +75,7 @@ export function protectionActivities(deps: ActivityDeps) {
       outcome: 'won' | 'lost';
     }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(input.registrationId);
-      const explanation = `Closed as ${input.outcome} by the reseller.`;
-      return end(
-        registration,
-        input.outcome,
-        entry(registration, {
-          key: 'close',
-          kind: 'close',
-          rule: 'lifecycle.close',
-          explanation,
-          resellerExplanation: explanation,
-          decidedBy: actorOf(input.by),
-        }),
-      );
+      return end(registration, input.outcome, closingEntry(registration, input.by, input.outcome));
     },
 
     /** Expires the registration unless its protection was extended since the workflow last looked. */
@@ -115,19 +84,7 @@ export function protectionActivities(deps: ActivityDeps) {
       if (registration.status !== 'approved' || registration.protectedUntil?.toISOString() !== input.protectedUntil) {
         return outcomeOf(registration);
       }
-      const explanation = `Protection ended on ${input.protectedUntil} without the deal being closed.`;
-      return end(
-        registration,
-        'expired',
-        entry(registration, {
-          key: `expire:${input.protectedUntil}`,
-          kind: 'expire',
-          rule: 'lifecycle.expiry',
-          explanation,
-          resellerExplanation: explanation,
-          decidedBy: { kind: 'system', id: 'protection-timer' },
-        }),
-      );
+      return end(registration, 'expired', expiryEntry(registration, input.protectedUntil));
     },
 
     async notifyExpiring(input: { registrationId: string; protectedUntil: string }): Promise<void> {
@@ -149,38 +106,17 @@ export function protectionActivities(deps: ActivityDeps) {
       const registration = await loadRegistration(input.registrationId);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       const ms = timingInMs(policy.timing);
+      const state = lifecycleStateOf(registration);
+      const now = new Date();
       if (policy.timing.extension.needsApproval) {
-        const escalationId = escalationIdFor(`extension:${input.ordinal}`);
-        const explanation = `Extension ${input.ordinal} requested (${input.reason}); the policy sends it to a channel manager.`;
-        const requested = nextStep('extension-requested', registration, ms, new Date());
-        await applyTransition({
-          registrationId: registration._id,
-          from: requested.from,
-          to: requested.to,
-          decision: entry(registration, {
-            key: `extension-request:${input.ordinal}`,
-            kind: 'extension',
-            rule: 'extension.needs-approval',
-            reasonCode: 'extension-request',
-            explanation,
-            resellerExplanation: explanation,
-            decidedBy: actorOf(input.by),
-            escalationId,
-          }),
-        });
-        const contender = contenderOf(registration, 'contender');
-        const entered = await enterEscalation(
-          deps,
-          {
-            escalationId,
-            subject: 'extension',
-            reasonCode: 'extension-request',
-            policyVersion: registration.policyVersion,
-          },
-          [contender],
+        const escalationId = await openExtensionReview(deps, registration, input.ordinal);
+        const requested = transition(
+          state,
+          'extension-requested',
+          extensionRequestEntry(registration, { ...input, escalationId }),
+          { timing: ms, now },
         );
-        if (!entered)
-          throw new Error(`escalation ${escalationId} already finished; the extension request cannot join it`);
+        await recordStepOn(registration, requested);
         return {
           result: 'escalated',
           escalationId,
@@ -188,26 +124,19 @@ export function protectionActivities(deps: ActivityDeps) {
           extensionsUsed: registration.extensionsUsed,
         };
       }
-      const step = nextStep('extended', registration, ms, new Date(), input.ordinal);
-      const protectedUntil = step.set.protectedUntil as Date;
-      const explanation = `Protection extended to ${protectedUntil.toISOString()} (extension ${input.ordinal} of ${policy.timing.extension.max}): ${input.reason}`;
-      const { registration: recorded } = await applyTransition({
-        registrationId: registration._id,
-        from: step.from,
-        to: step.to,
-        decision: entry(registration, {
-          key: `extension:${input.ordinal}`,
-          kind: 'extension',
-          rule: 'extension.direct',
-          explanation,
-          resellerExplanation: explanation,
-          decidedBy: actorOf(input.by),
-          protectedUntil: protectedUntil.toISOString(),
-        }),
+      const step = transition(
+        state,
+        'extended',
+        (set) =>
+          extensionEntry(registration, {
+            ...input,
+            max: policy.timing.extension.max,
+            protectedUntil: set.protectedUntil ?? '',
+          }),
         // The key guards a retry; the ordinal keeps the count exact even if a retry computed it again.
-        set: step.set,
-      });
-      if (step.notify) await notifyPartners(recorded, step.notify, `extension:${input.ordinal}`);
+        { timing: ms, now, ordinal: input.ordinal },
+      );
+      const { recorded } = await recordStepOn(registration, step);
       Context.current().log.info('registration extended', {
         registrationId: recorded._id,
         protectedUntil: recorded.protectedUntil,
@@ -217,6 +146,12 @@ export function protectionActivities(deps: ActivityDeps) {
         protectedUntil: recorded.protectedUntil?.toISOString() ?? '',
         extensionsUsed: recorded.extensionsUsed,
       };
+    },
+
+    /** The review of an extension request, for workflows that record their own steps. */
+    async openExtensionReview(input: { registrationId: string; ordinal: number }): Promise<{ escalationId: string }> {
+      const registration = await loadRegistration(input.registrationId);
+      return { escalationId: await openExtensionReview(deps, registration, input.ordinal) };
     },
   };
 }

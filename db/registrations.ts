@@ -1,38 +1,22 @@
 import { model, Schema } from 'mongoose';
-import type { DealMatch, RegistrationFacts, RuleTraceStep } from '../domain/allocation/types';
+import type { RegistrationFacts } from '../domain/allocation/types';
+import type { EntryContent } from '../domain/lifecycle-entries';
 import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
 import { type Bucketing, listingKeys } from './listing';
 
-/** Who or what made a decision. */
-export interface DecidedBy {
-  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'system';
-  /** API key id for people, rule name for the system. */
-  id?: string;
-}
+export type { DecidedBy } from '../domain/lifecycle-entries';
 
 /**
  * One entry of a registration's decision log. Entries are hash-chained: `hash` covers every other
  * field but `signature`, the previous entry's hash included, and the signature covers `hash`: whoever
  * can write the database can recompute hashes, but not signatures.
  */
-export interface DecisionRecord {
-  /** Idempotency key of the step that wrote it: a retried activity finds its key and writes nothing. */
-  key: string;
+export interface DecisionRecord extends EntryContent {
   at: string;
   kind: 'decision' | 'escalation-resolved' | 'deadline' | 'extension' | 'close' | 'withdraw' | 'expire';
   fromStatus: RegistrationStatus;
   toStatus: RegistrationStatus;
-  reasonCode?: ReasonCode;
-  /** Staff wording. */
-  explanation: string;
-  /** The same, never naming another partner. */
-  resellerExplanation: string;
-  trace: RuleTraceStep[];
-  matches: DealMatch[];
-  policyVersion: number;
-  decidedBy: DecidedBy;
   protectedUntil?: string;
-  escalationId?: string;
   /**
    * sha256 of the registration's core facts when the entry was written (db/decision-log.ts): the hash,
    * and so the signature, covers them, so a later edit of the customer or partner is caught too.

@@ -1,5 +1,7 @@
+import type { DecisionOutcome } from './allocation/types';
+import type { EntryContent, FateAction } from './lifecycle-entries';
 import type { PolicyTimingMs } from './policy/schema';
-import type { RegistrationStatus } from './registration';
+import type { ReasonCode, RegistrationStatus } from './registration';
 
 /**
  * The lifecycle of a registration as one table: for each event, the statuses it may happen in, the status
@@ -168,3 +170,119 @@ export function nextStep(
     ends: rule.ends === true,
   };
 }
+
+/** What the registration's workflow knows of its registration: exactly what its document says. */
+export interface LifecycleState {
+  status: RegistrationStatus;
+  reasonCode?: ReasonCode;
+  protectedUntil?: string;
+  extensionsUsed: number;
+  escalationId?: string;
+}
+
+/** The fields a step sets together with the status, as JSON (a step travels to its activity as JSON). */
+export interface StepFields {
+  decidedAt?: string;
+  protectedUntil?: string;
+  endedAt?: string;
+  extensionsUsed?: number;
+  escalationId?: string;
+}
+
+/** One step of a registration's life, complete: what to write, whom to tell, and the state after it. */
+export interface LifecycleStep {
+  event: LifecycleEvent;
+  from: readonly RegistrationStatus[];
+  to: RegistrationStatus;
+  set: StepFields;
+  entry: EntryContent & { kind: DecisionKind; at: string; protectedUntil?: string };
+  /** The partners' notification and the key that makes a repeated step send it once. */
+  notify?: { type: PartnerNotification; key: string };
+  /** Whether the registration stops holding its deal (its customer keys are removed). */
+  ends: boolean;
+  next: LifecycleState;
+}
+
+export interface TransitionContext {
+  timing: Pick<PolicyTimingMs, 'protectionMs' | 'extensionPeriodMs'>;
+  now: Date;
+  /** Numbers an extension (1 for the first). */
+  ordinal?: number;
+  /** The notification's key where it is not the entry's (an escalation's resolution). */
+  notifyKey?: string;
+}
+
+/**
+ * The transition table applied: (state, event, policy timing, now) gives the next state, the decision
+ * entry to append and the notification to send. `entry` may depend on the fields the step sets (an
+ * extension's entry names its new end). Asking for an event the state does not allow is a mistake of
+ * the caller, which asks `mayHappen` first.
+ */
+export function transition(
+  state: LifecycleState,
+  event: LifecycleEvent,
+  entry: EntryContent | ((set: StepFields) => EntryContent),
+  context: TransitionContext,
+): LifecycleStep {
+  if (!mayHappen(event, state.status)) throw new Error(`${event} cannot happen to a ${state.status} registration`);
+  const step = nextStep(
+    event,
+    {
+      protectedUntil: state.protectedUntil ? new Date(state.protectedUntil) : undefined,
+      extensionsUsed: state.extensionsUsed,
+    },
+    context.timing,
+    context.now,
+    context.ordinal,
+  );
+  const iso = (date: Date | undefined) => date?.toISOString();
+  const set: StepFields = dropUndefined({
+    decidedAt: iso(step.set.decidedAt),
+    protectedUntil: iso(step.set.protectedUntil),
+    endedAt: iso(step.set.endedAt),
+    extensionsUsed: step.set.extensionsUsed,
+  });
+  const content = typeof entry === 'function' ? entry(set) : entry;
+  if (content.escalationId && step.to === 'escalated') set.escalationId = content.escalationId;
+  return {
+    event,
+    from: step.from,
+    to: step.to,
+    set,
+    entry: dropUndefined({
+      ...content,
+      kind: step.decisionKind,
+      at: context.now.toISOString(),
+      protectedUntil: set.protectedUntil,
+    }),
+    ...(step.notify ? { notify: { type: step.notify, key: context.notifyKey ?? content.key } } : {}),
+    ends: step.ends,
+    next: dropUndefined({
+      status: step.to,
+      // The document's reason is the last entry's: a step without one clears it.
+      reasonCode: content.reasonCode,
+      protectedUntil: set.protectedUntil ?? state.protectedUntil,
+      extensionsUsed: set.extensionsUsed ?? state.extensionsUsed,
+      escalationId: set.escalationId ?? state.escalationId,
+    }),
+  };
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The event each of the engine's outcomes is. */
+export const engineEvents = {
+  approve: 'approved-by-engine',
+  reject: 'rejected-by-engine',
+  escalate: 'escalated-by-engine',
+} as const satisfies Record<DecisionOutcome, LifecycleEvent>;
+
+/** The event each of an escalation's fates is. */
+export const fateEvents = {
+  approve: 'approved-on-review',
+  reject: 'rejected-on-review',
+  'grant-extension': 'extension-granted',
+  'deny-extension': 'extension-denied',
+} as const satisfies Record<FateAction, LifecycleEvent>;

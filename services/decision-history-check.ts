@@ -72,12 +72,39 @@ function recordedOf(result: unknown): Recorded {
   };
 }
 
+/**
+ * In runs that own their status the workflow decided each step and `recordStep` stored it: its result
+ * names the entry's key and what the document said after it.
+ */
+function storedStep(decision: DecisionRecord, activities: readonly CompletedActivity[]): Recorded | undefined {
+  const step = activities
+    .filter((activity) => activity.name === 'recordStep' && (activity.result as { key?: string })?.key === decision.key)
+    .at(-1);
+  return step ? recordedOf(step.result) : undefined;
+}
+
+function stepMismatch(decision: DecisionRecord, recorded: Recorded): string | undefined {
+  const said = (status?: string, reason?: string) => `${status ?? 'nothing'}${reason ? ` (${reason})` : ''}`;
+  if (recorded.status !== decision.toStatus || (recorded.reasonCode ?? undefined) !== decision.reasonCode)
+    return `stored ${said(decision.toStatus, decision.reasonCode)}, the workflow recorded ${said(recorded.status, recorded.reasonCode)}`;
+  if (decision.protectedUntil !== undefined && recorded.protectedUntil !== decision.protectedUntil)
+    return `stored protection until ${decision.protectedUntil}, the workflow recorded ${recorded.protectedUntil}`;
+  return undefined;
+}
+
 export function compareWithHistory(
   decisions: readonly DecisionRecord[],
   activities: readonly CompletedActivity[],
 ): HistoryMismatch[] {
   const mismatches: HistoryMismatch[] = [];
   for (const [index, decision] of decisions.entries()) {
+    const report = (problem: string) => mismatches.push({ index, key: decision.key, problem });
+    const stored = storedStep(decision, activities);
+    if (stored) {
+      const problem = stepMismatch(decision, stored);
+      if (problem) report(problem);
+      continue;
+    }
     const writer = writerOf(decision.key);
     const found = activities.filter(
       (activity) =>
@@ -87,7 +114,6 @@ export function compareWithHistory(
         !(activity.result && typeof activity.result === 'object' && 'waitFor' in activity.result),
     );
     const last = found.at(-1);
-    const report = (problem: string) => mismatches.push({ index, key: decision.key, problem });
     if (!last) {
       report(`no completed ${writer.activity || 'activity'} in the workflow history records this decision`);
       continue;

@@ -54,7 +54,12 @@ function briefResult(value: unknown): string {
       status?: string;
       reasonCode?: string;
       result?: string;
+      verdict?: { decision?: { outcome?: string; reasonCode?: string } };
     };
+    if (v.verdict?.decision?.outcome) {
+      const { outcome, reasonCode } = v.verdict.decision;
+      return `verdict ${outcome}${reasonCode ? ` (${reasonCode})` : ''}`;
+    }
     const status = v.outcome?.status ?? v.status ?? v.result;
     const reason = v.outcome?.reasonCode ?? v.reasonCode;
     if (status) return `${status}${reason ? ` (${reason})` : ''}`;

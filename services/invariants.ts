@@ -25,6 +25,8 @@ export interface InvariantReport {
   /** For each one still pending: what its workflow is doing (pending activity, attempt, last failure). */
   whyPending?: Record<string, string>;
   decisionWrittenTwice: string[];
+  /** Registrations decided before they were submitted, or whose entries go back in time. */
+  decidedOutOfTime: string[];
   brokenDecisionChains: string[];
   duplicateSequences: number[];
 }
@@ -125,6 +127,7 @@ export async function checkInvariants(
     acceptedWithoutWorkflow: [],
     stillPending: options.everyDecided ? accepted.filter((doc) => doc.status === 'pending').map((doc) => doc._id) : [],
     decisionWrittenTwice: [],
+    decidedOutOfTime: [],
     brokenDecisionChains: [],
     duplicateSequences: [],
   };
@@ -145,6 +148,7 @@ export async function checkInvariants(
     if (new Set(keys).size !== keys.length || engineDecisions > 1 || keys.length !== doc.decisionKeys.length) {
       report.decisionWrittenTwice.push(doc._id);
     }
+    if (!inTimeOrder(doc)) report.decidedOutOfTime.push(doc._id);
     if (!verifyDecisionChain(doc.decisions, doc.lastDecisionHash).ok) report.brokenDecisionChains.push(doc._id);
     if (doc.sequence !== undefined) sequences.set(doc.sequence, (sequences.get(doc.sequence) ?? 0) + 1);
   }
@@ -170,6 +174,17 @@ export async function checkInvariants(
 
   report.ok = brokenInvariants(report).length === 0;
   return report;
+}
+
+/**
+ * Submitted, then decided, then each later entry: times never go back. (Each is read from the clock of
+ * the worker that ran the step; on one machine, or clocks kept in step, they agree.)
+ */
+function inTimeOrder(doc: RegistrationDoc): boolean {
+  const submitted = new Date(doc.submittedAt).getTime();
+  const decided = doc.decidedAt ? new Date(doc.decidedAt).getTime() : submitted;
+  const entries = doc.decisions.map((decision) => Date.parse(decision.at));
+  return decided >= submitted && entries.every((at, index) => at >= (index === 0 ? submitted : entries[index - 1]!));
 }
 
 /** One line per broken invariant, naming up to five offenders: what a test expects to be empty. */

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IdentifierConflict } from '../domain/allocation/types';
+import type { Actor, EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
 import type { PartnerType, ReasonCode, RegistrationStatus, RegistrationSubmission } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
@@ -25,6 +26,13 @@ export interface RecordedOutcome {
   escalationId?: string;
 }
 
+/** What a stored step left in the document, and whether this attempt wrote it (or an earlier one had). */
+export interface RecordedStep extends RecordedOutcome {
+  /** The decision entry's key: the audit finds the step that wrote an entry by it. */
+  key: string;
+  applied: boolean;
+}
+
 export interface ExtensionResult {
   /** `extended`: applied now; `escalated`: waiting for a channel manager. */
   result: 'extended' | 'escalated';
@@ -33,11 +41,7 @@ export interface ExtensionResult {
   escalationId?: string;
 }
 
-export interface Actor {
-  kind: 'reseller' | 'channel-manager' | 'admin' | 'system';
-  /** API key id (never the key). */
-  keyId?: string;
-}
+export type { Actor } from '../domain/lifecycle-entries';
 
 /**
  * What the API hands a new registration's workflow: the submission as the reseller sent it, checked
@@ -77,22 +81,7 @@ export const registrationStateQuery = defineQuery<RegistrationState>('registrati
 export const withdrawUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; reason?: string }]>('withdraw');
 export const closeUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; outcome: 'won' | 'lost' }]>('close');
 export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Actor; reason: string }]>('requestExtension');
-export type FateAction = 'approve' | 'reject' | 'grant-extension' | 'deny-extension';
-
-export type EscalationResolutionSummary =
-  | { kind: 'award'; registrationId: string }
-  | { kind: 'reject-all' }
-  | { kind: 'distinct' }
-  | { kind: 'moot' };
-
-/** What an escalation decided for one contender; the contender's own workflow records it. */
-export interface EscalationFate {
-  escalationId: string;
-  action: FateAction;
-  resolution: EscalationResolutionSummary;
-  reason: string;
-  decidedBy: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
-}
+export type { EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
 
 /**
  * A registration waiting for an earlier one of its deal asks to be told when that one is decided (or,

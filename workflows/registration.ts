@@ -15,15 +15,38 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { endStatuses, type LifecycleEvent, mayHappen } from '../domain/lifecycle';
+import {
+  endStatuses,
+  engineEvents,
+  fateEvents,
+  type LifecycleEvent,
+  mayHappen,
+  type TransitionContext,
+  transition,
+} from '../domain/lifecycle';
+import {
+  closingEntry,
+  type EntryContent,
+  engineEntry,
+  expiryEntry,
+  extensionEntry,
+  extensionRequestEntry,
+  fateEntry,
+  resolutionNotifyKey,
+  withdrawalEntry,
+} from '../domain/lifecycle-entries';
 import {
   type AcceptedRegistration,
+  type Actor,
   acceptanceRefusals,
   acceptUpdate,
   closeUpdate,
+  contenderLeftSignal,
   type EscalationFate,
+  type ExtensionResult,
   escalationFateSignal,
   escalationTurnedAwaySignal,
+  escalationWorkflowId,
   extensionUpdate,
   predecessorDecidedSignal,
   type RecordedOutcome,
@@ -106,10 +129,24 @@ export async function registrationWorkflow({
   submission,
 }: RegistrationWorkflowInput): Promise<RegistrationState> {
   const state: RegistrationState = { status: 'pending', extensionsUsed: 0 };
+  /**
+   * Runs started since 'workflow-owns-status' set every status themselves from the transition table
+   * (domain/lifecycle.ts) and have each step stored as it is (activities/record-step.ts); earlier runs
+   * let each activity decide and record its step, and adopt what it recorded. Asked once, first, so that
+   * a run keeps one shape for its whole life.
+   */
+  const ownsStatus = submission !== undefined && patched('workflow-owns-status');
+  let policyVersion = 0;
   const serial = new Serial();
   const decision = new CancellationScope();
   const fates: EscalationFate[] = [];
-  let timing = { expiryReminderMs: 0, extensionMax: 0 };
+  let timing: {
+    expiryReminderMs: number;
+    extensionMax: number;
+    needsApproval?: boolean;
+    protectionMs?: number;
+    extensionPeriodMs?: number;
+  } = { expiryReminderMs: 0, extensionMax: 0 };
   let remindedFor: string | undefined;
   let turnedAway = false;
 
@@ -161,6 +198,28 @@ export async function registrationWorkflow({
     throw ApplicationFailure.nonRetryable(message, type);
   };
 
+  /**
+   * One step of the life, for runs that own their status: the table gives the step from the state, the
+   * activity stores it, and the state becomes the step's next. If an earlier attempt of the step had
+   * stored it already (a workflow task lost after a local activity), what it stored stands. Callers run
+   * it inside a serial step, having asked `mayHappen`.
+   */
+  const apply = async (
+    event: LifecycleEvent,
+    entry: EntryContent | ((set: { protectedUntil?: string }) => EntryContent),
+    context: Partial<Pick<TransitionContext, 'ordinal' | 'notifyKey' | 'now'>> = {},
+    steps: Pick<typeof lifecycle, 'recordStep'> = lifecycle,
+  ) => {
+    const step = transition(state, event, entry, {
+      timing: { protectionMs: timing.protectionMs ?? 0, extensionPeriodMs: timing.extensionPeriodMs ?? 0 },
+      now: new Date(),
+      ...context,
+    });
+    const stored = await steps.recordStep({ registrationId, step });
+    return adopt(stored.applied ? step.next : stored);
+  };
+  const registered = () => ({ status: state.status, policyVersion });
+
   setHandler(registrationStateQuery, () => ({ ...state }));
   setHandler(
     acceptUpdate,
@@ -187,7 +246,20 @@ export async function registrationWorkflow({
     withdrawUpdate,
     async ({ by, reason }) => {
       if (state.status === 'pending') decision.cancel();
-      return adopt(await serial.run(() => lifecycle.withdrawRegistration({ registrationId, by, reason })));
+      if (!ownsStatus) {
+        return adopt(await serial.run(() => lifecycle.withdrawRegistration({ registrationId, by, reason })));
+      }
+      return serial.run(async () => {
+        if (!mayHappen('withdrawn', state.status)) refuse(`the registration is already ${state.status}`);
+        const leftEscalation = state.status === 'escalated' ? state.escalationId : undefined;
+        const withdrawn = await apply('withdrawn', withdrawalEntry(registered(), by, reason));
+        if (leftEscalation) {
+          await getExternalWorkflowHandle(escalationWorkflowId(leftEscalation))
+            .signal(contenderLeftSignal, { registrationId })
+            .catch(() => undefined); // the escalation already finished
+        }
+        return withdrawn;
+      });
     },
     { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
@@ -208,7 +280,11 @@ export async function registrationWorkflow({
   setHandler(
     closeUpdate,
     async ({ by, outcome }) =>
-      adopt(await whenDecided('closed', outcome, () => lifecycle.closeRegistration({ registrationId, by, outcome }))),
+      ownsStatus
+        ? whenDecided('closed', outcome, () => apply(outcome, closingEntry(registered(), by, outcome)))
+        : adopt(
+            await whenDecided('closed', outcome, () => lifecycle.closeRegistration({ registrationId, by, outcome })),
+          ),
     { validator: (_request) => void (ended() && refuse(`the registration is already ${state.status}`)) },
   );
   const checkExtensionAllowed = () => {
@@ -225,6 +301,7 @@ export async function registrationWorkflow({
     ({ by, reason }) =>
       whenDecided('extended', 'extended', async () => {
         checkExtensionAllowed();
+        if (ownsStatus) return extend(by, reason);
         const result = await lifecycle.requestExtension({
           registrationId,
           by,
@@ -246,6 +323,28 @@ export async function registrationWorkflow({
       },
     },
   );
+  /** An extension, for runs that own their status: direct, or sent to a channel manager's review. */
+  const extend = async (by: Actor, reason: string): Promise<ExtensionResult> => {
+    const ordinal = state.extensionsUsed + 1;
+    if (timing.needsApproval) {
+      const { escalationId } = await lifecycle.openExtensionReview({ registrationId, ordinal });
+      await apply('extension-requested', extensionRequestEntry(registered(), { by, reason, ordinal, escalationId }));
+      state.extensionEscalationId = escalationId;
+      return {
+        result: 'escalated',
+        escalationId,
+        protectedUntil: state.protectedUntil ?? '',
+        extensionsUsed: state.extensionsUsed,
+      };
+    }
+    const max = timing.extensionMax;
+    await apply(
+      'extended',
+      (set) => extensionEntry(registered(), { by, reason, ordinal, max, protectedUntil: set.protectedUntil ?? '' }),
+      { ordinal },
+    );
+    return { result: 'extended', protectedUntil: state.protectedUntil ?? '', extensionsUsed: state.extensionsUsed };
+  };
   setHandler(escalationFateSignal, (fate) => void fates.push(fate));
   setHandler(escalationTurnedAwaySignal, () => {
     turnedAway = true;
@@ -256,7 +355,17 @@ export async function registrationWorkflow({
     while (fates.length > 0) {
       const fate = fates.shift() as EscalationFate;
       if (fate.escalationId === state.extensionEscalationId) state.extensionEscalationId = undefined;
-      if (!ended()) adopt(await serial.run(() => lifecycle.recordEscalationFate({ registrationId, fate })));
+      if (ended()) continue;
+      if (!ownsStatus) {
+        adopt(await serial.run(() => lifecycle.recordEscalationFate({ registrationId, fate })));
+        continue;
+      }
+      await serial.run(async () => {
+        const event = fateEvents[fate.action];
+        // Withdrawn or expired meanwhile: that end stands.
+        if (!mayHappen(event, state.status)) return;
+        await apply(event, fateEntry(fate, policyVersion), { notifyKey: resolutionNotifyKey(fate) });
+      });
     }
   };
 
@@ -264,15 +373,19 @@ export async function registrationWorkflow({
    * The conflict check, woken instead of polling: while an earlier registration of the deal is undecided,
    * ask it for word of its decision, wait for that word, and look again.
    */
-  const decideWhenEarlierDecided = async () => {
+  type Wait = { waitFor: string; until?: 'accepted' | 'decided' };
+  const decideWhenEarlierDecided = async <Look extends object>(
+    look: (input: { registrationId: string; neverStored?: string[] }) => Promise<Look>,
+  ): Promise<Exclude<Look, Wait>> => {
     let unanswered: string | undefined;
     /** Registrations found still being stored whose workflows do not run: they will never be stored. */
     const neverStored: string[] = [];
     for (;;) {
       predecessorAnswered = false;
       const input = neverStored.length > 0 ? { registrationId, neverStored } : { registrationId };
-      const checked = await (patched('local-steps') ? locally.checkRegistration(input) : checkRegistration(input));
-      if (!('waitFor' in checked)) return checked;
+      const looked = await look(input);
+      if (!('waitFor' in looked)) return looked as Exclude<Look, Wait>;
+      const checked = looked as unknown as Wait;
       const until = checked.until ?? 'decided';
       const asked = await getExternalWorkflowHandle(registrationWorkflowId(checked.waitFor))
         .signal(watchDecisionSignal, { watcherWorkflowId: workflowInfo().workflowId, until })
@@ -294,6 +407,31 @@ export async function registrationWorkflow({
     }
   };
 
+  /**
+   * The decision, for runs that own their status: the engine's verdict (waiting, cancellably, for word
+   * from earlier registrations of the deal), then its step by the table, which a withdrawal that
+   * arrives meanwhile waits for (so the withdrawal follows it, never races it).
+   */
+  const decideAndRecord = async () => {
+    const weighed = await decision.run(() => decideWhenEarlierDecided(locally.weighRegistration));
+    timing = weighed.timing;
+    if ('recorded' in weighed) {
+      // An earlier attempt of this step stored the decision (a workflow task lost after it).
+      adopt(weighed.recorded);
+      return;
+    }
+    const { verdict } = weighed;
+    policyVersion = verdict.decision.policyVersion;
+    await CancellationScope.nonCancellable(() =>
+      apply(
+        engineEvents[verdict.decision.outcome],
+        engineEntry(verdict),
+        { now: new Date(weighed.decidedAt) },
+        locally,
+      ),
+    );
+  };
+
   if (submission) {
     try {
       const local = patched('local-steps');
@@ -303,6 +441,7 @@ export async function registrationWorkflow({
           : lifecycle.acceptRegistration({ registrationId, submission }),
       );
       acceptance = { registration };
+      policyVersion = Number(registration.policyVersion);
     } catch (error) {
       // A local activity's failure arrives as the activity's own ApplicationFailure, unwrapped.
       const refusal = error instanceof ActivityFailure ? error.cause : error;
@@ -320,13 +459,20 @@ export async function registrationWorkflow({
   }
 
   try {
-    const decided = await serial.run(() =>
-      decision.run(() =>
-        patched('decide-by-signal') ? decideWhenEarlierDecided() : decideRegistration({ registrationId }),
-      ),
-    );
-    timing = decided.timing;
-    if (!ended()) adopt(decided.outcome);
+    if (ownsStatus) await serial.run(decideAndRecord);
+    else {
+      const decided = await serial.run(() =>
+        decision.run(() =>
+          patched('decide-by-signal')
+            ? decideWhenEarlierDecided((input) =>
+                patched('local-steps') ? locally.checkRegistration(input) : checkRegistration(input),
+              )
+            : decideRegistration({ registrationId }),
+        ),
+      );
+      timing = decided.timing;
+      if (!ended()) adopt(decided.outcome);
+    }
   } catch (error) {
     // Cancelled only by a withdrawal, which records the end itself.
     if (!isCancellation(error)) throw error;
@@ -352,7 +498,12 @@ export async function registrationWorkflow({
     } else if (Date.now() >= untilMs) {
       // An extension before a channel manager keeps the registration protected until they decide.
       if (state.extensionEscalationId) await condition(() => fates.length > 0 || state.status !== 'approved');
-      else adopt(await serial.run(() => lifecycle.expireRegistration({ registrationId, protectedUntil: until })));
+      else if (ownsStatus) {
+        await serial.run(async () => {
+          if (state.status === 'approved' && state.protectedUntil === until)
+            await apply('expired', expiryEntry(registered(), until));
+        });
+      } else adopt(await serial.run(() => lifecycle.expireRegistration({ registrationId, protectedUntil: until })));
     } else if (remindedFor !== until && Date.now() >= remindAtMs) {
       await serial.run(() => lifecycle.notifyExpiring({ registrationId, protectedUntil: until }));
       remindedFor = until;

@@ -82,7 +82,8 @@ test('prints the timeline, verifies the signed chain, the global log and the his
   expect(report.stdout).toContain('Hash chain: intact (2 entries)');
   expect(report.stdout).toContain('Global audit log: every signed decision is there');
   expect(report.stdout).toContain('Decisions against the workflow history: all agree');
-  expect(report.stdout).toContain('checkRegistration completed: approved');
+  expect(report.stdout).toContain('weighRegistration completed: verdict approve');
+  expect(report.stdout).toContain('recordStep completed: approved');
   expect(report.stdout).toContain('update close accepted');
   expect(report.stdout).toContain('Replay against the current workflow code: deterministic');
   expect(report.code).toBe(0);

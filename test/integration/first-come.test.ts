@@ -61,7 +61,7 @@ test('the earliest registration wins even when its conflict check runs last', as
   // its sequence, and its check runs only once the later ones have started waiting.
   const stalledQueue = `${system.taskQueue}-late`;
   const held = heldConflictCheck();
-  const late = await startExtraWorker(system, stalledQueue, { checkRegistration: held.checkRegistration });
+  const late = await startExtraWorker(system, stalledQueue, { weighRegistration: held.weighRegistration });
   const { registration: earliest } = await submitRegistration(
     { ...system, taskQueue: stalledQueue },
     'value-var',

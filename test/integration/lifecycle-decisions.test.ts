@@ -236,7 +236,7 @@ describe('timed life (protection of seconds)', () => {
     const stalled = { ...system, taskQueue: `${system.taskQueue}-stalled` };
     const held = heldConflictCheck();
     const stalledWorker = await startExtraWorker(system, stalled.taskQueue, {
-      checkRegistration: held.checkRegistration,
+      weighRegistration: held.weighRegistration,
     });
     const { registration: earlier } = await submitRegistration(stalled, 'small-boutique', body);
     const { registration: waiting } = await submitRegistration(system, 'value-var', { ...body });

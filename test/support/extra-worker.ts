@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type Activities, createActivities } from '../../activities';
-import { checkRegistration } from '../../activities/decide';
+import { weighRegistration } from '../../activities/decide';
 import { quietLogger, type TestSystem } from './harness';
 
 export interface ExtraWorker {
@@ -37,17 +37,20 @@ export async function startExtraWorker(
   };
 }
 
-/** A conflict check that starts only once `open()` is called: the registration is stored, then waits. */
-export function heldConflictCheck(): { checkRegistration: Activities['checkRegistration']; open(): void } {
+/**
+ * A conflict check (the look of runs that own their status, `weighRegistration`) that starts only once
+ * `open()` is called: the registration is stored, then waits.
+ */
+export function heldConflictCheck(): { weighRegistration: Activities['weighRegistration']; open(): void } {
   let open: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => {
     open = resolve;
   });
   return {
     open,
-    checkRegistration: async (input) => {
+    weighRegistration: async (input) => {
       await opened;
-      return checkRegistration(input);
+      return weighRegistration(input);
     },
   };
 }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { escalationIdFor } from '../../../activities/escalation-ids';
-import { fateTransition } from '../../../activities/fate-transition';
 import { partnerNotifications } from '../../../activities/notify';
+import { lifecycleStateOf } from '../../../activities/record-step';
 import { audienceOf, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
 import { type Audience, decide, explain, type PartnerAudience, renderTrace } from '../../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../../domain/allocation/types';
+import { fateEvents, transition } from '../../../domain/lifecycle';
+import { fateEntry } from '../../../domain/lifecycle-entries';
 import { type Policy, timingInMs } from '../../../domain/policy/schema';
 import type { Customer } from '../../../domain/registration';
 import { webhookRequest } from '../../../worker/outbox-dispatcher';
@@ -195,28 +197,28 @@ function resolveEscalations(built: Built[], fates: RegistrationSpec['fate'][], t
         ? ({ kind: 'reject-all' } as const)
         : ({ kind: 'award', registrationId: winner } as const);
     const action = resolution.kind === 'award' && resolution.registrationId === doc._id ? 'approve' : 'reject';
-    const request = fateTransition(
-      {
-        escalationId,
-        action,
-        resolution,
-        reason: `decided on ${contenders.join(' and ')}`,
-        decidedBy: { kind: 'channel-manager', id: 'key-staff' },
-      },
-      doc,
-      timingInMs(thePolicy.timing),
-    );
+    const fate = {
+      escalationId,
+      action,
+      resolution,
+      reason: `decided on ${contenders.join(' and ')}`,
+      decidedBy: { kind: 'channel-manager', id: 'key-staff' },
+    } as const;
     const at = new Date(doc.updatedAt.getTime() + 60_000);
+    const step = transition(lifecycleStateOf(doc), fateEvents[action], fateEntry(fate, doc.policyVersion), {
+      timing: timingInMs(thePolicy.timing),
+      now: at,
+    });
     const record: DecisionRecord = {
-      ...request.decision,
+      ...step.entry,
       at: at.toISOString(),
       fromStatus: doc.status,
-      toStatus: request.to,
+      toStatus: step.to,
       prevHash: doc.lastDecisionHash,
       hash: `${doc._id}-2`.padEnd(64, '0'),
     } as DecisionRecord;
     Object.assign(doc, {
-      status: request.to,
+      status: step.to,
       reasonCode: record.reasonCode,
       explanation: record.explanation,
       resellerExplanation: record.resellerExplanation,

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { endStatuses, type LifecycleEvent, lifecycleTable, mayHappen, nextStep } from '../../../domain/lifecycle';
+import {
+  endStatuses,
+  type LifecycleEvent,
+  lifecycleTable,
+  mayHappen,
+  nextStep,
+  transition,
+} from '../../../domain/lifecycle';
 import { registrationStatuses } from '../../../domain/registration';
 
 const events = Object.keys(lifecycleTable) as LifecycleEvent[];
@@ -51,4 +58,83 @@ test('every step that ends a registration records when, and every approval start
 test("an extension's ordinal keeps the count exact when a retry computes it again", () => {
   const registration = { protectedUntil: now, extensionsUsed: 2 };
   expect(nextStep('extended', registration, timing, now, 2).set.extensionsUsed).toBe(2);
+});
+
+const someEntry = {
+  key: 'step',
+  explanation: 'staff words',
+  resellerExplanation: 'partner words',
+  trace: [],
+  matches: [],
+  policyVersion: 3,
+  decidedBy: { kind: 'system' as const },
+};
+
+test('a transition gives the next state, the entry to append and the notification, from the table alone', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...events),
+      fc.constantFrom(...registrationStatuses),
+      fc.option(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }), {
+        nil: undefined,
+      }),
+      fc.nat({ max: 5 }),
+      (event, status, protectedUntil, extensionsUsed) => {
+        const state = {
+          status,
+          protectedUntil: protectedUntil?.toISOString(),
+          extensionsUsed,
+          reasonCode: 'duplicate' as const,
+        };
+        if (!mayHappen(event, status)) {
+          expect(() => transition(state, event, someEntry, { timing, now })).toThrow();
+          return;
+        }
+        const step = transition(state, event, someEntry, { timing, now });
+        const rule = lifecycleTable[event];
+        expect(step.next.status).toBe(rule.to);
+        expect(step.entry.kind).toBe(rule.decisionKind);
+        expect(step.entry.at).toBe(now.toISOString());
+        expect(step.notify?.type).toBe(rule.notify);
+        expect(step.ends).toBe(rule.ends === true);
+        // The document's reason is the last entry's: a step that brings none clears the old one.
+        expect(step.next.reasonCode).toBeUndefined();
+        // The step sets what the pure table computes, as JSON for the activity that stores it.
+        const fields = nextStep(event, { protectedUntil, extensionsUsed }, timing, now).set;
+        expect(step.set.protectedUntil).toBe(fields.protectedUntil?.toISOString());
+        expect(step.entry.protectedUntil).toBe(fields.protectedUntil?.toISOString());
+        expect(step.next.protectedUntil).toBe(fields.protectedUntil?.toISOString() ?? state.protectedUntil);
+        expect(step.next.extensionsUsed).toBe(fields.extensionsUsed ?? extensionsUsed);
+      },
+    ),
+  );
+});
+
+test("an escalation's name is set on the registration only by the step that escalates it", () => {
+  const pending = { status: 'pending' as const, extensionsUsed: 0 };
+  const named = { ...someEntry, escalationId: 'esc_1' };
+  expect(transition(pending, 'escalated-by-engine', named, { timing, now }).next.escalationId).toBe('esc_1');
+  const approved = { status: 'approved' as const, extensionsUsed: 0, protectedUntil: now.toISOString() };
+  const requested = transition(approved, 'extension-requested', named, { timing, now });
+  expect(requested.set.escalationId).toBeUndefined();
+  expect(requested.next.escalationId).toBeUndefined();
+});
+
+test("an extension's entry can name the end the step computes, and a resolution is told under its own key", () => {
+  const approved = { status: 'approved' as const, extensionsUsed: 1, protectedUntil: now.toISOString() };
+  const step = transition(
+    approved,
+    'extended',
+    (set) => ({ ...someEntry, explanation: `until ${set.protectedUntil}` }),
+    {
+      timing,
+      now,
+      ordinal: 2,
+    },
+  );
+  expect(step.entry.explanation).toBe(`until ${new Date(now.getTime() + timing.extensionPeriodMs).toISOString()}`);
+  expect(step.next.extensionsUsed).toBe(2);
+  const escalated = { status: 'escalated' as const, extensionsUsed: 0 };
+  const resolved = transition(escalated, 'approved-on-review', someEntry, { timing, now, notifyKey: 'resolved:esc_1' });
+  expect(resolved.notify).toEqual({ type: 'registration.resolved', key: 'resolved:esc_1' });
 });
