@@ -141,7 +141,9 @@ describe.each(writeRoutes.map((route) => [routeKey(route), route] as const))('%s
     await fc.assert(
       fc.asyncProperty(malformedBodies(valid()), async (body) => {
         // A mutation that happens to still be valid would be acted on; only refusals are under test.
-        fc.pre(!schema.safeParse(body).success);
+        // Judged as the server receives it: a generated `__proto__` key sets the object's prototype,
+        // which zod sees and JSON leaves out, so the in-memory body can be invalid and the sent one valid.
+        fc.pre(!schema.safeParse(JSON.parse(JSON.stringify(body) ?? 'null')).success);
         const response = await api.call({ as, method: route.method, path: path(), body });
         expect(refusedStatuses).toContain(response.status);
       }),
