@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   if (options.phases.includes('insights') && options.postgresUrl) {
     insights = await runInsightsBench({
       rebuild: options.insightsRebuild,
+      profile: options.profile,
       size: options.simulationSize,
       seedMinutes: options.simulationSeedMinutes,
       postgresUrl: options.postgresUrl,

@@ -17,7 +17,7 @@ import { seedUntil } from './seed';
 const instance = process.env.DEALREG_BENCH_SIMULATION_INSTANCE;
 const shift = instance ? 10 : 0;
 /** Kept between runs, as the growth data is: seeding a million registrations takes long. */
-const simulationDir = path.join(benchDir, instance ? `simulation-${instance}` : 'simulation');
+export const simulationDir = path.join(benchDir, instance ? `simulation-${instance}` : 'simulation');
 const FERRETDB_PORT = 47021 + shift;
 const TEMPORAL_PORT = 27234 + shift;
 const API_PORT = 27301 + shift;
@@ -86,11 +86,15 @@ export interface BenchApi {
   stop(): Promise<void>;
 }
 
-/** An API process on the store, as `npm start` runs it, with the bench's distributors created. */
-export async function startStoreApi(store: SimulationStore): Promise<BenchApi> {
+/**
+ * An API process on the store, as `npm start` runs it, with the bench's distributors created; with
+ * `cpuProfileDir`, it writes a V8 CPU profile there when stopped.
+ */
+export async function startStoreApi(store: SimulationStore, cpuProfileDir?: string): Promise<BenchApi> {
   const adminKey = randomBytes(32).toString('base64url');
   const api = await startChild({
-    name: 'api-simulation',
+    name: instance ? `api-simulation-${instance}` : 'api-simulation',
+    ...(cpuProfileDir ? { cpuProfileDir } : {}),
     entry: 'api/main.ts',
     env: {
       TEMPORAL_ADDRESS: `127.0.0.1:${TEMPORAL_PORT}`,
