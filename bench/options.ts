@@ -12,8 +12,11 @@ export interface BenchOptions {
   maxPhaseSeconds: number;
   /** Length of the paced phase that holds half the baseline workflow rate (0 skips it). */
   pacedSeconds: number;
-  /** Which parts to run: the load phases (baselines, registrations, invariants), the growth, the simulation. */
-  phases: Array<'load' | 'growth' | 'simulation'>;
+  /**
+   * Which parts to run: the load phases (baselines, registrations, invariants), the growth, the
+   * simulation, and GET /insights over the simulation's store (same size and seeding budget).
+   */
+  phases: Array<'load' | 'growth' | 'simulation' | 'insights'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
@@ -33,6 +36,8 @@ export interface BenchOptions {
   simulationSize: number;
   /** Seeding budget for the simulation's store (kept between runs, like the growth data). */
   simulationSeedMinutes: number;
+  /** The insights phase rebuilds the measures with the product's rebuild first (slow at 1M: it reads every registration whole). */
+  insightsRebuild: boolean;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
@@ -47,7 +52,8 @@ const help = `npm run bench -- [options]
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
-  --phases LIST           load,growth,simulation (default all three)
+  --phases LIST           load,growth,simulation,insights (default all four; insights shares the simulation's
+                          store: the measures rebuilt from it, then GET /insights timed)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
@@ -59,6 +65,8 @@ const help = `npm run bench -- [options]
   --growth-check-seconds N  time box per operation and size (default 30)
   --simulation-size N     stored registrations the simulation phase replays (default 1000000; quick 20000)
   --simulation-seed-minutes N  seeding budget for them (default 30; progress is kept)
+  --insights-rebuild      the insights phase first rebuilds the measures with the code of npm run insights:rebuild
+                          (timed); without it, it reads the facts the seeding wrote by the same rule
   --profile               CPU-profile the worker and the API
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
                           else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
@@ -91,6 +99,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'growth-check-seconds': { type: 'string' },
       'simulation-size': { type: 'string' },
       'simulation-seed-minutes': { type: 'string' },
+      'insights-rebuild': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       seed: { type: 'string' },
@@ -113,9 +122,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
-  const phases = (values.phases ?? 'load,growth,simulation').split(',').filter(Boolean);
-  if (phases.some((phase) => phase !== 'load' && phase !== 'growth' && phase !== 'simulation'))
-    throw new Error('--phases takes load, growth and/or simulation');
+  const phases = (values.phases ?? 'load,growth,simulation,insights').split(',').filter(Boolean);
+  const known = ['load', 'growth', 'simulation', 'insights'];
+  if (phases.some((phase) => !known.includes(phase)))
+    throw new Error('--phases takes load, growth, simulation and/or insights');
   return {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
@@ -142,6 +152,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     ),
     simulationSize: Math.max(1, positiveInt(values['simulation-size'], quick ? 20_000 : 1_000_000, 'simulation-size')),
     simulationSeedMinutes: positiveInt(values['simulation-seed-minutes'], quick ? 5 : 30, 'simulation-seed-minutes'),
+    insightsRebuild: values['insights-rebuild'] === true,
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     seed: positiveInt(values.seed, 7, 'seed'),

@@ -12,6 +12,7 @@ import { checkGoals } from './report/goals';
 import { describeMachine } from './report/machine';
 import { type BenchReport, reportName, writeReport } from './report/report';
 import { renderTable } from './report/table';
+import { type InsightsBenchResult, runInsightsBench } from './simulation/insights';
 import { runSimulationBench, type SimulationBenchResult } from './simulation/run';
 import { runSweep } from './sweep';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const needsPostgres =
     loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql') ||
     (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql')) ||
-    (!options.sweep && options.phases.includes('simulation'));
+    (!options.sweep && (options.phases.includes('simulation') || options.phases.includes('insights')));
   // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
   if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl);
   if (options.sweep) return runSweep(options);
@@ -65,6 +66,16 @@ async function main(): Promise<void> {
       postgresUrl: options.postgresUrl,
     });
   }
+  let insights: InsightsBenchResult | undefined;
+  if (options.phases.includes('insights') && options.postgresUrl) {
+    insights = await runInsightsBench({
+      rebuild: options.insightsRebuild,
+      profile: options.profile,
+      size: options.simulationSize,
+      seedMinutes: options.simulationSeedMinutes,
+      postgresUrl: options.postgresUrl,
+    });
+  }
   machine.loadAverageAtEnd = describeMachine().loadAverageAtStart;
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
@@ -75,7 +86,8 @@ async function main(): Promise<void> {
     load,
     growth,
     simulation,
-    goals: checkGoals(load, growth, simulation),
+    insights,
+    goals: checkGoals(load, growth, simulation, insights),
   };
   const file = await writeReport(report, reportName('report', startedAt));
   process.stdout.write(renderTable(report));

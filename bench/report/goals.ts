@@ -1,6 +1,7 @@
 import type { BurstFigures } from '../dealreg/bursts';
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { GrowthPoint, GrowthResult } from '../growth/run';
+import { type InsightsBenchResult, insightsGoals } from '../simulation/insights';
 import { type SimulationBenchResult, simulationGoals } from '../simulation/run';
 import type { PhaseFigures, Ratios } from './figures';
 import type { LoadFigures } from './report';
@@ -19,12 +20,37 @@ export function checkGoals(
   load: LoadFigures | undefined,
   growthResults: GrowthResult[],
   simulation?: SimulationBenchResult,
+  insights?: InsightsBenchResult,
 ): GoalCheck[] {
   return [
     ...(load ? loadGoals(load.ratios, load.dealreg.saturation, load.dealreg.paced) : []),
     ...(load ? burstGoals(load.dealreg.bursts) : []),
     ...growthGoals(growthResults),
     ...(simulation ? simulationGoalChecks(simulation) : []),
+    ...(insights ? insightsGoalChecks(insights) : []),
+  ];
+}
+
+/** Met only at 1M, with totals that add up (an answer over fewer facts would measure something easier). */
+function insightsGoalChecks(result: InsightsBenchResult): GoalCheck[] {
+  const atMillion = result.size >= 1_000_000;
+  const t = result.totals;
+  const complete = t !== undefined && t.submitted === t.expected;
+  const p95 = result.steady?.p95;
+  const met = p95 === undefined ? undefined : p95 <= insightsGoals.p95Ms;
+  return [
+    {
+      goal: `GET /insights p95 ≤ ${insightsGoals.p95Ms} ms at 1M stored registrations`,
+      measured:
+        p95 === undefined
+          ? 'n/a'
+          : `${ms(p95)} (p99 ${ms(result.steady?.p99)}, ${result.steady?.count} requests, ${result.shapes?.length} shapes)`,
+      met: met === false ? false : met && atMillion && complete ? true : undefined,
+      note:
+        result.skipped ??
+        (!complete && t ? `totals do not add up: ${t.submitted} submitted of ${t.expected}` : undefined) ??
+        (atMillion ? undefined : `measured at ${result.size}, not 1M`),
+    },
   ];
 }
 

@@ -11,6 +11,7 @@ import type { Configuration, ConfigurationName } from '../infra/configurations';
 import { benchDir } from '../infra/stack';
 import type { LatencySummary } from '../load/stats';
 import type { BenchOptions } from '../options';
+import type { InsightsBenchResult } from '../simulation/insights';
 import type { SimulationBenchResult } from '../simulation/run';
 import type { CapacityRow } from './capacity';
 import type { ProfileSummary } from './cpu-profile';
@@ -38,6 +39,8 @@ export interface BenchReport {
   growth: GrowthResult[];
   /** One policy simulation over the largest store, and the API's latency meanwhile (--phases simulation). */
   simulation?: SimulationBenchResult;
+  /** GET /insights over the simulation's store, after the measures were rebuilt from it (--phases insights). */
+  insights?: InsightsBenchResult;
   goals: GoalCheck[];
 }
 

@@ -1,6 +1,7 @@
 import type { RoundTripCount, RoundTripFigures } from '../dealreg/round-trips';
 import type { GrowthResult } from '../growth/run';
 import type { LatencySummary } from '../load/stats';
+import { insightsLines } from '../simulation/insights';
 import { simulationLines } from '../simulation/run';
 import type { CapacityRow } from './capacity';
 import { pacedRateLabel } from './goals';
@@ -33,6 +34,7 @@ export function renderTable(report: BenchReport): string {
     ...(report.load ? loadLines(report.load, report.options.concurrency) : []),
     ...growthLines(report.growth),
     ...simulationLines(report.simulation),
+    ...insightsLines(report.insights),
     '',
     'goals:',
     ...report.goals.map((goal) => {
