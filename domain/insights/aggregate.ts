@@ -78,8 +78,9 @@ export function percentileOf(histogram: DurationHistogram, q: number): number | 
 const addTo = (target: Record<string, number>, key: string, n = 1) => {
   target[key] = (target[key] ?? 0) + n;
 };
+/** Runs for every row of every day a query reads (13,000 for a year at 1M): no entry arrays. */
 const mergeInto = (target: Record<string, number>, source: Record<string, number>) => {
-  for (const [key, n] of Object.entries(source)) addTo(target, key, n);
+  for (const key in source) target[key] = (target[key] ?? 0) + (source[key] as number);
 };
 
 const dimensionKey = (d: InsightDimensions) =>
@@ -176,6 +177,38 @@ export function groupOf(row: InsightDimensions, groupBy: InsightGrouping | undef
   }
 }
 
+function mergeRow(target: DayRow, row: DayRow): void {
+  target.submitted += row.submitted;
+  target.approved += row.approved;
+  target.conflicts += row.conflicts;
+  target.missedDeadlines += row.missedDeadlines;
+  target.expired += row.expired;
+  target.won += row.won;
+  target.lost += row.lost;
+  mergeInto(target.rejected, row.rejected);
+  mergeInto(target.escalated, row.escalated);
+  mergeInto(target.decisionMs, row.decisionMs);
+  mergeInto(target.resolutionMs, row.resolutionMs);
+}
+
+/**
+ * One day's rows merged per group: what `buildSeries` would merge of that day anyway, so a closed day's
+ * grouped rows can be kept and a year's series merges a few rows a day instead of every combination.
+ */
+export function groupRows(rows: readonly DayRow[], groupBy: InsightGrouping | undefined): DayRow[] {
+  const groups = new Map<string, DayRow>();
+  for (const row of rows) {
+    const group = groupOf(row, groupBy);
+    let into = groups.get(group);
+    if (!into) {
+      into = emptyRow(row);
+      groups.set(group, into);
+    }
+    mergeRow(into, row);
+  }
+  return [...groups.values()];
+}
+
 /** Merges the rows of the days read into one point per bucket and group, in bucket then group order. */
 export function buildSeries(
   days: ReadonlyArray<{ day: string; rows: readonly DayRow[] }>,
@@ -184,26 +217,18 @@ export function buildSeries(
 ): InsightPoint[] {
   const merged = new Map<string, { bucket: string; group: string; row: DayRow }>();
   for (const { day, rows } of days) {
+    // Once per day, not per row: a week's bucket is a date computation.
+    const at = bucketOf(day, bucket);
     for (const row of rows) {
-      const at = { bucket: bucketOf(day, bucket), group: groupOf(row, groupBy) };
-      const key = JSON.stringify([at.bucket, at.group]);
+      const group = groupOf(row, groupBy);
+      // The bucket (a date or a month) holds no newline, so the first one always ends it.
+      const key = `${at}\n${group}`;
       let into = merged.get(key);
       if (!into) {
-        into = { ...at, row: emptyRow(row) };
+        into = { bucket: at, group, row: emptyRow(row) };
         merged.set(key, into);
       }
-      const target = into.row;
-      target.submitted += row.submitted;
-      target.approved += row.approved;
-      target.conflicts += row.conflicts;
-      target.missedDeadlines += row.missedDeadlines;
-      target.expired += row.expired;
-      target.won += row.won;
-      target.lost += row.lost;
-      mergeInto(target.rejected, row.rejected);
-      mergeInto(target.escalated, row.escalated);
-      mergeInto(target.decisionMs, row.decisionMs);
-      mergeInto(target.resolutionMs, row.resolutionMs);
+      mergeRow(into.row, row);
     }
   }
   return [...merged.values()]

@@ -1,13 +1,21 @@
+import fc from 'fast-check';
 import {
   binValue,
   bucketOf,
   buildSeries,
   daysBetween,
   durationBin,
+  groupRows,
   percentileOf,
   summarizeDay,
 } from '../../../domain/insights/aggregate';
-import { type FactSubject, factsOfDecision, factsOfEscalation, type InsightFact } from '../../../domain/insights/facts';
+import {
+  type FactSubject,
+  factsOfDecision,
+  factsOfEscalation,
+  type InsightFact,
+  insightGroupings,
+} from '../../../domain/insights/facts';
 
 const dims = { distributorId: 'dist-a', segment: 'commercial', partnerType: 'var', model: 'open', policyVersion: 1 };
 const fact = (day: string, kind: InsightFact['kind'], extra: Partial<InsightFact> = {}): InsightFact => ({
@@ -98,6 +106,37 @@ describe('insight series', () => {
     expect(Math.abs((all?.decisionMs.p50 ?? 0) - 1000)).toBeLessThan(25);
     expect(Math.abs((all?.decisionMs.p95 ?? 0) - 3000)).toBeLessThan(75);
     expect(buildSeries(days, 'day', undefined).map((p) => p.bucket)).toEqual(['2026-03-02', '2026-03-08']);
+  });
+});
+
+describe('grouped days', () => {
+  const someFact = fc.record({
+    kind: fc.constantFrom<InsightFact['kind']>('submitted', 'decided', 'conflict', 'resolved', 'won', 'expired'),
+    outcome: fc.constantFrom('approved', 'rejected', 'escalated'),
+    reasonCode: fc.constantFrom('duplicate', 'wrong-route', undefined),
+    ms: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
+    distributorId: fc.constantFrom('dist-a', 'dist-b'),
+    segment: fc.constantFrom('commercial', 'education'),
+    policyVersion: fc.integer({ min: 1, max: 3 }),
+    day: fc.constantFrom('2026-03-01', '2026-03-02', '2026-03-09', '2026-04-01'),
+  });
+
+  it('give the same series as the rows they merge, for every bucket and grouping', () => {
+    fc.assert(
+      fc.property(
+        fc.array(someFact, { maxLength: 60 }),
+        fc.constantFrom('day' as const, 'week' as const, 'month' as const),
+        fc.constantFrom(undefined, ...insightGroupings),
+        (drawn, bucket, groupBy) => {
+          const facts = drawn.map(({ day, ...rest }) => fact(day, rest.kind, rest as Partial<InsightFact>));
+          const days = [...new Set(facts.map((f) => f.day))]
+            .sort()
+            .map((day) => ({ day, rows: summarizeDay(facts.filter((f) => f.day === day)) }));
+          const grouped = days.map(({ day, rows }) => ({ day, rows: groupRows(rows, groupBy) }));
+          expect(buildSeries(grouped, bucket, groupBy)).toEqual(buildSeries(days, bucket, groupBy));
+        },
+      ),
+    );
   });
 });
 
