@@ -1,5 +1,4 @@
 import {
-  ActivityCancellationType,
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
@@ -8,13 +7,10 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import {
   endStatuses,
   engineEvents,
@@ -57,41 +53,9 @@ import {
   watchDecisionSignal,
   withdrawUpdate,
 } from './definitions';
+import { checkRegistration, decideRegistration, lifecycle, locally } from './registration-steps';
 import { searchAttributes } from './search-attributes';
 import { Serial } from './serial';
-
-/**
- * The conflict check waits (polling, then retrying) while an earlier registration on the same deal is
- * undecided, so its retries are frequent and unlimited. It heartbeats while it waits: a worker that dies
- * mid-wait is noticed in seconds, and a withdrawal can cancel it (we wait for the cancellation to land,
- * so that the withdrawal never writes while the check still might).
- */
-const { decideRegistration } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  heartbeatTimeout: '5 seconds',
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '100 milliseconds', backoffCoefficient: 1.5, maximumInterval: '2 seconds' },
-});
-
-/** One look at the deal: it never waits inside, so it has the short timeouts of any other step. */
-const { checkRegistration } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
-
-/**
- * Run started since steps ran as local activities ('local-steps'): the acceptance and the conflict check
- * run in the worker that runs the workflow task, inside it, so that a submission is answered and decided
- * without an activity task's round trips through Temporal (a marker event each instead of three events
- * and a dispatch). Both are short and repeatable; a worker that dies mid-step takes its workflow task
- * with it, and the next worker runs the step again.
- */
-const locally = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
 
 const isAcceptanceRefusal = (type: string | undefined | null): boolean =>
   (acceptanceRefusals as readonly string[]).includes(type ?? '');
@@ -103,20 +67,6 @@ const isAcceptanceRefusal = (type: string | undefined | null): boolean =>
 const WAIT_SAFETY_NET_MS = 30_000;
 /** An earlier registration still undecided without a running workflow cannot answer: look again soon. */
 const UNANSWERABLE_RETRY_MS = 1_000;
-
-/**
- * Every other step is a few guarded writes: retried until the database answers, never applied twice.
- * A short timeout, so that a step lost with a killed worker is retried on another within seconds.
- */
-const lifecycle = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: {
-    initialInterval: '500 milliseconds',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: ['TransitionRefused'],
-  },
-});
 
 /**
  * The life of one registration: acceptance, decision, escalation, protection, extension, and its end.
@@ -434,7 +384,9 @@ export async function registrationWorkflow({
 
   if (submission) {
     try {
-      const local = patched('local-steps');
+      // Runs that own their status run their first steps locally: one patch marker (and the SDK's search
+      // attribute upsert that comes with each) instead of two.
+      const local = ownsStatus || patched('local-steps');
       const registration = await serial.run(() =>
         local
           ? locally.acceptRegistration({ registrationId, submission })
