@@ -2,6 +2,7 @@ import { heartbeat } from '@temporalio/activity';
 import { enqueueNotification, opaqueId } from '../db/outbox';
 import { Distributor, type PartnerRef, Reseller } from '../db/partners';
 import { allPolicyVersions, policyVersion } from '../db/policies';
+import { recordPolicyAnnouncement } from '../db/policy-announcements';
 import { policyInForceAt } from '../domain/policy/in-force';
 import type { PolicyVersion } from '../domain/policy/schema';
 import type { PolicyAnnouncement, PolicyChangeInput } from '../workflows/definitions';
@@ -44,7 +45,9 @@ export async function announcePolicyChange(input: PolicyChangeInput & { type: Po
     guideUrl: input.guideUrl,
   };
   let batch: Promise<boolean>[] = [];
+  let told = 0;
   for await (const to of everyPartner()) {
+    told += 1;
     batch.push(enqueueNotification({ eventId, to, type: input.type, payload }));
     if (batch.length >= BATCH) {
       await Promise.all(batch);
@@ -53,5 +56,6 @@ export async function announcePolicyChange(input: PolicyChangeInput & { type: Po
     }
   }
   await Promise.all(batch);
+  await recordPolicyAnnouncement(input.version, input.type, told);
   return true;
 }

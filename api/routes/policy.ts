@@ -1,6 +1,7 @@
 import { apiPublicUrl } from '../../config/config';
 import { Distributor, type DistributorDoc } from '../../db/partners';
 import { allPolicyVersions, cancelUpcomingPolicy, policySchedule, publishPolicy } from '../../db/policies';
+import { announcementsOf } from '../../db/policy-announcements';
 import { findSimulationJob, type SimulationJobDoc } from '../../db/simulation-jobs';
 import { renderPolicyGuideHtml, renderPolicyGuideMarkdown } from '../../domain/guide';
 import { validatePolicyReferences } from '../../domain/policy/references';
@@ -38,9 +39,14 @@ const versionView = (version: PolicyVersion) => ({
   policy: version.policy,
 });
 
-const upcomingView = (version: PolicyVersion) => ({
+const upcomingView = async (version: PolicyVersion) => ({
   version: version.version,
   effectiveFrom: version.effectiveFrom.toISOString(),
+  announced: (await announcementsOf(version.version)).map((made) => ({
+    event: made.type,
+    partners: made.partners,
+    at: made.at.toISOString(),
+  })),
 });
 
 /** When a publication takes force: now unless given; a moment in the past (clock skew) also means now. */
@@ -99,7 +105,7 @@ export const getPolicyRoute = defineRoute({
     const { inForce, upcoming } = await policyInForce();
     return {
       status: 200,
-      body: { ...versionView(inForce), ...(upcoming ? { upcoming: upcomingView(upcoming) } : {}) },
+      body: { ...versionView(inForce), ...(upcoming ? { upcoming: await upcomingView(upcoming) } : {}) },
     };
   },
 });

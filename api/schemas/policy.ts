@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyAnnouncementTypes } from '../../db/policy-announcements';
 import { simulationStatuses } from '../../db/simulation-jobs';
 import { checkPolicyFields, limitNames, policyFieldsSchema, policySchema } from '../../domain/policy/schema';
 import { timestampSchema } from './common';
@@ -16,8 +17,22 @@ export const policyVersionSchema = z
   })
   .meta({ id: 'PolicyVersion' });
 
+export const policyAnnouncementSchema = z
+  .strictObject({
+    event: z.enum(policyAnnouncementTypes),
+    partners: z.number().int().describe('distributors and resellers told (feed, and webhook where set)'),
+    at: timestampSchema.describe('when the last of them was told'),
+  })
+  .meta({ id: 'PolicyAnnouncement' });
+
 export const upcomingPolicySchema = z
-  .strictObject({ version: z.number().int(), effectiveFrom: timestampSchema })
+  .strictObject({
+    version: z.number().int(),
+    effectiveFrom: timestampSchema,
+    announced: z
+      .array(policyAnnouncementSchema)
+      .describe('the announcements made so far: `policy.scheduled` once every partner has been told'),
+  })
   .meta({ id: 'UpcomingPolicy' });
 
 export const policyInForceSchema = policyVersionSchema

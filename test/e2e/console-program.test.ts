@@ -142,7 +142,7 @@ function twoDaysAhead(): string {
 interface PolicyAnswer {
   version: number;
   policy: { model: string };
-  upcoming?: { version: number; effectiveFrom: string };
+  upcoming?: { version: number; effectiveFrom: string; announced: { event: string; partners: number }[] };
 }
 
 test('an administrator edits the policy in the form, schedules it, sees it upcoming and cancels it', async () => {
@@ -205,12 +205,18 @@ test('an administrator edits the policy in the form, schedules it, sees it upcom
     timing: { reviewSla: 'PT36H', expiryReminder: 'P7D' },
   });
   await screenshot(page, '23-policy-scheduled');
+  // Every partner is told by the change's workflow; once it has, the page (read afresh below) says how many.
+  const told = await eventually(async () => {
+    const read = await admin.get<PolicyAnswer>('/policy');
+    return read.upcoming?.announced.find((announcement) => announcement.event === 'policy.scheduled');
+  }, 'every partner told of the change');
 
   // The policy page shows it upcoming too, and it is cancelled from there.
   await page.getByRole('link', { name: 'Policy', exact: true }).click();
   await page.getByRole('heading', { name: 'Policy', exact: true, level: 1 }).waitFor();
   const upcomingOnPolicy = page.getByRole('region', { name: 'Upcoming change' });
   await upcomingOnPolicy.getByText(`Version ${before.version + 1} takes force`).waitFor();
+  await upcomingOnPolicy.getByText(`${told.partners} partners were told on`).waitFor();
   await screenshot(page, '24-policy-upcoming');
   await upcomingOnPolicy.getByRole('button', { name: 'Cancel this change…' }).click();
   await page

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventModel } from '../../db/events';
 import { forgetWebhookList } from '../../db/outbox';
-import { Webhook } from '../../db/partners';
+import { Distributor, Reseller, Webhook } from '../../db/partners';
 import { PolicyModel } from '../../db/policies';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { policyChangeWorkflowId } from '../../workflows/definitions';
@@ -157,6 +157,13 @@ test('a cancelled change never takes force and is never announced as effective',
   expect(scheduled.status).toBe(201);
   const cancelledVersion = scheduled.body.version as number;
   await waitFor(() => (announcements(cancelledVersion).length > 0 ? true : undefined), 'policy.scheduled');
+  // The administrator sees partners told, and how many: recorded once the last one's event was queued.
+  const told = await eventually(async () => {
+    const read = await api.call({ as: 'auditor', method: 'get', path: '/api/v1/policy' });
+    const made = read.body.upcoming?.announced as Array<{ event: string; partners: number }> | undefined;
+    return made?.find((announcement) => announcement.event === 'policy.scheduled');
+  }, 'the announcement shown on GET /policy');
+  expect(told.partners).toBe((await Distributor.countDocuments()) + (await Reseller.countDocuments()));
 
   const another = await api.call({ as: 'admin', method: 'put', path: '/api/v1/policy', body: policyBody });
   expect(another.status).toBe(409);

@@ -1040,6 +1040,17 @@ export interface components {
             routes: components["schemas"]["Route"][];
             timing?: components["schemas"]["PolicyTiming"];
         };
+        PolicyAnnouncement: {
+            /**
+             * Format: date-time
+             * @description when the last of them was told
+             */
+            at: string;
+            /** @enum {string} */
+            event: "policy.scheduled" | "policy.effective" | "policy.cancelled";
+            /** @description distributors and resellers told (feed, and webhook where set) */
+            partners: number;
+        };
         PolicyGuideText: string;
         PolicyInForce: {
             /**
@@ -1059,6 +1070,8 @@ export interface components {
             policy: components["schemas"]["Policy"];
             /** @description the change scheduled next, if any */
             upcoming?: {
+                /** @description the announcements made so far: `policy.scheduled` once every partner has been told */
+                announced: components["schemas"]["PolicyAnnouncement"][];
                 /** Format: date-time */
                 effectiveFrom: string;
                 version: number;

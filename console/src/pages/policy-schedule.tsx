@@ -66,6 +66,18 @@ export function ScheduleChoice(props: {
   );
 }
 
+/** Whether every partner has been told of the change: what the API recorded, not a promise. */
+function PartnersTold({ announced }: { announced: NonNullable<PolicyInForce['upcoming']>['announced'] }) {
+  const scheduled = announced.find((announcement) => announcement.event === 'policy.scheduled');
+  if (!scheduled) return <p>Partners are being told; reload to see when all of them have been.</p>;
+  return (
+    <p>
+      {scheduled.partners} {scheduled.partners === 1 ? 'partner was' : 'partners were'} told on{' '}
+      {formatDateTime(scheduled.at)} (event feed, and webhook where set); they are told again when it takes force.
+    </p>
+  );
+}
+
 /** The change scheduled next, with the way to cancel it before it takes force. */
 export function UpcomingChange({
   upcoming,
@@ -96,9 +108,9 @@ export function UpcomingChange({
     <section class="state state-notice" aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">Upcoming change</h2>
       <p>
-        Version {upcoming.version} takes force {formatDateTime(upcoming.effectiveFrom)}. Partners have been told; they
-        are told again when it takes force.
+        Version {upcoming.version} takes force {formatDateTime(upcoming.effectiveFrom)}.
       </p>
+      <PartnersTold announced={upcoming.announced} />
       {failure ? <ProblemList error={failure} /> : null}
       {can.publishPolicy ? (
         <button type="button" onClick={() => setConfirming(true)}>
