@@ -83,6 +83,11 @@ export interface CheckInput {
   registrationId: string;
   /** Listed but unstored registrations whose workflows do not run (so they will never be stored): ignored. */
   neverStored?: string[];
+  /**
+   * Which earlier undecided registration to name: the earliest (default), or, for a look after a wait
+   * that did not settle it, the latest one before this registration.
+   */
+  waitFor?: 'earliest' | 'latest';
 }
 
 /**
@@ -112,7 +117,7 @@ type Look =
 
 async function lookAtDeal(
   surroundings: DecisionSurroundings,
-  { registrationId, neverStored = [] }: CheckInput,
+  { registrationId, neverStored = [], waitFor = 'earliest' }: CheckInput,
   waiting: 'poll' | 'once',
 ): Promise<Look> {
   let registration = await loadRegistration(registrationId);
@@ -151,9 +156,13 @@ async function lookAtDeal(
   }
   if (waitsForEarlier && undecided.length > 0) {
     // The earliest: once it is decided (approved, most often) the next look rejects at once, so a burst
-    // on one deal wakes together instead of one after another.
-    const earliest = undecided.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0] as RegistrationDoc;
-    if (waiting === 'once') return { waitFor: earliest._id, timing };
+    // on one deal wakes together instead of one after another. If the next look still waits (a name-only
+    // match escalates, and an escalation waits for every earlier one), all of them waking for each earlier
+    // one in turn would cost a look per pair: then each waits for the one just before it, and they are
+    // decided in a cascade, one look each.
+    const bySequence = undecided.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+    const named = (waitFor === 'latest' ? bySequence.at(-1) : bySequence[0]) as RegistrationDoc;
+    if (waiting === 'once') return { waitFor: named._id, timing };
     ({ holders } = await waitForEarlierRegistrations(surroundings, registration, policy.matching.nameSimilarity));
     // A withdrawal may have been recorded while we waited.
     registration = await loadRegistration(registrationId);

@@ -325,14 +325,20 @@ export async function registrationWorkflow({
    */
   type Wait = { waitFor: string; until?: 'accepted' | 'decided' };
   const decideWhenEarlierDecided = async <Look extends object>(
-    look: (input: { registrationId: string; neverStored?: string[] }) => Promise<Look>,
+    look: (input: { registrationId: string; neverStored?: string[]; waitFor?: 'latest' }) => Promise<Look>,
   ): Promise<Exclude<Look, Wait>> => {
     let unanswered: string | undefined;
     /** Registrations found still being stored whose workflows do not run: they will never be stored. */
     const neverStored: string[] = [];
+    /** After a first wait for word, a look that must wait again names the registration just before it. */
+    let hasWaited = false;
     for (;;) {
       predecessorAnswered = false;
-      const input = neverStored.length > 0 ? { registrationId, neverStored } : { registrationId };
+      const input = {
+        registrationId,
+        ...(neverStored.length > 0 ? { neverStored } : {}),
+        ...(ownsStatus && hasWaited ? { waitFor: 'latest' as const } : {}),
+      };
       const looked = await look(input);
       if (!('waitFor' in looked)) return looked as Exclude<Look, Wait>;
       const checked = looked as unknown as Wait;
@@ -346,6 +352,7 @@ export async function registrationWorkflow({
       if (asked) {
         unanswered = undefined;
         await condition(() => predecessorAnswered, WAIT_SAFETY_NET_MS);
+        if (until === 'decided') hasWaited = true;
       } else if (until === 'accepted') {
         neverStored.push(checked.waitFor);
       } else if (unanswered !== checked.waitFor) {

@@ -1,4 +1,5 @@
 import type { RegistrationDoc } from '../../db/registrations';
+import { completedActivities } from '../../services/history';
 import { submitRegistration } from '../../services/submit-registration';
 import { registrationWorkflowId } from '../../workflows/definitions';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
@@ -52,6 +53,28 @@ test('twenty registrations for one deal at once: exactly one is approved, the on
     expect(new Set(decided.map((doc) => doc.sequence)).size).toBe(20);
   } finally {
     await second.stop();
+  }
+});
+
+test('a burst on a deal matched by name alone is decided in a cascade, not each waiting for every earlier one', async () => {
+  // No identifier and no domain: the later ones are possible duplicates, escalated, and an escalation
+  // waits for every earlier registration of the deal.
+  const body = submission({ customerName: `${uniqueWord()} ${uniqueWord()} Clinic` });
+  const submitted = await Promise.all(resellers.map((id) => submitRegistration(system, id, { ...body })));
+  const decided = await allDecided(submitted.map((s) => s.registration._id));
+  const first = decided.reduce((a, b) => (a.sequence! < b.sequence! ? a : b));
+  expect(first.status).toBe('approved');
+  for (const doc of decided.filter((d) => d !== first)) {
+    expect([doc.status, doc.reasonCode]).toEqual(['escalated', 'possible-duplicate']);
+  }
+  for (const doc of decided) {
+    const history = await system.temporal.workflow.getHandle(doc.workflowId).fetchHistory();
+    const waitsForDecisions = completedActivities(history.events ?? []).filter((activity) => {
+      const result = activity.result as { waitFor?: string; until?: string } | undefined;
+      return activity.name === 'weighRegistration' && result?.waitFor !== undefined && result.until !== 'accepted';
+    });
+    // At most: the earliest, then the one just before it (waiting for each earlier one in turn: up to three).
+    expect(waitsForDecisions.length).toBeLessThanOrEqual(2);
   }
 });
 
