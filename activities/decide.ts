@@ -11,7 +11,7 @@ import { timingInMs } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RecordedOutcome } from '../workflows/definitions';
 import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
-import { lifecycleStateOf, recordStepOn } from './record-step';
+import { recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 
 /** How long one attempt polls for earlier registrations before handing back to Temporal's retry. */
@@ -212,7 +212,7 @@ function engineStep(
   timing: Required<DecisionTiming>,
   now: Date,
 ) {
-  return transition(lifecycleStateOf(registration), engineEvents[verdict.decision.outcome], engineEntry(verdict), {
+  return transition(outcomeOf(registration), engineEvents[verdict.decision.outcome], engineEntry(verdict), {
     timing,
     now,
   });

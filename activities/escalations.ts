@@ -21,7 +21,7 @@ import type { EscalationWorkflowInput, escalationWorkflow } from '../workflows/e
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
 import { notifyPartners } from './notify';
-import { lifecycleStateOf, recordStepOn } from './record-step';
+import { recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
 import { planResolution } from './resolution-plan';
 
@@ -205,7 +205,7 @@ export function escalationActivities(deps: ActivityDeps) {
       // Withdrawn or expired meanwhile: that end stands.
       if (!mayHappen(event, registration.status)) return outcomeOf(registration);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
-      const step = transition(lifecycleStateOf(registration), event, fateEntry(fate, registration.policyVersion), {
+      const step = transition(outcomeOf(registration), event, fateEntry(fate, registration.policyVersion), {
         timing: timingInMs(policy.timing),
         now: new Date(),
         notifyKey: resolutionNotifyKey(fate),

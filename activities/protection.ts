@@ -21,7 +21,7 @@ import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
 import { contenderOf, enterEscalation } from './escalations';
 import { notifyPartners } from './notify';
-import { lifecycleStateOf, recordStepOn } from './record-step';
+import { recordStepOn } from './record-step';
 import { loadPolicyVersion, loadRegistration, outcomeOf } from './registration-facts';
 
 /** An end: the status changes, the deal is released for the next registration, the partners hear of it. */
@@ -30,7 +30,7 @@ async function end(
   event: 'withdrawn' | 'won' | 'lost' | 'expired',
   entry: EntryContent,
 ): Promise<RecordedOutcome> {
-  const step = transition(lifecycleStateOf(registration), event, entry, { timing: noTiming, now: new Date() });
+  const step = transition(outcomeOf(registration), event, entry, { timing: noTiming, now: new Date() });
   return outcomeOf((await recordStepOn(registration, step)).recorded);
 }
 
@@ -106,7 +106,7 @@ export function protectionActivities(deps: ActivityDeps) {
       const registration = await loadRegistration(input.registrationId);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       const ms = timingInMs(policy.timing);
-      const state = lifecycleStateOf(registration);
+      const state = outcomeOf(registration);
       const now = new Date();
       if (policy.timing.extension.needsApproval) {
         const escalationId = await openExtensionReview(deps, registration, input.ordinal);

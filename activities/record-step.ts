@@ -1,21 +1,10 @@
 import { unlistFromKeys } from '../db/dealkeys';
 import { applyTransition, type TransitionRequest } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
-import type { LifecycleState, LifecycleStep } from '../domain/lifecycle';
+import type { LifecycleStep } from '../domain/lifecycle';
 import type { RecordedStep } from '../workflows/definitions';
 import { notifyPartners } from './notify';
 import { outcomeOf } from './registration-facts';
-
-/** What the transition table reads of a stored registration: its document is the workflow's state. */
-export function lifecycleStateOf(doc: RegistrationDoc): LifecycleState {
-  return {
-    status: doc.status,
-    ...(doc.reasonCode ? { reasonCode: doc.reasonCode } : {}),
-    ...(doc.protectedUntil ? { protectedUntil: doc.protectedUntil.toISOString() } : {}),
-    extensionsUsed: doc.extensionsUsed,
-    ...(doc.escalationId ? { escalationId: doc.escalationId } : {}),
-  };
-}
 
 function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
   const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));

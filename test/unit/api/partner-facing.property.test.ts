@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { escalationIdFor } from '../../../activities/escalation-ids';
 import { partnerNotifications } from '../../../activities/notify';
-import { lifecycleStateOf } from '../../../activities/record-step';
+import { outcomeOf } from '../../../activities/registration-facts';
 import { audienceOf, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
@@ -205,7 +205,7 @@ function resolveEscalations(built: Built[], fates: RegistrationSpec['fate'][], t
       decidedBy: { kind: 'channel-manager', id: 'key-staff' },
     } as const;
     const at = new Date(doc.updatedAt.getTime() + 60_000);
-    const step = transition(lifecycleStateOf(doc), fateEvents[action], fateEntry(fate, doc.policyVersion), {
+    const step = transition(outcomeOf(doc), fateEvents[action], fateEntry(fate, doc.policyVersion), {
       timing: timingInMs(thePolicy.timing),
       now: at,
     });
