@@ -12,12 +12,13 @@ import {
   readReplayGroup,
   replayGroupOf,
   replayRecordOf,
+  snapshotsOfRecord,
   writeReplayRecord,
 } from '../db/replay-records';
 import { highestSequence } from '../db/sequences';
 import { terminalStatuses } from '../domain/registration';
 import type { ActualOutcome, RegistrationSnapshot } from '../domain/simulation';
-import { applyReplayEnds, decodeReplayBucket } from '../domain/simulation/replay-record';
+import { applyReplayEnds } from '../domain/simulation/replay-record';
 
 type StoredDecision = Pick<RegistrationDoc['decisions'][number], 'kind' | 'toStatus' | 'reasonCode' | 'at'> & {
   trace: { rule: string; decisive?: boolean }[];
@@ -138,7 +139,7 @@ export async function walkStoredRegistrations(): Promise<StoredWalk> {
       for (let bucket = first; bucket < first + REPLAY_GROUP_BUCKETS && bucket <= lastBucket; bucket += 1) {
         const record = byBucket.get(bucket);
         const page = record
-          ? applyReplayEnds(decodeReplayBucket(record.format, record.snapshots), ends).filter((s) => s.sequence <= top)
+          ? applyReplayEnds(snapshotsOfRecord(record), ends).filter((s) => s.sequence <= top)
           : await readBucket(bucket, top);
         if (!record && bucketIsClosed(bucket, top)) {
           const sealed = replayRecordOf(bucket, page);

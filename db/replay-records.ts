@@ -1,9 +1,10 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { model, Schema } from 'mongoose';
 import { terminalStatuses } from '../domain/registration';
 import type { RegistrationSnapshot } from '../domain/simulation';
 import {
+  decodeReplayBucket,
   encodeReplayBucket,
-  REPLAY_RECORD_FORMAT,
   type ReplayEnd,
   settledForReplay,
 } from '../domain/simulation/replay-record';
@@ -19,6 +20,14 @@ export const REPLAY_GROUP_BUCKETS = 64;
 export const replayGroupOf = (bucket: number) => Math.floor(bucket / REPLAY_GROUP_BUCKETS);
 
 /**
+ * How a record holds its bucket's text (`encodeReplayBucket`). 1: as a string. 2: deflated, as binary:
+ * about a ninth of the bytes (62 KB of JSON become 7 KB for the bench's registrations), which every
+ * tier between the disk and the replay (PostgreSQL, FerretDB's JSON, BSON) otherwise copies and
+ * parses, for 0.1 ms of inflating. Records of format 1 are still read.
+ */
+export const REPLAY_RECORD_FORMAT = 2;
+
+/**
  * One listing bucket's registrations as the policy simulation replays them, written once (unique
  * insert by `_id`) when every one of them is settled (`settledForReplay`) and never changed: two
  * writers of one bucket write the same facts, and the first insert wins.
@@ -29,7 +38,10 @@ export interface ReplayRecordDoc {
   group: number;
   format: number;
   count: number;
-  snapshots: string;
+  /** Format 1. */
+  snapshots?: string;
+  /** Format 2: a Buffer when written, the driver's Binary (its bytes in `buffer`) when read. */
+  packed?: Uint8Array | { buffer: Uint8Array };
   writtenAt: Date;
 }
 
@@ -48,7 +60,8 @@ const recordSchema = new Schema<ReplayRecordDoc>(
     group: { type: Number, required: true },
     format: { type: Number, required: true },
     count: { type: Number, required: true },
-    snapshots: { type: String, required: true },
+    snapshots: { type: String },
+    packed: { type: Buffer },
     writtenAt: { type: Date, required: true },
   },
   { versionKey: false },
@@ -90,9 +103,19 @@ export function replayRecordOf(
     group: replayGroupOf(bucket),
     format: REPLAY_RECORD_FORMAT,
     count: snapshots.length,
-    snapshots: encodeReplayBucket([...snapshots].sort((a, b) => a.sequence - b.sequence)),
+    packed: deflateRawSync(encodeReplayBucket([...snapshots].sort((a, b) => a.sequence - b.sequence))),
     writtenAt: new Date(),
   };
+}
+
+/** The snapshots a record holds, in sequence order, whichever format wrote it. */
+export function snapshotsOfRecord(record: Pick<ReplayRecordDoc, '_id' | 'format' | 'snapshots' | 'packed'>) {
+  if (record.format === 1 && record.snapshots !== undefined) return decodeReplayBucket(record.snapshots);
+  if (record.format === 2 && record.packed !== undefined) {
+    const bytes = record.packed instanceof Uint8Array ? record.packed : record.packed.buffer;
+    return decodeReplayBucket(inflateRawSync(bytes).toString('utf8'));
+  }
+  throw new Error(`replay record ${record._id}: format ${record.format} is not known`);
 }
 
 export async function writeReplayRecord(record: ReplayRecordDoc): Promise<boolean> {

@@ -1,18 +1,16 @@
 import type { ActualOutcome, RegistrationSnapshot } from './types';
 
 /**
- * A listing bucket's registrations as the replay reads them, kept as one compact text: a database
- * that decodes every field of every document it returns (FerretDB v1) decodes one string instead of
- * a hundred and twenty-eight registrations of about 3 KB each. Format 1 is a JSON array of snapshots.
+ * A listing bucket's registrations as the replay reads them, as one text (a JSON array of snapshots):
+ * a database that decodes every field of every document it returns (FerretDB v1) decodes one value
+ * instead of a hundred and twenty-eight registrations of about 3 KB each. How the text is stored is
+ * the store's (db/replay-records.ts).
  */
-export const REPLAY_RECORD_FORMAT = 1;
-
 export function encodeReplayBucket(snapshots: readonly RegistrationSnapshot[]): string {
   return JSON.stringify(snapshots);
 }
 
-export function decodeReplayBucket(format: number, text: string): RegistrationSnapshot[] {
-  if (format !== REPLAY_RECORD_FORMAT) throw new Error(`replay record format ${format} is not known`);
+export function decodeReplayBucket(text: string): RegistrationSnapshot[] {
   return JSON.parse(text) as RegistrationSnapshot[];
 }
 

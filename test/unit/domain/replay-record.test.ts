@@ -2,12 +2,12 @@ import { snapshotOf } from '../../../api/simulation-snapshots';
 import { seededRandom } from '../../../bench/dealreg/customers';
 import { modelPolicies } from '../../../bench/dealreg/partners';
 import { storedRegistration } from '../../../bench/growth/documents';
-import { bucketIsClosed, replayGroupOf, replayRecordOf } from '../../../db/replay-records';
+import { bucketIsClosed, replayGroupOf, replayRecordOf, snapshotsOfRecord } from '../../../db/replay-records';
 import { policySchema } from '../../../domain/policy/schema';
 import { simulatePolicy } from '../../../domain/simulation';
 import {
   applyReplayEnds,
-  decodeReplayBucket,
+  encodeReplayBucket,
   type ReplayEnd,
   settledForReplay,
 } from '../../../domain/simulation/replay-record';
@@ -25,10 +25,17 @@ describe('replay records', () => {
     const bucket = snapshots(127, 128);
     const record = replayRecordOf(1, [...bucket].reverse())!;
     expect(record.group).toBe(replayGroupOf(1));
-    expect(decodeReplayBucket(record.format, record.snapshots)).toEqual(bucket);
-    expect(simulatePolicy({ ...setup, registrations: decodeReplayBucket(record.format, record.snapshots) })).toEqual(
+    expect(snapshotsOfRecord(record)).toEqual(bucket);
+    expect(simulatePolicy({ ...setup, registrations: snapshotsOfRecord(record) })).toEqual(
       simulatePolicy({ ...setup, registrations: bucket }),
     );
+  });
+
+  test('a record written before records were deflated (format 1) still reads back', () => {
+    const bucket = snapshots(127, 128);
+    const { packed: _packed, ...record } = replayRecordOf(1, bucket)!;
+    expect(snapshotsOfRecord({ ...record, format: 1, snapshots: encodeReplayBucket(bucket) })).toEqual(bucket);
+    expect(() => snapshotsOfRecord({ ...record, format: 3 })).toThrow(/format 3 is not known/);
   });
 
   test('is not built while a registration has no decision yet', () => {
