@@ -120,7 +120,24 @@ function blockingWords(tokens: string[]): string[] {
   return [...new Set(keys)].slice(0, MAX_WORD_KEYS);
 }
 
+/**
+ * Identities already derived, by customer object: one decision derives its subject's identity for the
+ * look-up and again for each comparison, and a replay meets each holder once per later registration
+ * on its keys. Facts are never changed once built, so the object stands for its contents; the identity
+ * returned is shared and must not be changed either.
+ */
+const derived = new WeakMap<CustomerNaming, CustomerIdentity>();
+
 export function customerIdentity(customer: CustomerNaming): CustomerIdentity {
+  let identity = derived.get(customer);
+  if (!identity) {
+    identity = deriveIdentity(customer);
+    derived.set(customer, identity);
+  }
+  return identity;
+}
+
+function deriveIdentity(customer: CustomerNaming): CustomerIdentity {
   const identifiers = normalizeIdentifiers(customer.identifiers);
   const domain = registrableDomain(customer.domain);
   const certainKeys: string[] = [];
