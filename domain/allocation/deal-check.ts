@@ -8,15 +8,15 @@ import {
 import type { Policy } from '../policy/schema';
 import type { ReasonCode } from '../registration';
 import { type RegistrationRef, registrationRef } from './refs';
-import { traceStep } from './steps';
-import type { DealMatch, DecisionOutcome, RegistrationFacts, RuleTraceStep } from './types';
+import { type EngineStep, traceStep } from './steps';
+import type { DealMatch, DecisionOutcome, RegistrationFacts } from './types';
 
 export interface DealVerdict {
   outcome: DecisionOutcome;
   reasonCode?: ReasonCode;
   matches: DealMatch[];
   ownRegistrationId?: string;
-  steps: RuleTraceStep[];
+  steps: EngineStep[];
 }
 
 /** Only these hold a deal; anything else handed in by mistake is not weighed. */
@@ -36,7 +36,7 @@ function weigh(
   subjectIdentity: CustomerIdentity,
   holder: RegistrationFacts,
   threshold: number,
-): { step: RuleTraceStep; weighed?: Weighed } {
+): { step: EngineStep; weighed?: Weighed } {
   const holderIdentity = customerIdentity(holder.customer);
   const comparison = compareIdentities(subjectIdentity, holderIdentity, threshold);
   const shared = sharedProductLines(subject.productLines, holder.productLines);
@@ -86,7 +86,7 @@ export function evaluateDealCheck(
 ): DealVerdict {
   const subjectIdentity = customerIdentity(subject.customer);
   const threshold = policy.matching.nameSimilarity;
-  const steps: RuleTraceStep[] = [];
+  const steps: EngineStep[] = [];
   const certain: Weighed[] = [];
   const probable: Weighed[] = [];
   const candidates = holders.filter((holder) => holder.id !== subject.id && holdsDeal(holder)).sort(bySequence);

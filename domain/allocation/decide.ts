@@ -1,6 +1,10 @@
 import { evaluateDealCheck } from './deal-check';
 import { evaluateRouting } from './routing';
+import { describedTrace, type EngineStep } from './steps';
 import type { Decision, DecisionInput } from './types';
+
+/** A decision whose trace steps have no sentences yet: what the policy simulator needs of one. */
+export type EngineDecision = Omit<Decision, 'trace'> & { trace: EngineStep[] };
 
 /**
  * The allocation decision for one registration: routing first (may this distributor take it?),
@@ -13,6 +17,15 @@ import type { Decision, DecisionInput } from './types';
  * (escalation resolution, extensions) and come from the lifecycle, never from here.
  */
 export function decide(input: DecisionInput): Decision {
+  const decision = decideOutcome(input);
+  return { ...decision, trace: describedTrace(decision.trace) };
+}
+
+/**
+ * `decide` without the trace's sentences, which cost a replay of a million registrations more than the
+ * rules do; the simulator words only the decisions it lists.
+ */
+export function decideOutcome(input: DecisionInput): EngineDecision {
   const { subject, policy, policyVersion, holders } = input;
   const routing = evaluateRouting(policy, subject);
   if (routing.kind === 'stopped') {

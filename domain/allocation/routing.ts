@@ -1,7 +1,7 @@
 import type { Policy, RouteCondition } from '../policy/schema';
 import type { ReasonCode } from '../registration';
-import { traceStep } from './steps';
-import type { RegistrationFacts, RuleTraceStep } from './types';
+import { type EngineStep, traceStep } from './steps';
+import type { RegistrationFacts } from './types';
 
 /** Free-text values (regions, programs) compare case- and spacing-insensitively: "East" is "east". */
 const fold = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -34,8 +34,8 @@ export function selectRoute(policy: Policy, subject: RegistrationFacts): number 
 }
 
 export type RoutingVerdict =
-  | { kind: 'allowed'; steps: RuleTraceStep[] }
-  | { kind: 'stopped'; outcome: 'reject' | 'escalate'; reasonCode: ReasonCode; steps: RuleTraceStep[] };
+  | { kind: 'allowed'; steps: EngineStep[] }
+  | { kind: 'stopped'; outcome: 'reject' | 'escalate'; reasonCode: ReasonCode; steps: EngineStep[] };
 
 /**
  * Routing, the first half of a decision: may this registration come through this distributor?

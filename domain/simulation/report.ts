@@ -1,4 +1,6 @@
-import type { DealMatch, Decision } from '../allocation/types';
+import type { EngineDecision } from '../allocation/decide';
+import { describeStep } from '../allocation/describe';
+import type { DealMatch } from '../allocation/types';
 import type {
   DistributorShare,
   OutcomeChange,
@@ -76,7 +78,7 @@ export class ReportBuilder {
     return entry;
   }
 
-  record(snapshot: RegistrationSnapshot, actual: ReplayOutcome, decision: Decision, matches: DealMatch[]): void {
+  record(snapshot: RegistrationSnapshot, actual: ReplayOutcome, decision: EngineDecision, matches: DealMatch[]): void {
     this.count++;
     this.current[actual]++;
     this.candidate[decision.outcome]++;
@@ -96,7 +98,7 @@ export class ReportBuilder {
       actual: { outcome: actual, reasonCode: actualReason, decisiveRule: snapshot.actualDecisiveRule ?? null },
       simulated: { outcome: decision.outcome, reasonCode: simulatedReason },
       decisiveRule: decisive?.rule ?? '',
-      detail: decisive?.detail ?? '',
+      detail: decisive ? describeStep(decisive.rule, decisive.result, decisive.inputs, 'staff') : '',
     });
   }
 

@@ -1,6 +1,6 @@
 import { evaluateDealCheck } from '../allocation/deal-check';
-import { decide } from '../allocation/decide';
-import type { Decision, RegistrationFacts } from '../allocation/types';
+import { decideOutcome, type EngineDecision } from '../allocation/decide';
+import type { RegistrationFacts } from '../allocation/types';
 import { customerIdentity, lookupKeys } from '../matching';
 import { durationToMs } from '../policy/duration';
 import { ActiveSet } from './active-set';
@@ -62,7 +62,7 @@ export class PolicyReplay {
     const subject = factsOf(snapshot, 'pending');
     const keys = lookupKeys(customerIdentity(subject.customer));
     const holders = this.active.holdersFor(keys, submittedAt, Math.min(noLaterThan, submittedAt));
-    const decision: Decision = decide({ subject, policy, policyVersion: 0, holders });
+    const decision: EngineDecision = decideOutcome({ subject, policy, policyVersion: 0, holders });
     // Routing may stop a registration before the deal check; for counting collisions, still ask
     // which holders it would have met.
     const matches =
