@@ -180,6 +180,11 @@ export const configSchema = z.object({
   DEALREG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   /** A policy simulation stops reading after this long and reports what it read, marked partial. */
   SIMULATION_TIME_LIMIT_MS: z.coerce.number().int().positive().max(3_600_000).default(120_000),
+  /**
+   * The simulation thread's nice value (0 to 19; Linux, where each thread has its own): when the API's
+   * requests and the replay want the same cores, the requests come first. 0 leaves it as the process.
+   */
+  SIMULATION_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;

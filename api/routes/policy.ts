@@ -270,6 +270,7 @@ export const simulatePolicyRoute = defineRoute({
       period: { from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined },
       requestedBy: caller.keyId,
       timeLimitMs: deps.config.SIMULATION_TIME_LIMIT_MS,
+      threadNice: deps.config.SIMULATION_THREAD_NICE,
       logger: deps.logger,
     });
     return { status: 202, body: jobView(job), headers: { Location: simulationLocation(job._id) } };

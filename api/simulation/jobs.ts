@@ -36,6 +36,8 @@ export interface SimulationRequest {
   period?: SubmissionPeriod;
   requestedBy: string;
   timeLimitMs: number;
+  /** The thread's nice value (see SIMULATION_THREAD_NICE). */
+  threadNice: number;
   logger: Logger;
 }
 
@@ -75,6 +77,7 @@ export async function startSimulation(request: SimulationRequest): Promise<Simul
         setup: request.setup,
         period: request.period,
         deadline: deadline.getTime(),
+        nice: request.threadNice,
       },
       request.logger,
     );

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
 import { updateSimulationJob } from '../../db/simulation-jobs';
@@ -13,6 +15,21 @@ export interface SimulationThreadInput {
   period?: SubmissionPeriod;
   /** Epoch ms after which no further page is read. */
   deadline: number;
+  /** This thread's nice value; 0 leaves it at the process's. */
+  nice: number;
+}
+
+/**
+ * Lowers this thread's CPU priority alone: Linux gives each thread its own nice value, set by the
+ * thread id that /proc/thread-self names. Elsewhere the thread keeps the process's priority.
+ */
+function lowerThreadPriority(nice: number): void {
+  if (nice === 0) return;
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+  } catch {
+    // Not Linux, or not allowed: the replay competes with the requests as an equal.
+  }
 }
 
 const PROGRESS_EVERY_MS = 500;
@@ -23,6 +40,7 @@ const PROGRESS_EVERY_MS = 500;
  * what was read by the deadline, marked partial.
  */
 async function run(input: SimulationThreadInput): Promise<void> {
+  lowerThreadPriority(input.nice);
   await connectDatabase(input.databaseUri);
   try {
     const replay = new PolicyReplay(input.setup);

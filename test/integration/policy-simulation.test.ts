@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulation } from '../../api/simulation/jobs';
@@ -16,6 +17,14 @@ import { eventually, quietLogger } from '../support/harness';
 import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './api-support';
 
 const SEEDED = 5000;
+
+/** Threads of this process (the API under test runs in it) whose nice value is `nice` (/proc, field 19). */
+function threadsOfThisProcessAtNice(nice: number): number {
+  return readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === nice;
+  }).length;
+}
 /** FerretDB on a busy shared machine reads a few thousand registrations a second at worst. */
 const SIMULATION_WAIT_MS = 150_000;
 const candidate = policySchema.parse({
@@ -113,9 +122,11 @@ test('a simulation runs as a job off the event loop, refuses a second one, and r
   expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(second.body.detail).toContain(started.body.id);
 
-  // While it runs, the API keeps answering: the replay must not hold the event loop.
+  // While it runs, the API keeps answering: the replay must not hold the event loop, and its thread
+  // yields the cores to the requests (SIMULATION_THREAD_NICE, 10 by default).
   let slowestMs = 0;
   let answered = 0;
+  let nicedThreads = 0;
   let job: { status: string; progress: { read: number; totalEstimate: number } } = started.body;
   while (job.status === 'running') {
     const sent = performance.now();
@@ -124,10 +135,12 @@ test('a simulation runs as a job off the event loop, refuses a second one, and r
     slowestMs = Math.max(slowestMs, performance.now() - sent);
     answered += 1;
     if (answered % 10 === 0) job = await readJob(started.body.id);
+    if (answered % 10 === 1) nicedThreads = Math.max(nicedThreads, threadsOfThisProcessAtNice(10));
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(answered).toBeGreaterThan(20);
   expect(slowestMs).toBeLessThan(200);
+  expect(nicedThreads).toBe(1);
 
   const done = await ended(started.body.id);
   expect(done.status).toBe('done');
@@ -186,6 +199,7 @@ test('a simulation past its time limit ends timed-out with a partial report, and
     setup: { policy: candidate, label: 'tiny limit', partners: { distributors: [] }, maxChanges: 5 },
     requestedBy: 'test',
     timeLimitMs: 1,
+    threadNice: 0,
     logger: quietLogger,
   });
   const endedJob = await eventually(async () => {
