@@ -1,4 +1,5 @@
 import { type LimitName, limitsFor, type Policy } from '../policy/schema';
+import { partnerTypes } from '../registration';
 import type { LimitHit, RegistrationSnapshot } from './types';
 
 const DAY_MS = 86_400_000;
@@ -13,8 +14,16 @@ export class LimitTracker {
   private readonly activeReleases = new Map<string, number[]>();
   private readonly submittedPerDay = new Map<string, number>();
   private readonly hits = new Map<string, LimitHit>();
+  /** Counting only what some partner type's limit reads: without limits, a replay counts nothing. */
+  private readonly counts: { active: boolean; daily: boolean };
 
-  constructor(private readonly policy: Policy) {}
+  constructor(private readonly policy: Policy) {
+    const all = partnerTypes.map((type) => limitsFor(policy.limits, type));
+    this.counts = {
+      active: all.some((limits) => limits.activePerReseller !== undefined),
+      daily: all.some((limits) => limits.submissionsPerResellerPerDay !== undefined),
+    };
+  }
 
   /** The limit that would have refused this submission, if any. */
   refusal(snapshot: RegistrationSnapshot, submittedAt: number): LimitName | undefined {
@@ -35,9 +44,11 @@ export class LimitTracker {
 
   /** An accepted submission; `releaseAt` when it would hold (approved or escalated), until then. */
   admit(snapshot: RegistrationSnapshot, submittedAt: number, releaseAt: number | undefined): void {
-    const day = dayKey(snapshot.resellerId, submittedAt);
-    this.submittedPerDay.set(day, (this.submittedPerDay.get(day) ?? 0) + 1);
-    if (releaseAt === undefined) return;
+    if (this.counts.daily) {
+      const day = dayKey(snapshot.resellerId, submittedAt);
+      this.submittedPerDay.set(day, (this.submittedPerDay.get(day) ?? 0) + 1);
+    }
+    if (releaseAt === undefined || !this.counts.active) return;
     const releases = this.activeReleases.get(snapshot.resellerId);
     if (releases) releases.push(releaseAt);
     else this.activeReleases.set(snapshot.resellerId, [releaseAt]);
