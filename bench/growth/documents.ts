@@ -82,15 +82,22 @@ const DAY_MS = 86_400_000;
 /**
  * The registration numbered `serial` as the workflow would have left it: customer, keys, status and
  * one engine decision with its trace (the trace is computed once per call site's policy, so seeding a
- * million stays cheap; the stored hash chain is not meant to verify).
+ * million stays cheap; the stored hash chain is not meant to verify). Submitted at `submittedAt`, or on
+ * a random day of the three years before `now`.
  */
-export function storedRegistration(serial: number, random: () => number, policy: Policy, now: number): RegistrationDoc {
+export function storedRegistration(
+  serial: number,
+  random: () => number,
+  policy: Policy,
+  now: number,
+  submittedAtGiven?: Date,
+): RegistrationDoc {
   const customer = distinctCustomer(serial, random);
   const reseller = pick(random, benchResellers);
   const productLines = someProductLines(random);
   const identity = customerIdentity(customer);
   const status = statusFor(random);
-  const submittedAt = new Date(now - Math.floor(random() * 3 * 365) * DAY_MS);
+  const submittedAt = submittedAtGiven ?? new Date(now - Math.floor(random() * 3 * 365) * DAY_MS);
   const decidedAt = new Date(submittedAt.getTime() + 2_000);
   const id = `reg_g${serial.toString(16).padStart(11, '0')}`;
   // Numbers start at 1, as drawSequence hands them out.

@@ -56,6 +56,16 @@ class ReplayRecordSeeder {
   }
 }
 
+/**
+ * Spread evenly over the three years before `now` in sequence order, as a program's registrations are:
+ * a sequence is drawn moments after its submission, so acceptance order is submission order but for a
+ * few seconds (the replay relies on that to forget holders long released, STREAM_ORDER_SLACK_MS).
+ */
+function submittedAtOf(serial: number, target: number, now: number, random: () => number): Date {
+  const start = now - 3 * YEAR_MS;
+  return new Date(Math.floor(start + (serial / target) * 3 * YEAR_MS + random() * 5_000));
+}
+
 /** The policy versions the seeded decisions name (see histories.ts), in force from their dates. */
 async function seedPolicyVersions(now: number): Promise<void> {
   const policy = policySchema.parse(modelPolicies.hybrid);
@@ -142,7 +152,12 @@ export async function seedUntil(target: number, deadline: number): Promise<{ see
   while (next < target && Date.now() < deadline) {
     const docs = Array.from({ length: Math.min(BATCH, target - next) }, (_, i) => {
       // Sequences start at 1, as drawn ones do; `listKeys` are the workflow's (seededListKeys).
-      return withHistory(storedRegistration(next + i + 1, random, policy, now), random, now);
+      const serial = next + i + 1;
+      return withHistory(
+        storedRegistration(serial, random, policy, now, submittedAtOf(serial, target, now, random)),
+        random,
+        now,
+      );
     });
     next += docs.length;
     const facts = await factsOf(docs);
