@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import { isDuplicateKey } from './insert-once';
+import { insertEachOnce } from './insert-once';
 import { releaseHeldSlot } from './quota';
 
 /**
@@ -31,25 +31,27 @@ const DealKeyEntry = model<DealKeyEntryDoc>('DealKeyEntry', schema, 'dealkeys');
 
 const entryId = (key: string, registrationId: string) => `${key}|${registrationId}`;
 
+/** Entries that exist already (a repeated submission) are what was wanted. */
 export async function listUnderKeys(registrationId: string, keys: readonly string[]): Promise<void> {
-  const entries = keys.map((key) => ({ _id: entryId(key, registrationId), key, registrationId }));
-  try {
-    await DealKeyEntry.insertMany(entries, { ordered: false });
-  } catch (error) {
-    // Entries that exist already (a repeated submission) are what we wanted.
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
-    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!onlyDuplicates && !isDuplicateKey(error)) throw error;
-  }
+  await insertEachOnce(
+    DealKeyEntry,
+    keys.map((key) => ({ _id: entryId(key, registrationId), key, registrationId })),
+  );
 }
 
 /**
- * Point deletes by `_id` (a `$in` would be a scan on FerretDB's SQLite backend). A registration is
+ * Point deletes by `_id`, sent as one command (a `$in` would be a scan on FerretDB's SQLite backend;
+ * each statement of an unordered bulk delete is its own atomic delete by `_id`). A registration is
  * unlisted when it stops holding its deal, which is also when it stops counting against its reseller's
  * active limit: its slot is given back here, so that every way a registration ends frees it.
  */
 export async function unlistFromKeys(registrationId: string, keys: readonly string[]): Promise<void> {
-  await Promise.all(keys.map((key) => DealKeyEntry.deleteOne({ _id: entryId(key, registrationId) }).exec()));
+  if (keys.length > 0) {
+    await DealKeyEntry.bulkWrite(
+      keys.map((key) => ({ deleteOne: { filter: { _id: entryId(key, registrationId) } } })),
+      { ordered: false },
+    );
+  }
   await releaseHeldSlot('active', registrationId);
 }
 

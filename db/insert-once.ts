@@ -17,3 +17,30 @@ export async function insertOnce<T>(model: Model<T>, doc: T): Promise<boolean> {
     return false;
   }
 }
+
+interface WriteError {
+  index?: number;
+  code?: number;
+  err?: { index?: number; code?: number };
+}
+
+/**
+ * `insertOnce` for several documents in one command: unordered, so a taken key does not stop the
+ * others (each is still its own atomic unique insert). For each document, true when this call inserted it.
+ */
+export async function insertEachOnce<T>(model: Model<T>, docs: readonly T[]): Promise<boolean[]> {
+  const inserted = docs.map(() => true);
+  if (docs.length === 0) return inserted;
+  try {
+    await model.insertMany(docs as T[], { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: WriteError[] }).writeErrors;
+    if (!writeErrors?.length) throw error;
+    for (const writeError of writeErrors) {
+      const index = writeError.index ?? writeError.err?.index;
+      if ((writeError.code ?? writeError.err?.code) !== 11000 || index === undefined) throw error;
+      inserted[index] = false;
+    }
+  }
+  return inserted;
+}

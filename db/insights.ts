@@ -11,7 +11,7 @@ import {
   type LoggedDecision,
   missedADeadline,
 } from '../domain/insights/facts';
-import { insertOnce } from './insert-once';
+import { insertEachOnce, insertOnce } from './insert-once';
 import { policyVersion } from './policies';
 import { Registration, type RegistrationDoc } from './registrations';
 
@@ -77,10 +77,8 @@ export function onInsightFact(listener: FactListener): void {
 
 /** Inserts the facts that are not stored yet; returns those this call inserted. */
 export async function recordFacts(facts: readonly InsightFact[]): Promise<InsightFact[]> {
-  const inserted = await Promise.all(
-    facts.map(async (fact) => ((await insertOnce(InsightFactModel, fact)) ? [fact] : [])),
-  );
-  const fresh = inserted.flat();
+  const inserted = await insertEachOnce(InsightFactModel, facts);
+  const fresh = facts.filter((_, index) => inserted[index]);
   for (const fact of fresh) for (const listener of listeners) listener(fact);
   return fresh;
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import mongoose from 'mongoose';
+import { insertEachOnce } from '../../db/insert-once';
 import { Registration } from '../../db/registrations';
 import { serverAppliesGuardsAtomically } from '../../db/server-traits';
 import { toolPath } from '../../scripts/dev-stack/tools';
@@ -70,4 +72,22 @@ test('search attributes follow the registration, so `temporal workflow list --qu
 
 test('the database is recognized as FerretDB, whose filters beyond _id are not atomic, so guards are not sent', () => {
   expect(serverAppliesGuardsAtomically()).toBe(false);
+});
+
+test('insertEachOnce inserts in one command what is not stored yet and tells which it inserted', async () => {
+  interface Probe {
+    _id: string;
+    note: string;
+  }
+  const ProbeModel = mongoose.model<Probe>(
+    'InsertEachProbe',
+    new mongoose.Schema<Probe>({ _id: String, note: String }, { versionKey: false }),
+    'inserteachprobes',
+  );
+  const probes = (ids: string[]) => ids.map((id) => ({ _id: `probe|${id}`, note: id }));
+  expect(await insertEachOnce(ProbeModel, probes(['a', 'b']))).toEqual([true, true]);
+  expect(await insertEachOnce(ProbeModel, probes(['a', 'c', 'b', 'd']))).toEqual([false, true, false, true]);
+  expect(await insertEachOnce(ProbeModel, [])).toEqual([]);
+  const stored = await ProbeModel.find().lean<Probe[]>().exec();
+  expect(stored.map((doc) => doc._id).sort()).toEqual(['a', 'b', 'c', 'd'].map((id) => `probe|${id}`));
 });
