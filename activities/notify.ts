@@ -1,4 +1,4 @@
-import { enqueueNotification, type NotificationType, opaqueId, type PartnerNotification } from '../db/outbox';
+import { enqueueNotifications, type NotificationType, opaqueId, type PartnerNotification } from '../db/outbox';
 import type { RegistrationDoc } from '../db/registrations';
 import { currentPartnerExplanation, type PartnerAudience } from '../domain/allocation';
 
@@ -41,5 +41,5 @@ export async function notifyPartners(
   type: NotificationType,
   eventKey: string,
 ): Promise<void> {
-  await Promise.all(partnerNotifications(registration, type, eventKey).map(enqueueNotification));
+  await enqueueNotifications(partnerNotifications(registration, type, eventKey));
 }

@@ -1,5 +1,5 @@
 import { heartbeat } from '@temporalio/activity';
-import { enqueueNotification, opaqueId } from '../db/outbox';
+import { enqueueNotifications, opaqueId, type PartnerNotification } from '../db/outbox';
 import { Distributor, type PartnerRef, Reseller } from '../db/partners';
 import { allPolicyVersions, policyVersion } from '../db/policies';
 import { recordPolicyAnnouncement } from '../db/policy-announcements';
@@ -44,18 +44,18 @@ export async function announcePolicyChange(input: PolicyChangeInput & { type: Po
     effectiveFrom: stored.effectiveFrom.toISOString(),
     guideUrl: input.guideUrl,
   };
-  let batch: Promise<boolean>[] = [];
+  let batch: PartnerNotification[] = [];
   let told = 0;
   for await (const to of everyPartner()) {
     told += 1;
-    batch.push(enqueueNotification({ eventId, to, type: input.type, payload }));
+    batch.push({ eventId, to, type: input.type, payload });
     if (batch.length >= BATCH) {
-      await Promise.all(batch);
+      await enqueueNotifications(batch);
       batch = [];
       heartbeat();
     }
   }
-  await Promise.all(batch);
+  await enqueueNotifications(batch);
   await recordPolicyAnnouncement(input.version, input.type, told);
   return true;
 }

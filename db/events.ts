@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import { insertOnce } from './insert-once';
+import { insertEachOnce } from './insert-once';
 import { listFloor, markListFloor } from './list-floors';
 import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
 
@@ -41,15 +41,24 @@ export const eventScope = (audience: string): string => scopeName({ audience });
 
 const floorOf = (audience: string) => `events:${audience}`;
 
-/** Stores an event once; answers the stored one (a retried activity finds the first attempt's). */
-export async function recordEvent(event: Omit<EventDoc, 'listKeys'>): Promise<EventDoc> {
-  await markListFloor(floorOf(event.audience), event.createdAt);
-  const doc: EventDoc = {
+/** Stores events once each, in one command; answers the stored ones (a retried activity finds the first attempt's). */
+export async function recordEvents(events: ReadonlyArray<Omit<EventDoc, 'listKeys'>>): Promise<EventDoc[]> {
+  await Promise.all(events.map((event) => markListFloor(floorOf(event.audience), event.createdAt)));
+  const docs: EventDoc[] = events.map((event) => ({
     ...event,
     listKeys: [listingKey(eventScope(event.audience), bucketOf(event.createdAt.getTime(), eventBucketing))],
-  };
-  if (await insertOnce(EventModel, doc)) return doc;
-  return (await EventModel.findById(event._id).lean<EventDoc>().exec()) ?? doc;
+  }));
+  const inserted = await insertEachOnce(EventModel, docs);
+  return Promise.all(
+    docs.map(async (doc, index) =>
+      inserted[index] ? doc : ((await EventModel.findById(doc._id).lean<EventDoc>().exec()) ?? doc),
+    ),
+  );
+}
+
+export async function recordEvent(event: Omit<EventDoc, 'listKeys'>): Promise<EventDoc> {
+  const [recorded] = await recordEvents([event]);
+  return recorded!;
 }
 
 /** Where an audience's feed starts (its first event, a bucket early), or undefined before its first event. */

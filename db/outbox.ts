@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { wakeQueue } from './delivery-claims';
-import { type EventDoc, EventModel, recordEvent } from './events';
+import { type EventDoc, EventModel, recordEvents } from './events';
 import { insertOnce } from './insert-once';
 import { listFloor, markListFloor } from './list-floors';
 import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
@@ -181,31 +181,44 @@ export interface PartnerNotification {
 }
 
 /**
- * Records a notification in its partner's event feed and, if the partner has a webhook, queues it for
- * delivery; answers whether it was queued. The id is derived from the event and the recipient, so a
- * retried activity records and enqueues nothing twice (an insert either creates it or finds it).
+ * Records notifications in their partners' event feeds (in one command) and queues each one whose
+ * partner has a webhook for delivery; answers, for each, whether it was queued. Ids are derived from
+ * the event and the recipient, so a retried activity records and enqueues nothing twice (an insert
+ * either creates it or finds it).
  */
-export async function enqueueNotification(event: PartnerNotification): Promise<boolean> {
-  const hookId = webhookId(event.to);
+export async function enqueueNotifications(events: readonly PartnerNotification[]): Promise<boolean[]> {
   const now = new Date();
-  const message = outboxMessage(event, now);
+  const messages = events.map((event) => outboxMessage(event, now));
   // The feed and the webhook name the event alike: by its opaque delivery id.
-  const recorded = await recordEvent({
-    _id: message._id,
-    audience: hookId,
-    type: event.type,
-    payload: event.payload,
-    createdAt: now,
-  });
-  if (!(await webhookIds()).has(hookId)) return false;
-  await insertOnce(Outbox, {
-    ...message,
-    payload: recorded.payload,
-    createdAt: recorded.createdAt,
-    retryFrom: recorded.createdAt,
-  });
-  await wakeQueue(hookId);
-  return true;
+  const recorded = await recordEvents(
+    events.map((event, index) => ({
+      _id: messages[index]!._id,
+      audience: messages[index]!.webhookId,
+      type: event.type,
+      payload: event.payload,
+      createdAt: now,
+    })),
+  );
+  const hooks = await webhookIds();
+  return Promise.all(
+    messages.map(async (message, index) => {
+      if (!hooks.has(message.webhookId)) return false;
+      const event = recorded[index]!;
+      await insertOnce(Outbox, {
+        ...message,
+        payload: event.payload,
+        createdAt: event.createdAt,
+        retryFrom: event.createdAt,
+      });
+      await wakeQueue(message.webhookId);
+      return true;
+    }),
+  );
+}
+
+export async function enqueueNotification(event: PartnerNotification): Promise<boolean> {
+  const [queued] = await enqueueNotifications([event]);
+  return queued === true;
 }
 
 /** The message as stored and as delivered: its `_id` is the partner-facing delivery id. */
