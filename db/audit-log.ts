@@ -106,10 +106,11 @@ export function appendToAuditLog(decision: AuditDecision, keys: AuditKeys): Prom
 
 async function appendAfterHead(decision: AuditDecision, keys: AuditKeys): Promise<number> {
   const database = AuditLog.db.name;
-  const hint = await headHint.read();
   const mine = lastHere.get(database);
-  // Another process appended since our last entry: start from the shared hint instead.
-  let head = mine && mine.position >= hint ? mine : await startingHead(hint);
+  // This process's last entry is a start that costs no read. The shared hint is read when there is
+  // none, or once the position after it turns out taken: another process appended since.
+  let head = mine ?? (await startingHead(await headHint.read()));
+  let hintRead = mine === undefined;
   for (;;) {
     const position = head.position + 1;
     const entry: AuditLogEntry = JSON.parse(
@@ -127,6 +128,14 @@ async function appendAfterHead(decision: AuditDecision, keys: AuditKeys): Promis
       // Advisory, for other processes: not awaited.
       void headHint.raise(position).catch(() => undefined);
       return position;
+    }
+    if (!hintRead) {
+      hintRead = true;
+      const hint = await headHint.read();
+      if (hint > position) {
+        head = await startingHead(hint);
+        continue;
+      }
     }
     const taken = await readEntry(position);
     head = taken ? { position, hash: taken.hash } : head;

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import pLimit from 'p-limit';
+import { loadAuditVerifier } from '../../config/audit-key';
+import { config } from '../../config/config';
 import { createApiKey } from '../../db/apikeys';
+import { verifyAuditLog } from '../../db/audit-log';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { freePort, type ManagedProcess } from '../../scripts/dev-stack/processes';
@@ -181,6 +184,11 @@ test('two APIs and two workers, one worker killed with SIGKILL mid-burst: every 
   process.stderr.write(`scale-out: ${repeatsAfter503} submission(s) repeated after a 503\n`);
   const report = await checkInvariants(temporal, ids, { everyDecided: true });
   expect(brokenInvariants(report)).toEqual([]);
+  // Both workers appended to the one global audit log, each from its own last entry: it still chains.
+  const verifier = loadAuditVerifier(config());
+  const log = await verifyAuditLog(verifier.publicKey, verifier.keyId);
+  expect(log.problems).toEqual([]);
+  expect(log.entries).toBeGreaterThanOrEqual(60);
 
   // Each process counts its own round trips: the API its Temporal RPCs (one per submission: the
   // workflow stores the registration), the surviving worker (its metrics endpoint turned on) the
