@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Client,
+  isGrpcServiceError,
   ServiceError,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
@@ -148,13 +149,23 @@ export async function repeatWhileFirstTaskFails<T>(call: () => Promise<T>, deadl
     try {
       return await call();
     } catch (error) {
-      const code = error instanceof ServiceError ? (error.cause as { code?: number } | undefined)?.code : undefined;
-      if (code !== GRPC_FAILED_PRECONDITION || Date.now() >= deadline) throw error;
+      if (grpcCodeOf(error) !== GRPC_FAILED_PRECONDITION || Date.now() >= deadline) throw error;
       await sleep(FIRST_TASK_RETRY_MS);
     }
   }
 }
 const FIRST_TASK_RETRY_MS = 50;
+
+/**
+ * The gRPC status of a failed call. A refused operation of an update-with-start comes as the raw gRPC
+ * error with the operation's status (the client unwraps MultiOperationExecutionFailure), other
+ * refusals as a ServiceError around it.
+ */
+function grpcCodeOf(error: unknown): number | undefined {
+  if (isGrpcServiceError(error)) return error.code;
+  if (error instanceof ServiceError && isGrpcServiceError(error.cause)) return error.cause.code;
+  return undefined;
+}
 /** gRPC's status code, as the Temporal client passes it on (grpc-js is not ours to import). */
 const GRPC_FAILED_PRECONDITION = 9;
 
