@@ -13,7 +13,7 @@ export interface BurstFigures {
   distinctLastMs: number;
   /** 20 registrations of one deal sent at once: when the last was decided. */
   oneDealLastMs: number;
-  /** A lone registration of another deal sent together with a 20-way contest: its decision time. */
+  /** Lone registrations of other deals sent together with a 20-way contest: their median decision time. */
   loneDuringContestMs: number;
   /** Registrations a burst sent that were not accepted (each one a finding). */
   refused: number;
@@ -87,16 +87,15 @@ export async function runBursts(driver: DealregDriver, planner: MixPlanner): Pro
   const distinctLastMs = await lastOf(distinctDeals(planner, BURST));
   const oneDealLastMs = await lastOf(oneDeal(planner, BURST));
 
-  const [bystander] = distinctDeals(planner, 1);
+  // Three bystanders, for a median: one alone may be escalated by routing and so have no decision time.
+  const bystanders = distinctDeals(planner, 3);
   const contest = oneDeal(planner, BURST);
   const send = sender(driver);
   const sentAt = Date.now();
-  const [alone] = await Promise.all([
-    bystander ? send(bystander) : Promise.resolve(undefined),
-    ...contest.map((planned) => send(planned)),
-  ]);
-  const loneDuringContestMs =
-    alone?.ok && alone.value ? ((await decidedAt([alone.value]))[0] ?? Number.NaN) - sentAt : Number.NaN;
-  await waitForDecisions(60);
+  const answers = await Promise.all([...bystanders, ...contest].map((planned) => send(planned)));
+  const bystanderIds = answers.slice(0, bystanders.length).flatMap((o) => (o.ok && o.value ? [o.value] : []));
+  refused += answers.filter((o) => !o.ok).length;
+  const decided = (await decidedAt(bystanderIds)).filter((at) => !Number.isNaN(at));
+  const loneDuringContestMs = median(decided.map((at) => at - sentAt));
   return { loneMs: median(lone), distinctLastMs, oneDealLastMs, loneDuringContestMs, refused };
 }
