@@ -31,6 +31,11 @@ interface WriteError {
 export async function insertEachOnce<T>(model: Model<T>, docs: readonly T[]): Promise<boolean[]> {
   const inserted = docs.map(() => true);
   if (docs.length === 0) return inserted;
+  // Unordered, insertMany leaves out a document that fails validation and says nothing: refuse first.
+  for (const doc of docs) {
+    const invalid = new model(doc).validateSync();
+    if (invalid) throw invalid;
+  }
   try {
     await model.insertMany(docs as T[], { ordered: false });
   } catch (error) {

@@ -81,13 +81,17 @@ test('insertEachOnce inserts in one command what is not stored yet and tells whi
   }
   const ProbeModel = mongoose.model<Probe>(
     'InsertEachProbe',
-    new mongoose.Schema<Probe>({ _id: String, note: String }, { versionKey: false }),
+    new mongoose.Schema<Probe>({ _id: String, note: { type: String, required: true } }, { versionKey: false }),
     'inserteachprobes',
   );
   const probes = (ids: string[]) => ids.map((id) => ({ _id: `probe|${id}`, note: id }));
   expect(await insertEachOnce(ProbeModel, probes(['a', 'b']))).toEqual([true, true]);
   expect(await insertEachOnce(ProbeModel, probes(['a', 'c', 'b', 'd']))).toEqual([false, true, false, true]);
   expect(await insertEachOnce(ProbeModel, [])).toEqual([]);
+  // A document the schema refuses stops the call before anything is stored (insertMany would skip it).
+  await expect(
+    insertEachOnce(ProbeModel, [...probes(['e']), { _id: 'probe|f', note: { not: 'a string' } } as never]),
+  ).rejects.toThrow(/note/);
   const stored = await ProbeModel.find().lean<Probe[]>().exec();
   expect(stored.map((doc) => doc._id).sort()).toEqual(['a', 'b', 'c', 'd'].map((id) => `probe|${id}`));
 });
