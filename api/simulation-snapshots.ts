@@ -9,6 +9,7 @@ import {
 import {
   bucketIsClosed,
   REPLAY_GROUP_BUCKETS,
+  readableReplayFormat,
   readReplayGroup,
   replayGroupOf,
   replayRecordOf,
@@ -134,7 +135,10 @@ export async function walkStoredRegistrations(): Promise<StoredWalk> {
     for (let group = 0; nextGroup !== undefined; group += 1) {
       const { records, ends } = await nextGroup;
       nextGroup = group < lastGroup ? readGroup(group + 1) : undefined;
-      const byBucket = new Map(records.map((record) => [record.bucket, record]));
+      // A record this release cannot read (a newer one wrote it) is passed over: its bucket is read whole.
+      const byBucket = new Map(
+        records.filter((record) => readableReplayFormat(record.format)).map((record) => [record.bucket, record]),
+      );
       const first = group * REPLAY_GROUP_BUCKETS;
       for (let bucket = first; bucket < first + REPLAY_GROUP_BUCKETS && bucket <= lastBucket; bucket += 1) {
         const record = byBucket.get(bucket);

@@ -108,12 +108,18 @@ export function replayRecordOf(
   };
 }
 
+/** No bucket's text comes near this (128 registrations of bounded fields): a record past it is not ours. */
+const MAX_BUCKET_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** Formats this code reads; a record of another (written by a newer release) is read as if missing. */
+export const readableReplayFormat = (format: number) => format === 1 || format === 2;
+
 /** The snapshots a record holds, in sequence order, whichever format wrote it. */
 export function snapshotsOfRecord(record: Pick<ReplayRecordDoc, '_id' | 'format' | 'snapshots' | 'packed'>) {
   if (record.format === 1 && record.snapshots !== undefined) return decodeReplayBucket(record.snapshots);
   if (record.format === 2 && record.packed !== undefined) {
     const bytes = record.packed instanceof Uint8Array ? record.packed : record.packed.buffer;
-    return decodeReplayBucket(inflateRawSync(bytes).toString('utf8'));
+    return decodeReplayBucket(inflateRawSync(bytes, { maxOutputLength: MAX_BUCKET_TEXT_BYTES }).toString('utf8'));
   }
   throw new Error(`replay record ${record._id}: format ${record.format} is not known`);
 }

@@ -18,12 +18,15 @@ import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './ap
 
 const SEEDED = 5000;
 
-/** Threads of this process (the API under test runs in it) whose nice value is `nice` (/proc, field 19). */
+/** The nice value in a /proc stat file (field 19). */
+function niceOf(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+/** Threads of this process (the API under test runs in it) whose nice value is `nice`. */
 function threadsOfThisProcessAtNice(nice: number): number {
-  return readdirSync('/proc/self/task').filter((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === nice;
-  }).length;
+  return readdirSync('/proc/self/task').filter((tid) => niceOf(`/proc/self/task/${tid}/stat`) === nice).length;
 }
 /** FerretDB on a busy shared machine reads a few thousand registrations a second at worst. */
 const SIMULATION_WAIT_MS = 150_000;
@@ -127,6 +130,7 @@ test('a simulation runs as a job off the event loop, refuses a second one, and r
   let slowestMs = 0;
   let answered = 0;
   let nicedThreads = 0;
+  const loweredNice = Math.min(19, niceOf('/proc/self/stat') + 10);
   let job: { status: string; progress: { read: number; totalEstimate: number } } = started.body;
   while (job.status === 'running') {
     const sent = performance.now();
@@ -135,7 +139,7 @@ test('a simulation runs as a job off the event loop, refuses a second one, and r
     slowestMs = Math.max(slowestMs, performance.now() - sent);
     answered += 1;
     if (answered % 10 === 0) job = await readJob(started.body.id);
-    if (answered % 10 === 1) nicedThreads = Math.max(nicedThreads, threadsOfThisProcessAtNice(10));
+    if (answered % 10 === 1) nicedThreads = Math.max(nicedThreads, threadsOfThisProcessAtNice(loweredNice));
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(answered).toBeGreaterThan(20);
@@ -172,6 +176,11 @@ test('settled buckets are read from their replay records, with ends written afte
     { new: true, lean: true },
   ).exec();
   await recordReplayEnd(registration!, endedAt.toISOString());
+  // A record of a format this release does not know (as a newer release would write) is passed over:
+  // its bucket is read from the registrations, and the report is the same.
+  const unknown = records.find((record) => record.bucket === 1)!;
+  await ReplayRecord.deleteOne({ _id: unknown._id }).exec();
+  await ReplayRecord.collection.insertOne({ ...unknown, format: 99, packed: 'not ours' } as never);
 
   const started = await api.call({
     as: 'admin',
