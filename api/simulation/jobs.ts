@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -70,6 +71,8 @@ export async function startSimulation(request: SimulationRequest): Promise<Simul
   };
   try {
     await SimulationJob.create(job);
+    // Threads take their creator's nice value: libuv's pool must not be started by the lowered thread.
+    await stat(__filename);
     runOnThread(
       {
         databaseUri: databaseUri(),

@@ -1,5 +1,5 @@
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
 import { updateSimulationJob } from '../../db/simulation-jobs';
@@ -20,13 +20,15 @@ export interface SimulationThreadInput {
 }
 
 /**
- * Lowers this thread's CPU priority alone: Linux gives each thread its own nice value, set by the
- * thread id that /proc/thread-self names. Elsewhere the thread keeps the process's priority.
+ * Lowers this thread's CPU priority alone, by `nice` from the process's: Linux gives each thread its own
+ * nice value, set by the thread id that /proc/thread-self names. Elsewhere the thread keeps the
+ * process's priority.
  */
 function lowerThreadPriority(nice: number): void {
   if (nice === 0) return;
   try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(thread, Math.min(19, getPriority(thread) + nice));
   } catch {
     // Not Linux, or not allowed: the replay competes with the requests as an equal.
   }
