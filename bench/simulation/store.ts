@@ -8,7 +8,7 @@ import { distributorIds } from '../dealreg/partners';
 import { startChild, stopChild, waitForHttp } from '../infra/children';
 import { stopOnInterrupt } from '../infra/cleanup';
 import { benchDir, preparePostgresDatabase, siblingDatabaseUrl, startBenchFerretDb } from '../infra/stack';
-import { seedUntil } from './seed';
+import { SIMULATION_SEED_FORMAT, seedUntil } from './seed';
 
 /**
  * A second store with servers of its own (directory `simulation-<name>`, ports 10 up), so a small run
@@ -61,7 +61,7 @@ export async function withSimulationStore<T>(
     temporal = await startTemporalServer({ dataDir: path.join(simulationDir, 'temporal'), port: TEMPORAL_PORT });
     const started = temporal;
     forgetTemporal = stopOnInterrupt(() => started.stop());
-    const mongodbUri = `mongodb://127.0.0.1:${FERRETDB_PORT}/simulation_${options.size}`;
+    const mongodbUri = `mongodb://127.0.0.1:${FERRETDB_PORT}/simulation_${options.size}_s${SIMULATION_SEED_FORMAT}`;
     await connectDatabase(mongodbUri);
     let seeded: { seeded: number; seconds: number };
     try {
