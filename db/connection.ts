@@ -19,6 +19,9 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   mongoose.set('bufferCommands', false);
   mongoose.set('autoIndex', false);
   mongoose.set('autoCreate', false);
+  // Otherwise every query formats a stack trace when it runs (for a "query was already executed"
+  // error that dealreg never provokes): with source maps on (tsx), 4% of the worker's CPU (bench profile).
+  mongoose.set('skipOriginalStackTraces', true);
   const connected = await mongoose.connect(uri, {
     serverSelectionTimeoutMS: 5000,
     // FerretDB speaks the wire protocol but not every server-side retry feature; retries are ours.
