@@ -4,7 +4,7 @@ import { type EscalationDoc, saveEscalation } from '../db/escalations';
 import { recordEscalationFacts } from '../db/insights';
 import { enqueueNotification } from '../db/outbox';
 import { Registration, type RegistrationDoc } from '../db/registrations';
-import { fateEvents, mayHappen, transition } from '../domain/lifecycle';
+import { fateEvents, transition } from '../domain/lifecycle';
 import { fateEntry, resolutionNotifyKey } from '../domain/lifecycle-entries';
 import { timingInMs } from '../domain/policy/schema';
 import type { ReasonCode } from '../domain/registration';
@@ -202,8 +202,6 @@ export function escalationActivities(deps: ActivityDeps) {
     }): Promise<RecordedOutcome> {
       const registration = await loadRegistration(registrationId);
       const event = fateEvents[fate.action];
-      // Withdrawn or expired meanwhile: that end stands.
-      if (!mayHappen(event, registration.status)) return outcomeOf(registration);
       const { policy } = await loadPolicyVersion(registration.policyVersion);
       const step = transition(outcomeOf(registration), event, fateEntry(fate, registration.policyVersion), {
         timing: timingInMs(policy.timing),
@@ -213,6 +211,7 @@ export function escalationActivities(deps: ActivityDeps) {
       try {
         return outcomeOf((await recordStepOn(registration, step)).recorded);
       } catch (error) {
+        // Withdrawn or expired meanwhile: that end stands.
         if (error instanceof TransitionRefused) return outcomeOf(await loadRegistration(registrationId));
         throw error;
       }

@@ -215,8 +215,9 @@ export interface TransitionContext {
 /**
  * The transition table applied: (state, event, policy timing, now) gives the next state, the decision
  * entry to append and the notification to send. `entry` may depend on the fields the step sets (an
- * extension's entry names its new end). Asking for an event the state does not allow is a mistake of
- * the caller, which asks `mayHappen` first.
+ * extension's entry names its new end). A step is built for any state: one its status does not allow
+ * (`mayHappen`) carries a `from` without that status, and the store refuses it (TransitionRefused)
+ * after finding no entry of the step already written, so a retried step that landed still finishes.
  */
 export function transition(
   state: LifecycleState,
@@ -224,7 +225,6 @@ export function transition(
   entry: EntryContent | ((set: StepFields) => EntryContent),
   context: TransitionContext,
 ): LifecycleStep {
-  if (!mayHappen(event, state.status)) throw new Error(`${event} cannot happen to a ${state.status} registration`);
   const step = nextStep(
     event,
     {

@@ -1,4 +1,5 @@
 import { decideRegistration } from '../../activities/decide';
+import { protectionActivities } from '../../activities/protection';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
@@ -7,7 +8,7 @@ import { submitRegistration } from '../../services/submit-registration';
 import type { Actor } from '../../workflows/definitions';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { startTestSystem, type TestSystem } from '../support/harness';
+import { quietLogger, startTestSystem, type TestSystem } from '../support/harness';
 import { recordHistory, registration, submitAndDecide, waitForStatus, workflowResult } from '../support/lifecycle';
 
 let system: TestSystem;
@@ -35,6 +36,24 @@ describe('decisions', () => {
       onWrongRoute: 'reject',
       timing: longProtection,
     });
+  });
+
+  test('an older run’s withdrawal retried after its write landed finishes instead of failing', async () => {
+    const decided = await submitAndDecide(system, 'value-var', submission());
+    expect(decided.status).toBe('approved');
+    // Runs started before the workflow owned every status withdraw through this activity; a worker that
+    // died after its write but before reporting has the activity run again on the withdrawn document.
+    const { withdrawRegistration } = protectionActivities({
+      temporal: system.temporal,
+      taskQueue: system.taskQueue,
+      logger: quietLogger,
+    });
+    const first = await withdrawRegistration({ registrationId: decided._id, by: reseller });
+    const retried = await withdrawRegistration({ registrationId: decided._id, by: reseller });
+    expect(first.status).toBe('withdrawn');
+    expect(retried).toEqual(first);
+    const stored = await registration(decided._id);
+    expect(stored.decisions.filter((entry) => entry.key === 'withdraw')).toHaveLength(1);
   });
 
   test('approves a registration nobody else holds, with a verifiable decision chain', async () => {
