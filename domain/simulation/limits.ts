@@ -1,5 +1,5 @@
 import { type LimitName, limitsFor, type Policy } from '../policy/schema';
-import { partnerTypes } from '../registration';
+import { type PartnerType, partnerTypes } from '../registration';
 import type { LimitHit, RegistrationSnapshot } from './types';
 
 const DAY_MS = 86_400_000;
@@ -14,11 +14,14 @@ export class LimitTracker {
   private readonly activeReleases = new Map<string, number[]>();
   private readonly submittedPerDay = new Map<string, number>();
   private readonly hits = new Map<string, LimitHit>();
+  /** Each partner type's limits, read once for the whole replay. */
+  private readonly limitsByType: ReadonlyMap<PartnerType, ReturnType<typeof limitsFor>>;
   /** Counting only what some partner type's limit reads: without limits, a replay counts nothing. */
   private readonly counts: { active: boolean; daily: boolean };
 
-  constructor(private readonly policy: Policy) {
-    const all = partnerTypes.map((type) => limitsFor(policy.limits, type));
+  constructor(policy: Policy) {
+    this.limitsByType = new Map(partnerTypes.map((type) => [type, limitsFor(policy.limits, type)]));
+    const all = [...this.limitsByType.values()];
     this.counts = {
       active: all.some((limits) => limits.activePerReseller !== undefined),
       daily: all.some((limits) => limits.submissionsPerResellerPerDay !== undefined),
@@ -27,7 +30,7 @@ export class LimitTracker {
 
   /** The limit that would have refused this submission, if any. */
   refusal(snapshot: RegistrationSnapshot, submittedAt: number): LimitName | undefined {
-    const limits = limitsFor(this.policy.limits, snapshot.partnerType);
+    const limits = this.limitsByType.get(snapshot.partnerType)!;
     if (limits.activePerReseller !== undefined) {
       const live = (this.activeReleases.get(snapshot.resellerId) ?? []).filter((releaseAt) => releaseAt > submittedAt);
       this.activeReleases.set(snapshot.resellerId, live);
