@@ -188,7 +188,7 @@ export type WeighResult =
   | { waitFor: string; until?: 'accepted' | 'decided'; timing: DecisionTiming }
   | { verdict: EngineVerdict; timing: Required<DecisionTiming>; decidedAt: string };
 
-export async function weighRegistrationIn(surroundings: DecisionSurroundings, input: CheckInput): Promise<WeighResult> {
+async function weighRegistrationIn(surroundings: DecisionSurroundings, input: CheckInput): Promise<WeighResult> {
   const look = await lookAtDeal(surroundings, input, 'once');
   if (!('verdict' in look)) return look;
   // The engine's moment, not the workflow's: a workflow task's clock stands still while its local

@@ -1,22 +1,22 @@
 import { unlistFromKeys } from '../db/dealkeys';
 import { applyTransition, type TransitionRequest } from '../db/decision-log';
 import type { RegistrationDoc } from '../db/registrations';
-import type { LifecycleStep } from '../domain/lifecycle';
+import { dropUndefined, type LifecycleStep } from '../domain/lifecycle';
 import type { RecordedStep } from '../workflows/definitions';
 import { notifyPartners } from './notify';
 import { outcomeOf } from './registration-facts';
 
+/** The step as the store takes it: its times as dates (a workflow's values travel as ISO text). */
 function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
   const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
-  const set = {
-    decidedAt: date(step.set.decidedAt),
-    protectedUntil: date(step.set.protectedUntil),
-    endedAt: date(step.set.endedAt),
-    extensionsUsed: step.set.extensionsUsed,
-    escalationId: step.set.escalationId,
-  };
-  const defined = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
-  return { registrationId, from: step.from, to: step.to, decision: step.entry, set: defined };
+  const { decidedAt, protectedUntil, endedAt, ...rest } = step.set;
+  const set = dropUndefined({
+    decidedAt: date(decidedAt),
+    protectedUntil: date(protectedUntil),
+    endedAt: date(endedAt),
+    ...rest,
+  });
+  return { registrationId, from: step.from, to: step.to, decision: step.entry, set };
 }
 
 /**

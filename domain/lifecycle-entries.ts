@@ -128,7 +128,7 @@ export function fateEntry(fate: EscalationFate, policyVersion: number): EntryCon
 /** A resolution is told to partners under its own key (`resolved:<escalation>`), not the entry's. */
 export const resolutionNotifyKey = (fate: Pick<EscalationFate, 'escalationId'>) => `resolved:${fate.escalationId}`;
 
-export const actorOf = (by: Actor): DecidedBy =>
+const actorOf = (by: Actor): DecidedBy =>
   by.kind === 'reseller'
     ? { kind: 'reseller', id: by.keyId }
     : by.kind === 'system'

@@ -268,7 +268,8 @@ export function transition(
   };
 }
 
-function dropUndefined<T extends object>(value: T): T {
+/** The object without its undefined fields: a step serializes the same whichever fields it has. */
+export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 

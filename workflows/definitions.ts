@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IdentifierConflict } from '../domain/allocation/types';
+import type { LifecycleState } from '../domain/lifecycle';
 import type { Actor, EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
 import type { PartnerType, ReasonCode, RegistrationStatus, RegistrationSubmission } from '../domain/registration';
 
@@ -17,14 +18,11 @@ export interface RegistrationState {
   extensionEscalationId?: string;
 }
 
-/** What the decision, an escalation or a deadline concluded for a registration (already recorded in MongoDB). */
-export interface RecordedOutcome {
-  status: RegistrationStatus;
-  reasonCode?: ReasonCode;
-  protectedUntil?: string;
-  extensionsUsed: number;
-  escalationId?: string;
-}
+/**
+ * What the decision, an escalation or a deadline concluded for a registration (already recorded in
+ * MongoDB): the state the lifecycle's table steps from.
+ */
+export type RecordedOutcome = LifecycleState;
 
 /** What a stored step left in the document, and whether this attempt wrote it (or an earlier one had). */
 export interface RecordedStep extends RecordedOutcome {

@@ -8,13 +8,16 @@ export function traceStep(rule: string, result: string, inputs: Record<string, u
   return { rule, inputs, result, decisive };
 }
 
+/** A step's staff sentence. */
+export const stepDetail = (step: EngineStep): string => describeStep(step.rule, step.result, step.inputs, 'staff');
+
 /** Each step with its staff sentence; every step has the same keys in the same order. */
 export function describedTrace(steps: readonly EngineStep[]): RuleTraceStep[] {
-  return steps.map(({ rule, inputs, result, decisive }) => ({
-    rule,
-    inputs,
-    result,
-    detail: describeStep(rule, result, inputs, 'staff'),
-    decisive,
+  return steps.map((step) => ({
+    rule: step.rule,
+    inputs: step.inputs,
+    result: step.result,
+    detail: stepDetail(step),
+    decisive: step.decisive,
   }));
 }

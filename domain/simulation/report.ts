@@ -1,5 +1,5 @@
 import type { EngineDecision } from '../allocation/decide';
-import { describeStep } from '../allocation/describe';
+import { stepDetail } from '../allocation/steps';
 import type { DealMatch } from '../allocation/types';
 import type {
   DistributorShare,
@@ -98,7 +98,7 @@ export class ReportBuilder {
       actual: { outcome: actual, reasonCode: actualReason, decisiveRule: snapshot.actualDecisiveRule ?? null },
       simulated: { outcome: decision.outcome, reasonCode: simulatedReason },
       decisiveRule: decisive?.rule ?? '',
-      detail: decisive ? describeStep(decisive.rule, decisive.result, decisive.inputs, 'staff') : '',
+      detail: decisive ? stepDetail(decisive) : '',
     });
   }
 
