@@ -56,11 +56,6 @@ export async function recordEvents(events: ReadonlyArray<Omit<EventDoc, 'listKey
   );
 }
 
-export async function recordEvent(event: Omit<EventDoc, 'listKeys'>): Promise<EventDoc> {
-  const [recorded] = await recordEvents([event]);
-  return recorded!;
-}
-
 /** Where an audience's feed starts (its first event, a bucket early), or undefined before its first event. */
 export const eventFeedFloor = (audience: string): Promise<number | undefined> =>
   listFloor(floorOf(audience), eventBucketing.width);

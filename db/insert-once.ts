@@ -32,12 +32,13 @@ export async function insertEachOnce<T>(model: Model<T>, docs: readonly T[]): Pr
   const inserted = docs.map(() => true);
   if (docs.length === 0) return inserted;
   // Unordered, insertMany leaves out a document that fails validation and says nothing: refuse first.
-  for (const doc of docs) {
-    const invalid = new model(doc).validateSync();
+  const built = docs.map((doc) => new model(doc));
+  for (const doc of built) {
+    const invalid = doc.validateSync();
     if (invalid) throw invalid;
   }
   try {
-    await model.insertMany(docs as T[], { ordered: false });
+    await model.insertMany(built, { ordered: false });
   } catch (error) {
     const writeErrors = (error as { writeErrors?: WriteError[] }).writeErrors;
     if (!writeErrors?.length) throw error;

@@ -4,8 +4,6 @@ import type { EntryContent } from '../domain/lifecycle-entries';
 import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
 import { type Bucketing, listingKeys } from './listing';
 
-export type { DecidedBy } from '../domain/lifecycle-entries';
-
 /**
  * One entry of a registration's decision log. Entries are hash-chained: `hash` covers every other
  * field but `signature`, the previous entry's hash included, and the signature covers `hash`: whoever

@@ -25,7 +25,7 @@ export const replayGroupOf = (bucket: number) => Math.floor(bucket / REPLAY_GROU
  * tier between the disk and the replay (PostgreSQL, FerretDB's JSON, BSON) otherwise copies and
  * parses, for 0.1 ms of inflating. Records of format 1 are still read.
  */
-export const REPLAY_RECORD_FORMAT = 2;
+const REPLAY_RECORD_FORMAT = 2;
 
 /**
  * One listing bucket's registrations as the policy simulation replays them, written once (unique
@@ -111,17 +111,25 @@ export function replayRecordOf(
 /** No bucket's text comes near this (128 registrations of bounded fields): a record past it is not ours. */
 const MAX_BUCKET_TEXT_BYTES = 64 * 1024 * 1024;
 
-/** Formats this code reads; a record of another (written by a newer release) is read as if missing. */
-export const readableReplayFormat = (format: number) => format === 1 || format === 2;
+type StoredRecord = Pick<ReplayRecordDoc, '_id' | 'format' | 'snapshots' | 'packed'>;
+
+/** How each format this code reads holds its text; a record of another (a newer release's) is read as if missing. */
+const textOfFormat: Record<number, (record: StoredRecord) => string | undefined> = {
+  1: (record) => record.snapshots,
+  2: (record) => {
+    if (record.packed === undefined) return undefined;
+    const bytes = record.packed instanceof Uint8Array ? record.packed : record.packed.buffer;
+    return inflateRawSync(bytes, { maxOutputLength: MAX_BUCKET_TEXT_BYTES }).toString('utf8');
+  },
+};
+
+export const readableReplayFormat = (format: number) => Object.hasOwn(textOfFormat, format);
 
 /** The snapshots a record holds, in sequence order, whichever format wrote it. */
-export function snapshotsOfRecord(record: Pick<ReplayRecordDoc, '_id' | 'format' | 'snapshots' | 'packed'>) {
-  if (record.format === 1 && record.snapshots !== undefined) return decodeReplayBucket(record.snapshots);
-  if (record.format === 2 && record.packed !== undefined) {
-    const bytes = record.packed instanceof Uint8Array ? record.packed : record.packed.buffer;
-    return decodeReplayBucket(inflateRawSync(bytes, { maxOutputLength: MAX_BUCKET_TEXT_BYTES }).toString('utf8'));
-  }
-  throw new Error(`replay record ${record._id}: format ${record.format} is not known`);
+export function snapshotsOfRecord(record: StoredRecord) {
+  const text = textOfFormat[record.format]?.(record);
+  if (text === undefined) throw new Error(`replay record ${record._id}: format ${record.format} is not known`);
+  return decodeReplayBucket(text);
 }
 
 export async function writeReplayRecord(record: ReplayRecordDoc): Promise<boolean> {

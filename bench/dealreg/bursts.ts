@@ -90,12 +90,9 @@ export async function runBursts(driver: DealregDriver, planner: MixPlanner): Pro
   // Three bystanders, for a median: one alone may be escalated by routing and so have no decision time.
   const bystanders = distinctDeals(planner, 3);
   const contest = oneDeal(planner, BURST);
-  const send = sender(driver);
-  const sentAt = Date.now();
-  const answers = await Promise.all([...bystanders, ...contest].map((planned) => send(planned)));
-  const bystanderIds = answers.slice(0, bystanders.length).flatMap((o) => (o.ok && o.value ? [o.value] : []));
-  refused += answers.filter((o) => !o.ok).length;
-  const decided = (await decidedAt(bystanderIds)).filter((at) => !Number.isNaN(at));
-  const loneDuringContestMs = median(decided.map((at) => at - sentAt));
+  const [alone, contested] = await Promise.all([sendAll(driver, bystanders), sendAll(driver, contest)]);
+  refused += alone.refused + contested.refused;
+  const decided = (await decidedAt(alone.ids)).filter((at) => !Number.isNaN(at));
+  const loneDuringContestMs = median(decided.map((at) => at - alone.sentAt));
   return { loneMs: median(lone), distinctLastMs, oneDealLastMs, loneDuringContestMs, refused };
 }

@@ -3,7 +3,7 @@ import { routeKey } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import type { RegistrationView } from '../../api/schemas/registration';
 import type { Role } from '../../db/apikeys';
-import { recordEvent } from '../../db/events';
+import { recordEvents } from '../../db/events';
 import { finishDelivery } from '../../db/outbox';
 import { SimulationLock } from '../../db/simulation-jobs';
 import { eventually } from '../support/harness';
@@ -68,13 +68,16 @@ const webhookPath = (as: CallerName) =>
 
 /** A delivery given up on, with its event kept, as the dispatcher leaves one. */
 async function abandonedDelivery(): Promise<string> {
-  const event = await recordEvent({
-    _id: unique('evt'),
-    audience: 'reseller:value-var',
-    type: 'registration.approved',
-    payload: {},
-    createdAt: new Date(),
-  });
+  const [recorded] = await recordEvents([
+    {
+      _id: unique('evt'),
+      audience: 'reseller:value-var',
+      type: 'registration.approved',
+      payload: {},
+      createdAt: new Date(),
+    },
+  ]);
+  const event = recorded!;
   await finishDelivery(
     { ...event, webhookId: event.audience, type: 'registration.approved', attempts: 3, nextAttemptAt: new Date() },
     'abandoned',
