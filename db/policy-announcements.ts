@@ -1,7 +1,12 @@
 import { model, Schema } from 'mongoose';
+import type { PolicyAnnouncement as PolicyAnnouncementMessage } from '../workflows/definitions';
 import { insertOnce } from './insert-once';
 
-export const policyAnnouncementTypes = ['policy.scheduled', 'policy.effective', 'policy.cancelled'] as const;
+export const policyAnnouncementTypes = [
+  'policy.scheduled',
+  'policy.effective',
+  'policy.cancelled',
+] as const satisfies readonly PolicyAnnouncementMessage[];
 export type PolicyAnnouncementType = (typeof policyAnnouncementTypes)[number];
 
 /**

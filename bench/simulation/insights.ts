@@ -139,8 +139,7 @@ async function auditorKey(api: BenchApi): Promise<string> {
 }
 
 /** Reads every seeded day in 400-day windows (the first reads, so each builds its days' rollups): the totals. */
-async function readTotals(api: BenchApi, key: string, stored: number, today: number) {
-  const rollupsKept = process.env.DEALREG_BENCH_KEEP_ROLLUPS === '1';
+async function readTotals(api: BenchApi, key: string, stored: number, today: number, rollupsKept: boolean) {
   const totals = { submitted: 0, expected: stored, decided: 0, ended: 0, coldMs: [] as number[], rollupsKept };
   for (let end = today; end > today - SEEDED_DAYS * DAY_MS; end -= WINDOW_DAYS * DAY_MS) {
     const query = `from=${day(end - (WINDOW_DAYS - 1) * DAY_MS)}&to=${day(end)}&bucket=month`;
@@ -196,24 +195,26 @@ async function steadyTiming(api: BenchApi, key: string, shapes: ShapeFigures[], 
 export async function runInsightsBench(
   options: StoreOptions & { rebuild: boolean; profile: boolean },
 ): Promise<InsightsBenchResult> {
+  const profilesDir = path.join(simulationDir, 'profiles');
   return withSimulationStore(options, async (store) => {
     const result: InsightsBenchResult = { size: options.size, stored: store.stored, seedSeconds: store.seedSeconds };
     if (store.stored < options.size) {
       result.skipped = `seeding budget ran out at ${store.stored}; a later run carries on (raise --simulation-seed-minutes)`;
       return result;
     }
+    const rollupsKept = process.env.DEALREG_BENCH_KEEP_ROLLUPS === '1';
     if (options.rebuild) result.rebuild = await rebuild(store);
-    else if (process.env.DEALREG_BENCH_KEEP_ROLLUPS === '1') progress('insights: rollups of an earlier run kept');
+    else if (rollupsKept) progress('insights: rollups of an earlier run kept');
     else progress(`insights: seeded measures kept; ${await dropRollups(store)} rollups of an earlier run dropped`);
     const today = Date.now();
     let api = await startStoreApi(store);
     try {
       const key = await auditorKey(api);
       progress('insights: reading every seeded day once (totals)');
-      result.totals = await readTotals(api, key, store.stored, today);
+      result.totals = await readTotals(api, key, store.stored, today, rollupsKept);
       // A fresh process: closed days come from the stored rollups, not from this process's memory.
       await api.stop();
-      const profileDir = options.profile ? path.join(simulationDir, 'profiles') : undefined;
+      const profileDir = options.profile ? profilesDir : undefined;
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
       api = await startStoreApi(store, profileDir);
       const shapes: ShapeFigures[] = [];
@@ -232,9 +233,8 @@ export async function runInsightsBench(
       await api.stop();
     }
     if (options.profile) {
-      const dir = path.join(simulationDir, 'profiles');
-      const name = (await readdir(dir))[0] as string;
-      result.apiProfile = await summarizeCpuProfiles(path.join(dir, name), 'api');
+      const name = (await readdir(profilesDir))[0] as string;
+      result.apiProfile = await summarizeCpuProfiles(path.join(profilesDir, name), 'api');
     }
     return result;
   });
@@ -254,10 +254,11 @@ export function insightsLines(result: InsightsBenchResult | undefined): string[]
   );
   const t = result.totals;
   if (t) {
+    const cold = summarize(t.coldMs);
     lines.push(
       `  totals over every seeded day: submitted ${t.submitted} of ${t.expected} seeded${t.submitted === t.expected ? '' : ' (MISMATCH)'}; ` +
         `approved or rejected ${t.decided}; won, lost or expired ${t.ended}; ${t.coldMs.length} requests of ${WINDOW_DAYS} days ${t.rollupsKept ? '(rollups kept from an earlier run)' : '(building the rollups)'}: ` +
-        `${(t.coldMs.reduce((x, y) => x + y, 0) / 1000).toFixed(1)} s in all, p50 ${ms(summarize(t.coldMs).p50)}, max ${ms(summarize(t.coldMs).max)}`,
+        `${(t.coldMs.reduce((x, y) => x + y, 0) / 1000).toFixed(1)} s in all, p50 ${ms(cold.p50)}, max ${ms(cold.max)}`,
     );
   }
   for (const shape of result.shapes ?? []) {
