@@ -5,15 +5,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import {
-  commandLineOf,
   isPortOpen,
-  isProcessAlive,
   killLeftover,
   type ManagedProcess,
   type StopSignal,
   spawnManaged,
   waitUntilReady,
 } from './processes';
+import { commandLineOf, isProcessAlive } from './proc-tree';
 
 const execFileAsync = promisify(execFile);
 
