@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { progress, projectRoot } from './dev-stack/stack';
@@ -24,7 +24,8 @@ export async function ensureConsoleBuilt(): Promise<void> {
   const inputs = Math.max(newestSourceMtime(consoleDir), existsSync(lockFile) ? statSync(lockFile).mtimeMs : 0);
   if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= inputs) return;
   progress('building the console (vite)…');
-  const result = spawnSync(
+  // Not spawnSync: a stop asked for meanwhile must be heard (and the build is then killed with the rest).
+  const child = spawn(
     path.join(projectRoot, 'node_modules', '.bin', 'vite'),
     ['build', '--config', 'console/vite.config.ts'],
     {
@@ -34,5 +35,9 @@ export async function ensureConsoleBuilt(): Promise<void> {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  if (result.status !== 0) throw new Error('the console build failed; see the messages above');
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error('the console build failed; see the messages above');
 }
