@@ -148,7 +148,7 @@ export async function startBenchStack(
   durable: boolean,
 ): Promise<BenchStack> {
   // A run killed outright leaves its processes behind; their pid files are about to be wiped.
-  await stopLeftoverProcesses(liveDir, true);
+  await stopLeftoverProcesses(liveDir, { recursive: true });
   await rm(liveDir, { recursive: true, force: true });
   await mkdir(liveDir, { recursive: true });
   // The load phase drops its Mongo database (a PostgreSQL schema) at the start of each run (load-bench.ts).

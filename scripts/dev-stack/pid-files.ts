@@ -68,13 +68,15 @@ export type Terminate = (pid: number, timeoutMs: number, stop: StopSignal) => Pr
 export async function stopRecordedProcess(
   file: string,
   terminate: Terminate,
-  options: { commandHint?: string; stop?: StopSignal } = {},
+  options: { commandHint?: string; stop?: StopSignal; whose?: string } = {},
 ): Promise<boolean> {
   const record = await readPidRecord(file);
   const name = path.basename(file, '.pid');
   let stopped = false;
   if (record && isStillRunning(record, options.commandHint)) {
-    process.stderr.write(`dealreg: stopping ${name} (pid ${record.pid}) left over from an earlier run\n`);
+    process.stderr.write(
+      `dealreg: stopping ${name} (pid ${record.pid}) ${options.whose ?? 'left over from an earlier run'}\n`,
+    );
     await terminate(record.pid, 10_000, record.stop ?? options.stop ?? defaultStop);
     stopped = true;
   }
@@ -103,12 +105,16 @@ function pidFilesUnder(dir: string, recursive: boolean): string[] {
 }
 
 /** Stops what an earlier run left behind under `dir`, API and worker first, PostgreSQL last. */
-export async function stopLeftovers(dir: string, terminate: Terminate, recursive = false): Promise<number> {
-  const files = pidFilesUnder(dir, recursive).sort(
+export async function stopLeftovers(
+  dir: string,
+  terminate: Terminate,
+  options: { recursive?: boolean; whose?: string } = {},
+): Promise<number> {
+  const files = pidFilesUnder(dir, options.recursive ?? false).sort(
     (a, b) => stopRank(path.basename(a, '.pid')) - stopRank(path.basename(b, '.pid')),
   );
   let stopped = 0;
-  for (const file of files) if (await stopRecordedProcess(file, terminate)) stopped += 1;
+  for (const file of files) if (await stopRecordedProcess(file, terminate, { whose: options.whose })) stopped += 1;
   return stopped;
 }
 

@@ -109,7 +109,8 @@ export async function killLeftover(
 }
 
 /** Every leftover under `dir` (see pid-files.ts), each named in one line. */
-export const stopLeftoverProcesses = (dir: string, recursive = false) => stopLeftovers(dir, terminate, recursive);
+export const stopLeftoverProcesses = (dir: string, options: { recursive?: boolean; whose?: string } = {}) =>
+  stopLeftovers(dir, terminate, options);
 
 /**
  * Starts a long-running process in its own process group (so a terminal's Ctrl-C reaches only us and we

@@ -12,6 +12,7 @@ const SAME_REQUEST_MS = 2_000;
 
 let stopping: Promise<never> | undefined;
 let firstSignalAt = 0;
+let killingNow = false;
 
 export const isStopping = () => stopping !== undefined;
 
@@ -31,6 +32,11 @@ export async function killEverything(): Promise<void> {
 export function killUnmanagedChildren(): void {
   const managed = new Set(liveProcesses().map((proc) => proc.pid));
   for (const pid of descendantsOf(process.pid, managed)) sendSignal(pid, 'SIGKILL');
+}
+
+/** Stops, newest first, what this process still runs: a start-up under way may not have handed it over yet. */
+export async function stopLiveProcesses(deadline: number): Promise<void> {
+  for (const proc of liveProcesses().reverse()) await proc.stop(Math.max(500, deadline - Date.now()));
 }
 
 export interface StopHandlerOptions {
@@ -55,8 +61,7 @@ export function stopAndExit(code: number, why?: string): Promise<never> {
     const deadline = Date.now() + STOP_BUDGET_MS;
     const orderly = async () => {
       await options?.stop(deadline);
-      // What a start-up under way had begun and not yet handed over (still waiting for it to serve).
-      for (const proc of liveProcesses().reverse()) await proc.stop(Math.max(500, deadline - Date.now()));
+      await stopLiveProcesses(deadline);
     };
     await Promise.race([
       orderly().catch((error) => options?.say(`while stopping: ${String(error)}`)),
@@ -82,7 +87,8 @@ export function installStopHandlers(options: StopHandlerOptions): void {
       void stopAndExit(options.signalExitCode ?? 0, `${signal}: stopping… (a second Ctrl-C stops at once)`);
       return;
     }
-    if (now - firstSignalAt < SAME_REQUEST_MS) return;
+    if (now - firstSignalAt < SAME_REQUEST_MS || killingNow) return;
+    killingNow = true;
     options.say(`${signal} again: stopping at once`);
     refuseNewProcesses('stopping');
     void killEverything().then(() => process.exit(options.signalExitCode ?? 1));

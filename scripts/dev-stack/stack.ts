@@ -198,6 +198,6 @@ export function progress(message: string): void {
  * Stops what an earlier run of this profile left behind (its supervisor was killed before it could),
  * each named in one line: servers, worker and API alike.
  */
-export async function stopLeftoversOf(profile: StackProfile, recursive = false): Promise<void> {
-  await stopLeftoverProcesses(recursive ? profile.dataDir : runDirOf(profile), recursive);
+export async function stopLeftoversOf(profile: StackProfile, options: { recursive?: boolean; whose?: string } = {}) {
+  await stopLeftoverProcesses(options.recursive ? profile.dataDir : runDirOf(profile), options);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { ensureDevelopmentAuditKey } from '../../config/audit-key';
 import { parseConfig } from '../../config/config';
-import { installStopHandlers, killUnmanagedChildren } from '../../scripts/dev-stack/shutdown';
+import { installStopHandlers, killUnmanagedChildren, stopLiveProcesses } from '../../scripts/dev-stack/shutdown';
 import { profiles, progress, type RunningStack, startStack, stopLeftoversOf } from '../../scripts/dev-stack/stack';
 import { Supervisor } from '../../scripts/dev-stack/supervise';
 
@@ -22,14 +22,16 @@ export default async function globalSetup(): Promise<void> {
     stop: async (deadline) => {
       killUnmanagedChildren();
       await (stack ? stack.stop(deadline) : supervisor.stop(deadline));
-      await stopLeftoversOf(profile, true);
+      await stopLiveProcesses(deadline);
+      // Jest's workers are gone; what the tests started themselves is found through its pid files.
+      await stopLeftoversOf(profile, { recursive: true, whose: 'started by a test' });
     },
   });
   const external = Boolean(process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URI);
   if (!external) {
     // A run that was killed may have left its servers behind (and the tests' own, in subfolders);
     // they are found through the pid files we are about to wipe.
-    await stopLeftoversOf(profile, true);
+    await stopLeftoversOf(profile, { recursive: true });
     await rm(profile.dataDir, { recursive: true, force: true });
   }
   await mkdir(profile.dataDir, { recursive: true });
