@@ -4,6 +4,7 @@ import { isStillRunning, pidFile, readPidRecord, supervisorPidName } from '../..
 import { findPostgresBinDir } from '../../scripts/dev-stack/postgres';
 import { terminate } from '../../scripts/dev-stack/processes';
 import { runDirOf, stopLeftoversOf } from '../../scripts/dev-stack/stack';
+import { ensureTool } from '../../scripts/dev-stack/tools';
 import { submission } from '../support/fixtures';
 import { adminKey, apiUrl, call, openPorts, profile, StackRun, say } from './stack-run';
 
@@ -64,13 +65,16 @@ async function decidedStatus(id: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  // Built once per machine, usually by the integration tests' set-up already; not a start's to pay for.
+  await ensureTool('temporal');
+  await ensureTool('ferretdb');
   // A test run killed half-way leaves its stack: found the same way npm start finds one.
   const supervisor = await readPidRecord(pidFile(runDir, supervisorPidName));
   if (supervisor && isStillRunning(supervisor))
     await terminate(supervisor.pid, 20_000, { signal: 'SIGTERM', group: false });
   await stopLeftoversOf(profile);
   await rm(profile.dataDir, { recursive: true, force: true });
-});
+}, 1_800_000);
 
 afterAll(async () => {
   for (const run of runs) {
