@@ -671,7 +671,9 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description Roles: anyone, no key needed.
+         * @description Process and request figures; with `Authorization: Bearer <METRICS_TOKEN>`, also the program figures (registrations by status, open escalations, submissions).
+         *
+         *     Roles: anyone, no key needed.
          */
         get: operations["metrics"];
         put?: never;
@@ -690,7 +692,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Temporal and the database are reachable
+         * A registration can be taken: Temporal and the database are reachable, and a worker polls
          * @description Roles: anyone, no key needed.
          */
         get: operations["readiness"];
@@ -1174,12 +1176,16 @@ export interface components {
             checks: {
                 database: boolean;
                 temporal: boolean;
+                /** @description a worker polled the task queue within the last 75 s */
+                worker: boolean;
             };
             /**
              * @description memory: each API process counts alone; redis: the limits hold across processes
              * @enum {string}
              */
             rateLimitStore: "memory" | "redis";
+            /** @description why it is not ready */
+            reason?: string;
             /** @enum {string} */
             status: "ready" | "unavailable";
         };
@@ -4787,7 +4793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency cannot be reached */
+            /** @description A dependency cannot be reached, or no worker polls the task queue */
             503: {
                 headers: {
                     [name: string]: unknown;
