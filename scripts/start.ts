@@ -2,7 +2,6 @@ import path from 'node:path';
 import { ensureDevelopmentAuditKey } from '../config/audit-key';
 import { auditCheckpointDir, auditKeyFile, ConfigError, parseConfig } from '../config/config';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
-import { upgradeStoredData } from '../db/upgrade';
 import { ensureConsoleBuilt } from './console-build';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { type ManagedProcess, spawnManaged, waitUntilReady } from './dev-stack/processes';
@@ -47,8 +46,6 @@ async function main(): Promise<void> {
       );
     await connectDatabase(cfg.MONGODB_URI);
     await ensureIndexes();
-    const upgraded = await upgradeStoredData();
-    for (const [step, changed] of Object.entries(upgraded)) progress(`upgraded stored data: ${step} (${changed})`);
     const seeded = await seedDemoDataIfEmpty(cfg.DEALREG_ADMIN_KEY);
     await disconnectDatabase();
     await ensureConsoleBuilt();
