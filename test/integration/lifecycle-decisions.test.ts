@@ -1,6 +1,7 @@
 import { recordStep } from '../../activities/record-step';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
+import { type EventDoc, EventModel } from '../../db/events';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
 import { RequestRefused } from '../../services/errors';
 import { submitRegistration } from '../../services/submit-registration';
@@ -210,6 +211,42 @@ describe('decisions', () => {
     // The dead writer's entry, exactly as it claimed it, not a second one of the retry's own.
     expect(stored.decisions.filter((d) => d.key === 'test:abandoned')).toEqual([record]);
     expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
+  });
+
+  test('a step completed over a dead writer’s claim tells partners what that writer stored, not what the retry wanted', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const claimed = extensionDraft(approved._id, approved.policyVersion, 'test:told');
+    const unhashed = {
+      ...claimed.decision,
+      at: new Date(Date.now() - 120_000).toISOString(),
+      fromStatus: 'approved' as const,
+      toStatus: 'approved' as const,
+      prevHash: approved.lastDecisionHash,
+    };
+    await ChainPosition.create({
+      _id: chainPositionId(approved._id, approved.lastDecisionHash),
+      registrationId: approved._id,
+      record: { ...unhashed, hash: hashDecision(unhashed) },
+      set: { status: 'approved', updatedAt: new Date(unhashed.at) },
+      unsetReasonCode: true,
+      at: new Date(Date.now() - 120_000),
+    });
+    // The retry computed another outcome under the same key (a denial, told as `registration.resolved`).
+    const retry = await recordStep({
+      registrationId: approved._id,
+      step: {
+        event: 'extension-denied',
+        from: ['approved'],
+        to: 'approved',
+        set: {},
+        entry: { ...claimed.decision, event: 'extension-denied', at: new Date().toISOString() },
+        next: { status: 'approved', extensionsUsed: 0 },
+      },
+    });
+    expect(retry).toMatchObject({ applied: false, key: 'test:told' });
+    const told = await EventModel.find({ 'payload.registrationId': approved._id }).lean<EventDoc[]>().exec();
+    expect(told.filter((event) => event.type === 'registration.resolved')).toEqual([]);
+    expect(told.filter((event) => event.type === 'registration.extended')).toHaveLength(2);
   });
 });
 

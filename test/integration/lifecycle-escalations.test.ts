@@ -1,3 +1,4 @@
+import { Escalation, type EscalationDoc, saveEscalation } from '../../db/escalations';
 import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../services/commands';
 import { RequestRefused } from '../../services/errors';
 import { managerKey, publishTestPolicy, resellerKey, seedPartners, submission, uniqueWord } from '../support/fixtures';
@@ -231,4 +232,29 @@ describe('extensions that need approval', () => {
     });
     await recordHistory(system, 'extension-escalated', approved.workflowId);
   });
+});
+
+test('an escalation state saved late (an attempt that outlived its timeout) never writes over a newer one', async () => {
+  const createdAt = new Date();
+  const state = (revision: number, level: 1 | 2) => ({
+    _id: `esc_revision_${uniqueWord()}`,
+    status: 'open' as const,
+    subject: 'registration' as const,
+    reasonCode: 'possible-duplicate' as const,
+    contenders: [],
+    policyVersion: 1,
+    createdAt,
+    reviewDueAt: createdAt,
+    secondReviewDueAt: createdAt,
+    level,
+    remindersSent: level - 1,
+    revision,
+    workflowId: 'escalation-test',
+    updatedAt: new Date(),
+  });
+  const newer = state(2, 2);
+  const older = { ...state(1, 1), _id: newer._id };
+  expect(await saveEscalation(newer)).toBe(true);
+  expect(await saveEscalation(older)).toBe(false);
+  expect(await Escalation.findById(newer._id).lean<EscalationDoc>().exec()).toMatchObject({ revision: 2, level: 2 });
 });
