@@ -6,13 +6,17 @@ import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { drawSequence } from '../db/sequences';
+import { LimitReached } from '../domain/errors';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
-import { LimitReached } from '../services/errors';
 import { reserveQuota } from '../services/registration-quota';
-import { type AcceptedRegistration, registrationWorkflowId, type SubmissionInput } from '../workflows/definitions';
+import {
+  type AcceptanceTerms,
+  type AcceptedRegistration,
+  registrationWorkflowId,
+  type SubmissionInput,
+} from '../workflows/definitions';
 import { loadPolicyVersion } from './registration-facts';
-import type { AcceptanceTerms } from './weigh';
 
 export interface AcceptanceInput {
   registrationId: string;

@@ -15,8 +15,7 @@ import {
 import type { Actor } from '../domain/lifecycle-entries';
 import { timingInMs } from '../domain/policy/schema';
 import type { ReasonCode } from '../domain/registration';
-import { contendersJoinedSignal, escalationWorkflowId } from '../workflows/definitions';
-import type { EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
+import { contendersJoinedSignal, type EscalationWorkflowInput, escalationWorkflowId } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
 import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
@@ -71,17 +70,17 @@ async function enterEscalation(
   try {
     // One signal carries the contender and its holders, so the escalation never weighs one without the other.
     // By name, with the type only: activities never load workflow code.
-    await deps.temporal.workflow.signalWithStart<typeof escalationWorkflow, [EscalationContenderView[]]>(
-      'escalationWorkflow',
-      {
-        workflowId: escalationWorkflowId(escalation.escalationId),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        signal: contendersJoinedSignal,
-        signalArgs: [joining],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      },
-    );
+    await deps.temporal.workflow.signalWithStart<
+      (input: EscalationWorkflowInput) => Promise<unknown>,
+      [EscalationContenderView[]]
+    >('escalationWorkflow', {
+      workflowId: escalationWorkflowId(escalation.escalationId),
+      taskQueue: deps.taskQueue,
+      args: [input],
+      signal: contendersJoinedSignal,
+      signalArgs: [joining],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
     return true;
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return false;

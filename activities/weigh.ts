@@ -6,36 +6,9 @@ import type { EngineVerdict } from '../domain/lifecycle-entries';
 import { compareCustomers, sharedProductLines } from '../domain/matching';
 import type { Policy } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
-import type { LookInput, Wait } from '../workflows/deal-queue';
+import type { AcceptanceTerms, Wait, WeighInput, WeighResult } from '../workflows/definitions';
 import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
 import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
-
-/** What the policy a registration was accepted under means for the rest of its life. */
-export interface AcceptanceTerms {
-  policyVersion: number;
-  timing: {
-    protectionMs: number;
-    extensionPeriodMs: number;
-    expiryReminderMs: number;
-    extensionMax: number;
-    needsApproval: boolean;
-  };
-}
-
-export interface WeighInput extends LookInput {
-  registrationId: string;
-  /**
-   * `decision`: the first; `recheck`: an escalated registration looked at again (its escalation decided
-   * nothing about it); `confirm`: an approval on review, checked against who holds the deal now.
-   */
-  mode: 'decision' | 'recheck' | 'confirm';
-  /** Registrations not to weigh against: declared a different deal, or rejected by the same review. */
-  distinctFrom: string[];
-  /** Numbers the looks again, so that each escalation one opens has a name of its own. */
-  attempt: number;
-}
-
-export type WeighResult = Wait | { verdict: EngineVerdict; at: string };
 
 /**
  * One look at the deal, writing nothing: the engine's verdict on the registrations that hold it now, or
@@ -43,6 +16,8 @@ export type WeighResult = Wait | { verdict: EngineVerdict; at: string };
  * served"). A rejection needs nobody's word: registrations still undecided can add holders, never remove
  * one, and a rejection takes no deal.
  */
+export type { AcceptanceTerms, WeighInput, WeighResult };
+
 export async function weighRegistration(input: WeighInput): Promise<WeighResult> {
   return weighIn(currentRun, input);
 }

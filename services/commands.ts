@@ -1,5 +1,6 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { RequestRefused } from '../domain/errors';
 import {
   closeUpdate,
   type EscalationResolutionRequest,
@@ -13,7 +14,6 @@ import {
   resolveEscalationUpdate,
   withdrawUpdate,
 } from '../workflows/definitions';
-import { RequestRefused } from './errors';
 
 /** Failure types a workflow's Update validators or handlers raise, and what they mean to a caller. */
 const refusals: Record<string, { status: 409 | 422; title: string }> = {

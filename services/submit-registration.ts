@@ -13,6 +13,7 @@ import stringify from 'safe-stable-stringify';
 import type { AcceptanceInput } from '../activities/accept';
 import type { ResellerDoc } from '../db/partners';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import { LimitReached, RequestRefused } from '../domain/errors';
 import { customerIdentity } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import {
@@ -23,7 +24,6 @@ import {
 } from '../workflows/definitions';
 import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
-import { LimitReached, RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
 
 export interface SubmitDeps {

@@ -1,5 +1,12 @@
 import { condition, getExternalWorkflowHandle, workflowInfo } from '@temporalio/workflow';
-import { predecessorDecidedSignal, registrationWorkflowId, watchDecisionSignal } from './definitions';
+import {
+  type LookInput,
+  type Milestone,
+  predecessorDecidedSignal,
+  registrationWorkflowId,
+  type Wait,
+  watchDecisionSignal,
+} from './definitions';
 
 /**
  * While it waits for an earlier registration's word, a registration looks again after this long anyway:
@@ -8,19 +15,6 @@ import { predecessorDecidedSignal, registrationWorkflowId, watchDecisionSignal }
 const WAIT_SAFETY_NET_MS = 30_000;
 /** An earlier registration still undecided without a running workflow cannot answer: look again soon. */
 const UNANSWERABLE_RETRY_MS = 1_000;
-
-export type Milestone = 'accepted' | 'decided';
-/** What a look at the deal answers when an earlier registration must speak first. */
-export interface Wait {
-  waitFor: string;
-  until: Milestone;
-}
-export interface LookInput {
-  /** Listed but unstored registrations whose workflows do not run (so they will never be stored): ignored. */
-  neverStored?: string[];
-  /** After a wait that did not settle it, name the latest earlier registration instead of the earliest. */
-  waitFor?: 'latest';
-}
 
 /**
  * First come, first served between workflows (docs/DESIGN.md): a registration's look at its deal may name

@@ -5,7 +5,13 @@ import type {
   EscalationSubject,
 } from '../domain/escalation-plan';
 import type { LifecycleState } from '../domain/lifecycle';
-import type { EscalationFate, EscalationResolutionSummary, FateAction, Requester } from '../domain/lifecycle-entries';
+import type {
+  EngineVerdict,
+  EscalationFate,
+  EscalationResolutionSummary,
+  FateAction,
+  Requester,
+} from '../domain/lifecycle-entries';
 import type { PartnerType, ReasonCode, RegistrationSubmission } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
@@ -54,6 +60,46 @@ export interface SubmissionInput {
   enteredBy: Requester['actor'] & { onBehalfOf?: { distributorId: string } };
 }
 
+/** What the policy a registration was accepted under means for the rest of its life. */
+export interface AcceptanceTerms {
+  policyVersion: number;
+  timing: {
+    protectionMs: number;
+    extensionPeriodMs: number;
+    expiryReminderMs: number;
+    extensionMax: number;
+    needsApproval: boolean;
+  };
+}
+
+export type Milestone = 'accepted' | 'decided';
+/** What a look at the deal answers when an earlier registration must speak first. */
+export interface Wait {
+  waitFor: string;
+  until: Milestone;
+}
+export interface LookInput {
+  /** Listed but unstored registrations whose workflows do not run (so they will never be stored): ignored. */
+  neverStored?: string[];
+  /** After a wait that did not settle it, name the latest earlier registration instead of the earliest. */
+  waitFor?: 'latest';
+}
+
+export interface WeighInput extends LookInput {
+  registrationId: string;
+  /**
+   * `decision`: the first; `recheck`: an escalated registration looked at again (its escalation decided
+   * nothing about it); `confirm`: an approval on review, checked against who holds the deal now.
+   */
+  mode: 'decision' | 'recheck' | 'confirm';
+  /** Registrations not to weigh against: declared a different deal, or rejected by the same review. */
+  distinctFrom: string[];
+  /** Numbers the looks again, so that each escalation one opens has a name of its own. */
+  attempt: number;
+}
+
+export type WeighResult = Wait | { verdict: EngineVerdict; at: string };
+
 export interface RegistrationWorkflowInput {
   registrationId: string;
   submission: SubmissionInput;
@@ -93,6 +139,16 @@ export const escalationFateSignal = defineSignal<[EscalationFate]>('escalationFa
 /** Sent by an escalation that was already being resolved when this registration tried to join it. */
 export const escalationTurnedAwaySignal = defineSignal<[{ escalationId: string }]>('escalationTurnedAway');
 
+export interface EscalationWorkflowInput {
+  escalationId: string;
+  subject: EscalationSubject;
+  reasonCode: ReasonCode;
+  policyVersion: number;
+  createdAt: string;
+  reviewDueAt: string;
+  secondReviewDueAt: string;
+}
+
 export interface EscalationState {
   escalationId: string;
   status: 'open' | 'resolved';
@@ -131,4 +187,4 @@ export interface PolicyChangeInput {
   guideUrl: string;
 }
 
-export type PolicyAnnouncement = 'policy.scheduled' | 'policy.effective' | 'policy.cancelled';
+export type { PolicyAnnouncement } from '../domain/policy/in-force';

@@ -9,10 +9,10 @@ import type { Activities } from '../activities';
 import type { EscalationResolutionRecord } from '../db/escalations';
 import type { EscalationContenderView, EscalationResolutionRequest } from '../domain/escalation-plan';
 import type { Actor, Requester } from '../domain/lifecycle-entries';
-import type { ReasonCode } from '../domain/registration';
 import {
   type EscalationResolutionResult,
   type EscalationState,
+  type EscalationWorkflowInput,
   escalationFateSignal,
   escalationTurnedAwaySignal,
   registrationWorkflowId,
@@ -28,16 +28,6 @@ const activities = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['DealHeld'],
   },
 });
-
-export interface EscalationWorkflowInput {
-  escalationId: string;
-  subject: EscalationState['subject'];
-  reasonCode: ReasonCode;
-  policyVersion: number;
-  createdAt: string;
-  reviewDueAt: string;
-  secondReviewDueAt: string;
-}
 
 type Resolution = EscalationResolutionRecord<string>;
 

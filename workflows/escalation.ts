@@ -3,12 +3,11 @@ import {
   contenderLeftSignal,
   contendersJoinedSignal,
   type EscalationState,
+  type EscalationWorkflowInput,
   escalationStateQuery,
   resolveEscalationUpdate,
 } from './definitions';
-import { EscalationReview, type EscalationWorkflowInput } from './escalation-review';
-
-export type { EscalationWorkflowInput } from './escalation-review';
+import { EscalationReview } from './escalation-review';
 
 /**
  * One escalation (`escalation-<id>`): its messages, each handed to the review's state chart in

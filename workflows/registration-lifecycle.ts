@@ -9,7 +9,6 @@ import {
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { AcceptanceTerms, WeighInput } from '../activities/weigh';
 import {
   engineEvents,
   type LifecycleEvent,
@@ -36,15 +35,19 @@ import {
   resolutionNotifyKey,
   withdrawalEntry,
 } from '../domain/lifecycle-entries';
-import { DealQueue, type LookInput, type Milestone } from './deal-queue';
+import { DealQueue } from './deal-queue';
 import {
+  type AcceptanceTerms,
   type AcceptedRegistration,
   acceptanceRefusals,
   contenderLeftSignal,
   type ExtensionResult,
   escalationWorkflowId,
+  type LookInput,
+  type Milestone,
   type RegistrationState,
   type RegistrationWorkflowInput,
+  type WeighInput,
 } from './definitions';
 import { lifecycle, locally, outside } from './registration-steps';
 import { searchAttributes } from './search-attributes';

@@ -1,5 +1,5 @@
+import { RequestRefused } from '../../domain/errors';
 import { registrationSubmissionSchema } from '../../domain/registration';
-import { RequestRefused } from '../../services/errors';
 import { submitRegistration } from '../../services/submit-registration';
 import { HttpProblem } from '../problem';
 import { defineRoute, requesterOf } from '../route-spec';

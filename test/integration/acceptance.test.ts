@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { acceptRegistration, storeSubmission } from '../../activities/accept';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
-import { RequestRefused } from '../../services/errors';
+import { RequestRefused } from '../../domain/errors';
 import { prepareSubmission, submitRegistration } from '../../services/submit-registration';
 import { startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import { Escalation, type EscalationDoc, saveEscalation } from '../../db/escalations';
+import { RequestRefused } from '../../domain/errors';
 import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../services/commands';
-import { RequestRefused } from '../../services/errors';
 import { managerKey, publishTestPolicy, resellerKey, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 import {
