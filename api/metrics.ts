@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
-import { registerRoundTripCounters } from '../config/round-trip-metrics';
 import { Escalation } from '../db/escalations';
 import { Delivery, Outbox } from '../db/outbox';
 import { Registration } from '../db/registrations';
+import { registerRoundTripCounters } from '../services/round-trip-metrics';
 
 /** How long a database-derived gauge is reused: scrapes must stay cheap even on a large collection. */
 const SNAPSHOT_TTL_MS = 30_000;

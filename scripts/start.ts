@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDevelopmentAuditKey } from '../config/audit-key';
 import { auditCheckpointDir, auditKeyFile, type Config, ConfigError, parseConfig } from '../config/config';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
-import { upgradeStoredData } from '../db/upgrade';
 import { ensureConsoleBuilt } from './console-build';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { claimStack } from './dev-stack/pid-files';
@@ -97,8 +96,6 @@ async function prepareData(cfg: Config): Promise<void> {
   await connectDatabase(cfg.MONGODB_URI);
   try {
     await ensureIndexes();
-    const upgraded = await upgradeStoredData();
-    for (const [step, changed] of Object.entries(upgraded)) progress(`upgraded stored data: ${step} (${changed})`);
     const seeded = await seedDemoDataIfEmpty(cfg.DEALREG_ADMIN_KEY);
     if (seeded) printKeys(seeded, Boolean(cfg.DEALREG_ADMIN_KEY));
   } finally {

@@ -1,9 +1,9 @@
 import { currentPolicy } from '../db/policies';
 import { giveBackSlot, markOnce, purgeCounter, releaseHeldSlot, takeSlot } from '../db/quota';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import { LimitReached } from '../domain/errors';
 import { type LimitName, limitsFor } from '../domain/policy/schema';
 import { isActiveStatus, type PartnerType } from '../domain/registration';
-import { LimitReached } from './errors';
 
 /** What a submission took of its reseller's limits, to give back if the submission is not accepted. */
 export interface QuotaReservation {

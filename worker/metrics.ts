@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import client from 'prom-client';
-import { registerRoundTripCounters } from '../config/round-trip-metrics';
 import { Escalation } from '../db/escalations';
 import { onInsightFact } from '../db/insights';
 import type { InsightFact } from '../domain/insights/facts';
+import { registerRoundTripCounters } from '../services/round-trip-metrics';
 
 /** Seconds; decisions take milliseconds unless they wait for an escalation (hours, days). */
 const DECISION_BUCKETS = [

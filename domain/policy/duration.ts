@@ -38,3 +38,15 @@ export function tryDurationToMs(iso: string): number | undefined {
     return undefined;
   }
 }
+
+/** The last instant a JavaScript Date holds (±8.64e15 ms); later sums are clamped to it. */
+const LAST_INSTANT_MS = 8.64e15;
+
+/**
+ * `instantMs` plus a duration, always a valid instant: a workflow that computed an invalid date would
+ * fail its task again at every retry, stopping the registration and every later one on its deal.
+ */
+export function addDurationMs(instantMs: number, durationMs: number): number {
+  const sum = instantMs + (Number.isFinite(durationMs) ? Math.max(0, durationMs) : 0);
+  return Math.min(sum, LAST_INSTANT_MS);
+}

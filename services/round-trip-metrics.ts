@@ -1,6 +1,6 @@
 import client from 'prom-client';
 import { databaseCommandCounts } from '../db/command-count';
-import { temporalRpcCounts } from '../services/temporal-rpc-count';
+import { temporalRpcCounts } from './temporal-rpc-count';
 
 function exposeCounts(
   registry: client.Registry,
