@@ -86,7 +86,7 @@ function serviceEnv(profile: StackProfile, stack: RunningStack): NodeJS.ProcessE
   };
 }
 
-/** The audit key, indexes, upgrades of stored data and, in an empty database, the demo data. */
+/** The audit key, indexes and, in an empty database, the demo data. */
 async function prepareData(cfg: Config): Promise<void> {
   const createdKey = ensureDevelopmentAuditKey(cfg);
   if (createdKey)
