@@ -1,5 +1,6 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { PrincipalActor } from '../domain/actor';
 import {
   type Actor,
   closeUpdate,
@@ -63,15 +64,24 @@ function isCompletedWorkflowError(error: unknown): boolean {
   return error instanceof Error && /already completed|workflow execution already finished/i.test(error.message);
 }
 
+/**
+ * Adds who acts, in the contract's shape (`actor: { kind: "user" | "key", id }`), beside the older
+ * `by`, to an Update's argument. The workflows that read `actor` are being written; until then it
+ * travels in the Update's input (and so in the workflow history) and `by` is what the entries record.
+ */
+const withActor = <T extends object>(args: T, actor: PrincipalActor | undefined): T =>
+  actor ? { ...args, actor } : args;
+
 export function withdrawRegistration(
   temporal: Client,
   registrationId: string,
   by: Actor,
   reason?: string,
+  actor?: PrincipalActor,
 ): Promise<RecordedOutcome> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
   return update(
-    () => handle.executeUpdate(withdrawUpdate, { args: [{ by, reason }] }),
+    () => handle.executeUpdate(withdrawUpdate, { args: [withActor({ by, reason }, actor)] }),
     `registration ${registrationId}`,
   );
 }
@@ -81,9 +91,13 @@ export function closeRegistration(
   registrationId: string,
   by: Actor,
   outcome: 'won' | 'lost',
+  actor?: PrincipalActor,
 ): Promise<RecordedOutcome> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
-  return update(() => handle.executeUpdate(closeUpdate, { args: [{ by, outcome }] }), `registration ${registrationId}`);
+  return update(
+    () => handle.executeUpdate(closeUpdate, { args: [withActor({ by, outcome }, actor)] }),
+    `registration ${registrationId}`,
+  );
 }
 
 export function requestExtension(
@@ -91,10 +105,11 @@ export function requestExtension(
   registrationId: string,
   by: Actor,
   reason: string,
+  actor?: PrincipalActor,
 ): Promise<ExtensionResult> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
   return update(
-    () => handle.executeUpdate(extensionUpdate, { args: [{ by, reason }] }),
+    () => handle.executeUpdate(extensionUpdate, { args: [withActor({ by, reason }, actor)] }),
     `registration ${registrationId}`,
   );
 }
@@ -104,10 +119,11 @@ export function resolveEscalation(
   escalationId: string,
   by: Actor,
   request: EscalationResolutionRequest,
+  actor?: PrincipalActor,
 ): Promise<EscalationResolutionResult> {
   const handle = temporal.workflow.getHandle(escalationWorkflowId(escalationId));
   return update(
-    () => handle.executeUpdate(resolveEscalationUpdate, { args: [{ by, request }] }),
+    () => handle.executeUpdate(resolveEscalationUpdate, { args: [withActor({ by, request }, actor)] }),
     `escalation ${escalationId}`,
   );
 }

@@ -2,6 +2,7 @@ import { Escalation, type EscalationDoc, escalationBucketing, escalationListFloo
 import { readPage, scopeName } from '../../db/listing';
 import { resolveEscalation } from '../../services/commands';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
+import { actorOf } from '../actor';
 import { HttpProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import { encodeCursor, idParamsSchema } from '../schemas/common';
@@ -85,8 +86,9 @@ export const resolveEscalationRoute = defineRoute({
     const result = await resolveEscalation(
       deps.temporal,
       params.id,
-      { kind: 'channel-manager', keyId: caller.keyId },
+      { kind: 'channel-manager', ...(caller.keyId ? { keyId: caller.keyId } : {}) },
       body as EscalationResolutionRequest,
+      actorOf(caller),
     );
     // Mapped field by field: the workflow's result type is internal and may grow.
     return {

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { roles } from '../../db/apikeys';
 import { partnerIdSchema, partnerTypeSchema, plainText } from '../../domain/registration';
+import { actorViewSchema } from './actor';
 import { timestampSchema } from './common';
 
 const name = plainText(200);
 
+/** Who created and last changed a partner, with names looked up now. */
+const changedByViewFields = {
+  createdBy: actorViewSchema.optional(),
+  updatedBy: actorViewSchema.optional(),
+  updatedAt: timestampSchema.optional(),
+};
+
 export const newDistributorSchema = z.strictObject({ id: partnerIdSchema, name }).meta({ id: 'NewDistributor' });
 export const distributorSchema = z
-  .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema })
+  .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema, ...changedByViewFields })
   .meta({ id: 'Distributor' });
 
 export const distributorUpdateSchema = z.strictObject({ name }).meta({ id: 'DistributorUpdate' });
@@ -33,6 +41,7 @@ export const resellerSchema = z
     partnerType: partnerTypeSchema,
     distributorIds: z.array(z.string()),
     createdAt: timestampSchema,
+    ...changedByViewFields,
   })
   .meta({ id: 'Reseller' });
 
@@ -71,7 +80,9 @@ export const apiKeySchema = z
     label: z.string().optional(),
     createdAt: timestampSchema,
     createdBy: z.string(),
+    actor: actorViewSchema.optional().describe('who created it, with the name looked up now'),
     revokedAt: timestampSchema.optional(),
+    revokedBy: actorViewSchema.optional(),
   })
   .meta({ id: 'ApiKey' });
 

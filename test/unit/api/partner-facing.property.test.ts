@@ -298,12 +298,22 @@ const viewers = (
 ): Array<{ audience: PartnerAudience; mayName: (other: RegistrationDoc) => boolean }> => [
   // A reseller may be told of its own registrations only.
   {
-    audience: audienceOf({ keyId: 'k', role: 'reseller', resellerId: doc.resellerId }) as PartnerAudience,
+    audience: audienceOf({
+      principal: { kind: 'key', id: 'k' },
+      keyId: 'k',
+      role: 'reseller',
+      resellerId: doc.resellerId,
+    }) as PartnerAudience,
     mayName: (o) => o.resellerId === doc.resellerId,
   },
   // A distributor, of the same reseller's registrations made through it.
   {
-    audience: audienceOf({ keyId: 'k', role: 'distributor', distributorId: doc.distributorId }) as PartnerAudience,
+    audience: audienceOf({
+      principal: { kind: 'key', id: 'k' },
+      keyId: 'k',
+      role: 'distributor',
+      distributorId: doc.distributorId,
+    }) as PartnerAudience,
     mayName: (o) => o.resellerId === doc.resellerId && o.distributorId === doc.distributorId,
   },
 ];
