@@ -77,7 +77,7 @@ async function authenticateSession(token: string): Promise<Caller> {
 async function sessionPrincipal(session: SessionDoc): Promise<Caller | undefined> {
   if (session.userId) {
     const user = await findUser(session.userId);
-    if (!user || user.status !== 'active') return undefined;
+    if (user?.status !== 'active') return undefined;
     const caller: Caller = {
       principal: { kind: 'user', id: user._id },
       userId: user._id,

@@ -127,11 +127,15 @@ export function defineRoute<
   return spec as unknown as AnyRoute;
 }
 
-/** A route anyone may call (operations, the OpenAPI document). */
-export function definePublicRoute<P extends Schema = undefined, Q extends Schema = undefined>(
-  spec: RouteFields<P, Q, undefined, undefined> & {
+/** A route anyone may call (operations, the OpenAPI document, signing in). */
+export function definePublicRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(
+  spec: RouteFields<P, Q, B, undefined> & {
     access: 'public';
-    handle(ctx: HandlerContext<P, Q, undefined, undefined, undefined>): Promise<RouteResult>;
+    handle(ctx: HandlerContext<P, Q, B, undefined, undefined>): Promise<RouteResult>;
   },
 ): AnyRoute {
   return spec as unknown as AnyRoute;
