@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       DEALREG_DATA_DIR: process.env.DEALREG_DATA_DIR ?? profile.dataDir,
       WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? '9464',
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
+      ...(stack.smtpUrl ? { SMTP_URL: stack.smtpUrl } : {}),
     };
     const cfg = parseConfig(env);
     const createdKey = ensureDevelopmentAuditKey(cfg);
@@ -85,6 +86,11 @@ async function main(): Promise<void> {
       `  OpenAPI        ${apiUrl}/api/v1/openapi.json`,
       `  Console        ${apiUrl}/console`,
       `  Temporal UI    ${stack.temporalUiUrl ?? cfg.TEMPORAL_UI_URL}`,
+      ...(stack.mailWebUrl
+        ? [
+            `  Mail catcher   ${stack.mailWebUrl}${stack.mailWebUi ? '' : ' (Mailpit API only: its web interface could not be built)'}`,
+          ]
+        : []),
       `  Logs           ${runDir}`,
       `  Audit key      ${cfg.DEALREG_AUDIT_KEY ? 'DEALREG_AUDIT_KEY' : auditKeyFile(cfg)} (npm run audit -- --checkpoint writes to ${auditCheckpointDir(cfg)})`,
       '',

@@ -5,6 +5,7 @@ import {
   applySqliteMatchingIndexes,
   type MatchingIndexes,
 } from './ferretdb-matching-indexes';
+import { startMailpit, stopLeftoverMailpit } from './mailpit';
 import {
   databaseUrl,
   ensureDatabase,
@@ -15,7 +16,7 @@ import {
   postgresStop,
   startPostgres,
 } from './postgres';
-import { killLeftover, type ManagedProcess } from './processes';
+import { freePort, killLeftover, type ManagedProcess } from './processes';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from './servers';
 import { copySqliteStore, uncopiedSqliteStore } from './sqlite-copy';
 import { toolPath } from './tools';
@@ -32,6 +33,8 @@ export interface StackProfile {
   /** The stack's own PostgreSQL, FerretDB's storage. */
   postgresPort: number;
   database: string;
+  /** Mailpit's SMTP and web ports (0: any free port); absent: no mail catcher. */
+  mailpit?: { smtpPort: number; httpPort: number };
 }
 
 export const profiles = {
@@ -43,6 +46,7 @@ export const profiles = {
     ferretDbPort: 27017,
     postgresPort: 25432,
     database: 'dealreg',
+    mailpit: { smtpPort: 1025, httpPort: 8025 },
   },
   test: {
     name: 'test',
@@ -51,6 +55,8 @@ export const profiles = {
     ferretDbPort: 37017,
     postgresPort: 35432,
     database: 'dealreg_test',
+    // Any free ports: test runs of several checkouts may share one machine's servers.
+    mailpit: { smtpPort: 0, httpPort: 0 },
   },
   bench: {
     name: 'bench',
@@ -73,6 +79,11 @@ export interface RunningStack {
   postgresUrl?: string;
   /** The log of the stack's own PostgreSQL, where auto_explain writes (lines carry `db=<database>`). */
   postgresLogFile?: string;
+  /** Where the worker sends mail: SMTP_URL, or the Mailpit this stack started. */
+  smtpUrl?: string;
+  /** The started Mailpit's web address (its API; its web interface too when `mailWebUi`). */
+  mailWebUrl?: string;
+  mailWebUi?: boolean;
   /** Servers this process started (empty when both are external). */
   processes: ManagedProcess[];
   stop(): Promise<void>;
@@ -195,7 +206,9 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
       }
       mongodbUri = `mongodb://127.0.0.1:${profile.ferretDbPort}/${profile.database}`;
     }
+    const mail = await startMailCatcher(profile, env, processes);
     return {
+      ...mail,
       temporalAddress,
       temporalUiUrl,
       mongodbUri,
@@ -215,10 +228,22 @@ export function progress(message: string): void {
   process.stderr.write(`dealreg: ${message}\n`);
 }
 
+/** Mailpit, unless SMTP_URL names a mail server (or the profile has none). */
+async function startMailCatcher(profile: StackProfile, env: NodeJS.ProcessEnv, processes: ManagedProcess[]) {
+  if (env.SMTP_URL || !profile.mailpit) return { smtpUrl: env.SMTP_URL };
+  const smtpPort = profile.mailpit.smtpPort || (await freePort());
+  const httpPort = profile.mailpit.httpPort || (await freePort());
+  progress(`starting Mailpit (mail catcher) on 127.0.0.1:${smtpPort}, web ${httpPort}`);
+  const mailpit = await startMailpit({ dataDir: profile.dataDir, smtpPort, httpPort });
+  processes.push(mailpit.proc);
+  return { smtpUrl: mailpit.smtpUrl, mailWebUrl: mailpit.webUrl, mailWebUi: mailpit.webUi };
+}
+
 /** Stops servers an earlier run of this profile left behind (its parent was killed before it could). */
 export async function stopLeftoverServers(profile: StackProfile): Promise<void> {
   const runDir = path.join(profile.dataDir, 'run');
   await killLeftover(runDir, 'temporal', toolPath('temporal'));
   await killLeftover(runDir, 'ferretdb', toolPath('ferretdb'));
+  await stopLeftoverMailpit(profile.dataDir);
   await killLeftover(runDir, 'postgres', 'postgres', postgresStop);
 }
