@@ -1,6 +1,6 @@
 import { nextDigestAt } from '../domain/email/digest-time';
 import { holdForDigest, mailId, queueMail } from './mail-queue';
-import { recipientsOf, type UserDoc } from './users';
+import { preferenceOf, recipientsOf, type UserDoc } from './users';
 
 /** One notification as the outbox records it: the recipient partner (or the vendor) and its webhook payload. */
 export interface NotifiedEvent {
@@ -9,9 +9,6 @@ export interface NotifiedEvent {
   type: string;
   payload: Record<string, unknown>;
 }
-
-export const preferenceOf = (user: Pick<UserDoc, 'notifications'>, type: string) =>
-  user.notifications?.[type] ?? 'immediate';
 
 /**
  * Tells the people of each notified partner (its active users; for the vendor, the channel managers)

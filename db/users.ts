@@ -26,8 +26,11 @@ export interface UserDoc {
   passwordHash?: string;
   /** IANA time zone for daily digests. */
   timeZone: string;
-  /** Per event type; a type not listed is `immediate`. */
-  notifications: Record<string, NotificationPreference>;
+  /**
+   * Per event type; a type not listed is `immediate`. A list, not a map keyed by type: event types hold
+   * dots, which field names on FerretDB (and in MongoDB updates) cannot.
+   */
+  notifications: NotificationSetting[];
   createdAt: Date;
   createdBy: Actor;
   updatedAt: Date;
@@ -48,7 +51,7 @@ const userSchema = new Schema<UserDoc>(
     status: { type: String, required: true },
     passwordHash: String,
     timeZone: { type: String, required: true, default: 'UTC' },
-    notifications: { type: Schema.Types.Mixed, required: true, default: {} },
+    notifications: { type: [{ type: { type: String }, preference: String }], required: true, default: [], _id: false },
     createdAt: { type: Date, required: true },
     createdBy: { type: actorSchema, required: true, _id: false },
     updatedAt: { type: Date, required: true },
@@ -77,6 +80,24 @@ const UserEmail = model<UserEmailDoc>(
   'useremails',
 );
 
+export interface NotificationSetting {
+  type: string;
+  preference: NotificationPreference;
+}
+
+/** How a person gets one kind of email. */
+export const preferenceOf = (user: Pick<UserDoc, 'notifications'>, type: string): NotificationPreference =>
+  user.notifications?.find((setting) => setting.type === type)?.preference ?? 'immediate';
+
+/** The person's settings with some kinds changed (the others kept). */
+export function withPreferences(
+  user: Pick<UserDoc, 'notifications'>,
+  changes: Record<string, NotificationPreference>,
+): NotificationSetting[] {
+  const kept = (user.notifications ?? []).filter((setting) => !(setting.type in changes));
+  return [...kept, ...Object.entries(changes).map(([type, preference]) => ({ type, preference }))];
+}
+
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export class EmailTaken extends Error {}
@@ -101,7 +122,7 @@ export async function createUser(input: NewUser): Promise<UserDoc> {
     ...(input.orgAdmin ? { orgAdmin: true } : {}),
     status: 'invited',
     timeZone: 'UTC',
-    notifications: {},
+    notifications: [],
     createdAt: now,
     createdBy: input.by,
     updatedAt: now,

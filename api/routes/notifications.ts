@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { auditKeys } from '../../config/audit-key';
 import { roles } from '../../db/apikeys';
-import { preferenceOf } from '../../db/mail-fanout';
 import { notificationTypes } from '../../db/outbox';
-import { findUser, type NotificationPreference, type UserDoc, updateUser } from '../../db/users';
+import {
+  findUser,
+  type NotificationPreference,
+  preferenceOf,
+  type UserDoc,
+  updateUser,
+  withPreferences,
+} from '../../db/users';
 import { eventLabel } from '../../domain/email/render';
 import { readUnsubscribeToken } from '../../domain/email/unsubscribe-token';
 import { HttpProblem } from '../problem';
@@ -50,10 +56,11 @@ export const putNotificationsRoute = defineRoute({
   async handle({ caller, body }) {
     const user = await signedInPerson(caller);
     const { timeZone, ...preferences } = body as Record<string, string | undefined>;
-    const notifications = { ...user.notifications } as Record<string, NotificationPreference>;
+    const changes: Record<string, NotificationPreference> = {};
     for (const [type, preference] of Object.entries(preferences)) {
-      if (preference) notifications[type] = preference as NotificationPreference;
+      if (preference) changes[type] = preference as NotificationPreference;
     }
+    const notifications = withPreferences(user, changes);
     const updated = await updateUser(
       user._id,
       { notifications, ...(timeZone ? { timeZone } : {}) },
@@ -121,12 +128,13 @@ export const unsubscribeRoute = definePublicRoute({
     const subject = subjectOf(params.token);
     const user = await findUser(subject.userId);
     if (!user) throw new HttpProblem(404, 'Link not valid', 'this unsubscribe link is not valid');
-    const notifications = { ...user.notifications } as Record<string, NotificationPreference>;
-    if (subject.kind === 'digest') {
-      for (const type of notificationTypes) if (preferenceOf(user, type) === 'daily') notifications[type] = 'off';
-    } else {
-      notifications[subject.kind] = 'off';
-    }
+    const changes: Record<string, NotificationPreference> =
+      subject.kind === 'digest'
+        ? Object.fromEntries(
+            notificationTypes.filter((type) => preferenceOf(user, type) === 'daily').map((type) => [type, 'off']),
+          )
+        : { [subject.kind]: 'off' };
+    const notifications = withPreferences(user, changes);
     await updateUser(user._id, { notifications }, { kind: 'user', id: user._id });
     return {
       status: 200,
