@@ -74,7 +74,9 @@ test("a decision mails the reseller's and the distributor's people, and says no 
   // One-click unsubscribe (RFC 8058) turns that kind of mail off, and only that kind.
   const listUnsubscribe = escalated!.headers['List-Unsubscribe']?.[0] as string;
   expect(escalated!.headers['List-Unsubscribe-Post']).toEqual(['List-Unsubscribe=One-Click']);
-  const path = (listUnsubscribe.match(/<([^>]+)>/)?.[1] as string).replace('http://dealreg.test', '');
+  const [, target = ''] = listUnsubscribe.match(/<([^>]+)>/) ?? [];
+  const path = target.replace('http://dealreg.test', '');
+  expect(path).toMatch(/^\/api\/v1\/unsubscribe\//);
   expect((await request(api.app).get(path)).text).toContain('Stop these emails');
   const done = await request(api.app).post(path).type('form').send('List-Unsubscribe=One-Click');
   expect(done.status).toBe(200);
