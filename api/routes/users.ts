@@ -100,18 +100,14 @@ export const listUsersRoute = defineRoute({
   },
 });
 
-/** The user if the caller may see it (itself, or someone it manages), else 404 as if it did not exist. */
+/**
+ * The user if the caller may see it (itself, or someone it manages: 404 for anyone else, as if it did
+ * not exist); a caller who manages nobody and asks for someone else gets 403.
+ */
 async function visibleUser(caller: Caller, id: string): Promise<UserDoc> {
+  const scope = caller.userId === id ? 'everyone' : managedScope(caller);
   const user = await findUser(id);
-  const self = caller.userId === id;
-  const managed = () => {
-    try {
-      return inScope(managedScope(caller), user as UserDoc);
-    } catch {
-      return false;
-    }
-  };
-  if (!user || !(self || managed())) throw new HttpProblem(404, 'Not found', `user ${id} does not exist`);
+  if (!user || !inScope(scope, user)) throw new HttpProblem(404, 'Not found', `user ${id} does not exist`);
   return user;
 }
 
@@ -120,8 +116,8 @@ export const getUserRoute = defineRoute({
   method: 'get',
   path: '/users/{id}',
   tag,
-  summary: 'A user (admins; org admins for their organisation; a person for themself)',
-  access: ['admin', 'reseller', 'distributor', 'channel-manager', 'auditor'],
+  summary: 'A user (admins; org admins for their organisation; a reseller or distributor user for themself)',
+  access: managers,
   request: { params: userParamsSchema },
   responses: { 200: { description: 'The user', schema: userSchema } },
   refusals: { 404: 'no such user, or not one the caller may see' },

@@ -850,8 +850,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A user (admins; org admins for their organisation; a person for themself)
-         * @description Roles: admin, reseller, distributor, channel-manager, auditor.
+         * A user (admins; org admins for their organisation; a reseller or distributor user for themself)
+         * @description Roles: admin, reseller, distributor.
          */
         get: operations["getUser"];
         /**
@@ -6044,6 +6044,15 @@ export interface operations {
             };
             /** @description missing, unknown or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, reseller, distributor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
