@@ -51,9 +51,9 @@ test('an admin invites themself from the People page, activates by the mailed li
   await signIn(page, api.baseUrl, adminKey);
   await page.getByRole('link', { name: 'People' }).click();
   await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Name').fill('Ana Admin');
-  await page.getByLabel('Role').selectOption('admin');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('Ana Admin');
+  await page.getByLabel('Role', { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: 'Invite' }).click();
   await page.getByText(`the invitation is on its way to ${email}`).waitFor();
   await page
@@ -62,7 +62,7 @@ test('an admin invites themself from the People page, activates by the mailed li
     .waitFor();
   await screenshot(page, '40-people-invited');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Email').waitFor();
+  await page.getByLabel('Email', { exact: true }).waitFor();
 
   const [invitation] = await waitForMail(email);
   await page.goto(linkIn(invitation!, `${api.baseUrl}/console/invitation/`));
@@ -86,9 +86,9 @@ test('an admin invites themself from the People page, activates by the mailed li
   expect(await page.evaluate('JSON.stringify(sessionStorage) + JSON.stringify(localStorage)')).toBe('{}{}');
 
   await page.getByRole('link', { name: 'People' }).click();
-  await page.getByLabel('Email').fill(uniqueAddress('ben'));
-  await page.getByLabel('Name').fill('Ben Auditor');
-  await page.getByLabel('Role').selectOption('auditor');
+  await page.getByLabel('Email', { exact: true }).fill(uniqueAddress('ben'));
+  await page.getByLabel('Name', { exact: true }).fill('Ben Auditor');
+  await page.getByLabel('Role', { exact: true }).selectOption('auditor');
   await page.getByRole('button', { name: 'Invite' }).click();
   const ben = page.getByRole('row', { name: /Ben Auditor/ });
   await ben.getByText('by Ana Admin').waitFor();

@@ -104,14 +104,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function signIn(page: Page, baseUrl: string, key: string): Promise<void> {
   await page.goto(`${baseUrl}/console/`);
   await page.getByRole('button', { name: 'Sign in with a staff API key instead' }).click();
-  await page.getByLabel('Staff API key').fill(key);
+  await page.getByLabel('Staff API key', { exact: true }).fill(key);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Signs in with email and password, as a person would. */
 export async function signInWithPassword(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/console/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }

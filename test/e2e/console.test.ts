@@ -95,7 +95,7 @@ test('a reseller key is refused the console’s staff pages', async () => {
   await screenshot(page, '01-reseller-refused');
   // A deep link without a staff session shows the sign-in form, never the page.
   await page.goto(`${api.baseUrl}/console/escalations`);
-  await page.getByLabel('Email').waitFor();
+  await page.getByLabel('Email', { exact: true }).waitFor();
   expect(await page.getByRole('heading', { name: 'Escalations' }).count()).toBe(0);
 });
 

@@ -53,8 +53,13 @@ function UserTable({ users, busy, onToggle }: { users: User[]; busy: boolean; on
                 {formatDateTime(user.createdAt)} <span class="muted small">by {actorName(user.createdBy)}</span>
               </td>
               <td>
-                <button type="button" disabled={busy || user.id === me.userId} onClick={() => onToggle(user)}>
-                  {user.status === 'disabled' ? `Enable ${user.name}` : `Disable ${user.name}`}
+                <button
+                  type="button"
+                  disabled={busy || user.id === me.userId}
+                  aria-label={`${user.status === 'disabled' ? 'Enable' : 'Disable'} ${user.name}`}
+                  onClick={() => onToggle(user)}
+                >
+                  {user.status === 'disabled' ? 'Enable' : 'Disable'}
                 </button>
               </td>
             </tr>
