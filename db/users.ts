@@ -173,6 +173,7 @@ export type UserChange = Partial<
 
 /** Applies a change (a field set to undefined is removed) and records who made it. */
 export async function updateUser(id: string, change: UserChange, by: Actor): Promise<UserDoc | null> {
+  peopleList = undefined; // this process mails by the change at once
   const set: Record<string, unknown> = { updatedAt: new Date(), updatedBy: by };
   const unset: Record<string, ''> = {};
   for (const [field, value] of Object.entries(change)) {
@@ -188,19 +189,49 @@ export async function updateUser(id: string, change: UserChange, by: Actor): Pro
     .exec();
 }
 
+type Audience = { kind: 'reseller' | 'distributor' | 'vendor'; id: string };
+const audienceKey = (audience: Audience) => `${audience.kind}:${audience.id}`;
+
+/**
+ * Which audiences have any active person, read at most every few seconds per process: every decision
+ * asks for two partners, most of which may have no people, and people change far less often than
+ * decisions are made (a person activated through another process is mailed from its next refresh, 5 s).
+ */
+const PEOPLE_LIST_MS = 5_000;
+let peopleList: { audiences: Promise<Set<string>>; until: number } | undefined;
+
+function audiencesWithPeople(): Promise<Set<string>> {
+  if (!peopleList || peopleList.until <= Date.now()) {
+    const audiences = User.find({ status: 'active' }, { resellerId: 1, distributorId: 1, role: 1 })
+      .lean<UserDoc[]>()
+      .exec()
+      .then(
+        (users) =>
+          new Set(
+            users.flatMap((user) => [
+              ...(user.resellerId ? [`reseller:${user.resellerId}`] : []),
+              ...(user.distributorId ? [`distributor:${user.distributorId}`] : []),
+              ...(user.role === 'channel-manager' ? ['vendor:channel-managers'] : []),
+            ]),
+          ),
+      );
+    peopleList = { audiences, until: Date.now() + PEOPLE_LIST_MS };
+    audiences.catch(() => {
+      peopleList = undefined;
+    });
+  }
+  return peopleList.audiences;
+}
+
 /** The people who should hear of a partner's or the vendor's event: active users only. */
-export function recipientsOf(audience: {
-  kind: 'reseller' | 'distributor' | 'vendor';
-  id: string;
-}): Promise<UserDoc[]> {
+export async function recipientsOf(audience: Audience): Promise<UserDoc[]> {
+  if (!(await audiencesWithPeople()).has(audienceKey(audience))) return [];
   const filter =
     audience.kind === 'reseller'
       ? { resellerId: audience.id }
       : audience.kind === 'distributor'
         ? { distributorId: audience.id }
         : { role: 'channel-manager' };
-  return User.find(filter)
-    .lean<UserDoc[]>()
-    .exec()
-    .then((users) => users.filter((user) => user.status === 'active'));
+  const users = await User.find(filter).lean<UserDoc[]>().exec();
+  return users.filter((user) => user.status === 'active');
 }

@@ -7,6 +7,7 @@ import { findUser, type UserDoc } from '../db/users';
 import { type RenderedMail, renderMail } from '../domain/email/render';
 import { unsubscribeToken } from '../domain/email/unsubscribe-token';
 import { nextAttemptAt } from '../webhooks/retry-schedule';
+import { startPollLoop } from './poll-loop';
 
 export interface MailDispatcherOptions {
   smtpUrl: string;
@@ -33,7 +34,6 @@ const MAIL_QUEUE = 'mail:smtp';
  * Message-ID, which mail clients use to fold repeats.
  */
 export function startMailDispatcher(options: MailDispatcherOptions): { stop(): Promise<void> } {
-  let stopping = false;
   const transport = nodemailer.createTransport({
     url: options.smtpUrl,
     pool: true,
@@ -43,21 +43,14 @@ export function startMailDispatcher(options: MailDispatcherOptions): { stop(): P
     socketTimeout: options.timeoutMs,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   const epochMs = 4 * options.timeoutMs + 2000;
-  let round: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    while (!stopping) {
-      round = sendRound(transport, options, epochMs, () => stopping).catch((error) =>
-        options.logger.warn({ err: error }, 'mail round failed'),
-      );
-      await round;
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
-    }
-  };
-  void loop();
+  const loop = startPollLoop((isStopping) => sendRound(transport, options, epochMs, isStopping), {
+    pollMs: options.pollMs,
+    logger: options.logger,
+    what: 'mail',
+  });
   return {
     async stop() {
-      stopping = true;
-      await round;
+      await loop.stop();
       transport.close();
     },
   };

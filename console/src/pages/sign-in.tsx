@@ -51,27 +51,27 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
     }
   };
 
-  const submitPassword = (event: Event) =>
+  /** Signs in one way or the other; the secret typed leaves the page's state either way. */
+  const signInWith = (event: Event, action: () => Promise<void>, wrong: string) =>
     run(event, async () => {
       try {
-        await signIn(email.trim(), password);
+        await action();
+        onSignedIn();
+      } catch (error) {
+        setRefusal(refusalOf(error, wrong));
+      } finally {
         setPassword('');
-        onSignedIn();
-      } catch (error) {
-        setRefusal(refusalOf(error, 'This email address and password do not match an active account.'));
-      }
-    });
-
-  const submitKey = (event: Event) =>
-    run(event, async () => {
-      try {
-        await keySignIn(key.trim());
         setKey('');
-        onSignedIn();
-      } catch (error) {
-        setRefusal(refusalOf(error, 'This API key is not valid (unknown or revoked).'));
       }
     });
+  const submitPassword = (event: Event) =>
+    signInWith(
+      event,
+      () => signIn(email.trim(), password),
+      'This email address and password do not match an active account.',
+    );
+  const submitKey = (event: Event) =>
+    signInWith(event, () => keySignIn(key.trim()), 'This API key is not valid (unknown or revoked).');
 
   const submitReset = (event: Event) =>
     run(event, async () => {
