@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const stack = await startStack(profile);
   progress(`TEMPORAL_ADDRESS=${stack.temporalAddress} MONGODB_URI=${stack.mongodbUri}`);
   if (stack.temporalUiUrl) progress(`Temporal UI: ${stack.temporalUiUrl}`);
+  if (stack.mailWebUrl) progress(`SMTP_URL=${stack.smtpUrl}; mail catcher: ${stack.mailWebUrl}`);
   progress('running; Ctrl-C stops the servers');
   await new Promise<void>((resolve) => {
     // Kept for the whole shutdown: a second signal (npm relays one, a terminal sends another) must not
