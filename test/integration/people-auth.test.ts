@@ -1,8 +1,10 @@
 import mongoose from 'mongoose';
 import request from 'supertest';
+import { createApp } from '../../api/app';
+import { quietLogger } from '../support/harness';
 import { linkIn, startTestMailDispatcher, uniqueAddress, waitForMail } from '../support/mail';
 import { cookieOf, invitePerson, PASSWORD, signIn, tokenOf, withSession } from '../support/people';
-import { type ApiTest, startApiTest } from './api-support';
+import { type ApiTest, startApiTest, testConfig } from './api-support';
 
 let api: ApiTest;
 let mail: ReturnType<typeof startTestMailDispatcher>;
@@ -145,6 +147,23 @@ test('failed sign-ins are limited per email address, known or not, with Retry-Af
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   }
+});
+
+test('a signed-out console asking who it is counts as no failed authentication; a bad cookie does', async () => {
+  const limited = createApp({
+    temporal: api.system.temporal,
+    taskQueue: api.system.taskQueue,
+    logger: quietLogger,
+    config: testConfig({ AUTH_FAILURES_PER_MINUTE: 2 }),
+  });
+  for (let load = 0; load < 5; load += 1) {
+    expect((await request(limited).get('/api/v1/auth/session')).status).toBe(401);
+  }
+  const forged = () =>
+    request(limited)
+      .get('/api/v1/auth/session')
+      .set('Cookie', `dealreg_session=${'f'.repeat(43)}`);
+  expect([(await forged()).status, (await forged()).status, (await forged()).status]).toEqual([401, 401, 429]);
 });
 
 test('a staff key is exchanged for a session that ends with the key; partner keys are not', async () => {
