@@ -96,4 +96,11 @@ test('an admin invites themself from the People page, activates by the mailed li
   await page.getByText('Ben Auditor is disabled and signed out everywhere.').waitFor();
   await ben.getByText('disabled', { exact: true }).waitFor();
   await screenshot(page, '42-people');
+
+  await ben.getByRole('button', { name: 'Change Ben Auditor…' }).click();
+  const form = page.getByRole('form', { name: 'Change Ben Auditor' });
+  await form.getByLabel('Name', { exact: true }).fill('Ben Renamed');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Ben Renamed is saved.').waitFor();
+  await page.getByRole('row', { name: /Ben Renamed/ }).waitFor();
 });

@@ -9,11 +9,19 @@ import { Page, Section } from '../ui/page';
 import { EmptyState, ErrorState, Loading, ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useApi } from '../ui/use-api';
+import { UserEditForm } from './user-edit-form';
 
 const bindingOf = (user: User) =>
   user.resellerId ? `reseller ${user.resellerId}` : user.distributorId ? `distributor ${user.distributorId}` : '—';
 
-function UserTable({ users, busy, onToggle }: { users: User[]; busy: boolean; onToggle(user: User): void }) {
+interface UserTableProps {
+  users: User[];
+  busy: boolean;
+  onToggle(user: User): void;
+  onEdit(user: User): void;
+}
+
+function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
   const { me } = useSession();
   if (users.length === 0) return <EmptyState>Nobody yet: invite the first person below.</EmptyState>;
   return (
@@ -53,6 +61,9 @@ function UserTable({ users, busy, onToggle }: { users: User[]; busy: boolean; on
                 {formatDateTime(user.createdAt)} <span class="muted small">by {actorName(user.createdBy)}</span>
               </td>
               <td>
+                <button type="button" aria-label={`Change ${user.name}…`} onClick={() => onEdit(user)}>
+                  Change…
+                </button>{' '}
                 <button
                   type="button"
                   disabled={busy || user.id === me.userId}
@@ -176,6 +187,7 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | undefined>();
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<User | undefined>();
   const toggle = async (user: User) => {
     setBusy(true);
     setFailure(undefined);
@@ -211,9 +223,23 @@ export function UsersPage() {
         ) : !users.data ? (
           <Loading what="the people" />
         ) : (
-          <UserTable users={users.data} busy={busy} onToggle={toggle} />
+          <UserTable users={users.data} busy={busy} onToggle={toggle} onEdit={setEditing} />
         )}
       </Section>
+      {editing ? (
+        <Section title={`Change ${editing.name}`} id="edit-title">
+          <UserEditForm
+            key={editing.id}
+            user={editing}
+            onCancel={() => setEditing(undefined)}
+            onSaved={(saved) => {
+              setEditing(undefined);
+              setNotice(`${saved.name} is saved.`);
+              users.reload();
+            }}
+          />
+        </Section>
+      ) : null}
       <Section title="Invite someone" id="invite-title">
         <InviteForm
           onInvited={(user) => {
