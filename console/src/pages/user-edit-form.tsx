@@ -8,17 +8,53 @@ import { ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useApi } from '../ui/use-api';
 
+interface BindingFieldsProps {
+  idPrefix: string;
+  role: Role;
+  partner: string;
+  onPartner(partner: string): void;
+  orgAdmin: boolean;
+  onOrgAdmin(orgAdmin: boolean): void;
+}
+
+/** For a reseller or distributor person: which organisation, and whether they administer its people. */
+export function BindingFields({ idPrefix, role, partner, onPartner, orgAdmin, onOrgAdmin }: BindingFieldsProps) {
+  const { csrf } = useSession();
+  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
+  if (role !== 'reseller' && role !== 'distributor') return null;
+  const options = role === 'reseller' ? (partners.data?.resellers ?? []) : (partners.data?.distributors ?? []);
+  return (
+    <>
+      <div class="field">
+        <label for={`${idPrefix}-partner`}>{role === 'reseller' ? 'Reseller' : 'Distributor'}</label>
+        <select id={`${idPrefix}-partner`} value={partner} required onChange={(e) => onPartner(e.currentTarget.value)}>
+          <option value="">Choose…</option>
+          {options.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.id})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label>
+          <input type="checkbox" checked={orgAdmin} onChange={(e) => onOrgAdmin(e.currentTarget.checked)} /> May invite
+          and disable its organisation's people
+        </label>
+      </div>
+    </>
+  );
+}
+
 /** Changes a person's name, role and organisation, and whether they administer its people. */
 export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(user: User): void; onCancel(): void }) {
   const { csrf } = useSession();
-  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<Role>(user.role);
   const [partner, setPartner] = useState(user.resellerId ?? user.distributorId ?? '');
   const [orgAdmin, setOrgAdmin] = useState(user.orgAdmin ?? false);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const partnerRole = role === 'reseller' || role === 'distributor';
-  const options = role === 'reseller' ? (partners.data?.resellers ?? []) : (partners.data?.distributors ?? []);
   const save = async (event: Event) => {
     event.preventDefault();
     setFailure(undefined);
@@ -49,27 +85,14 @@ export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(
           ))}
         </select>
       </div>
-      {partnerRole ? (
-        <>
-          <div class="field">
-            <label for="edit-partner">{role === 'reseller' ? 'Reseller' : 'Distributor'}</label>
-            <select id="edit-partner" value={partner} required onChange={(e) => setPartner(e.currentTarget.value)}>
-              <option value="">Choose…</option>
-              {options.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label>
-              <input type="checkbox" checked={orgAdmin} onChange={(e) => setOrgAdmin(e.currentTarget.checked)} /> May
-              invite and disable its organisation's people
-            </label>
-          </div>
-        </>
-      ) : null}
+      <BindingFields
+        idPrefix="edit"
+        role={role}
+        partner={partner}
+        onPartner={setPartner}
+        orgAdmin={orgAdmin}
+        onOrgAdmin={setOrgAdmin}
+      />
       {failure ? <ProblemList error={failure} /> : null}
       <button type="submit" class="primary">
         Save

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { inviteUser, listUsers, updateUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { listPartners } from '../api/partners';
 import { actorName, type Role, roles, type User } from '../api/types';
 import { roleLabels, useSession } from '../session';
 import { formatDateTime } from '../ui/format';
@@ -9,7 +8,7 @@ import { Page, Section } from '../ui/page';
 import { EmptyState, ErrorState, Loading, ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useApi } from '../ui/use-api';
-import { UserEditForm } from './user-edit-form';
+import { BindingFields, UserEditForm } from './user-edit-form';
 
 const bindingOf = (user: User) =>
   user.resellerId ? `reseller ${user.resellerId}` : user.distributorId ? `distributor ${user.distributorId}` : '—';
@@ -83,7 +82,6 @@ function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
 
 function InviteForm({ onInvited }: { onInvited(user: User): void }) {
   const { csrf } = useSession();
-  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('channel-manager');
@@ -91,12 +89,6 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
   const [orgAdmin, setOrgAdmin] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-  const options =
-    role === 'reseller'
-      ? (partners.data?.resellers ?? [])
-      : role === 'distributor'
-        ? (partners.data?.distributors ?? [])
-        : [];
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -151,27 +143,14 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
           ))}
         </select>
       </div>
-      {role === 'reseller' || role === 'distributor' ? (
-        <>
-          <div class="field">
-            <label for="invite-partner">{role === 'reseller' ? 'Reseller' : 'Distributor'}</label>
-            <select id="invite-partner" value={partner} required onChange={(e) => setPartner(e.currentTarget.value)}>
-              <option value="">Choose…</option>
-              {options.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label>
-              <input type="checkbox" checked={orgAdmin} onChange={(e) => setOrgAdmin(e.currentTarget.checked)} /> May
-              invite and disable its organisation's people
-            </label>
-          </div>
-        </>
-      ) : null}
+      <BindingFields
+        idPrefix="invite"
+        role={role}
+        partner={partner}
+        onPartner={setPartner}
+        orgAdmin={orgAdmin}
+        onOrgAdmin={setOrgAdmin}
+      />
       {failure && errors.length === 0 ? <ProblemList error={failure} /> : null}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Inviting…' : 'Invite'}
