@@ -3,7 +3,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import { crashPoint } from '../config/crash-points';
 import { type EscalationDoc, type EscalationResolutionRecord, saveEscalation } from '../db/escalations';
 import { recordEscalationFacts } from '../db/insights';
-import { enqueueNotification } from '../db/outbox';
 import type { RegistrationDoc } from '../db/registrations';
 import {
   type EscalationContenderView,
@@ -18,6 +17,7 @@ import type { ReasonCode } from '../domain/registration';
 import { contendersJoinedSignal, type EscalationWorkflowInput, escalationWorkflowId } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
+import { enqueueStaffNotice, type StaffNoticeType } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
 import { weighIn } from './weigh';
 
@@ -202,21 +202,18 @@ export function escalationActivities(deps: ActivityDeps) {
       });
     },
 
-    /** Tells the channel managers that an escalation opened or missed a review deadline. */
+    /** Tells the channel managers that an escalation opened or missed a review deadline (webhook and email). */
     async noticeEscalation(input: {
       escalationId: string;
-      type: 'escalation.opened' | 'escalation.deadline-missed';
+      type: StaffNoticeType;
       level: 1 | 2;
       reasonCode: ReasonCode;
-      dueAt: string;
+      reviewDueAt: string;
+      secondReviewDueAt: string;
       contenders: string[];
     }): Promise<void> {
-      await enqueueNotification({
-        eventId: `${input.escalationId}:${input.type}:${input.level}`,
-        to: { kind: 'vendor', id: 'channel-managers' },
-        type: input.type,
-        payload: { event: input.type, ...input },
-      });
+      const { type, ...payload } = input;
+      await enqueueStaffNotice(type, payload, noticeKey(input.escalationId, type, input.level));
     },
   };
 }
@@ -236,3 +233,7 @@ async function refuseAwardOfHeldDeal(award: string, contenders: readonly Escalat
     throw ApplicationFailure.nonRetryable(`the deal already has a holder: ${weighed.verdict.explanation}`, 'DealHeld');
   }
 }
+
+/** One notice per escalation, kind and level: a retried activity or a replayed workflow sends it once. */
+export const noticeKey = (escalationId: string, type: StaffNoticeType, level: 1 | 2) =>
+  `${escalationId}:${type}:${level}`;

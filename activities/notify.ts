@@ -1,4 +1,10 @@
-import { enqueueNotifications, type NotificationType, opaqueId, type PartnerNotification } from '../db/outbox';
+import {
+  enqueueNotification,
+  enqueueNotifications,
+  type NotificationType,
+  opaqueId,
+  type PartnerNotification,
+} from '../db/outbox';
 import type { RegistrationDoc } from '../db/registrations';
 import { currentPartnerExplanation, type PartnerAudience } from '../domain/allocation';
 
@@ -42,4 +48,26 @@ export async function notifyPartners(
   eventKey: string,
 ): Promise<void> {
   await enqueueNotifications(partnerNotifications(registration, type, eventKey));
+}
+
+/** Notices for the vendor's channel managers that the escalation workflow sends. */
+export type StaffNoticeType = Extract<NotificationType, 'escalation.opened' | 'escalation.deadline-missed'>;
+
+/**
+ * Tells the channel managers of an escalation event: the vendor webhook (`vendor/channel-managers`),
+ * its event feed, and every active channel manager by email (with a link that opens the escalation,
+ * from `payload.escalationId`). `eventKey` names the occurrence (the escalation and which deadline),
+ * so a retried activity sends nothing twice.
+ */
+export async function enqueueStaffNotice(
+  type: StaffNoticeType,
+  payload: Record<string, unknown> & { escalationId: string },
+  eventKey: string,
+): Promise<void> {
+  await enqueueNotification({
+    eventId: opaqueId('evt', 'staff', type, eventKey),
+    to: { kind: 'vendor', id: 'channel-managers' },
+    type,
+    payload: { event: type, ...payload },
+  });
 }

@@ -8,7 +8,7 @@ import { type ApiMetrics, createMetrics } from './metrics';
 import { problem, sendProblem } from './problem';
 import { createRateLimits, memoryStores } from './rate-limit';
 import { methodNotAllowed, registerRoutes } from './register-routes';
-import type { AppDeps } from './route-spec';
+import type { AppDeps, Caller } from './route-spec';
 import { API_BASE } from './route-spec';
 import { createRouteTable } from './routes';
 
@@ -35,8 +35,8 @@ function requestLogging(deps: AppDeps): RequestHandler {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customProps: (_req, res) => {
-      const locals = (res as unknown as { locals?: { route?: string; caller?: { keyId: string } } }).locals;
-      return { route: locals?.route, keyId: locals?.caller?.keyId };
+      const locals = (res as unknown as { locals?: { route?: string; caller?: Caller } }).locals;
+      return { route: locals?.route, keyId: locals?.caller?.keyId, userId: locals?.caller?.userId };
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });

@@ -103,10 +103,10 @@ export function createRateLimits(config: Config, stores: RateLimitStores): RateL
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     store: stores.create('caller'),
-    // Only after authentication, so only real key ids get a count: invented keys never reach here.
+    // Only after authentication, so only real keys and people get a count: invented keys never reach here.
     keyGenerator: (req, res) => {
-      const keyId = (res.locals.caller as { keyId?: string } | undefined)?.keyId;
-      return keyId ? `key:${keyId}` : `ip:${addressOf(req)}`;
+      const principal = (res.locals.caller as { principal?: { kind: string; id: string } } | undefined)?.principal;
+      return principal ? `${principal.kind}:${principal.id}` : `ip:${addressOf(req)}`;
     },
     handler: handler(
       `at most ${config.RATE_LIMIT_PER_MINUTE} requests per minute per API key; retry after the time in Retry-After`,

@@ -8,6 +8,7 @@ import { fieldErrors, HttpProblem, problem, sendProblem, validationProblem } fro
 import type { AnyRoute, AppDeps, Caller, RouteResult } from './route-spec';
 import { routeKey } from './route-spec';
 import { noQuerySchema } from './schemas/common';
+import { sessionToken } from './session-cookie';
 
 /** `/registrations/{id}` → `/registrations/:id` (Express 5 path syntax). */
 export const expressPath = (path: string) => path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
@@ -94,7 +95,12 @@ export function registerRoutes(
     try {
       return await authenticate(req);
     } catch (error) {
-      if (error instanceof HttpProblem && error.problem.status === 401) await guards.onAuthenticationFailure?.(req);
+      // A request that presents no key and no session guesses nothing (a signed-out console asks who
+      // it is on every load): only a presented credential that fails counts against its address.
+      const presented = req.headers.authorization !== undefined || sessionToken(req) !== undefined;
+      if (error instanceof HttpProblem && error.problem.status === 401 && presented) {
+        await guards.onAuthenticationFailure?.(req);
+      }
       throw error;
     }
   };

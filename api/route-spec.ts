@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../config/config';
 import type { Role } from '../db/apikeys';
+import type { PrincipalActor } from '../domain/actor';
 import type { Requester } from '../domain/lifecycle-entries';
 import type { ApiMetrics } from './metrics';
 import type { RateLimitStores } from './rate-limit';
@@ -18,17 +19,29 @@ export interface AppDeps {
   rateLimitStores?: RateLimitStores;
 }
 
-/** The authenticated caller: a key's role and binding, never the key itself. */
+/**
+ * The authenticated caller: a person (by session cookie) or an API key (by `Authorization: Bearer`, or a
+ * staff key exchanged for a session), with its role and binding; never the key or the session token.
+ */
 export interface Caller {
-  keyId: string;
+  /** Who acts, as recorded in `actor` fields (api/actor.ts). */
+  principal: PrincipalActor;
+  /** The key's id when a key acts (directly or through a session it was exchanged for). */
+  keyId?: string;
+  /** The person's id when a person acts. */
+  userId?: string;
   role: Role;
   resellerId?: string;
   distributorId?: string;
+  /** A reseller or distributor user who manages its own organisation's users. */
+  orgAdmin?: boolean;
+  /** Present when the request was authenticated by a session cookie. */
+  session?: { token: string; csrfToken: string; expiresAt: Date };
 }
 
 /** The caller as a workflow records who asked for a step: the role, and the key (or person) behind it. */
 export function requesterOf(caller: Caller): Requester {
-  return { role: caller.role, actor: { kind: 'key', id: caller.keyId } };
+  return { role: caller.role, actor: caller.principal };
 }
 
 export const staffRoles = ['channel-manager', 'auditor', 'admin'] as const satisfies readonly Role[];
@@ -120,11 +133,15 @@ export function defineRoute<
   return spec as unknown as AnyRoute;
 }
 
-/** A route anyone may call (operations, the OpenAPI document). */
-export function definePublicRoute<P extends Schema = undefined, Q extends Schema = undefined>(
-  spec: RouteFields<P, Q, undefined, undefined> & {
+/** A route anyone may call (operations, the OpenAPI document, signing in). */
+export function definePublicRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(
+  spec: RouteFields<P, Q, B, undefined> & {
     access: 'public';
-    handle(ctx: HandlerContext<P, Q, undefined, undefined, undefined>): Promise<RouteResult>;
+    handle(ctx: HandlerContext<P, Q, B, undefined, undefined>): Promise<RouteResult>;
   },
 ): AnyRoute {
   return spec as unknown as AnyRoute;

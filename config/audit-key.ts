@@ -23,6 +23,8 @@ export interface AuditKeys {
   /** Names the public key in signed records, so that a record signed by another key says so. */
   keyId: string;
   webhookSecretKey: Buffer;
+  /** Signs the links in emails that need no sign-in (unsubscribe). */
+  mailLinkKey: Buffer;
 }
 
 export class AuditKeyMissing extends Error {
@@ -54,6 +56,7 @@ export function deriveAuditKeys(secret: Buffer): AuditKeys {
     publicKey,
     keyId: publicKeyId(publicKey),
     webhookSecretKey: derive(secret, 'dealreg webhook secrets v1'),
+    mailLinkKey: derive(secret, 'dealreg mail links v1'),
   };
 }
 

@@ -184,6 +184,33 @@ export const configSchema = z.object({
     .default(path.resolve(__dirname, '..', '.data', 'dev')),
   /** Where `npm run audit -- --checkpoint` writes checkpoints: outside the database. Defaults to <data>/audit-checkpoints. */
   DEALREG_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /**
+   * Where mail to people goes: `smtp://host:port`, `smtps://user:password@host:465` (nodemailer's URL
+   * form). Unset: mail is queued and kept, and sent once a worker runs with it set. `npm start` points
+   * it at its local mail catcher.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From of every mail. */
+  MAIL_FROM: z.string().min(3).default('dealreg <dealreg@localhost>'),
+  /** How often the mail dispatcher looks for mail to send and digests that are due. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** One SMTP exchange (connect, greeting, each command) may take this long before it counts as failed. */
+  MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Mails sent at once by one dispatcher. */
+  MAIL_CONCURRENCY: z.coerce.number().int().positive().max(50).default(4),
+  /** How long a failing mail is retried (jittered backoff) before it is abandoned. */
+  MAIL_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600 * 1000),
+  /** Failed sign-ins per client address in 15 minutes before that address is answered 429. */
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Failed sign-ins per email address in 15 minutes (known or not) before that address is answered 429. */
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   /** A policy simulation stops reading after this long and reports what it read, marked partial. */
   SIMULATION_TIME_LIMIT_MS: z.coerce.number().int().positive().max(3_600_000).default(120_000),
   /**
@@ -236,6 +263,9 @@ export function apiPublicUrl(cfg: Config): string {
 /** Where the audit key is read from when DEALREG_AUDIT_KEY is not set. */
 export const auditKeyFile = (cfg: Config): string =>
   cfg.DEALREG_AUDIT_KEY_FILE ?? path.join(cfg.DEALREG_DATA_DIR, 'audit.key');
+
+/** The console's base URL, for links in mail. */
+export const consolePublicUrl = (cfg: Config): string => `${apiPublicUrl(cfg).replace(/\/+$/, '')}/console`;
 
 export const auditCheckpointDir = (cfg: Config): string =>
   cfg.DEALREG_AUDIT_CHECKPOINT_DIR ?? path.join(cfg.DEALREG_DATA_DIR, 'audit-checkpoints');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { model, Schema } from 'mongoose';
+import type { Actor } from '../domain/actor';
 
 export const roles = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -15,7 +16,10 @@ export interface ApiKeyDoc {
   label?: string;
   createdAt: Date;
   createdBy: string;
+  /** Who created it (absent on keys created before actors were recorded, and on the bootstrap key). */
+  actor?: Actor;
   revokedAt?: Date;
+  revokedBy?: Actor;
 }
 
 const schema = new Schema<ApiKeyDoc>(
@@ -28,7 +32,9 @@ const schema = new Schema<ApiKeyDoc>(
     label: String,
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
+    actor: { type: { kind: String, id: String }, _id: false },
     revokedAt: Date,
+    revokedBy: { type: { kind: String, id: String }, _id: false },
   },
   { versionKey: false },
 );
@@ -50,6 +56,7 @@ export interface NewApiKey {
   distributorId?: string;
   label?: string;
   createdBy: string;
+  actor?: Actor;
   /** Use this key instead of generating one (the bootstrap admin key from the environment). */
   key?: string;
 }
@@ -68,6 +75,7 @@ export async function createApiKey(input: NewApiKey): Promise<{ key: string; key
     label: input.label,
     createdAt: new Date(),
     createdBy: input.createdBy,
+    ...(input.actor ? { actor: input.actor } : {}),
   });
   return { key, keyId };
 }

@@ -5,6 +5,7 @@ import { type EventDoc, EventModel, recordEvents } from './events';
 import { insertOnce } from './insert-once';
 import { listFloor, markListFloor } from './list-floors';
 import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
+import { queuePeopleMail } from './mail-fanout';
 import { type PartnerRef, Webhook, webhookId } from './partners';
 import { guardedById } from './server-traits';
 
@@ -182,10 +183,10 @@ export interface PartnerNotification {
 }
 
 /**
- * Records notifications in their partners' event feeds (in one command) and queues each one whose
- * partner has a webhook for delivery; answers, for each, whether it was queued. Ids are derived from
- * the event and the recipient, so a retried activity records and enqueues nothing twice (an insert
- * either creates it or finds it).
+ * Records notifications in their partners' event feeds (in one command), queues each one whose
+ * partner has a webhook for delivery, and mails the partners' people (db/mail-fanout.ts); answers, for
+ * each, whether it was queued for a webhook. Ids are derived from the event and the recipient, so a
+ * retried activity records, enqueues and mails nothing twice (an insert either creates it or finds it).
  */
 export async function enqueueNotifications(events: readonly PartnerNotification[]): Promise<boolean[]> {
   const now = new Date();
@@ -199,6 +200,10 @@ export async function enqueueNotifications(events: readonly PartnerNotification[
       payload: event.payload,
       createdAt: now,
     })),
+  );
+  await queuePeopleMail(
+    events.map((event, index) => ({ ...event, payload: recorded[index]!.payload })),
+    now,
   );
   const hooks = await webhookIds();
   return Promise.all(

@@ -1,7 +1,20 @@
 import { model, Schema } from 'mongoose';
+import type { Actor } from '../domain/actor';
 import type { PartnerType } from '../domain/registration';
 
-export interface DistributorDoc {
+/** Who created and last changed a partner (absent on partners stored before actors were recorded). */
+export interface ChangedBy {
+  createdBy?: Actor;
+  updatedBy?: Actor;
+  updatedAt?: Date;
+}
+const changedByFields = {
+  createdBy: { type: { kind: String, id: String }, _id: false },
+  updatedBy: { type: { kind: String, id: String }, _id: false },
+  updatedAt: Date,
+};
+
+export interface DistributorDoc extends ChangedBy {
   _id: string;
   name: string;
   createdAt: Date;
@@ -14,13 +27,14 @@ export const Distributor = model<DistributorDoc>(
       _id: { type: String, required: true },
       name: { type: String, required: true },
       createdAt: { type: Date, required: true },
+      ...changedByFields,
     },
     { versionKey: false },
   ),
   'distributors',
 );
 
-export interface ResellerDoc {
+export interface ResellerDoc extends ChangedBy {
   _id: string;
   name: string;
   partnerType: PartnerType;
@@ -37,6 +51,7 @@ export const Reseller = model<ResellerDoc>(
       partnerType: { type: String, required: true },
       distributorIds: { type: [String], required: true },
       createdAt: { type: Date, required: true },
+      ...changedByFields,
     },
     { versionKey: false },
   ),

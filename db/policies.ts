@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import type { Actor } from '../domain/actor';
 import { isSettled, policyInForceAt, upcomingPolicyAt } from '../domain/policy/in-force';
 import type { Policy, PolicyVersion } from '../domain/policy/schema';
 import { numberHint } from './hints';
@@ -12,6 +13,8 @@ interface PolicyDoc {
   policy: Policy;
   createdAt: Date;
   createdBy: string;
+  actor?: Actor;
+  cancelledBy?: Actor;
   /** Absent on versions stored before changes could be scheduled: those took force at `createdAt`. */
   effectiveFrom?: Date;
   cancelledAt?: Date;
@@ -26,6 +29,8 @@ export const PolicyModel = model<PolicyDoc>(
       policy: { type: Schema.Types.Mixed, required: true },
       createdAt: { type: Date, required: true },
       createdBy: { type: String, required: true },
+      actor: { type: { kind: String, id: String }, _id: false },
+      cancelledBy: { type: { kind: String, id: String }, _id: false },
       effectiveFrom: Date,
       cancelledAt: Date,
     },
@@ -44,6 +49,8 @@ export const toVersion = (doc: PolicyDoc): PolicyVersion => ({
   policy: doc.policy,
   createdAt: doc.createdAt,
   createdBy: doc.createdBy,
+  ...(doc.actor ? { actor: doc.actor } : {}),
+  ...(doc.cancelledBy ? { cancelledBy: doc.cancelledBy } : {}),
   effectiveFrom: doc.effectiveFrom ?? doc.createdAt,
   ...(doc.cancelledAt ? { cancelledAt: doc.cancelledAt } : {}),
 });
@@ -148,6 +155,7 @@ export async function publishPolicy(
   policy: Policy,
   createdBy: string,
   effectiveFrom: Date = new Date(),
+  actor?: Actor,
 ): Promise<PolicyVersion> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const version = (await readLatestNumber()) + 1;
@@ -158,6 +166,7 @@ export async function publishPolicy(
       policy,
       createdAt,
       createdBy,
+      ...(actor ? { actor } : {}),
       effectiveFrom: effectiveFrom < createdAt ? createdAt : effectiveFrom,
     };
     if (await insertOnce(PolicyModel, doc)) {
@@ -178,14 +187,14 @@ export type CancelAnswer =
  * Cancels the scheduled change, if there is one and it is not about to take force (CANCEL_MARGIN_MS).
  * A cancelled version stays stored, marked, and never takes force.
  */
-export async function cancelUpcomingPolicy(now: Date = new Date()): Promise<CancelAnswer> {
+export async function cancelUpcomingPolicy(now: Date = new Date(), by?: Actor): Promise<CancelAnswer> {
   timelines.delete(database());
   const upcoming = upcomingPolicyAt(await timeline(), now);
   if (!upcoming) return { refused: 'none-scheduled' };
   if (upcoming.effectiveFrom.getTime() - now.getTime() < CANCEL_MARGIN_MS)
     return { refused: 'too-late', version: upcoming };
   await PolicyModel.updateOne(guardedById(policyDocId(upcoming.version), { cancelledAt: { $exists: false } }), {
-    $set: { cancelledAt: now },
+    $set: { cancelledAt: now, ...(by ? { cancelledBy: by } : {}) },
   }).exec();
   timelines.delete(database());
   versions.delete(`${database()}/${upcoming.version}`);

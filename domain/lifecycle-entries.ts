@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
 import type { ReasonCode, RegistrationStatus } from './registration';
 
@@ -14,14 +15,7 @@ export interface DecidedBy {
   id?: string;
 }
 
-/**
- * Who did it, as the contract records it: a person (`user`), an integration (`key`), or the program
- * itself. Only ids: names are looked up when read, never written into signed entries.
- */
-export interface Actor {
-  kind: 'user' | 'key' | 'engine' | 'deadline' | 'system';
-  id?: string;
-}
+export type { Actor } from './actor';
 
 /** Who asks for a step through the API: the role they act in and who they are. */
 export interface Requester {

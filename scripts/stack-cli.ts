@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const stack = await startStack(profile, process.env, supervisor);
   progress(`TEMPORAL_ADDRESS=${stack.temporalAddress} MONGODB_URI=${stack.mongodbUri}`);
   if (stack.temporalUiUrl) progress(`Temporal UI: ${stack.temporalUiUrl}`);
+  if (stack.mailWebUrl) progress(`SMTP_URL=${stack.smtpUrl}; mail catcher: ${stack.mailWebUrl}`);
   progress('running; Ctrl-C stops the servers');
 }
 

@@ -83,6 +83,7 @@ function serviceEnv(profile: StackProfile, stack: RunningStack): NodeJS.ProcessE
     API_PORT: process.env.API_PORT ?? String(profile.apiPort ?? 3000),
     WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? String(profile.workerMetricsPort ?? 9464),
     ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
+    ...(stack.smtpUrl ? { SMTP_URL: stack.smtpUrl } : {}),
   };
 }
 
@@ -142,6 +143,11 @@ function printUrls(cfg: Config, apiUrl: string, stack: RunningStack, runDir: str
     `  OpenAPI        ${apiUrl}/api/v1/openapi.json`,
     `  Console        ${apiUrl}/console`,
     `  Temporal UI    ${stack.temporalUiUrl ?? cfg.TEMPORAL_UI_URL}`,
+    ...(stack.mailWebUrl
+      ? [
+          `  Mail catcher   ${stack.mailWebUrl}${stack.mailWebUi ? '' : ' (Mailpit API only: its web interface could not be built)'}`,
+        ]
+      : []),
     `  Logs           ${runDir}`,
     `  Audit key      ${cfg.DEALREG_AUDIT_KEY ? 'DEALREG_AUDIT_KEY' : auditKeyFile(cfg)} (npm run audit -- --checkpoint writes to ${auditCheckpointDir(cfg)})`,
     '',

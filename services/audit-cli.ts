@@ -14,7 +14,9 @@ import {
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { verifyDecisionChain } from '../db/decision-log';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import type { Actor } from '../domain/actor';
 import { escalationWorkflowId } from '../workflows/definitions';
+import { actorNamer, describeActor, legacyActor } from './actor-names';
 import { readCheckpoints, writeCheckpoint } from './audit-checkpoints';
 import { compareWithHistory } from './decision-history-check';
 import { completedActivities, summarizeHistory } from './history';
@@ -143,10 +145,19 @@ async function auditRegistration(cfg: Config, keys: AuditVerifier, registrationI
       `  customer ${registration.customer.name}; ${registration.opportunity.title} [${registration.opportunity.productLines.join(', ')}]`,
     );
 
+    // Who entered it and who made each decision, named now: entries record ids only (`actor` where the
+    // workflow records one, else the key id in `decidedBy`).
+    const actorOf = (d: (typeof registration.decisions)[number]) =>
+      (d as { actor?: Actor }).actor ?? legacyActor(d.decidedBy.id);
+    const enteredBy = (registration as { enteredBy?: Actor }).enteredBy;
+    const named = await actorNamer([enteredBy, ...registration.decisions.map(actorOf)]);
+    if (enteredBy) out(`  entered by ${describeActor(named(enteredBy))}`);
+
     out('\nDecisions');
     for (const d of registration.decisions) {
+      const who = actorOf(d);
       out(
-        `  ${d.at}  ${d.fromStatus} → ${d.toStatus}${d.reasonCode ? ` (${d.reasonCode})` : ''}  by ${d.decidedBy.kind}${d.decidedBy.id ? ` ${d.decidedBy.id}` : ''}, policy v${d.policyVersion}`,
+        `  ${d.at}  ${d.fromStatus} → ${d.toStatus}${d.reasonCode ? ` (${d.reasonCode})` : ''}  by ${d.decidedBy.kind}${who?.kind === 'user' || who?.kind === 'key' ? ` ${describeActor(named(who))}` : d.decidedBy.id ? ` ${d.decidedBy.id}` : ''}, policy v${d.policyVersion}`,
       );
       out(`      ${d.explanation}`);
       out(

@@ -19,6 +19,7 @@ import { postWebhook } from '../webhooks/post-webhook';
 import { nextAttemptAt, type RetryPolicy } from '../webhooks/retry-schedule';
 import type { TargetPolicy } from '../webhooks/target-policy';
 import { workerMetrics } from './metrics';
+import { startPollLoop } from './poll-loop';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme partners verify against their secret. */
 export function signatureHeader(secret: string, body: string, now = new Date()): string {
@@ -78,24 +79,18 @@ function settingsOf(options: DispatcherOptions, isStopping: () => boolean): Sett
  * they spread over them. Delivery is at least once (a partner deduplicates by `Dealreg-Delivery`).
  */
 export function startOutboxDispatcher(options: DispatcherOptions): { stop(): Promise<void> } {
-  let stopping = false;
-  const settings = settingsOf(options, () => stopping);
   const serving = new Map<string, Promise<void>>();
-  let round: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    while (!stopping) {
-      round = startQueuesWithWork(settings, serving).catch((error) =>
-        options.logger.warn({ err: error }, 'outbox dispatch round failed'),
-      );
-      await round;
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
-    }
-  };
-  void loop();
+  let settings: Settings | undefined;
+  const loop = startPollLoop(
+    (isStopping) => {
+      settings ??= settingsOf(options, isStopping);
+      return startQueuesWithWork(settings, serving);
+    },
+    { pollMs: options.pollMs, logger: options.logger, what: 'outbox dispatch' },
+  );
   return {
     async stop() {
-      stopping = true;
-      await round;
+      await loop.stop();
       await Promise.all(serving.values());
     },
   };

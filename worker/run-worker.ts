@@ -1,12 +1,13 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { auditKeys } from '../config/audit-key';
-import { type Config, config } from '../config/config';
+import { apiPublicUrl, type Config, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { ensureSearchAttributes } from '../services/ensure-namespace';
 import { connectTemporalClient } from '../services/temporal';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
+import { startMailDispatcher } from './mail-dispatcher';
 import { startWorkerMetricsServer, workerMetrics } from './metrics';
 import { startOutboxDispatcher } from './outbox-dispatcher';
 
@@ -53,16 +54,37 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
     endpointsAtOnce: cfg.WEBHOOK_ENDPOINTS_PER_DISPATCHER,
     retry: { windowMs: cfg.WEBHOOK_RETRY_WINDOW_MS, maxBackoffMs: cfg.WEBHOOK_MAX_BACKOFF_MS },
   });
+  const mail = startMail(cfg, logger);
   logger.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, temporal: cfg.TEMPORAL_ADDRESS }, 'worker started');
   options.onReady?.();
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks have finished.
   await worker.run();
   await dispatcher.stop();
+  await mail?.stop();
   await connection.close();
   await client.connection.close();
   await disconnectDatabase();
   metricsServer?.close();
   logger.info('worker stopped');
+}
+
+/** The mail dispatcher, when there is a mail server to send to; without one, mail waits in its queue. */
+function startMail(cfg: Config, logger: Logger) {
+  if (!cfg.SMTP_URL) {
+    logger.warn('SMTP_URL is not set: mail to people is queued but not sent until a worker runs with it');
+    return undefined;
+  }
+  return startMailDispatcher({
+    smtpUrl: cfg.SMTP_URL,
+    from: cfg.MAIL_FROM,
+    publicUrl: apiPublicUrl(cfg).replace(/\/+$/, ''),
+    linkKey: auditKeys().mailLinkKey,
+    pollMs: cfg.MAIL_POLL_MS,
+    timeoutMs: cfg.MAIL_TIMEOUT_MS,
+    concurrency: cfg.MAIL_CONCURRENCY,
+    retryWindowMs: cfg.MAIL_RETRY_WINDOW_MS,
+    logger,
+  });
 }
 
 /**

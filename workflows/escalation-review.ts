@@ -51,12 +51,12 @@ export class EscalationReview {
   constructor(private readonly input: EscalationWorkflowInput) {}
 
   async run(): Promise<EscalationState> {
-    await this.notice('escalation.opened', this.input.reviewDueAt);
+    await this.notice('escalation.opened');
     if (!(await condition(() => this.settled(), untilDue(this.input.reviewDueAt)))) {
       this.level = 2;
       this.remindersSent += 1;
       await this.save();
-      await this.notice('escalation.deadline-missed', this.input.secondReviewDueAt);
+      await this.notice('escalation.deadline-missed');
     }
     if (!(await condition(() => this.settled(), untilDue(this.input.secondReviewDueAt)))) {
       await this.resolve('deadline', { kind: 'deadline', id: 'second-review-deadline' });
@@ -200,13 +200,14 @@ export class EscalationReview {
     return this.saves.run(() => activities.saveEscalationState(state));
   }
 
-  private async notice(type: 'escalation.opened' | 'escalation.deadline-missed', dueAt: string): Promise<void> {
+  private async notice(type: 'escalation.opened' | 'escalation.deadline-missed'): Promise<void> {
     await activities.noticeEscalation({
       escalationId: this.input.escalationId,
       type,
       level: this.level,
       reasonCode: this.input.reasonCode,
-      dueAt,
+      reviewDueAt: this.input.reviewDueAt,
+      secondReviewDueAt: this.input.secondReviewDueAt,
       contenders: [...this.contenders.keys()],
     });
   }

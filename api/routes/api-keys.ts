@@ -1,11 +1,23 @@
 import { ApiKey, type ApiKeyDoc, createApiKey } from '../../db/apikeys';
 import { Distributor, Reseller } from '../../db/partners';
+import { endSessionsOf } from '../../db/sessions';
+import { actorIdOf, actorOf } from '../actor';
 import { HttpProblem, validationProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import { apiKeySchema, createdApiKeySchema, keyIdParamsSchema, listOf, newApiKeySchema } from '../schemas/partners';
+import { actorViews, legacyActor } from '../views/actors';
 import { withoutEmpty } from '../views/clean';
 
 const tag = 'API keys';
+
+/** Keys as shown, with the names of who created and revoked them looked up now. */
+async function keyViews(docs: ApiKeyDoc[]) {
+  const actors = await actorViews(docs.flatMap((doc) => [doc.actor ?? legacyActor(doc.createdBy), doc.revokedBy]));
+  return docs.map((doc) => ({
+    ...keyView(doc),
+    ...withoutEmpty({ actor: actors(doc.actor ?? legacyActor(doc.createdBy)), revokedBy: actors(doc.revokedBy) }),
+  }));
+}
 
 const keyView = (doc: ApiKeyDoc) =>
   withoutEmpty({
@@ -41,7 +53,7 @@ export const createApiKeyRoute = defineRoute({
         { path: 'distributorId', message: `unknown distributor "${body.distributorId}"` },
       ]);
     }
-    const created = await createApiKey({ ...body, createdBy: caller.keyId });
+    const created = await createApiKey({ ...body, createdBy: actorIdOf(caller), actor: actorOf(caller) });
     return {
       status: 201,
       body: withoutEmpty({
@@ -68,7 +80,7 @@ export const listApiKeysRoute = defineRoute({
   responses: { 200: { description: 'All keys', schema: listOf(apiKeySchema) } },
   async handle() {
     const docs = await ApiKey.find().sort({ createdAt: 1 }).lean<ApiKeyDoc[]>().exec();
-    return { status: 200, body: { items: docs.map(keyView) } };
+    return { status: 200, body: { items: await keyViews(docs) } };
   },
 });
 
@@ -82,14 +94,16 @@ export const revokeApiKeyRoute = defineRoute({
   request: { params: keyIdParamsSchema },
   responses: { 200: { description: 'The revoked key', schema: apiKeySchema } },
   refusals: { 404: 'no such key' },
-  async handle({ params }) {
+  async handle({ caller, params }) {
     // Revoking twice keeps the first revocation time.
     await ApiKey.updateOne(
       { keyId: params.keyId, revokedAt: { $exists: false } },
-      { $set: { revokedAt: new Date() } },
+      { $set: { revokedAt: new Date(), revokedBy: actorOf(caller) } },
     ).exec();
     const doc = await ApiKey.findOne({ keyId: params.keyId }).lean<ApiKeyDoc>().exec();
     if (!doc) throw new HttpProblem(404, 'Not found', `API key ${params.keyId} does not exist`);
-    return { status: 200, body: keyView(doc) };
+    // Each request of a session rechecks its key already; this only tidies up.
+    await endSessionsOf({ apiKeyHash: doc._id });
+    return { status: 200, body: (await keyViews([doc]))[0] };
   },
 });

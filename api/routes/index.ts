@@ -1,11 +1,21 @@
 import { buildOpenApiDocument } from '../openapi';
 import type { AnyRoute } from '../route-spec';
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-keys';
+import {
+  activateRoute,
+  keySignInRoute,
+  requestPasswordResetRoute,
+  resetPasswordRoute,
+  sessionRoute,
+  signInRoute,
+  signOutRoute,
+} from './auth';
 import { listDeliveriesRoute, redeliverRoute } from './deliveries';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
 import { listEventsRoute } from './events';
 import { insightsRoute } from './insights';
 import { meRoute } from './me';
+import { getNotificationsRoute, putNotificationsRoute, unsubscribePageRoute, unsubscribeRoute } from './notifications';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
 import {
   createDistributorRoute,
@@ -27,6 +37,7 @@ import {
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
+import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
 import { deleteWebhookRoute, putWebhookRoute } from './webhooks';
 
 /**
@@ -70,6 +81,21 @@ export function createRouteTable(): RouteTable {
     listApiKeysRoute,
     revokeApiKeyRoute,
     meRoute,
+    signInRoute,
+    keySignInRoute,
+    signOutRoute,
+    sessionRoute,
+    activateRoute,
+    requestPasswordResetRoute,
+    resetPasswordRoute,
+    createUserRoute,
+    listUsersRoute,
+    getUserRoute,
+    updateUserRoute,
+    getNotificationsRoute,
+    putNotificationsRoute,
+    unsubscribePageRoute,
+    unsubscribeRoute,
     putWebhookRoute,
     deleteWebhookRoute,
     listEventsRoute,

@@ -1,5 +1,6 @@
 import { isDuplicateKey } from '../../db/insert-once';
-import { Distributor, type DistributorDoc, Reseller, type ResellerDoc } from '../../db/partners';
+import { type ChangedBy, Distributor, type DistributorDoc, Reseller, type ResellerDoc } from '../../db/partners';
+import { actorOf } from '../actor';
 import { HttpProblem, validationProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import {
@@ -12,24 +13,41 @@ import {
   resellerSchema,
   resellerUpdateSchema,
 } from '../schemas/partners';
+import { actorViews } from '../views/actors';
+import { withoutEmpty } from '../views/clean';
 
 const tag = 'Partners';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
 
 const alreadyExists = (what: string) => new HttpProblem(409, 'Already exists', `${what} already exists`);
 
-const distributorView = (doc: DistributorDoc) => ({
+type Names = Awaited<ReturnType<typeof actorViews>>;
+const changedByView = (doc: ChangedBy, names: Names) =>
+  withoutEmpty({
+    createdBy: names(doc.createdBy),
+    updatedBy: names(doc.updatedBy),
+    updatedAt: doc.updatedAt?.toISOString(),
+  });
+const distributorView = (doc: DistributorDoc, names: Names) => ({
   id: doc._id,
   name: doc.name,
   createdAt: doc.createdAt.toISOString(),
+  ...changedByView(doc, names),
 });
-const resellerView = (doc: ResellerDoc) => ({
+const resellerView = (doc: ResellerDoc, names: Names) => ({
   id: doc._id,
   name: doc.name,
   partnerType: doc.partnerType,
   distributorIds: doc.distributorIds,
   createdAt: doc.createdAt.toISOString(),
+  ...changedByView(doc, names),
 });
+
+/** Partners as shown, with the names of who created and changed them looked up now. */
+async function views<D extends ChangedBy, V>(docs: D[], view: (doc: D, names: Names) => V): Promise<V[]> {
+  const names = await actorViews(docs.flatMap((doc) => [doc.createdBy, doc.updatedBy]));
+  return docs.map((doc) => view(doc, names));
+}
 
 export const createDistributorRoute = defineRoute({
   operationId: 'createDistributor',
@@ -41,10 +59,16 @@ export const createDistributorRoute = defineRoute({
   request: { body: newDistributorSchema },
   responses: { 201: { description: 'The distributor', schema: distributorSchema } },
   refusals: { 409: 'a distributor with this id exists' },
-  async handle({ body }) {
+  async handle({ caller, body }) {
     try {
-      const doc = await Distributor.create({ _id: body.id, name: body.name, createdAt: new Date() });
-      return { status: 201, body: distributorView(doc.toObject()), headers: { Location: '/api/v1/distributors' } };
+      const doc = await Distributor.create({
+        _id: body.id,
+        name: body.name,
+        createdAt: new Date(),
+        createdBy: actorOf(caller),
+      });
+      const [view] = await views([doc.toObject()], distributorView);
+      return { status: 201, body: view, headers: { Location: '/api/v1/distributors' } };
     } catch (error) {
       if (isDuplicateKey(error)) throw alreadyExists(`distributor ${body.id}`);
       throw error;
@@ -62,7 +86,7 @@ export const listDistributorsRoute = defineRoute({
   responses: { 200: { description: 'All distributors', schema: listOf(distributorSchema) } },
   async handle() {
     const docs = await Distributor.find().sort({ _id: 1 }).lean<DistributorDoc[]>().exec();
-    return { status: 200, body: { items: docs.map(distributorView) } };
+    return { status: 200, body: { items: await views(docs, distributorView) } };
   },
 });
 
@@ -76,12 +100,16 @@ export const updateDistributorRoute = defineRoute({
   request: { params: partnerParamsSchema, body: distributorUpdateSchema },
   responses: { 200: { description: 'The distributor', schema: distributorSchema } },
   refusals: { 404: 'no such distributor' },
-  async handle({ params, body }) {
-    const doc = await Distributor.findByIdAndUpdate(params.id, { $set: { name: body.name } }, { new: true })
+  async handle({ caller, params, body }) {
+    const doc = await Distributor.findByIdAndUpdate(
+      params.id,
+      { $set: { name: body.name, updatedBy: actorOf(caller), updatedAt: new Date() } },
+      { new: true },
+    )
       .lean<DistributorDoc>()
       .exec();
     if (!doc) throw new HttpProblem(404, 'Not found', `distributor ${params.id} does not exist`);
-    return { status: 200, body: distributorView(doc) };
+    return { status: 200, body: (await views([doc], distributorView))[0] };
   },
 });
 
@@ -107,7 +135,7 @@ export const createResellerRoute = defineRoute({
   request: { body: newResellerSchema },
   responses: { 201: { description: 'The reseller', schema: resellerSchema } },
   refusals: { 409: 'a reseller with this id exists', 422: 'invalid body or unknown distributors' },
-  async handle({ body }) {
+  async handle({ caller, body }) {
     const unknown = await unknownDistributors(body.distributorIds);
     if (unknown.length > 0) throw validationProblem('request body', unknown);
     try {
@@ -117,8 +145,10 @@ export const createResellerRoute = defineRoute({
         partnerType: body.partnerType,
         distributorIds: body.distributorIds,
         createdAt: new Date(),
+        createdBy: actorOf(caller),
       });
-      return { status: 201, body: resellerView(doc.toObject()), headers: { Location: '/api/v1/resellers' } };
+      const [view] = await views([doc.toObject()], resellerView);
+      return { status: 201, body: view, headers: { Location: '/api/v1/resellers' } };
     } catch (error) {
       if (isDuplicateKey(error)) throw alreadyExists(`reseller ${body.id}`);
       throw error;
@@ -138,18 +168,26 @@ export const updateResellerRoute = defineRoute({
   request: { params: partnerParamsSchema, body: resellerUpdateSchema },
   responses: { 200: { description: 'The reseller', schema: resellerSchema } },
   refusals: { 404: 'no such reseller', 422: 'invalid body or unknown distributors' },
-  async handle({ params, body }) {
+  async handle({ caller, params, body }) {
     const unknown = await unknownDistributors(body.distributorIds);
     if (unknown.length > 0) throw validationProblem('request body', unknown);
     const doc = await Reseller.findByIdAndUpdate(
       params.id,
-      { $set: { name: body.name, partnerType: body.partnerType, distributorIds: body.distributorIds } },
+      {
+        $set: {
+          name: body.name,
+          partnerType: body.partnerType,
+          distributorIds: body.distributorIds,
+          updatedBy: actorOf(caller),
+          updatedAt: new Date(),
+        },
+      },
       { new: true },
     )
       .lean<ResellerDoc>()
       .exec();
     if (!doc) throw new HttpProblem(404, 'Not found', `reseller ${params.id} does not exist`);
-    return { status: 200, body: resellerView(doc) };
+    return { status: 200, body: (await views([doc], resellerView))[0] };
   },
 });
 
@@ -163,6 +201,6 @@ export const listResellersRoute = defineRoute({
   responses: { 200: { description: 'All resellers', schema: listOf(resellerSchema) } },
   async handle() {
     const docs = await Reseller.find().sort({ _id: 1 }).lean<ResellerDoc[]>().exec();
-    return { status: 200, body: { items: docs.map(resellerView) } };
+    return { status: 200, body: { items: await views(docs, resellerView) } };
   },
 });

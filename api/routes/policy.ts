@@ -8,6 +8,7 @@ import { validatePolicyReferences } from '../../domain/policy/references';
 import type { Policy, PolicyVersion } from '../../domain/policy/schema';
 import { simulationChangesCsv } from '../../domain/simulation/report-csv';
 import { cancelPolicyChange, startPolicyChange } from '../../services/policy-changes';
+import { actorIdOf, actorOf } from '../actor';
 import { HttpProblem, pathOf, validationProblem } from '../problem';
 import { API_BASE, defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
@@ -22,6 +23,8 @@ import {
   simulationJobSchema,
 } from '../schemas/policy';
 import { jobAsSeen, startSimulation } from '../simulation/jobs';
+import { actorViews, legacyActor } from '../views/actors';
+import { withoutEmpty } from '../views/clean';
 
 const tag = 'Policy';
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
@@ -30,10 +33,20 @@ const MAX_LISTED_CHANGES = 500;
 /** How far in the past `effectiveFrom` may be and still mean "now": room for the caller's clock. */
 const CLOCK_SKEW_MS = 5000;
 
-const versionView = (version: PolicyVersion) => ({
+/** Versions as shown, with the names of who published and cancelled them looked up now. */
+async function versionViews(versions: PolicyVersion[]) {
+  const actors = await actorViews(versions.flatMap((v) => [v.actor ?? legacyActor(v.createdBy), v.cancelledBy]));
+  return versions.map((version) => versionView(version, actors));
+}
+
+const versionView = (version: PolicyVersion, actors: Awaited<ReturnType<typeof actorViews>>) => ({
   version: version.version,
   createdAt: new Date(version.createdAt).toISOString(),
   createdBy: version.createdBy,
+  ...withoutEmpty({
+    actor: actors(version.actor ?? legacyActor(version.createdBy)),
+    cancelledBy: actors(version.cancelledBy),
+  }),
   effectiveFrom: version.effectiveFrom.toISOString(),
   ...(version.cancelledAt ? { cancelledAt: version.cancelledAt.toISOString() } : {}),
   policy: version.policy,
@@ -105,7 +118,7 @@ export const getPolicyRoute = defineRoute({
     const { inForce, upcoming } = await policyInForce();
     return {
       status: 200,
-      body: { ...versionView(inForce), ...(upcoming ? { upcoming: await upcomingView(upcoming) } : {}) },
+      body: { ...(await versionViews([inForce]))[0], ...(upcoming ? { upcoming: await upcomingView(upcoming) } : {}) },
     };
   },
 });
@@ -119,7 +132,7 @@ export const policyVersionsRoute = defineRoute({
   access: staff,
   responses: { 200: { description: 'All versions', schema: policyVersionsSchema } },
   async handle() {
-    return { status: 200, body: { versions: (await allPolicyVersions()).map(versionView) } };
+    return { status: 200, body: { versions: await versionViews(await allPolicyVersions()) } };
   },
 });
 
@@ -186,14 +199,14 @@ export const publishPolicyRoute = defineRoute({
         `version ${upcoming.version} takes force at ${upcoming.effectiveFrom.toISOString()}; cancel it first (DELETE /policy/upcoming)`,
       );
     }
-    const published = await publishPolicy(policy, caller.keyId, effectiveFrom);
+    const published = await publishPolicy(policy, actorIdOf(caller), effectiveFrom, actorOf(caller));
     await startPolicyChange(
       deps.temporal,
       deps.taskQueue,
       published,
       `${apiPublicUrl(deps.config)}/api/v1/policy/guide`,
     );
-    return { status: 201, body: versionView(published), headers: { Location: '/api/v1/policy' } };
+    return { status: 201, body: (await versionViews([published]))[0], headers: { Location: '/api/v1/policy' } };
   },
 });
 
@@ -223,8 +236,8 @@ export const cancelUpcomingPolicyRoute = defineRoute({
   access: ['admin'],
   responses: { 200: { description: 'The cancelled version', schema: policyVersionSchema } },
   refusals: { 409: 'no change is scheduled, or it takes force in a moment' },
-  async handle({ deps }) {
-    const answer = await cancelUpcomingPolicy();
+  async handle({ caller, deps }) {
+    const answer = await cancelUpcomingPolicy(new Date(), actorOf(caller));
     if ('refused' in answer) {
       throw new HttpProblem(
         409,
@@ -235,7 +248,7 @@ export const cancelUpcomingPolicyRoute = defineRoute({
       );
     }
     await cancelPolicyChange(deps.temporal, answer.cancelled.version);
-    return { status: 200, body: versionView(answer.cancelled) };
+    return { status: 200, body: (await versionViews([answer.cancelled]))[0] };
   },
 });
 
@@ -268,7 +281,7 @@ export const simulatePolicyRoute = defineRoute({
         maxChanges: MAX_LISTED_CHANGES,
       },
       period: { from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined },
-      requestedBy: caller.keyId,
+      requestedBy: actorIdOf(caller),
       timeLimitMs: deps.config.SIMULATION_TIME_LIMIT_MS,
       threadNice: deps.config.SIMULATION_THREAD_NICE,
       logger: deps.logger,

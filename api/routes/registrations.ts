@@ -1,5 +1,6 @@
 import { RequestRefused } from '../../domain/errors';
 import { registrationSubmissionSchema } from '../../domain/registration';
+import { actorNamer } from '../../services/actor-names';
 import { submitRegistration } from '../../services/submit-registration';
 import { HttpProblem } from '../problem';
 import { defineRoute, requesterOf } from '../route-spec';
@@ -69,7 +70,10 @@ export const getRegistrationRoute = defineRoute({
   refusals: { 404: 'no such registration, or not visible to this caller' },
   async handle({ caller, params }) {
     const doc = await visibleRegistration(caller, params.id);
-    return { status: 200, body: registrationView(doc, audienceOf(caller)) };
+    const audience = audienceOf(caller);
+    const named =
+      audience === 'staff' ? await actorNamer([doc.enteredBy, ...doc.decisions.map((d) => d.actor)]) : undefined;
+    return { status: 200, body: registrationView(doc, audience, named) };
   },
 });
 

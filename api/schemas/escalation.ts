@@ -6,8 +6,9 @@ import {
   reasonCodeSchema,
   registrationStatusSchema,
 } from '../../domain/registration';
+import { actorViewSchema } from './actor';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
-import { actorSchema, identifierConflictSchema } from './registration';
+import { identifierConflictSchema } from './registration';
 
 /** One registration an escalation weighs, with what a channel manager compares side by side. */
 export const escalationContenderSchema = z
@@ -60,7 +61,7 @@ export const escalationSchema = z
         registrationId: z.string().optional(),
         reason: z.string(),
         by: z.strictObject({ kind: z.enum(['channel-manager', 'deadline', 'system']), id: z.string().optional() }),
-        actor: actorSchema.optional(),
+        actor: actorViewSchema.optional(),
         at: timestampSchema,
       })
       .optional(),

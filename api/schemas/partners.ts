@@ -1,13 +1,21 @@
 import { z } from 'zod';
-import { roles } from '../../db/apikeys';
+import { type Role, roles } from '../../db/apikeys';
 import { partnerIdSchema, partnerTypeSchema, plainText } from '../../domain/registration';
+import { actorViewSchema } from './actor';
 import { timestampSchema } from './common';
 
 const name = plainText(200);
 
+/** Who created and last changed a partner, with names looked up now. */
+const changedByViewFields = {
+  createdBy: actorViewSchema.optional(),
+  updatedBy: actorViewSchema.optional(),
+  updatedAt: timestampSchema.optional(),
+};
+
 export const newDistributorSchema = z.strictObject({ id: partnerIdSchema, name }).meta({ id: 'NewDistributor' });
 export const distributorSchema = z
-  .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema })
+  .strictObject({ id: z.string(), name: z.string(), createdAt: timestampSchema, ...changedByViewFields })
   .meta({ id: 'Distributor' });
 
 export const distributorUpdateSchema = z.strictObject({ name }).meta({ id: 'DistributorUpdate' });
@@ -33,6 +41,7 @@ export const resellerSchema = z
     partnerType: partnerTypeSchema,
     distributorIds: z.array(z.string()),
     createdAt: timestampSchema,
+    ...changedByViewFields,
   })
   .meta({ id: 'Reseller' });
 
@@ -40,7 +49,26 @@ export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: 
 
 export const roleSchema = z.enum(roles).meta({ id: 'Role' });
 
-/** A key for a partner role is bound to exactly that partner; staff keys are bound to nobody. */
+/**
+ * A partner role is bound to exactly its partner; staff roles are bound to nobody. Shared by keys and
+ * users: the issues of a role and binding, at their fields.
+ */
+export function bindingIssues(binding: {
+  role: Role;
+  resellerId?: string | undefined;
+  distributorId?: string | undefined;
+}): Array<{ path: string; message: string }> {
+  const wants = { reseller: 'resellerId', distributor: 'distributorId' } as const;
+  return (['resellerId', 'distributorId'] as const).flatMap((field) => {
+    const required = wants[binding.role as keyof typeof wants] === field;
+    if (required && binding[field] === undefined)
+      return [{ path: field, message: `required for the ${binding.role} role` }];
+    if (!required && binding[field] !== undefined)
+      return [{ path: field, message: `not allowed for the ${binding.role} role` }];
+    return [];
+  });
+}
+
 export const newApiKeySchema = z
   .strictObject({
     role: roleSchema,
@@ -49,16 +77,8 @@ export const newApiKeySchema = z
     label: plainText(100).optional(),
   })
   .superRefine((key, ctx) => {
-    const wants = { reseller: 'resellerId', distributor: 'distributorId' } as const;
-    for (const field of ['resellerId', 'distributorId'] as const) {
-      const required = wants[key.role as keyof typeof wants] === field;
-      if (required && key[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `required for the ${key.role} role` });
-      }
-      if (!required && key[field] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `not allowed for the ${key.role} role` });
-      }
-    }
+    for (const issue of bindingIssues(key))
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   })
   .meta({ id: 'NewApiKey' });
 
@@ -71,7 +91,9 @@ export const apiKeySchema = z
     label: z.string().optional(),
     createdAt: timestampSchema,
     createdBy: z.string(),
+    actor: actorViewSchema.optional().describe('who created it, with the name looked up now'),
     revokedAt: timestampSchema.optional(),
+    revokedBy: actorViewSchema.optional(),
   })
   .meta({ id: 'ApiKey' });
 

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { policyAnnouncementTypes } from '../../db/policy-announcements';
 import { simulationStatuses } from '../../db/simulation-jobs';
 import { checkPolicyFields, limitNames, policyFieldsSchema, policySchema } from '../../domain/policy/schema';
+import { actorViewSchema } from './actor';
 import { timestampSchema } from './common';
 
 export const policyVersionSchema = z
   .strictObject({
     version: z.number().int(),
     createdAt: timestampSchema,
-    createdBy: z.string().describe('API key id of the admin who published it'),
+    createdBy: z.string().describe('id of who published it: an API key (`key_…`) or a person (`usr_…`)'),
+    actor: actorViewSchema.optional().describe('who published it, with the name looked up now'),
+    cancelledBy: actorViewSchema.optional(),
     effectiveFrom: timestampSchema.describe('registrations submitted from this instant on are decided under it'),
     cancelledAt: timestampSchema
       .optional()

@@ -7,6 +7,7 @@ import {
   reasonCodeSchema,
   registrationStatusSchema,
 } from '../../domain/registration';
+import { actorViewSchema } from './actor';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
 
 export const ruleTraceStepSchema = z
@@ -42,13 +43,6 @@ export const dealMatchSchema = z
   })
   .meta({ id: 'DealMatch', description: 'Another registration judged the same deal (staff only)' });
 
-export const actorSchema = z
-  .strictObject({
-    kind: z.enum(['user', 'key', 'engine', 'deadline', 'system']),
-    id: z.string().optional().describe('user id, API key id or rule name'),
-  })
-  .meta({ id: 'Actor', description: 'Who did something: names are looked up when read' });
-
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
@@ -63,7 +57,7 @@ export const decisionSchema = z
       kind: z.enum(['engine', 'channel-manager', 'deadline', 'reseller', 'distributor', 'system']),
       id: z.string().optional().describe('the rule, for the engine, a deadline or the system; staff only'),
     }),
-    actor: actorSchema.optional().describe('who did it: a person, an integration key or the program; staff only'),
+    actor: actorViewSchema.optional().describe('who did it: a person, an integration key or the program; staff only'),
     protectedUntil: timestampSchema.optional(),
     matches: z.array(dealMatchSchema).optional().describe('staff only'),
     escalationId: z.string().optional().describe('staff only'),
@@ -86,6 +80,10 @@ export const registrationSchema = z
     submittedAt: timestampSchema,
     sequence: z.number().int(),
     decidedAt: timestampSchema.optional(),
+    enteredBy: actorViewSchema
+      .extend({ onBehalfOf: z.strictObject({ distributorId: z.string() }).optional() })
+      .optional()
+      .describe('who entered it: a person or an integration key, and for whom; staff only'),
     protectedUntil: timestampSchema.optional(),
     extensionsUsed: z.number().int(),
     policyVersion: z.number().int(),

@@ -1,6 +1,8 @@
 import type { DecisionRecord, RegistrationDoc } from '../../db/registrations';
+import type { Actor } from '../../domain/actor';
 import { type Audience, currentPartnerExplanation, partnerExplanation, renderTrace } from '../../domain/allocation';
 import { type Caller, isStaff } from '../route-spec';
+import type { ActorView } from '../schemas/actor';
 import { isoDate } from '../schemas/common';
 import type { RegistrationView } from '../schemas/registration';
 import { withoutEmpty } from './clean';
@@ -32,7 +34,15 @@ export function canSee(
   }
 }
 
-function decisionView(record: DecisionRecord, audience: ViewAudience): RegistrationView['decisions'][number] {
+/** Names the actors of what is shown (api/… passes one from services/actor-names.ts); ids alone without it. */
+type Namer = (actor?: Actor) => ActorView | undefined;
+const byId: Namer = (actor) => (actor ? withoutEmpty({ kind: actor.kind, id: actor.id }) : undefined);
+
+function decisionView(
+  record: DecisionRecord,
+  audience: ViewAudience,
+  named: Namer,
+): RegistrationView['decisions'][number] {
   const staff = audience === 'staff';
   return withoutEmpty({
     at: record.at,
@@ -47,7 +57,7 @@ function decisionView(record: DecisionRecord, audience: ViewAudience): Registrat
     decidedBy: staff
       ? withoutEmpty({ kind: record.decidedBy.kind, id: record.decidedBy.id })
       : { kind: record.decidedBy.kind },
-    actor: staff && record.actor ? withoutEmpty({ kind: record.actor.kind, id: record.actor.id }) : undefined,
+    actor: staff ? named(record.actor) : undefined,
     protectedUntil: record.protectedUntil,
     matches: staff ? (record.matches ?? []) : undefined,
     escalationId: staff ? record.escalationId : undefined,
@@ -57,7 +67,7 @@ function decisionView(record: DecisionRecord, audience: ViewAudience): Registrat
 }
 
 /** The contract's registration JSON; internal fields (request hash, lookup keys, idempotency key) never leave. */
-export function registrationView(doc: RegistrationDoc, audience: ViewAudience): RegistrationView {
+export function registrationView(doc: RegistrationDoc, audience: ViewAudience, named: Namer = byId): RegistrationView {
   const staff = audience === 'staff';
   return withoutEmpty({
     id: doc._id,
@@ -77,6 +87,13 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience): 
     policyVersion: doc.policyVersion,
     escalationId: staff ? doc.escalationId : undefined,
     endedAt: isoDate(doc.endedAt),
-    decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience)),
+    enteredBy:
+      staff && doc.enteredBy
+        ? withoutEmpty({
+            ...(named(doc.enteredBy) as ActorView),
+            onBehalfOf: doc.enteredBy.onBehalfOf,
+          })
+        : undefined,
+    decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience, named)),
   });
 }

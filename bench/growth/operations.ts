@@ -129,7 +129,7 @@ export async function someCustomerWord(stored: number): Promise<string> {
   return doc?.customer.name.split(/\s+/)[0]?.toLowerCase() ?? 'bench';
 }
 
-const staff: Caller = { keyId: 'bench', role: 'channel-manager' };
+const staff: Caller = { principal: { kind: 'key', id: 'bench' }, keyId: 'bench', role: 'channel-manager' };
 
 /** The first page of each filter, through the list route's own function (no HTTP). */
 export async function timeListPage(filter: Record<string, string>, count: number, seconds: number): Promise<number[]> {

@@ -1,55 +1,79 @@
 import { useEffect, useState } from 'preact/hooks';
+import { currentSession, signOut as endSession } from './api/auth';
 import { ApiError, onUnauthorized } from './api/client';
 import { identify } from './api/me';
 import type { Me } from './api/types';
+import { SetPasswordPage } from './pages/set-password';
 import { SignIn } from './pages/sign-in';
-import { abilitiesOf, forgetKey, isStaffRole, type Session, SessionContext, storedKey, storeKey } from './session';
+import { match, useLocation } from './router';
+import { abilitiesOf, isStaffRole, roleLabels, type Session, SessionContext } from './session';
 import { Shell } from './shell';
 import { Loading } from './ui/states';
 
 type State =
   | { kind: 'checking' }
   | { kind: 'signed-out'; notice?: string }
-  | { kind: 'signed-in'; key: string; me: Me };
+  | { kind: 'signed-in'; csrf: string; me: Me };
 
+const partnerNotice = (me: Me) =>
+  `You are signed in as ${roleLabels[me.role].toLowerCase()} ${me.name ?? me.keyId ?? ''}. The partner pages of the console come later; until then your organisation works through the HTTP API at /api/v1 and its notifications reach you by email.`;
+
+/**
+ * The console's session lives in an HttpOnly cookie: on load, the API says whether there is one
+ * (GET /auth/session) and who it is (GET /me); the page itself keeps no key and no password.
+ */
 export function App() {
-  const [state, setState] = useState<State>(() => (storedKey() ? { kind: 'checking' } : { kind: 'signed-out' }));
+  const { path } = useLocation();
+  const [state, setState] = useState<State>({ kind: 'checking' });
 
-  const signOut = (notice?: string) => {
-    forgetKey();
-    setState({ kind: 'signed-out', ...(notice ? { notice } : {}) });
+  const settle = async (notice?: string) => {
+    try {
+      const session = await currentSession();
+      const me = await identify(session.csrfToken);
+      if (isStaffRole(me.role)) {
+        setState({ kind: 'signed-in', csrf: session.csrfToken, me });
+        return;
+      }
+      await endSession(session.csrfToken).catch(() => undefined);
+      setState({ kind: 'signed-out', notice: partnerNotice(me) });
+    } catch (error) {
+      const ended = error instanceof ApiError && error.status === 401;
+      setState({
+        kind: 'signed-out',
+        ...(notice || !ended ? { notice: notice ?? 'Could not reach the API; try again.' } : {}),
+      });
+    }
   };
 
-  // A reload keeps the key for this tab; check it is still valid (and still staff) before showing anything.
   useEffect(() => {
-    const key = storedKey();
-    if (!key) return;
-    identify(key).then(
-      (me) => (isStaffRole(me.role) ? setState({ kind: 'signed-in', key, me }) : signOut()),
-      (error: unknown) =>
-        signOut(
-          error instanceof ApiError && error.status === 401
-            ? 'Your API key is no longer valid. Sign in again.'
-            : 'Could not check your API key; sign in again.',
-        ),
-    );
+    void settle();
   }, []);
 
-  useEffect(() => onUnauthorized(() => signOut('Your API key was refused (revoked?). Sign in again.')), []);
+  useEffect(
+    () => onUnauthorized(() => setState({ kind: 'signed-out', notice: 'Your session has ended. Sign in again.' })),
+    [],
+  );
 
-  if (state.kind === 'checking') return <Loading what="your session" />;
-  if (state.kind === 'signed-out') {
+  // Links mailed to people work without a session.
+  const invitation = match('/invitation/:token', path);
+  const reset = match('/reset-password/:token', path);
+  if (invitation || reset) {
     return (
-      <SignIn
-        notice={state.notice}
-        onSignedIn={(key, me) => {
-          storeKey(key);
-          setState({ kind: 'signed-in', key, me });
-        }}
+      <SetPasswordPage
+        kind={invitation ? 'invitation' : 'password-reset'}
+        token={(invitation ?? reset)?.token as string}
+        onDone={(notice) => setState({ kind: 'signed-out', notice })}
       />
     );
   }
-  const session: Session = { key: state.key, me: state.me, can: abilitiesOf(state.me.role), signOut: () => signOut() };
+
+  if (state.kind === 'checking') return <Loading what="your session" />;
+  if (state.kind === 'signed-out') return <SignIn notice={state.notice} onSignedIn={() => settle()} />;
+  const signOut = async () => {
+    await endSession(state.csrf).catch(() => undefined);
+    setState({ kind: 'signed-out', notice: 'You are signed out.' });
+  };
+  const session: Session = { csrf: state.csrf, me: state.me, can: abilitiesOf(state.me.role), signOut };
   return (
     <SessionContext.Provider value={session}>
       <Shell />

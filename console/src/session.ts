@@ -2,16 +2,6 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Me, Role } from './api/types';
 
-/**
- * The signed-in key lives in sessionStorage: it survives a reload of this tab and is gone when the
- * browser session ends. It is never put in a URL, a cookie or localStorage.
- */
-const STORAGE_KEY = 'dealreg.console.apiKey';
-
-export const storedKey = (): string | null => sessionStorage.getItem(STORAGE_KEY);
-export const storeKey = (key: string) => sessionStorage.setItem(STORAGE_KEY, key);
-export const forgetKey = () => sessionStorage.removeItem(STORAGE_KEY);
-
 /** What the console offers a role; mirrors the API's access table so that nothing shown answers 403. */
 export interface Abilities {
   viewEscalations: boolean;
@@ -22,7 +12,7 @@ export interface Abilities {
   simulatePolicy: boolean;
   publishPolicy: boolean;
   viewInsights: boolean;
-  /** Distributors, resellers and API keys: running the program. */
+  /** Distributors, resellers, people and API keys: running the program. */
   administer: boolean;
 }
 
@@ -52,8 +42,12 @@ export const roleLabels: Record<Role, string> = {
   distributor: 'Distributor',
 };
 
+/**
+ * A signed-in console: the session itself is an HttpOnly cookie the page never sees (and no API key is
+ * kept here); `csrf` is the session's CSRF token, which every change repeats in X-CSRF-Token.
+ */
 export interface Session {
-  key: string;
+  csrf: string;
   me: Me;
   can: Abilities;
   signOut(): void;

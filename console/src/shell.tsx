@@ -5,11 +5,13 @@ import { EscalationPage } from './pages/escalation';
 import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
 import { ProgramHealth } from './pages/health';
+import { NotificationsPage } from './pages/notifications';
 import { PartnersPage } from './pages/partners';
 import { PolicyPage } from './pages/policy';
 import { PolicyWorkbench } from './pages/policy-workbench';
 import { RegistrationPage } from './pages/registration';
 import { RegistrationSearch } from './pages/registration-search';
+import { UsersPage } from './pages/users';
 import { Link, match, navigate, useLocation } from './router';
 import { type Abilities, roleLabels, useSession } from './session';
 import { Page } from './ui/page';
@@ -29,6 +31,7 @@ const navItems: NavItem[] = [
   { to: '/policy/simulate', label: 'Simulate', allowed: (can) => can.simulatePolicy },
   { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
   { to: '/partners', label: 'Partners', allowed: (can) => can.administer },
+  { to: '/users', label: 'People', allowed: (can) => can.administer },
   { to: '/api-keys', label: 'API keys', allowed: (can) => can.administer },
 ];
 
@@ -63,7 +66,9 @@ const routes: RouteDef[] = [
   { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },
   { pattern: '/policy/guide', allowed: (can) => can.viewPolicy, render: () => <GuidePage /> },
   { pattern: '/partners', allowed: (can) => can.administer, render: () => <PartnersPage /> },
+  { pattern: '/users', allowed: (can) => can.administer, render: () => <UsersPage /> },
   { pattern: '/api-keys', allowed: (can) => can.administer, render: () => <ApiKeysPage /> },
+  { pattern: '/notifications', allowed: () => true, render: () => <NotificationsPage /> },
 ];
 
 /** Replaces the bare /console with the role's start page (after render: navigating is a side effect). */
@@ -125,8 +130,10 @@ export function Shell() {
         </nav>
         <div class="who">
           <span>
-            {roleLabels[me.role]} <span class="muted">({me.keyId})</span>
+            {me.name ?? roleLabels[me.role]}{' '}
+            <span class="muted">({me.name ? roleLabels[me.role] : `key ${me.keyId ?? ''}`})</span>
           </span>
+          {me.userId ? <Link to="/notifications">Email settings</Link> : null}
           <button type="button" onClick={signOut}>
             Sign out
           </button>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Actor } from '../actor';
 import { type PartnerType, partnerIdSchema, partnerTypeSchema, segmentSchema } from '../registration';
 import { durationToMs, isoDurationSchema, tryDurationToMs } from './duration';
 
@@ -131,6 +132,10 @@ export interface PolicyVersion {
   policy: Policy;
   createdAt: Date;
   createdBy: string;
+  /** Who published it (absent on versions published before actors were recorded). */
+  actor?: Actor;
+  /** Who cancelled it. */
+  cancelledBy?: Actor;
   /** Registrations submitted from this instant on are decided under it (versions stored before scheduling: createdAt). */
   effectiveFrom: Date;
   /** Set when a scheduled version was cancelled before it took force; it never takes force then. */

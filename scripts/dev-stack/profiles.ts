@@ -20,6 +20,8 @@ export interface StackProfile {
   /** The API and the worker's /metrics, where npm start runs them. */
   apiPort?: number;
   workerMetricsPort?: number;
+  /** Mailpit's SMTP and web ports (0: any free port); absent: no mail catcher. */
+  mailpit?: { smtpPort: number; httpPort: number };
 }
 
 const dataDir = (name: string) => path.join(projectRoot, '.data', name);
@@ -36,6 +38,7 @@ export const profiles = {
     durable: true,
     apiPort: 3000,
     workerMetricsPort: 9464,
+    mailpit: { smtpPort: 1025, httpPort: 8025 },
   },
   test: {
     name: 'test',
@@ -45,6 +48,8 @@ export const profiles = {
     postgresPort: 35432,
     database: 'dealreg_test',
     durable: false,
+    // Any free ports: test runs of several checkouts may share one machine's servers.
+    mailpit: { smtpPort: 0, httpPort: 0 },
   },
   bench: {
     name: 'bench',
@@ -67,6 +72,7 @@ export const profiles = {
     durable: true,
     apiPort: 19300,
     workerMetricsPort: 19464,
+    mailpit: { smtpPort: 0, httpPort: 0 },
   },
 } as const satisfies Record<string, StackProfile>;
 

@@ -5,6 +5,7 @@ import {
   applySqliteMatchingIndexes,
   type MatchingIndexes,
 } from './ferretdb-matching-indexes';
+import { type RunningMailpit, startMailpit } from './mailpit';
 import {
   databaseUrl,
   ensureDatabase,
@@ -14,7 +15,7 @@ import {
   postgresAnswers,
   startPostgres,
 } from './postgres';
-import { stopLeftoverProcesses } from './processes';
+import { freePort, stopLeftoverProcesses } from './processes';
 import { profiles, runDirOf, type StackProfile } from './profiles';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from './servers';
 import { STOP_BUDGET_MS } from './shutdown';
@@ -33,6 +34,11 @@ export interface RunningStack {
   postgresUrl?: string;
   /** The log of the stack's own PostgreSQL, where auto_explain writes (lines carry `db=<database>`). */
   postgresLogFile?: string;
+  /** Where the worker sends mail: SMTP_URL, or the Mailpit this stack started. */
+  smtpUrl?: string;
+  /** The started Mailpit's web address (its API; its web interface too when `mailWebUi`). */
+  mailWebUrl?: string;
+  mailWebUi?: boolean;
   /** Keeps the servers it started running; the worker and the API join it under npm start. */
   supervisor: Supervisor;
   /** Stops everything the supervisor runs, by `deadline` (default: the stop budget from now). */
@@ -174,7 +180,9 @@ export async function startStack(
       }
       mongodbUri = `mongodb://127.0.0.1:${profile.ferretDbPort}/${profile.database}`;
     }
+    const mail = await startMailCatcher(profile, env, supervisor);
     return {
+      ...mail,
       temporalAddress,
       temporalUiUrl,
       mongodbUri,
@@ -188,6 +196,24 @@ export async function startStack(
     await stop();
     throw error;
   }
+}
+
+/** Mailpit, unless SMTP_URL names a mail server (or the profile has none). */
+async function startMailCatcher(profile: StackProfile, env: NodeJS.ProcessEnv, supervisor: Supervisor) {
+  if (env.SMTP_URL || !profile.mailpit) return { smtpUrl: env.SMTP_URL };
+  const smtpPort = profile.mailpit.smtpPort || (await freePort());
+  const httpPort = profile.mailpit.httpPort || (await freePort());
+  progress(`starting Mailpit (mail catcher) on 127.0.0.1:${smtpPort}, web ${httpPort}`);
+  let mailpit: RunningMailpit | undefined;
+  await supervisor.start({
+    name: 'mailpit',
+    start: async () => {
+      mailpit = await startMailpit({ dataDir: profile.dataDir, smtpPort, httpPort });
+      return mailpit.proc;
+    },
+  });
+  const started = mailpit as unknown as RunningMailpit;
+  return { smtpUrl: started.smtpUrl, mailWebUrl: started.webUrl, mailWebUi: started.webUi };
 }
 
 export function progress(message: string): void {

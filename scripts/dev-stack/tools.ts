@@ -16,6 +16,12 @@ export const tools = {
     title: 'Temporal CLI (dev server)',
   },
   ferretdb: { module: 'github.com/FerretDB/FerretDB', version: 'v1.24.2', binary: 'ferretdb', title: 'FerretDB' },
+  mailpit: {
+    module: 'github.com/axllent/mailpit',
+    version: 'v1.33.1',
+    binary: 'mailpit',
+    title: 'Mailpit (mail catcher)',
+  },
 } as const;
 export type ToolName = keyof typeof tools;
 
@@ -124,21 +130,83 @@ async function buildTemporal(outDir: string): Promise<void> {
  * So we build the same module source at the same version, adding only that one-line file.
  */
 async function buildFerretDb(outDir: string, workDir: string): Promise<void> {
-  const { module, version } = tools.ferretdb;
+  const { version } = tools.ferretdb;
+  const buildDir = await moduleSource('ferretdb', workDir);
+  await writeFile(path.join(buildDir, 'build', 'version', 'version.txt'), `${version}\n`);
+  await runGo(['build', '-v', '-buildvcs=false', '-o', path.join(outDir, tools.ferretdb.binary), './cmd/ferretdb'], {
+    cwd: buildDir,
+    label: `building ${tools.ferretdb.title} ${version}`,
+  });
+}
+
+/** Copies a module's source at the project's version out of Go's module cache, writable, for a build of our own. */
+async function moduleSource(name: ToolName, workDir: string): Promise<string> {
+  const { module, version } = tools[name];
   const { stdout } = await execFileAsync('go', ['mod', 'download', '-json', `${module}@${version}`], {
     maxBuffer: 1 << 20,
   });
   const sourceDir = (JSON.parse(stdout) as { Dir?: string; Error?: string }).Dir;
   if (!sourceDir)
     throw new ToolchainError(`go mod download ${module}@${version} returned no source directory:\n${stdout}`);
-  const buildDir = path.join(workDir, 'ferretdb-src');
+  const buildDir = path.join(workDir, `${name}-src`);
   await cp(sourceDir, buildDir, { recursive: true });
   await execFileAsync('chmod', ['-R', 'u+w', buildDir]);
-  await writeFile(path.join(buildDir, 'build', 'version', 'version.txt'), `${version}\n`);
-  await runGo(['build', '-v', '-buildvcs=false', '-o', path.join(outDir, tools.ferretdb.binary), './cmd/ferretdb'], {
-    cwd: buildDir,
-    label: `building ${tools.ferretdb.title} ${version}`,
-  });
+  return buildDir;
+}
+
+/**
+ * Mailpit's web interface (`server/ui/dist`) is not in its module: its release build makes it with npm
+ * from the module's own package.json. We try that (a few minutes; it needs every package of its lock
+ * file from the npm registry) and build the Go server either way; without it Mailpit serves its API and
+ * SMTP only, and says so. Its SQLite driver is pure Go (modernc.org/sqlite), so CGO stays off.
+ */
+async function buildMailpit(workDir: string, toolDir: string): Promise<void> {
+  const { version } = tools.mailpit;
+  const buildDir = await moduleSource('mailpit', workDir);
+  const ui = await buildMailpitUi(buildDir);
+  await mkdir(toolDir, { recursive: true });
+  await writeFile(path.join(toolDir, MAILPIT_UI_NOTE), ui.built ? 'built\n' : `not built: ${ui.why}\n`);
+  await runGo(
+    [
+      'build',
+      '-v',
+      '-buildvcs=false',
+      '-trimpath',
+      '-ldflags',
+      `-s -w -X github.com/axllent/mailpit/config.Version=${version}`,
+      '-o',
+      path.join(workDir, tools.mailpit.binary),
+      '.',
+    ],
+    { cwd: buildDir, env: { CGO_ENABLED: '0' }, label: `building ${tools.mailpit.title} ${version}` },
+  );
+}
+
+/** Beside the Mailpit binary: whether its web interface was built into it (`built`) or why not. */
+export const MAILPIT_UI_NOTE = 'web-ui.txt';
+
+async function buildMailpitUi(buildDir: string): Promise<{ built: true } | { built: false; why: string }> {
+  process.stderr.write("  building Mailpit's web interface with npm (its package.json)…\n");
+  const run = (args: string[]) =>
+    execFileAsync('npm', args, { cwd: buildDir, timeout: 10 * 60_000, maxBuffer: 16 << 20 }).catch(
+      (error: { stderr?: string; message: string }) => {
+        const line = (error.stderr ?? error.message)
+          .split('\n')
+          .find((l) => /npm error (code|404|notarget)|Error/.test(l));
+        throw new Error(line?.trim() ?? error.message.split('\n')[0]);
+      },
+    );
+  try {
+    await run(['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+    await run(['run', 'package']);
+    return { built: true };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `  Mailpit's web interface could not be built (${why}): only its API and SMTP will be served\n`,
+    );
+    return { built: false, why };
+  }
 }
 
 /** Returns the path of the tool's binary, building it into the shared cache the first time. */
@@ -158,7 +226,8 @@ export async function ensureTool(name: ToolName): Promise<string> {
     await mkdir(workDir, { recursive: true });
     try {
       if (name === 'temporal') await buildTemporal(workDir);
-      else await buildFerretDb(workDir, workDir);
+      else if (name === 'ferretdb') await buildFerretDb(workDir, workDir);
+      else await buildMailpit(workDir, path.dirname(target));
       await mkdir(path.dirname(target), { recursive: true });
       // Rename is atomic: a half-built binary is never found at the target path.
       await rename(path.join(workDir, tool.binary), target);

@@ -65,7 +65,7 @@ afterAll(async () => {
 let context: BrowserContext;
 let page: Page;
 beforeEach(async () => {
-  // A context per test: its own sessionStorage, so each role signs in afresh.
+  // A context per test: its own cookies, so each role signs in afresh.
   context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
   page = await context.newPage();
 });
@@ -91,22 +91,25 @@ async function submitCommercial(customerName: string): Promise<Registration> {
 
 test('a reseller key is refused the console’s staff pages', async () => {
   await signIn(page, api.baseUrl, keys.reseller);
-  await page.getByText('This console is for the vendor’s staff').waitFor();
+  await page.getByText('Only staff keys (channel manager, auditor, administrator) open the console').waitFor();
   await screenshot(page, '01-reseller-refused');
   // A deep link without a staff session shows the sign-in form, never the page.
   await page.goto(`${api.baseUrl}/console/escalations`);
-  await page.getByLabel('API key').waitFor();
+  await page.getByLabel('Email', { exact: true }).waitFor();
   expect(await page.getByRole('heading', { name: 'Escalations' }).count()).toBe(0);
 });
 
 test('a channel manager opens an escalation created through the API and awards it', async () => {
-  // Signed in first, by keyboard: the key field has the focus and Enter submits.
+  // Signed in first, by keyboard: the email field has the focus; the key form is a link away, its field
+  // then has the focus and Enter submits.
   await page.goto(`${api.baseUrl}/console/`);
+  await page.waitForFunction("document.activeElement && document.activeElement.id === 'email'");
+  await page.getByRole('button', { name: 'Sign in with a staff API key instead' }).click();
   await page.waitForFunction("document.activeElement && document.activeElement.id === 'api-key'");
   await page.keyboard.type(keys.manager);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Escalations', exact: true, level: 1 }).waitFor();
-  // The key is kept for this tab's session: a reload stays signed in.
+  // The session is a cookie (the page keeps no key): a reload stays signed in.
   await page.reload();
   await page.getByRole('heading', { name: 'Escalations', exact: true, level: 1 }).waitFor();
 

@@ -25,6 +25,7 @@ import {
 let api: ApiTest;
 let visible: RegistrationView;
 let escalationId: string;
+let userId: string;
 
 const staff: Role[] = ['channel-manager', 'auditor', 'admin'];
 const everyone: Role[] = ['reseller', 'distributor', ...staff];
@@ -241,6 +242,78 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: '/api/v1/api-keys', body: { role: 'auditor', label: 'matrix' } }),
   },
   'GET /api/v1/me': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/me' }) },
+  // Signing in is public: these bodies are refused for what they are (no person is involved), whoever asks.
+  'POST /api/v1/auth/sign-in': {
+    allowed: 'public',
+    ok: 422,
+    request: async () => ({ path: '/api/v1/auth/sign-in', body: { email: 'not an address', password: 'x' } }),
+  },
+  'POST /api/v1/auth/key-sign-in': {
+    allowed: 'public',
+    ok: 422,
+    request: async () => ({ path: '/api/v1/auth/key-sign-in', body: { key: 'not a key' } }),
+  },
+  'POST /api/v1/auth/invitations/{token}': {
+    allowed: 'public',
+    ok: 404,
+    request: async () => ({ path: `/api/v1/auth/invitations/${'x'.repeat(43)}`, body: { password: 'p'.repeat(12) } }),
+  },
+  'POST /api/v1/auth/password-reset': {
+    allowed: 'public',
+    ok: 202,
+    request: async () => ({ path: '/api/v1/auth/password-reset', body: { email: 'nobody@example.test' } }),
+  },
+  'POST /api/v1/auth/password-reset/{token}': {
+    allowed: 'public',
+    ok: 404,
+    request: async () => ({
+      path: `/api/v1/auth/password-reset/${'x'.repeat(43)}`,
+      body: { password: 'p'.repeat(12) },
+    }),
+  },
+  'GET /api/v1/unsubscribe/{token}': {
+    allowed: 'public',
+    ok: 404,
+    request: async () => ({ path: '/api/v1/unsubscribe/a.b' }),
+  },
+  'POST /api/v1/unsubscribe/{token}': {
+    allowed: 'public',
+    ok: 404,
+    request: async () => ({ path: '/api/v1/unsubscribe/a.b' }),
+  },
+  // Keys have no session and no email settings: every role may ask, and a key is told there is none.
+  'POST /api/v1/auth/sign-out': {
+    allowed: everyone,
+    ok: 204,
+    request: async () => ({ path: '/api/v1/auth/sign-out' }),
+  },
+  'GET /api/v1/auth/session': { allowed: everyone, ok: 404, request: async () => ({ path: '/api/v1/auth/session' }) },
+  'GET /api/v1/me/notifications': {
+    allowed: everyone,
+    ok: 404,
+    request: async () => ({ path: '/api/v1/me/notifications' }),
+  },
+  'PUT /api/v1/me/notifications': {
+    allowed: everyone,
+    ok: 404,
+    request: async () => ({ path: '/api/v1/me/notifications', body: {} }),
+  },
+  // Partner keys are never an organisation's user administrators: only admins manage users by key.
+  'POST /api/v1/users': {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({
+      path: '/api/v1/users',
+      body: { email: `${unique('person')}@example.test`, name: 'Pat Person', role: 'auditor' },
+    }),
+  },
+  'GET /api/v1/users': { allowed: ['admin'], ok: 200, request: async () => ({ path: '/api/v1/users' }) },
+  'GET /api/v1/users/{id}': { allowed: ['admin'], ok: 200, request: async () => ({ path: `/api/v1/users/${userId}` }) },
+  'PUT /api/v1/users/{id}': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async () => ({ path: `/api/v1/users/${userId}`, body: { name: 'Pat Renamed' } }),
+  },
   'GET /api/v1/api-keys': { allowed: ['admin'], ok: 200, request: async () => ({ path: '/api/v1/api-keys' }) },
   'DELETE /api/v1/api-keys/{keyId}': {
     allowed: ['admin'],
@@ -313,6 +386,8 @@ beforeAll(async () => {
   api = await startApiTest('apiauthz');
   visible = await submitAndWait(api, freshSubmission(), 'reseller');
   escalationId = (await contestedDeal(api)).escalationId;
+  const person = { email: `${unique('pat')}@example.test`, name: 'Pat Person', role: 'auditor' };
+  userId = (await api.call({ as: 'admin', method: 'post', path: '/api/v1/users', body: person })).body.id;
 }, 120_000);
 afterAll(() => api?.shutdown());
 

@@ -19,7 +19,7 @@ import {
  * exactly as before. The write routes come from the route table, so a new one must be added here.
  */
 let api: ApiTest;
-let targets: { registrationId: string; escalationId: string; keyId: string };
+let targets: { registrationId: string; escalationId: string; keyId: string; userId: string };
 
 interface WriteTarget {
   as: CallerName;
@@ -101,6 +101,46 @@ const writeTargets: Record<string, WriteTarget> = {
   },
   // No body: only its path is fuzzed, and an unknown delivery is 404.
   'POST /api/v1/deliveries/{id}/redeliver': { as: 'admin', path: () => '/api/v1/deliveries/dlv_unknown/redeliver' },
+  // Signing in stores nothing when refused; the addresses and tokens here belong to nobody.
+  'POST /api/v1/auth/sign-in': {
+    as: 'missing',
+    path: () => '/api/v1/auth/sign-in',
+    valid: () => ({ email: 'nobody@example.test', password: 'a long wrong password' }),
+  },
+  'POST /api/v1/auth/key-sign-in': {
+    as: 'missing',
+    path: () => '/api/v1/auth/key-sign-in',
+    valid: () => ({ key: 'dr_unknown' }),
+  },
+  'POST /api/v1/auth/password-reset': {
+    as: 'missing',
+    path: () => '/api/v1/auth/password-reset',
+    valid: () => ({ email: 'nobody@example.test' }),
+  },
+  'POST /api/v1/auth/password-reset/{token}': {
+    as: 'missing',
+    path: () => `/api/v1/auth/password-reset/${'t'.repeat(43)}`,
+    valid: () => ({ password: 'a long new password' }),
+  },
+  'POST /api/v1/auth/invitations/{token}': {
+    as: 'missing',
+    path: () => `/api/v1/auth/invitations/${'t'.repeat(43)}`,
+    valid: () => ({ password: 'a long new password' }),
+  },
+  'POST /api/v1/auth/sign-out': { as: 'admin', path: () => '/api/v1/auth/sign-out' },
+  'POST /api/v1/unsubscribe/{token}': { as: 'missing', path: () => '/api/v1/unsubscribe/a.b' },
+  'POST /api/v1/users': {
+    as: 'admin',
+    path: () => '/api/v1/users',
+    valid: () => ({ email: 'fuzzed@example.test', name: 'Fuzz', role: 'auditor' }),
+  },
+  'PUT /api/v1/users/{id}': {
+    as: 'admin',
+    path: () => `/api/v1/users/${targets.userId}`,
+    valid: () => ({ name: 'Pat Person' }),
+  },
+  // A key has no email settings (404); malformed bodies are refused before that.
+  'PUT /api/v1/me/notifications': { as: 'admin', path: () => '/api/v1/me/notifications', valid: () => ({}) },
 };
 
 const routes = createRouteTable().routes;
@@ -116,6 +156,14 @@ beforeAll(async () => {
     escalationId: (await contestedDeal(api)).escalationId,
     keyId: (await api.call({ as: 'admin', method: 'post', path: '/api/v1/api-keys', body: { role: 'auditor' } })).body
       .keyId,
+    userId: (
+      await api.call({
+        as: 'admin',
+        method: 'post',
+        path: '/api/v1/users',
+        body: { email: 'pat@example.test', name: 'Pat Person', role: 'auditor' },
+      })
+    ).body.id,
   };
   await Webhook.create({
     _id: 'reseller:big-integrator',

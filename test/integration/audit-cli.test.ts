@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { auditKeys } from '../../config/audit-key';
+import { createApiKey } from '../../db/apikeys';
 import { AuditLog, type AuditLogDoc, auditEntryOf, auditLogId, hashAuditEntry } from '../../db/audit-log';
 import { hashDecision, sealDecision } from '../../db/decision-log';
 import { type DecisionRecord, Registration, type RegistrationDoc } from '../../db/registrations';
 import { closeRegistration } from '../../services/commands';
-import { publishTestPolicy, resellerKey, seedPartners, submission } from '../support/fixtures';
+import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { registration, submitAndDecide } from '../support/lifecycle';
 
@@ -76,7 +77,18 @@ async function rewriteChain(
 
 test('prints the timeline, verifies the signed chain, the global log and the history, and replays it', async () => {
   const approved = await submitAndDecide(system, 'value-var', submission());
-  await closeRegistration(system.temporal, approved._id, resellerKey, 'won');
+  const { keyId } = await createApiKey({
+    role: 'reseller',
+    resellerId: 'value-var',
+    label: 'Rita at Value VAR',
+    createdBy: 'test',
+  });
+  await closeRegistration(
+    system.temporal,
+    approved._id,
+    { role: 'reseller', actor: { kind: 'key', id: keyId } },
+    'won',
+  );
   await system.temporal.workflow.getHandle(approved.workflowId).result();
   const report = await audit(approved._id);
   expect(report.stdout).toContain('Hash chain: intact (2 entries)');
@@ -86,6 +98,8 @@ test('prints the timeline, verifies the signed chain, the global log and the his
   expect(report.stdout).toContain('recordStep completed: approved');
   expect(report.stdout).toContain('update close accepted');
   expect(report.stdout).toContain('Replay against the current workflow code: deterministic');
+  // Who closed it, named when read (entries hold the id only).
+  expect(report.stdout).toContain(`by reseller key ${keyId} (Rita at Value VAR)`);
   expect(report.code).toBe(0);
 
   // Someone edits a stored decision: the chain no longer verifies and the command says so.

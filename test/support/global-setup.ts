@@ -46,6 +46,9 @@ export default async function globalSetup(): Promise<void> {
   // For tests of the stack's PostgreSQL (FerretDB's storage): its superuser URL and its server log.
   if (stack.postgresUrl) process.env.DEALREG_TEST_POSTGRES_URL = stack.postgresUrl;
   if (stack.postgresLogFile) process.env.DEALREG_TEST_POSTGRES_LOG = stack.postgresLogFile;
+  // The mail tests send through SMTP_URL and read what arrived through Mailpit's API.
+  if (stack.smtpUrl) process.env.SMTP_URL = stack.smtpUrl;
+  if (stack.mailWebUrl) process.env.DEALREG_TEST_MAILPIT_URL = stack.mailWebUrl;
 
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),

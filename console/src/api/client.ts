@@ -1,4 +1,7 @@
-/** A thin client of /api/v1: every call carries the signed-in key, every failure becomes an ApiError. */
+/**
+ * A thin client of /api/v1: every call goes with the session cookie (HttpOnly: no script here reads
+ * it), changes carry the session's CSRF token, and every failure becomes an ApiError.
+ */
 import type { FieldError } from './types';
 
 /** An RFC 9457 problem from the API, or a network failure told in the same shape. */
@@ -19,7 +22,7 @@ const API_BASE = '/api/v1';
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 
-/** Called when the API answers 401 (the key was revoked mid-session): the console signs out. */
+/** Called when the API answers 401 (the session ended, or the person was disabled): the console signs out. */
 export function onUnauthorized(listener: Listener): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
@@ -27,6 +30,8 @@ export function onUnauthorized(listener: Listener): () => void {
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A 401 here is an answer (a wrong password), not the end of the session. */
+  expectUnauthorized?: boolean;
   body?: unknown;
   accept?: string;
   signal?: AbortSignal;
@@ -48,11 +53,9 @@ async function problemOf(response: Response): Promise<ApiError> {
   );
 }
 
-export async function request(key: string, path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${key}`,
-    Accept: options.accept ?? 'application/json',
-  };
+export async function request(csrf: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  if ((options.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrf;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -61,7 +64,7 @@ export async function request(key: string, path: string, options: RequestOptions
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-      credentials: 'omit',
+      credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch (error) {
@@ -70,22 +73,23 @@ export async function request(key: string, path: string, options: RequestOptions
   }
   if (!response.ok) {
     const problem = await problemOf(response);
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+    if (response.status === 401 && !options.expectUnauthorized)
+      for (const listener of unauthorizedListeners) listener();
     throw problem;
   }
   return response;
 }
 
-export async function getJson<T>(key: string, path: string, signal?: AbortSignal): Promise<T> {
-  return (await (await request(key, path, { signal })).json()) as T;
+export async function getJson<T>(csrf: string, path: string, signal?: AbortSignal): Promise<T> {
+  return (await (await request(csrf, path, { signal })).json()) as T;
 }
 
-export async function sendJson<T>(key: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  return (await (await request(key, path, { method, body })).json()) as T;
+export async function sendJson<T>(csrf: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  return (await (await request(csrf, path, { method, body })).json()) as T;
 }
 
-export async function deleteJson<T>(key: string, path: string): Promise<T> {
-  return (await (await request(key, path, { method: 'DELETE' })).json()) as T;
+export async function deleteJson<T>(csrf: string, path: string): Promise<T> {
+  return (await (await request(csrf, path, { method: 'DELETE' })).json()) as T;
 }
 
 /** A query string from the filled-in fields only. */

@@ -12,7 +12,7 @@ export interface EscalationList {
 
 /** Every escalation of a status, following the API's cursor. */
 export async function listEscalations(
-  key: string,
+  csrf: string,
   status: 'open' | 'resolved',
   signal?: AbortSignal,
 ): Promise<EscalationList> {
@@ -20,7 +20,7 @@ export async function listEscalations(
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const answer = await getJson<AnswerOf<'listEscalations'>>(
-      key,
+      csrf,
       `/escalations${query({ status, limit: 200, cursor })}`,
       signal,
     );
@@ -31,11 +31,11 @@ export async function listEscalations(
   return { items, truncated: true };
 }
 
-export const getEscalation = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<AnswerOf<'getEscalation'>>(key, `/escalations/${encodeURIComponent(id)}`, signal);
+export const getEscalation = (csrf: string, id: string, signal?: AbortSignal) =>
+  getJson<AnswerOf<'getEscalation'>>(csrf, `/escalations/${encodeURIComponent(id)}`, signal);
 
-export const resolveEscalation = (key: string, id: string, body: ResolutionRequest) =>
-  sendJson<AnswerOf<'resolveEscalation'>>(key, 'POST', `/escalations/${encodeURIComponent(id)}/resolve`, body);
+export const resolveEscalation = (csrf: string, id: string, body: ResolutionRequest) =>
+  sendJson<AnswerOf<'resolveEscalation'>>(csrf, 'POST', `/escalations/${encodeURIComponent(id)}/resolve`, body);
 
 /** The deadline that matters now: the second review's once the first has passed. */
 export const currentDeadline = (escalation: Escalation) =>

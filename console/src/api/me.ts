@@ -1,5 +1,5 @@
 import { getJson } from './client';
 import type { AnswerOf, Me } from './types';
 
-/** Who is asking: `GET /me` tells the key's role, and the role decides what the console offers. */
-export const identify = (key: string): Promise<Me> => getJson<AnswerOf<'getMe'>>(key, '/me');
+/** Who is signed in: the person (or staff key) and role; the role decides what the console offers. */
+export const identify = (csrf: string): Promise<Me> => getJson<AnswerOf<'getMe'>>(csrf, '/me');

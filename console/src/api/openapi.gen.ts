@@ -50,6 +50,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: choose a password (and a name, a time zone); the account becomes active
+         * @description The link works once and for 7 days. Passwords: at least 12 characters, not one of the commonest.
+         *
+         *     Roles: anyone, no key needed.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/key-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a staff API key for a session (the console keeps no key in the page)
+         * @description Channel manager, auditor and admin keys only; the session acts as the key and ends when the key is revoked.
+         *
+         *     Roles: anyone, no key needed.
+         */
+        post: operations["keySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a one-time password reset link (valid 1 hour) if the address belongs to an active account
+         * @description Always answers 202, known address or not.
+         *
+         *     Roles: anyone, no key needed.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link; every session of the person ends
+         * @description Roles: anyone, no key needed.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session of the cookie: who, its CSRF token and when it ends
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password: 204 with a session cookie
+         * @description The cookie is HttpOnly, SameSite=Lax and Secure behind https; the session ends after 12 hours unused or 7 days. Any wrong combination answers 401 alike; failed sign-ins are limited per client address and per email address (429 with Retry-After).
+         *
+         *     Roles: anyone, no key needed.
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session of the cookie (with its CSRF token); 204, and the cookie is cleared
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deliveries": {
         parameters: {
             query?: never;
@@ -250,11 +398,35 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The role and binding of the presented API key (never the key); an addition to the contract
+         * Who is calling: the person (`userId`, `email`, `name`) or the key (`keyId`), with role and binding
          * @description Roles: reseller, distributor, channel-manager, auditor, admin.
          */
         get: operations["getMe"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each kind of email reaches me: `immediate`, `daily` (a digest at 08:00 in my time zone) or `off`
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         */
+        get: operations["getNotificationSettings"];
+        /**
+         * Change how some kinds of email reach me (and my time zone); kinds not named stay as they are
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         */
+        put: operations["updateNotificationSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -616,6 +788,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page an email's "stop these emails" link opens: one button turns that kind of email off
+         * @description Opening the link changes nothing (mail scanners open links); the button, or a mail client's one-click unsubscribe (RFC 8058), does.
+         *
+         *     Roles: anyone, no key needed.
+         */
+        get: operations["unsubscribePage"];
+        put?: never;
+        /**
+         * Turn off the kind of email the link came with (the page's button and List-Unsubscribe-Post both land here)
+         * @description For the daily digest, every kind set to `daily` is turned off. Any body is ignored.
+         *
+         *     Roles: anyone, no key needed.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user (admins), or the users of the caller's own organisation (org admins)
+         * @description Roles: admin, reseller, distributor.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Invite a person: 201 with the user, and a one-time invitation link (valid 7 days) is mailed
+         * @description Admins invite anyone; a reseller's or distributor's org admin invites users of its own organisation.
+         *
+         *     Roles: admin, reseller, distributor.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user (admins; org admins for their organisation; a reseller or distributor user for themself)
+         * @description Roles: admin, reseller, distributor.
+         */
+        get: operations["getUser"];
+        /**
+         * Change a user's name, role and binding, org admin flag, or disable (or enable) them
+         * @description A disabled user's sessions end at once and outstanding links stop working. Org admins change name, `orgAdmin` and `status` of their own organisation's users.
+         *
+         *     Roles: admin, reseller, distributor.
+         */
+        put: operations["updateUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{partnerKind}/{partnerId}": {
         parameters: {
             query?: never;
@@ -708,16 +960,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Who did something: names are looked up when read */
+        Activation: {
+            name?: string;
+            password: string;
+            /** @description IANA time zone: daily digests go out at 08:00 there */
+            timeZone?: string;
+        };
         Actor: {
-            /** @description user id, API key id or rule name */
             id?: string;
             /** @enum {string} */
             kind: "user" | "key" | "engine" | "deadline" | "system";
+            /** @description the person's name, or the key's label; looked up when read */
+            name?: string;
         };
         /** @enum {string} */
         AllocationModel: "segment" | "partner-type" | "open" | "hybrid";
         ApiKey: {
+            /** @description who created it, with the name looked up now */
+            actor?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
+            };
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
@@ -727,6 +993,7 @@ export interface components {
             resellerId?: string;
             /** Format: date-time */
             revokedAt?: string;
+            revokedBy?: components["schemas"]["Actor"];
             role: components["schemas"]["Role"];
         };
         CreatedApiKey: {
@@ -769,10 +1036,11 @@ export interface components {
         Decision: {
             /** @description who did it: a person, an integration key or the program; staff only */
             actor?: {
-                /** @description user id, API key id or rule name */
                 id?: string;
                 /** @enum {string} */
                 kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
             };
             /** Format: date-time */
             at: string;
@@ -823,8 +1091,12 @@ export interface components {
         Distributor: {
             /** Format: date-time */
             createdAt: string;
+            createdBy?: components["schemas"]["Actor"];
             id: string;
             name: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: components["schemas"]["Actor"];
         };
         DistributorUpdate: {
             name: string;
@@ -1006,15 +1278,25 @@ export interface components {
             }[];
             series: components["schemas"]["InsightPoint"][];
         };
+        KeySignIn: {
+            key: string;
+        };
         Me: {
             distributorId?: string;
-            keyId: string;
+            email?: string;
+            /** @description the API key, when a key calls (or a session it was exchanged for) */
+            keyId?: string;
+            name?: string;
+            /** @description manages its own organisation's users */
+            orgAdmin?: boolean;
             resellerId?: string;
             role: components["schemas"]["Role"];
             /** @description staff only */
             temporalNamespace?: string;
             /** @description staff only: base URL of the Temporal Web UI, for workflow links */
             temporalUiUrl?: string;
+            /** @description the person, when a person is signed in */
+            userId?: string;
         };
         Money: {
             amount: number;
@@ -1030,11 +1312,87 @@ export interface components {
             id: string;
             name: string;
         };
+        NewPassword: {
+            password: string;
+        };
         NewReseller: {
             distributorIds: string[];
             id: string;
             name: string;
             partnerType: components["schemas"]["PartnerType"];
+        };
+        NewUser: {
+            distributorId?: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            orgAdmin?: boolean;
+            resellerId?: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description how each kind of email reaches the person, and their time zone */
+        NotificationSettings: {
+            /** @enum {string} */
+            "escalation.deadline-missed": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "escalation.opened": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.cancelled": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.effective": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.scheduled": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.approved": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.closed": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.escalated": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.expired": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.expiring": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.extended": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.rejected": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.resolved": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.withdrawn": "immediate" | "daily" | "off";
+            timeZone: string;
+        };
+        NotificationUpdate: {
+            /** @enum {string} */
+            "escalation.deadline-missed"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "escalation.opened"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.cancelled"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.effective"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "policy.scheduled"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.approved"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.closed"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.escalated"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.expired"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.expiring"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.extended"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.rejected"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.resolved"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.withdrawn"?: "immediate" | "daily" | "off";
+            /** @description IANA time zone: daily digests go out at 08:00 there */
+            timeZone?: string;
         };
         Opportunity: {
             estimatedValue?: components["schemas"]["Money"];
@@ -1045,6 +1403,10 @@ export interface components {
         };
         /** @enum {string} */
         PartnerType: "integrator" | "var" | "boutique";
+        PasswordResetRequest: {
+            /** Format: email */
+            email: string;
+        };
         Policy: {
             limits?: components["schemas"]["PolicyLimits"];
             /** @default {} */
@@ -1075,14 +1437,23 @@ export interface components {
         };
         PolicyGuideText: string;
         PolicyInForce: {
+            /** @description who published it, with the name looked up now */
+            actor?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
+            };
             /**
              * Format: date-time
              * @description set when the change was cancelled before it took force; it never takes force
              */
             cancelledAt?: string;
+            cancelledBy?: components["schemas"]["Actor"];
             /** Format: date-time */
             createdAt: string;
-            /** @description API key id of the admin who published it */
+            /** @description id of who published it: an API key (`key_…`) or a person (`usr_…`) */
             createdBy: string;
             /**
              * Format: date-time
@@ -1156,14 +1527,23 @@ export interface components {
             secondReviewSla: string;
         };
         PolicyVersion: {
+            /** @description who published it, with the name looked up now */
+            actor?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
+            };
             /**
              * Format: date-time
              * @description set when the change was cancelled before it took force; it never takes force
              */
             cancelledAt?: string;
+            cancelledBy?: components["schemas"]["Actor"];
             /** Format: date-time */
             createdAt: string;
-            /** @description API key id of the admin who published it */
+            /** @description id of who published it: an API key (`key_…`) or a person (`usr_…`) */
             createdBy: string;
             /**
              * Format: date-time
@@ -1224,6 +1604,17 @@ export interface components {
             distributorId: string;
             /** Format: date-time */
             endedAt?: string;
+            /** @description who entered it: a person or an integration key, and for whom; staff only */
+            enteredBy?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
+                onBehalfOf?: {
+                    distributorId: string;
+                };
+            };
             /** @description staff only */
             escalationId?: string;
             explanation?: string;
@@ -1266,10 +1657,14 @@ export interface components {
         Reseller: {
             /** Format: date-time */
             createdAt: string;
+            createdBy?: components["schemas"]["Actor"];
             distributorIds: string[];
             id: string;
             name: string;
             partnerType: components["schemas"]["PartnerType"];
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: components["schemas"]["Actor"];
         };
         ResellerUpdate: {
             distributorIds: string[];
@@ -1300,6 +1695,41 @@ export interface components {
         };
         /** @enum {string} */
         Segment: "federal-civilian" | "federal-dod" | "state-local" | "education" | "commercial";
+        Session: {
+            /** @description send it as X-CSRF-Token with every request that changes anything */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends unless used again (idle 12 h, at most 7 days in all)
+             */
+            expiresAt: string;
+            /** @description the staff key this session was exchanged for */
+            keyId?: string;
+            /** @description the person signed in (absent for a staff key exchanged for a session) */
+            user?: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy?: components["schemas"]["Actor"];
+                distributorId?: string;
+                email: string;
+                id: string;
+                name: string;
+                orgAdmin?: boolean;
+                resellerId?: string;
+                role: components["schemas"]["Role"];
+                /** @enum {string} */
+                status: "invited" | "active" | "disabled";
+                timeZone: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy?: components["schemas"]["Actor"];
+            };
+        };
+        SignIn: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
         SimulationJob: {
             /**
              * Format: date-time
@@ -1407,6 +1837,36 @@ export interface components {
              * @description replay only registrations submitted before this instant
              */
             to?: string;
+        };
+        User: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy?: components["schemas"]["Actor"];
+            distributorId?: string;
+            email: string;
+            id: string;
+            name: string;
+            orgAdmin?: boolean;
+            resellerId?: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy?: components["schemas"]["Actor"];
+        };
+        UserUpdate: {
+            distributorId?: string | null;
+            name?: string;
+            orgAdmin?: boolean;
+            resellerId?: string | null;
+            role?: components["schemas"]["Role"];
+            /**
+             * @description `disabled` ends the person's sessions at once; `active` enables a disabled person again
+             * @enum {string}
+             */
+            status?: "disabled" | "active";
         };
         Webhook: {
             /** Format: date-time */
@@ -1662,6 +2122,583 @@ export interface operations {
             };
             /** @description validation failed; see errors */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Activation"];
+            };
+        };
+        responses: {
+            /** @description The activated person; sign in next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unknown, used or expired invitation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a password the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    keySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeySignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a partner key: partners sign in with their email and password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted (a mail is sent only when the address is known) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPassword"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unknown, used or expired link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a password the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was authenticated by an API key, not a session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (a request with an API key has no session: nothing ends) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2653,6 +3690,176 @@ export interface operations {
             };
             /** @description missing, unknown or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller is an API key, not a person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUpdate"];
+            };
+        };
+        responses: {
+            /** @description My settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller is an API key, not a person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4463,6 +5670,549 @@ export interface operations {
                 };
             };
             /** @description invalid body or unknown distributors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A small HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a link that is not one of ours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (an HTML page) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a link that is not one of ours, or its person is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                    };
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUser"];
+            };
+        };
+        responses: {
+            /** @description The invited user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a user with this email address exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid body, binding or unknown partner */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such user, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin, reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such user, or not one the caller manages */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid body, binding or unknown partner */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -2,17 +2,17 @@ import { ApiError, deleteJson, getJson, request, sendJson } from './client';
 import type { AnswerOf, Policy, PolicyInForce, SimulationJob } from './types';
 
 /** The policy in force, or undefined when none has been published yet (the API answers 404). */
-export async function currentPolicy(key: string, signal?: AbortSignal): Promise<PolicyInForce | undefined> {
+export async function currentPolicy(csrf: string, signal?: AbortSignal): Promise<PolicyInForce | undefined> {
   try {
-    return await getJson<AnswerOf<'getPolicy'>>(key, '/policy', signal);
+    return await getJson<AnswerOf<'getPolicy'>>(csrf, '/policy', signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return undefined;
     throw error;
   }
 }
 
-export const policyVersions = async (key: string, signal?: AbortSignal) =>
-  (await getJson<AnswerOf<'listPolicyVersions'>>(key, '/policy/versions', signal)).versions;
+export const policyVersions = async (csrf: string, signal?: AbortSignal) =>
+  (await getJson<AnswerOf<'listPolicyVersions'>>(csrf, '/policy/versions', signal)).versions;
 
 const POLL_EVERY_MS = 1000;
 
@@ -22,28 +22,28 @@ const POLL_EVERY_MS = 1000;
  * time limit with a partial report.
  */
 export async function simulatePolicy(
-  key: string,
+  csrf: string,
   policy: Policy,
   onProgress: (job: SimulationJob) => void = () => undefined,
 ): Promise<SimulationJob> {
-  let job = await sendJson<AnswerOf<'simulatePolicy'>>(key, 'POST', '/policy/simulate', { policy });
+  let job = await sendJson<AnswerOf<'simulatePolicy'>>(csrf, 'POST', '/policy/simulate', { policy });
   while (job.status === 'running') {
     onProgress(job);
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
-    job = await getJson<AnswerOf<'getSimulation'>>(key, `/policy/simulations/${encodeURIComponent(job.id)}`);
+    job = await getJson<AnswerOf<'getSimulation'>>(csrf, `/policy/simulations/${encodeURIComponent(job.id)}`);
   }
   return job;
 }
 
 /** Publishes a new version, in force now or from `effectiveFrom` (an ISO instant, not in the past). */
-export const publishPolicy = (key: string, policy: Policy, effectiveFrom?: string) =>
-  sendJson<AnswerOf<'publishPolicy'>>(key, 'PUT', '/policy', effectiveFrom ? { ...policy, effectiveFrom } : policy);
+export const publishPolicy = (csrf: string, policy: Policy, effectiveFrom?: string) =>
+  sendJson<AnswerOf<'publishPolicy'>>(csrf, 'PUT', '/policy', effectiveFrom ? { ...policy, effectiveFrom } : policy);
 
 /** Cancels the scheduled change; it stays listed as cancelled and never takes force. */
-export const cancelUpcomingPolicy = (key: string) =>
-  deleteJson<AnswerOf<'cancelUpcomingPolicy'>>(key, '/policy/upcoming');
+export const cancelUpcomingPolicy = (csrf: string) =>
+  deleteJson<AnswerOf<'cancelUpcomingPolicy'>>(csrf, '/policy/upcoming');
 
 /** The rules of engagement as the API renders them for partners (its HTML form). */
-export async function policyGuideHtml(key: string, signal?: AbortSignal): Promise<string> {
-  return (await request(key, '/policy/guide', { accept: 'text/html', signal })).text();
+export async function policyGuideHtml(csrf: string, signal?: AbortSignal): Promise<string> {
+  return (await request(csrf, '/policy/guide', { accept: 'text/html', signal })).text();
 }

@@ -10,25 +10,25 @@ export interface RegistrationFilters {
 }
 
 export const searchRegistrations = (
-  key: string,
+  csrf: string,
   filters: RegistrationFilters,
   cursor: string | undefined,
   signal?: AbortSignal,
   limit = 50,
-) => getJson<AnswerOf<'listRegistrations'>>(key, `/registrations${query({ ...filters, limit, cursor })}`, signal);
+) => getJson<AnswerOf<'listRegistrations'>>(csrf, `/registrations${query({ ...filters, limit, cursor })}`, signal);
 
 /** An export stops here rather than pulling an unbounded amount into the browser. */
 export const MAX_EXPORT = 10_000;
 
 /** Every registration matching the filters (up to MAX_EXPORT), for an export. */
 export async function allRegistrations(
-  key: string,
+  csrf: string,
   filters: RegistrationFilters,
 ): Promise<{ items: Registration[]; truncated: boolean }> {
   const items: Registration[] = [];
   let cursor: string | undefined;
   while (items.length < MAX_EXPORT) {
-    const page = await searchRegistrations(key, filters, cursor, undefined, 200);
+    const page = await searchRegistrations(csrf, filters, cursor, undefined, 200);
     items.push(...page.items);
     if (!page.nextCursor) return { items, truncated: false };
     cursor = page.nextCursor;
@@ -36,11 +36,11 @@ export async function allRegistrations(
   return { items: items.slice(0, MAX_EXPORT), truncated: true };
 }
 
-export const getRegistration = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<AnswerOf<'getRegistration'>>(key, `/registrations/${encodeURIComponent(id)}`, signal);
+export const getRegistration = (csrf: string, id: string, signal?: AbortSignal) =>
+  getJson<AnswerOf<'getRegistration'>>(csrf, `/registrations/${encodeURIComponent(id)}`, signal);
 
-export const getHistory = (key: string, id: string, signal?: AbortSignal) =>
-  getJson<AnswerOf<'registrationHistory'>>(key, `/registrations/${encodeURIComponent(id)}/history`, signal);
+export const getHistory = (csrf: string, id: string, signal?: AbortSignal) =>
+  getJson<AnswerOf<'registrationHistory'>>(csrf, `/registrations/${encodeURIComponent(id)}/history`, signal);
 
 /**
  * The registration's workflow in the Temporal Web UI. The workflow id is `registration-<id>`

@@ -99,3 +99,14 @@ export type InsightPoint = Schemas['InsightPoint'];
 export type PolicyChange = Insights['policyChanges'][number];
 export type InsightsQuery = NonNullable<operations['getInsights']['parameters']['query']>;
 export type InsightBucket = NonNullable<InsightsQuery['bucket']>;
+
+export type User = Schemas['User'];
+export type NewUser = Schemas['NewUser'];
+export type UserUpdate = Schemas['UserUpdate'];
+export type Actor = Schemas['Actor'];
+export type NotificationSettings = Schemas['NotificationSettings'];
+export type NotificationUpdate = Schemas['NotificationUpdate'];
+
+/** Who did something, as a person reads it: the name looked up by the API, else the id. */
+export const actorName = (actor: Actor | undefined, fallback = ''): string =>
+  actor ? (actor.name ?? actor.id ?? actor.kind) : fallback;

@@ -53,7 +53,7 @@ interface ApiKeyFormProps {
 
 /** A new key for a role; a partner's key is bound to that partner, a staff key to nobody. */
 export function ApiKeyForm({ resellers, distributors, onCreated }: ApiKeyFormProps) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const [role, setRole] = useState<Role>('channel-manager');
   const [partnerId, setPartnerId] = useState('');
   const [label, setLabel] = useState('');
@@ -73,7 +73,7 @@ export function ApiKeyForm({ resellers, distributors, onCreated }: ApiKeyFormPro
         };
         let created: CreatedApiKey | undefined;
         const ok = await submit.run(async () => {
-          created = await createApiKey(key, body);
+          created = await createApiKey(csrf, body);
         });
         if (ok && created) {
           onCreated(created);

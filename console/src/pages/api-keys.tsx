@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { listApiKeys, listPartners, revokeApiKey } from '../api/partners';
-import type { ApiKey, CreatedApiKey } from '../api/types';
+import { type ApiKey, actorName, type CreatedApiKey } from '../api/types';
 import { roleLabels, useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { formatDateTime } from '../ui/format';
@@ -45,7 +45,8 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(apiKey: ApiKey)
               <td>{bindingOf(apiKey)}</td>
               <td>{apiKey.label ?? ''}</td>
               <td>
-                {formatDateTime(apiKey.createdAt)} <span class="muted small">by {apiKey.createdBy}</span>
+                {formatDateTime(apiKey.createdAt)}{' '}
+                <span class="muted small">by {actorName(apiKey.actor, apiKey.createdBy)}</span>
               </td>
               <td>
                 {apiKey.revokedAt ? (
@@ -66,9 +67,9 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(apiKey: ApiKey)
 
 /** API keys: created for a role (shown once) and revoked; only their hashes are stored. */
 export function ApiKeysPage() {
-  const { key, me } = useSession();
-  const keys = useApi((signal) => listApiKeys(key, signal), [key]);
-  const partners = useApi((signal) => listPartners(key, signal), [key]);
+  const { csrf, me } = useSession();
+  const keys = useApi((signal) => listApiKeys(csrf, signal), [csrf]);
+  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [created, setCreated] = useState<CreatedApiKey | undefined>();
   const [revoking, setRevoking] = useState<ApiKey | undefined>();
   const [busy, setBusy] = useState(false);
@@ -78,7 +79,7 @@ export function ApiKeysPage() {
     setBusy(true);
     setFailure(undefined);
     try {
-      await revokeApiKey(key, apiKey.keyId);
+      await revokeApiKey(csrf, apiKey.keyId);
       setNotice(`Key ${apiKey.keyId} is revoked: it is refused from now on.`);
       keys.reload();
     } catch (error) {

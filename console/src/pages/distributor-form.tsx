@@ -15,7 +15,7 @@ interface DistributorFormProps {
 
 /** Adds a distributor, or renames one (its id stays: registrations and keys refer to it). */
 export function DistributorForm({ editing, onSaved, onCancel }: DistributorFormProps) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const [id, setId] = useState(editing?.id ?? '');
   const [name, setName] = useState(editing?.name ?? '');
   const submit = useSubmit();
@@ -29,8 +29,8 @@ export function DistributorForm({ editing, onSaved, onCancel }: DistributorFormP
         let saved: Distributor | undefined;
         const ok = await submit.run(async () => {
           saved = editing
-            ? await updateDistributor(key, editing.id, { name })
-            : await createDistributor(key, { id, name });
+            ? await updateDistributor(csrf, editing.id, { name })
+            : await createDistributor(csrf, { id, name });
         });
         if (ok && saved) {
           onSaved(saved);

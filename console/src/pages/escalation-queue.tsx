@@ -62,9 +62,9 @@ function QueueTable({ escalations, showing }: { escalations: Escalation[]; showi
 
 /** The channel managers' queue: open escalations, soonest deadline first, refreshed every few seconds. */
 export function EscalationQueue() {
-  const { key, can } = useSession();
+  const { csrf, can } = useSession();
   const [showing, setShowing] = useState<'open' | 'resolved'>('open');
-  const list = useApi((signal) => listEscalations(key, showing, signal), [key, showing], { pollMs: POLL_MS });
+  const list = useApi((signal) => listEscalations(csrf, showing, signal), [csrf, showing], { pollMs: POLL_MS });
   const items = list.data
     ? showing === 'open'
       ? [...list.data.items].sort(bySoonestDeadline)

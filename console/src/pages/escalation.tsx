@@ -79,9 +79,9 @@ function Resolution({ escalation }: { escalation: Escalation }) {
 
 /** One escalation: its facts, its registrations side by side, and (for a channel manager) the decision. */
 export function EscalationPage({ id }: { id: string }) {
-  const { key, can } = useSession();
+  const { csrf, can } = useSession();
   const [notice, setNotice] = useState<string | undefined>();
-  const loaded = useApi((signal) => getEscalation(key, id, signal), [key, id], { pollMs: POLL_MS });
+  const loaded = useApi((signal) => getEscalation(csrf, id, signal), [csrf, id], { pollMs: POLL_MS });
   const escalation = loaded.data;
   return (
     <Page title={escalation ? `Escalation: ${customerOf(escalation)}` : 'Escalation'}>

@@ -97,7 +97,7 @@ function Comparison({ before, after }: { before: Pooled; after: Pooled }) {
  * under earlier versions against those under the chosen one (or later).
  */
 export function BeforeAfter({ changes }: { changes: PolicyChange[] }) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const [version, setVersion] = useState<number | undefined>(changes.at(-1)?.version);
   const [weeks, setWeeks] = useState<number>(2);
   const change = changes.find((candidate) => candidate.version === version) ?? changes.at(-1);
@@ -107,8 +107,8 @@ export function BeforeAfter({ changes }: { changes: PolicyChange[] }) {
   const afterEnd = addDays(day, 7 * weeks - 1);
   const to = earlier(afterEnd, today);
   const answer = useApi(
-    (signal) => getInsights(key, { from, to, bucket: 'month', groupBy: 'policyVersion' }, signal),
-    [key, from, to],
+    (signal) => getInsights(csrf, { from, to, bucket: 'month', groupBy: 'policyVersion' }, signal),
+    [csrf, from, to],
   );
   if (!change) return <EmptyState>No policy change has taken force yet.</EmptyState>;
   const comparison = answer.data ? beforeAndAfter(answer.data.series, change.version) : undefined;

@@ -19,9 +19,9 @@ export function SlowestEscalations() {
 }
 
 function OldestOpen() {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const now = useNow(30_000);
-  const open = useApi((signal) => listEscalations(key, 'open', signal), [key]);
+  const open = useApi((signal) => listEscalations(csrf, 'open', signal), [csrf]);
   if (open.error) return <ErrorState error={open.error} what="the open escalations" onRetry={open.reload} />;
   if (!open.data) return <Loading what="the open escalations" />;
   const oldest = [...open.data.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, SHOWN);

@@ -65,17 +65,17 @@ function Period(props: {
 }
 
 function Shares({ from, to }: { from: string; to: string }) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const answer = useApi(
     async (signal) => {
       const [insights, partners] = await Promise.all([
-        getInsights(key, { from, to, bucket: 'month', groupBy: 'distributor' }, signal),
-        listPartners(key, signal),
+        getInsights(csrf, { from, to, bucket: 'month', groupBy: 'distributor' }, signal),
+        listPartners(csrf, signal),
       ]);
       const names = new Map(partners.distributors.map((distributor) => [distributor.id, distributor.name]));
       return approvalShares(insights.series).map((share) => ({ ...share, name: names.get(share.id) ?? share.id }));
     },
-    [key, from, to],
+    [csrf, from, to],
   );
   if (answer.error) return <ErrorState error={answer.error} what="the distributors’ shares" onRetry={answer.reload} />;
   if (!answer.data) return <Loading what="the distributors’ shares" />;
@@ -100,14 +100,14 @@ function Shares({ from, to }: { from: string; to: string }) {
 
 /** Is the policy working? The program's measures over time, around each policy change. */
 export function ProgramHealth() {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const today = utcDay(new Date());
   const [period, setPeriod] = useState<{ from: string; to: string; bucket: InsightBucket }>({
     from: addDays(today, -29),
     to: today,
     bucket: 'day',
   });
-  const insights = useApi((signal) => getInsights(key, period, signal), [key, period.from, period.to, period.bucket]);
+  const insights = useApi((signal) => getInsights(csrf, period, signal), [csrf, period.from, period.to, period.bucket]);
   const now = new Date().toISOString();
   const changes = (insights.data?.policyChanges ?? []).filter((change) => change.effectiveFrom <= now);
   return (

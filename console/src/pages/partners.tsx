@@ -126,8 +126,8 @@ function Resellers(props: { resellers: Reseller[]; distributors: Distributor[]; 
 
 /** The program's partners: distributors and the resellers that buy through them. */
 export function PartnersPage() {
-  const { key } = useSession();
-  const partners = useApi((signal) => listPartners(key, signal), [key]);
+  const { csrf } = useSession();
+  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [notice, setNotice] = useState<string | undefined>();
   const changed = (note: string) => {
     setNotice(note);

@@ -86,7 +86,7 @@ export function UpcomingChange({
   upcoming: PolicyInForce['upcoming'];
   onCancelled(): void;
 }) {
-  const { key, can } = useSession();
+  const { csrf, can } = useSession();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
@@ -95,7 +95,7 @@ export function UpcomingChange({
     setBusy(true);
     setFailure(undefined);
     try {
-      await cancelUpcomingPolicy(key);
+      await cancelUpcomingPolicy(csrf);
       onCancelled();
     } catch (error) {
       setFailure(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));

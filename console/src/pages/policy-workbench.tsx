@@ -26,9 +26,9 @@ const relativeToPolicy = (errors: FieldError[]) =>
 
 /** Edit a candidate policy, simulate it against the stored registrations, and (admins) publish or schedule it. */
 export function PolicyWorkbench() {
-  const { key, can } = useSession();
-  const current = useApi((signal) => currentPolicy(key, signal), [key]);
-  const partners = useApi((signal) => listPartners(key, signal), [key]);
+  const { csrf, can } = useSession();
+  const current = useApi((signal) => currentPolicy(csrf, signal), [csrf]);
+  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [text, setText] = useState<string | undefined>();
   const [view, setView] = useState<EditorView>('form');
   const [problems, setProblems] = useState<FieldError[]>([]);
@@ -67,12 +67,12 @@ export function PolicyWorkbench() {
     const policy = parsed.draft as Policy;
     try {
       if (action === 'simulate') {
-        const job = await simulatePolicy(key, policy, (running) => setProgress(running.progress));
+        const job = await simulatePolicy(csrf, policy, (running) => setProgress(running.progress));
         if (job.report) setReport({ text, report: job.report, partial: partialNote(job) });
         else
           setFailure(new ApiError(500, 'The simulation failed', job.error ?? 'the simulation ended without a report'));
       } else {
-        const published = await publishPolicy(key, policy, takesForceAt ? instantOf(takesForceAt) : undefined);
+        const published = await publishPolicy(csrf, policy, takesForceAt ? instantOf(takesForceAt) : undefined);
         const scheduled = new Date(published.effectiveFrom).getTime() > Date.now() + 1000;
         setNotice(
           scheduled

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { currentPolicy, policyVersions } from '../api/policy';
-import type { PolicyVersion } from '../api/types';
+import { actorName, type PolicyVersion } from '../api/types';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { formatDateTime } from '../ui/format';
@@ -25,7 +25,7 @@ function Current({ version }: { version: PolicyVersion }) {
         <dd>{routeCount(version)}</dd>
         <dt>Published</dt>
         <dd>
-          {formatDateTime(version.createdAt)} by <code>{version.createdBy}</code>
+          {formatDateTime(version.createdAt)} by {actorName(version.actor, version.createdBy)}
         </dd>
         <dt>In force since</dt>
         <dd>{formatDateTime(version.effectiveFrom)}</dd>
@@ -53,7 +53,7 @@ function Versions({ versions }: { versions: PolicyVersion[] }) {
             <summary>
               Version {version.version}: {modelOf(version)}, {routeCount(version)} route
               {routeCount(version) === 1 ? '' : 's'}, published {formatDateTime(version.createdAt)} by{' '}
-              {version.createdBy}
+              {actorName(version.actor, version.createdBy)}
               {version.cancelledAt
                 ? `; cancelled ${formatDateTime(version.cancelledAt)}, never in force`
                 : `; ${new Date(version.effectiveFrom).getTime() > Date.now() ? 'takes' : 'took'} force ${formatDateTime(version.effectiveFrom)}`}
@@ -68,9 +68,9 @@ function Versions({ versions }: { versions: PolicyVersion[] }) {
 
 /** The policy in force and every earlier version; decisions name the version they used. */
 export function PolicyPage() {
-  const { key, can } = useSession();
-  const current = useApi((signal) => currentPolicy(key, signal), [key]);
-  const versions = useApi((signal) => policyVersions(key, signal), [key]);
+  const { csrf, can } = useSession();
+  const current = useApi((signal) => currentPolicy(csrf, signal), [csrf]);
+  const versions = useApi((signal) => policyVersions(csrf, signal), [csrf]);
   return (
     <Page title="Policy" lead="The allocation rules and timings; every decision records the version it used.">
       {can.simulatePolicy ? (

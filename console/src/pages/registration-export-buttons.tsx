@@ -9,7 +9,7 @@ type Format = 'csv' | 'json';
 
 /** Exports the whole current search (every page, not only the rows on screen) as CSV or JSON. */
 export function ExportButtons({ filters, disabled }: { filters: RegistrationFilters; disabled: boolean }) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const [busy, setBusy] = useState<Format | undefined>();
   const [message, setMessage] = useState<string | undefined>();
 
@@ -17,7 +17,7 @@ export function ExportButtons({ filters, disabled }: { filters: RegistrationFilt
     setBusy(format);
     setMessage(undefined);
     try {
-      const { items, truncated } = await allRegistrations(key, filters);
+      const { items, truncated } = await allRegistrations(csrf, filters);
       const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
       if (format === 'csv') download(`registrations-${stamp}.csv`, 'text/csv;charset=utf-8', registrationsCsv(items));
       else {

@@ -25,8 +25,8 @@ function filtersFrom(search: URLSearchParams): RegistrationFilters {
 }
 
 function FilterForm({ filters }: { filters: RegistrationFilters }) {
-  const { key } = useSession();
-  const partners = useApi((signal) => listPartners(key, signal), [key]);
+  const { csrf } = useSession();
+  const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
   const [draft, setDraft] = useState<RegistrationFilters>(filters);
   useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
   const set = (name: keyof RegistrationFilters) => (event: { currentTarget: { value: string } }) =>
@@ -94,11 +94,11 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
 
 /** The auditors' search: registrations by status, partner, distributor and customer, newest first. */
 export function RegistrationSearch() {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const { search } = useLocation();
   const filters = filtersFrom(search);
   const filterKey = JSON.stringify(filters);
-  const first = useApi((signal) => searchRegistrations(key, filters, undefined, signal), [key, filterKey]);
+  const first = useApi((signal) => searchRegistrations(csrf, filters, undefined, signal), [csrf, filterKey]);
   const [more, setMore] = useState<{ items: Registration[]; cursor: string | null } | undefined>();
   const [moreError, setMoreError] = useState<ApiError | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);
@@ -111,7 +111,7 @@ export function RegistrationSearch() {
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const page = await searchRegistrations(key, filters, cursor);
+      const page = await searchRegistrations(csrf, filters, cursor);
       setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
     } catch (error) {
       setMoreError(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));

@@ -6,8 +6,8 @@ import { useApi } from '../ui/use-api';
 
 /** The registration's life as its workflow history recorded it, in Temporal's order. */
 export function Timeline({ id, refreshKey }: { id: string; refreshKey: unknown }) {
-  const { key } = useSession();
-  const history = useApi((signal) => getHistory(key, id, signal), [key, id, refreshKey]);
+  const { csrf } = useSession();
+  const history = useApi((signal) => getHistory(csrf, id, signal), [csrf, id, refreshKey]);
   if (!history.data && history.error) {
     return <ErrorState error={history.error} what="the timeline" onRetry={history.reload} />;
   }

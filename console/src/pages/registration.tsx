@@ -99,8 +99,8 @@ function TemporalLink({ id }: { id: string }) {
 }
 
 export function RegistrationPage({ id }: { id: string }) {
-  const { key, can } = useSession();
-  const loaded = useApi((signal) => getRegistration(key, id, signal), [key, id], { pollMs: POLL_MS });
+  const { csrf, can } = useSession();
+  const loaded = useApi((signal) => getRegistration(csrf, id, signal), [csrf, id], { pollMs: POLL_MS });
   const registration = loaded.data;
   return (
     <Page title={registration ? `Registration: ${registration.customer.name}` : `Registration ${id}`}>

@@ -23,7 +23,7 @@ interface ResellerFormProps {
 
 /** Adds a reseller or changes one: its name, partner type and the distributors it buys through. */
 export function ResellerForm({ distributors, editing, onSaved, onCancel }: ResellerFormProps) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const [id, setId] = useState(editing?.id ?? '');
   const [name, setName] = useState(editing?.name ?? '');
   const [partnerType, setPartnerType] = useState<PartnerType>(editing?.partnerType ?? 'var');
@@ -39,7 +39,7 @@ export function ResellerForm({ distributors, editing, onSaved, onCancel }: Resel
         let saved: Reseller | undefined;
         const body = { name, partnerType, distributorIds };
         const ok = await submit.run(async () => {
-          saved = editing ? await updateReseller(key, editing.id, body) : await createReseller(key, { id, ...body });
+          saved = editing ? await updateReseller(csrf, editing.id, body) : await createReseller(csrf, { id, ...body });
         });
         if (ok && saved) {
           onSaved(saved);

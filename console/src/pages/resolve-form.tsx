@@ -57,7 +57,7 @@ function choicesFor(escalation: Escalation): Choice[] {
 }
 
 export function ResolveForm({ escalation, onResolved }: { escalation: Escalation; onResolved(): void }) {
-  const { key } = useSession();
+  const { csrf } = useSession();
   const choices = choicesFor(escalation);
   const [choice, setChoice] = useState<string>('');
   const [reason, setReason] = useState('');
@@ -82,7 +82,7 @@ export function ResolveForm({ escalation, onResolved }: { escalation: Escalation
     setBusy(true);
     setFailure(undefined);
     try {
-      await resolveEscalation(key, escalation.id, chosen.request(reason.trim()));
+      await resolveEscalation(csrf, escalation.id, chosen.request(reason.trim()));
       setConfirming(false);
       onResolved();
     } catch (error) {

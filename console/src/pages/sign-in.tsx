@@ -1,56 +1,99 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { keySignIn, requestPasswordReset, signIn } from '../api/auth';
 import { ApiError } from '../api/client';
-import { identify } from '../api/me';
-import type { Me } from '../api/types';
-import { isStaffRole, roleLabels } from '../session';
 
 interface SignInProps {
   notice?: string | undefined;
-  onSignedIn(key: string, me: Me): void;
+  onSignedIn(): void;
 }
 
-/** Sign-in with an API key. Partner keys are turned away here: the console is for the vendor's staff. */
+type Mode = 'password' | 'key' | 'reset';
+
+const refusalOf = (error: unknown, wrong: string) =>
+  error instanceof ApiError && error.status === 401
+    ? wrong
+    : error instanceof ApiError && error.status === 429
+      ? 'Too many failed sign-ins. Wait a few minutes, then try again.'
+      : error instanceof ApiError && error.status === 403
+        ? 'Only staff keys (channel manager, auditor, administrator) open the console; partners sign in with their email.'
+        : error instanceof ApiError
+          ? `${error.title}: ${error.detail}`
+          : String(error);
+
+/**
+ * Sign-in with email and password (or a staff API key, exchanged for a session at once: the page
+ * keeps no key), and a way to ask for a password reset. The session is an HttpOnly cookie.
+ */
 export function SignIn({ notice, onSignedIn }: SignInProps) {
+  const [mode, setMode] = useState<Mode>('password');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | undefined>();
-  const input = useRef<HTMLInputElement>(null);
+  const [sent, setSent] = useState<string | undefined>();
+  const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = 'Sign in · dealreg console';
-    input.current?.focus();
-  }, []);
+    first.current?.focus();
+  }, [mode]);
 
-  const submit = async (event: Event) => {
+  const run = async (event: Event, action: () => Promise<void>) => {
     event.preventDefault();
-    const trimmed = key.trim();
-    if (!trimmed) {
-      setRefusal('Enter your API key.');
-      return;
-    }
     setBusy(true);
     setRefusal(undefined);
+    setSent(undefined);
     try {
-      const me = await identify(trimmed);
-      if (isStaffRole(me.role)) {
-        onSignedIn(trimmed, me);
-        return;
-      }
-      setRefusal(
-        `This console is for the vendor’s staff: channel managers, auditors and administrators. A ${roleLabels[me.role].toLowerCase()} key works with the HTTP API at /api/v1 and cannot open the console's pages.`,
-      );
-      setKey('');
-    } catch (error) {
-      setRefusal(
-        error instanceof ApiError && error.status === 401
-          ? 'This API key is not valid (unknown or revoked).'
-          : error instanceof ApiError
-            ? `${error.title}: ${error.detail}`
-            : String(error),
-      );
+      await action();
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Signs in one way or the other; the secret typed leaves the page's state either way. */
+  const signInWith = (event: Event, action: () => Promise<void>, wrong: string) =>
+    run(event, async () => {
+      try {
+        await action();
+        onSignedIn();
+      } catch (error) {
+        setRefusal(refusalOf(error, wrong));
+      } finally {
+        setPassword('');
+        setKey('');
+      }
+    });
+  const submitPassword = (event: Event) =>
+    signInWith(
+      event,
+      () => signIn(email.trim(), password),
+      'This email address and password do not match an active account.',
+    );
+  const submitKey = (event: Event) =>
+    signInWith(event, () => keySignIn(key.trim()), 'This API key is not valid (unknown or revoked).');
+
+  const submitReset = (event: Event) =>
+    run(event, async () => {
+      try {
+        await requestPasswordReset(email.trim());
+        setSent(
+          `If ${email.trim()} belongs to an account, a link to choose a new password is on its way (valid one hour).`,
+        );
+      } catch (error) {
+        setRefusal(refusalOf(error, ''));
+      }
+    });
+
+  const errorLine = refusal ? (
+    <p id="sign-in-error" class="state state-error" role="alert">
+      {refusal}
+    </p>
+  ) : null;
+  const switchTo = (next: Mode) => () => {
+    setRefusal(undefined);
+    setSent(undefined);
+    setMode(next);
   };
 
   return (
@@ -62,31 +105,97 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
           {notice}
         </p>
       ) : null}
-      <form onSubmit={submit} class="card" aria-describedby="key-hint">
-        <label for="api-key">API key</label>
-        <input
-          id="api-key"
-          ref={input}
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          value={key}
-          onInput={(event) => setKey(event.currentTarget.value)}
-          aria-invalid={refusal ? 'true' : undefined}
-          aria-describedby={refusal ? 'sign-in-error key-hint' : 'key-hint'}
-        />
-        <p id="key-hint" class="hint">
-          Kept in this browser tab only, until you sign out or close it.
-        </p>
-        {refusal ? (
-          <p id="sign-in-error" class="state state-error" role="alert">
-            {refusal}
+      {mode === 'password' ? (
+        <form onSubmit={submitPassword} class="card" aria-label="Sign in with email and password">
+          <label for="email">Email</label>
+          <input
+            id="email"
+            ref={first}
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          <label for="password">Password</label>
+          <input
+            id="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            aria-invalid={refusal ? 'true' : undefined}
+            aria-describedby={refusal ? 'sign-in-error' : undefined}
+          />
+          {errorLine}
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+          <p class="hint">
+            <button type="button" class="link" onClick={switchTo('reset')}>
+              Forgot your password?
+            </button>{' '}
+            <button type="button" class="link" onClick={switchTo('key')}>
+              Sign in with a staff API key instead
+            </button>
           </p>
-        ) : null}
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
+        </form>
+      ) : mode === 'key' ? (
+        <form onSubmit={submitKey} class="card" aria-label="Sign in with a staff API key">
+          <label for="api-key">Staff API key</label>
+          <input
+            id="api-key"
+            ref={first}
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            value={key}
+            onInput={(e) => setKey(e.currentTarget.value)}
+            aria-describedby="key-hint"
+          />
+          <p id="key-hint" class="hint">
+            Exchanged for a session at once: the console keeps no key.
+          </p>
+          {errorLine}
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+          <p class="hint">
+            <button type="button" class="link" onClick={switchTo('password')}>
+              Sign in with email and password
+            </button>
+          </p>
+        </form>
+      ) : (
+        <form onSubmit={submitReset} class="card" aria-label="Reset your password">
+          <label for="reset-email">Email</label>
+          <input
+            id="reset-email"
+            ref={first}
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          {errorLine}
+          {sent ? (
+            <p class="state state-notice" role="status">
+              {sent}
+            </p>
+          ) : null}
+          <button type="submit" class="primary" disabled={busy}>
+            Mail me a reset link
+          </button>
+          <p class="hint">
+            <button type="button" class="link" onClick={switchTo('password')}>
+              Back to sign-in
+            </button>
+          </p>
+        </form>
+      )}
     </main>
   );
 }

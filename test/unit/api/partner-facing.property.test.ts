@@ -7,6 +7,7 @@ import { type NotificationType, notificationTypes, outboxMessage } from '../../.
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
 import { type Audience, decide, explain, type PartnerAudience, renderTrace } from '../../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../../domain/allocation/types';
+import { renderMail } from '../../../domain/email/render';
 import { engineEvents, reviewEvents, transition } from '../../../domain/lifecycle';
 import { fateEntry } from '../../../domain/lifecycle-entries';
 import { type Policy, timingInMs } from '../../../domain/policy/schema';
@@ -15,8 +16,8 @@ import { webhookRequest } from '../../../worker/outbox-dispatcher';
 import { contractExamplePolicy, policy } from '../domain/fixtures';
 
 /**
- * Every partner-facing output (registration view, webhook body and headers, for every event type,
- * to the reseller and to the distributor) built by the real engine and builders from scenarios
+ * Every partner-facing output (registration view, webhook body and headers, emails, for every event
+ * type, to the reseller and to the distributor) built by the real engine and builders from scenarios
  * where several partners register the same deals. Ids are random markers that no fixed wording
  * holds, so finding one where it does not belong is a leak.
  */
@@ -260,18 +261,49 @@ function eventKeyOf(type: NotificationType, doc: RegistrationDoc): string {
 
 const partnerTypes = notificationTypes.filter((type) => !type.startsWith('escalation.'));
 
-/** What a partner may receive about one registration of its own: its view and every webhook request. */
+const person = { name: 'Pat Partner', role: 'reseller', timeZone: 'Europe/Berlin' };
+const links = {
+  consoleUrl: 'https://dealreg.test/console',
+  unsubscribeUrl: 'https://dealreg.test/api/v1/unsubscribe/t.s',
+};
+
+/**
+ * What a partner may receive about one registration of its own: its view, every webhook request, and
+ * every email its people get (one by one, and the daily digest of all of them).
+ */
 function partnerFacing(doc: RegistrationDoc, audience: PartnerAudience): { texts: string[]; structured: unknown[] } {
   const view = registrationView(doc, audience);
   const { customer: _customer, opportunity: _opportunity, ...aboutTheDecision } = view;
-  const requests = partnerTypes.flatMap((type) =>
-    partnerNotifications(doc, type, eventKeyOf(type, doc))
-      .filter((notification) => (audience === 'reseller') === (notification.to.kind === 'reseller'))
-      .map((notification) => webhookRequest('partner-secret', outboxMessage(notification, doc.updatedAt))),
+  const notifications = partnerTypes.flatMap((type) =>
+    partnerNotifications(doc, type, eventKeyOf(type, doc)).filter(
+      (notification) => (audience === 'reseller') === (notification.to.kind === 'reseller'),
+    ),
   );
+  const requests = notifications.map((notification) =>
+    webhookRequest('partner-secret', outboxMessage(notification, doc.updatedAt)),
+  );
+  const events = notifications.map((notification) => ({
+    type: notification.type,
+    audience: `${notification.to.kind}:${notification.to.id}`,
+    payload: notification.payload,
+    at: doc.updatedAt,
+  }));
+  const mails = [
+    ...events.map((event) => renderMail({ kind: 'notification', event }, person, links)),
+    renderMail({ kind: 'digest', events }, person, links),
+  ];
   return {
-    texts: [JSON.stringify(view), ...requests.flatMap((r) => [JSON.stringify(r.headers), r.body])],
-    structured: [aboutTheDecision, ...requests.map((r) => JSON.parse(r.body).data)],
+    texts: [
+      JSON.stringify(view),
+      ...requests.flatMap((r) => [JSON.stringify(r.headers), r.body]),
+      ...mails.flatMap((mail) => [mail.subject, mail.text, mail.html]),
+    ],
+    // Mail bodies too: their wording must name no basis or product line either.
+    structured: [
+      aboutTheDecision,
+      ...requests.map((r) => JSON.parse(r.body).data),
+      ...mails.flatMap((mail) => [mail.text, mail.html]),
+    ],
   };
 }
 
@@ -301,12 +333,22 @@ const viewers = (
 ): Array<{ audience: PartnerAudience; mayName: (other: RegistrationDoc) => boolean }> => [
   // A reseller may be told of its own registrations only.
   {
-    audience: audienceOf({ keyId: 'k', role: 'reseller', resellerId: doc.resellerId }) as PartnerAudience,
+    audience: audienceOf({
+      principal: { kind: 'key', id: 'k' },
+      keyId: 'k',
+      role: 'reseller',
+      resellerId: doc.resellerId,
+    }) as PartnerAudience,
     mayName: (o) => o.resellerId === doc.resellerId,
   },
   // A distributor, of the same reseller's registrations made through it.
   {
-    audience: audienceOf({ keyId: 'k', role: 'distributor', distributorId: doc.distributorId }) as PartnerAudience,
+    audience: audienceOf({
+      principal: { kind: 'key', id: 'k' },
+      keyId: 'k',
+      role: 'distributor',
+      distributorId: doc.distributorId,
+    }) as PartnerAudience,
     mayName: (o) => o.resellerId === doc.resellerId && o.distributorId === doc.distributorId,
   },
 ];

@@ -89,12 +89,22 @@ test('the staff view keeps the matches and the staff explanation', () => {
 
 test('visibility: own for resellers, through it for distributors, all for staff, nothing without a sequence', () => {
   const { doc } = rejectedDoc();
-  expect(canSee({ keyId: 'k', role: 'reseller', resellerId: 'value-var' }, doc)).toBe(true);
-  expect(canSee({ keyId: 'k', role: 'reseller', resellerId: 'rival-reseller' }, doc)).toBe(false);
-  expect(canSee({ keyId: 'k', role: 'distributor', distributorId: 'dist-a' }, doc)).toBe(true);
-  expect(canSee({ keyId: 'k', role: 'distributor', distributorId: 'dist-b' }, doc)).toBe(false);
-  expect(canSee({ keyId: 'k', role: 'auditor' }, doc)).toBe(true);
-  expect(canSee({ keyId: 'k', role: 'auditor' }, { ...doc, sequence: undefined })).toBe(false);
+  expect(
+    canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'reseller', resellerId: 'value-var' }, doc),
+  ).toBe(true);
+  expect(
+    canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'reseller', resellerId: 'rival-reseller' }, doc),
+  ).toBe(false);
+  expect(
+    canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'distributor', distributorId: 'dist-a' }, doc),
+  ).toBe(true);
+  expect(
+    canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'distributor', distributorId: 'dist-b' }, doc),
+  ).toBe(false);
+  expect(canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'auditor' }, doc)).toBe(true);
+  expect(
+    canSee({ principal: { kind: 'key', id: 'k' }, keyId: 'k', role: 'auditor' }, { ...doc, sequence: undefined }),
+  ).toBe(false);
 });
 
 test('the simulator reads the first decision as the actual outcome and the end of its life', () => {
