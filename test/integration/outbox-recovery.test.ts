@@ -1,0 +1,100 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { claimQueue, takeWake } from '../../db/delivery-claims';
+import { Delivery, type DeliveryDoc, enqueueNotification, forgetWebhookList, Outbox, opaqueId } from '../../db/outbox';
+import { Webhook } from '../../db/partners';
+import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
+import { eventually, quietLogger, testDatabaseUri } from '../support/harness';
+
+/**
+ * The webhook queue survives its dispatcher dying between two writes.
+ */
+const TIMEOUT_MS = 250;
+/** The dispatchers' lease epoch for that timeout (outbox-dispatcher's settings). */
+const EPOCH_MS = 4 * TIMEOUT_MS + 2 * 1000;
+
+/** Deliveries that arrived, by delivery id. */
+const arrivals = new Map<string, number>();
+const endpoint = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
+  req.on('end', () => {
+    const { id } = JSON.parse(body) as { id: string };
+    arrivals.set(id, (arrivals.get(id) ?? 0) + 1);
+    res.writeHead(204).end();
+  });
+});
+let url = '';
+const dispatchers: Array<{ stop(): Promise<void> }> = [];
+const startDispatcher = () => {
+  const dispatcher = startOutboxDispatcher({
+    pollMs: 50,
+    timeoutMs: TIMEOUT_MS,
+    logger: quietLogger,
+    targets: { allowLocal: true }, // the endpoint is a local server
+  });
+  dispatchers.push(dispatcher);
+  return dispatcher;
+};
+
+beforeAll(async () => {
+  await connectDatabase(testDatabaseUri('outbox-recovery'));
+  await ensureIndexes();
+  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hook`;
+});
+
+afterAll(async () => {
+  await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
+  endpoint.closeAllConnections();
+  endpoint.close();
+  await disconnectDatabase();
+});
+
+let partners = 0;
+async function newPartner(): Promise<string> {
+  partners += 1;
+  const id = `reseller:p${partners}`;
+  await Webhook.create({ _id: id, url, secret: 's', createdAt: new Date() });
+  forgetWebhookList();
+  return id.slice('reseller:'.length);
+}
+
+async function notify(partner: string, name: string): Promise<string> {
+  const eventId = opaqueId('evt', name, String(Date.now()));
+  await enqueueNotification({
+    eventId,
+    to: { kind: 'reseller', id: partner },
+    type: 'registration.approved',
+    payload: { name },
+  });
+  return opaqueId('dlv', eventId, `reseller:${partner}`);
+}
+
+const finished = (id: string, outcome: DeliveryDoc['outcome']) =>
+  eventually(
+    async () => ((await Delivery.findById(id).lean<DeliveryDoc>().exec())?.outcome === outcome ? true : undefined),
+    `delivery ${id} ${outcome}`,
+    30_000,
+  );
+
+test('a dispatcher that dies after taking the wake, before writing the hint, strands nothing', async () => {
+  const partner = await newPartner();
+  const id = await notify(partner, 'stranded');
+  // The dying dispatcher: the lease claimed, the wake taken, then nothing more (no read, no hint, no release).
+  const lease = await claimQueue(`reseller:${partner}`, EPOCH_MS);
+  expect(lease).toBeDefined();
+  await takeWake(`reseller:${partner}`);
+
+  startDispatcher();
+  await eventually(
+    async () => (arrivals.get(id) ? true : undefined),
+    'the message delivered by another dispatcher',
+    30_000,
+  );
+  await finished(id, 'delivered');
+  expect(await Outbox.exists({ _id: id }).exec()).toBeNull();
+});
