@@ -6,7 +6,6 @@ import { insertOnce } from './insert-once';
 import { listFloor, markListFloor } from './list-floors';
 import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
 import { type PartnerRef, Webhook, webhookId } from './partners';
-import { guardedById } from './server-traits';
 
 export const notificationTypes = [
   'registration.approved',
@@ -40,6 +39,8 @@ export interface OutboxDoc {
   /** Retries run for the configured window from here: when it was queued, or redelivered (absent: createdAt). */
   retryFrom?: Date;
   lastError?: string;
+  /** A redelivery: the `finishedAt` (ms) of the abandoned record it was queued from. */
+  redeliveryOf?: number;
 }
 
 const outboxSchema = new Schema<OutboxDoc>(
@@ -53,6 +54,7 @@ const outboxSchema = new Schema<OutboxDoc>(
     nextAttemptAt: { type: Date, required: true },
     retryFrom: Date,
     lastError: String,
+    redeliveryOf: Number,
   },
   { versionKey: false, minimize: false },
 );
@@ -239,9 +241,31 @@ export function outboxMessage(event: PartnerNotification, now: Date): OutboxDoc 
 export type RedeliveryAnswer = 'queued' | 'unknown' | 'not-abandoned' | 'no-payload';
 
 /**
- * Puts an abandoned delivery back on its queue, due now, with a fresh retry window. The message is
- * queued before the abandoned record goes, and its queue woken last: a crash in between leaves the
- * delivery abandoned and listed, so asking again finishes the job.
+ * Who redelivers an abandoned delivery: `<delivery id>|<finishedAt of the abandoned record>`, taken by
+ * unique insert, so of the requests that saw the same abandonment exactly one queues it again.
+ */
+const RedeliveryClaim = model<{ _id: string; at: Date }>(
+  'RedeliveryClaim',
+  new Schema<{ _id: string; at: Date }>({ _id: String, at: Date }, { versionKey: false }),
+  'redeliveryclaims',
+);
+
+/**
+ * A redelivered message waits this long before it is due unless its request finishes first: a request
+ * that dies part way leaves a message that goes out after this, never a delivery that is nowhere.
+ */
+export const REDELIVERY_HOLD_MS = 60_000;
+
+/**
+ * Puts an abandoned delivery back on its queue, due now, with a fresh retry window; once per
+ * abandonment, however many requests ask at once ('not-abandoned' for the others), and so that the
+ * message is always queued or listed:
+ * 1. the message is queued, held (due in REDELIVERY_HOLD_MS, so no dispatcher touches it meanwhile);
+ *    if one is queued already it must be this abandonment's (another request's): one of the previous
+ *    life is still being finished by its dispatcher, and the answer is 'not-abandoned' (ask again);
+ * 2. the claim of this abandonment is taken (one request wins);
+ * 3. the abandoned record goes, the message is released (due now) and its queue woken.
+ * Only the queue's server writes the record otherwise, and it cannot touch a held message.
  */
 export async function redeliver(id: string): Promise<RedeliveryAnswer> {
   const delivery = await Delivery.findById(id).lean<DeliveryDoc>().exec();
@@ -249,18 +273,26 @@ export async function redeliver(id: string): Promise<RedeliveryAnswer> {
   if (delivery.outcome !== 'abandoned') return 'not-abandoned';
   const event = await EventModel.findById(id).lean<EventDoc>().exec();
   if (!event) return 'no-payload'; // abandoned before events were kept
+  const abandonment = new Date(delivery.finishedAt).getTime();
   const now = new Date();
-  await insertOnce(Outbox, {
+  const held: OutboxDoc = {
     _id: id,
     webhookId: delivery.webhookId,
     type: delivery.type,
     payload: event.payload,
     createdAt: event.createdAt,
     attempts: 0,
-    nextAttemptAt: now,
+    nextAttemptAt: new Date(now.getTime() + REDELIVERY_HOLD_MS),
     retryFrom: now,
-  });
-  await Delivery.deleteOne(guardedById(id, { outcome: 'abandoned' })).exec();
+    redeliveryOf: abandonment,
+  };
+  if (!(await insertOnce(Outbox, held))) {
+    const queued = await Outbox.findById(id, { redeliveryOf: 1 }).lean<Pick<OutboxDoc, 'redeliveryOf'>>().exec();
+    if (queued?.redeliveryOf !== abandonment) return 'not-abandoned';
+  }
+  if (!(await insertOnce(RedeliveryClaim, { _id: `${id}|${abandonment}`, at: now }))) return 'not-abandoned';
+  await Delivery.deleteOne({ _id: id }).exec();
+  await Outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: now } }).exec();
   await wakeQueue(delivery.webhookId);
   return 'queued';
 }

@@ -70,13 +70,17 @@ export const redeliverRoute = defineRoute({
   responses: { 202: { description: 'Queued for delivery', schema: redeliveryResultSchema } },
   refusals: {
     404: 'no such delivery',
-    409: 'not abandoned: delivered, or still being retried',
+    409: 'not abandoned: delivered, still being retried, or queued again by another request',
   },
   async handle({ params }) {
     const answer = await redeliver(params.id);
     if (answer === 'unknown') throw new HttpProblem(404, 'Not found', `delivery ${params.id} does not exist`);
     if (answer === 'not-abandoned')
-      throw new HttpProblem(409, 'Conflict', `delivery ${params.id} is not abandoned (delivered, or still retried)`);
+      throw new HttpProblem(
+        409,
+        'Conflict',
+        `delivery ${params.id} is not abandoned (delivered, still retried, or queued again by another request)`,
+      );
     if (answer === 'no-payload')
       throw new HttpProblem(409, 'Conflict', `delivery ${params.id} was abandoned before events were kept`);
     return { status: 202, body: { id: params.id, status: 'queued' as const } };

@@ -2,26 +2,37 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { claimQueue, takeWake } from '../../db/delivery-claims';
-import { Delivery, type DeliveryDoc, enqueueNotification, forgetWebhookList, Outbox, opaqueId } from '../../db/outbox';
+import {
+  Delivery,
+  type DeliveryDoc,
+  enqueueNotification,
+  forgetWebhookList,
+  Outbox,
+  opaqueId,
+  redeliver,
+} from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { eventually, quietLogger, testDatabaseUri } from '../support/harness';
 
 /**
- * The webhook queue survives its dispatcher dying between two writes.
+ * The webhook queue survives its dispatcher dying between two writes, and redeliveries racing each
+ * other or the dispatcher deliver once per accepted request and never lose a message.
  */
 const TIMEOUT_MS = 250;
 /** The dispatchers' lease epoch for that timeout (outbox-dispatcher's settings). */
 const EPOCH_MS = 4 * TIMEOUT_MS + 2 * 1000;
 
-/** Deliveries that arrived, by delivery id. */
+/** Deliveries that arrived, by delivery id; the endpoint refuses while `failing`. */
 const arrivals = new Map<string, number>();
+let failing = false;
 const endpoint = http.createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => {
     body += chunk;
   });
   req.on('end', () => {
+    if (failing) return void res.writeHead(500).end();
     const { id } = JSON.parse(body) as { id: string };
     arrivals.set(id, (arrivals.get(id) ?? 0) + 1);
     res.writeHead(204).end();
@@ -35,6 +46,7 @@ const startDispatcher = () => {
     timeoutMs: TIMEOUT_MS,
     logger: quietLogger,
     targets: { allowLocal: true }, // the endpoint is a local server
+    retry: { windowMs: 0, maxBackoffMs: 1000 }, // the first failure abandons
   });
   dispatchers.push(dispatcher);
   return dispatcher;
@@ -97,4 +109,60 @@ test('a dispatcher that dies after taking the wake, before writing the hint, str
   );
   await finished(id, 'delivered');
   expect(await Outbox.exists({ _id: id }).exec()).toBeNull();
+});
+
+test('redeliveries at once and against a working dispatcher: one is queued, one delivery each, none lost', async () => {
+  if (dispatchers.length === 0) startDispatcher();
+  const partner = await newPartner();
+  for (let round = 0; round < 4; round += 1) {
+    failing = true;
+    const id = await notify(partner, `round-${round}`);
+    await finished(id, 'abandoned');
+    failing = false;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => redeliver(id)));
+    expect(answers.filter((answer) => answer === 'queued')).toHaveLength(1);
+    expect(answers.filter((answer) => answer !== 'queued')).toEqual(Array(4).fill('not-abandoned'));
+    await finished(id, 'delivered');
+    expect(arrivals.get(id)).toBe(1);
+    // Asked again once delivered: refused, nothing sent.
+    expect(await redeliver(id)).toBe('not-abandoned');
+  }
+  expect(await Outbox.countDocuments({ webhookId: `reseller:${partner}` }).exec()).toBe(0);
+});
+
+test('a redelivery while the dispatcher is finishing the abandonment neither answers queued nor loses the message', async () => {
+  if (dispatchers.length === 0) startDispatcher();
+  partners += 1;
+  const partner = `p${partners}`;
+  forgetWebhookList();
+  const id = await notify(partner, 'finishing'); // no webhook yet: recorded in the feed only
+  await Webhook.create({ _id: `reseller:${partner}`, url, secret: 's', createdAt: new Date() });
+  forgetWebhookList();
+  // The dispatcher between its two writes: the record says abandoned, the message is still queued.
+  const createdAt = new Date();
+  await Outbox.create({
+    _id: id,
+    webhookId: `reseller:${partner}`,
+    type: 'registration.approved',
+    payload: { name: 'finishing' },
+    createdAt,
+    attempts: 1,
+    nextAttemptAt: new Date(Date.now() + 3_600_000),
+  });
+  await Delivery.create({
+    _id: id,
+    webhookId: `reseller:${partner}`,
+    type: 'registration.approved',
+    outcome: 'abandoned',
+    attempts: 1,
+    createdAt,
+    finishedAt: new Date(),
+  });
+  expect(await redeliver(id)).toBe('not-abandoned');
+  await Outbox.deleteOne({ _id: id }).exec(); // the dispatcher's second write
+  expect((await Delivery.findById(id).lean<DeliveryDoc>().exec())?.outcome).toBe('abandoned');
+  // Asked again now, it goes out.
+  expect(await redeliver(id)).toBe('queued');
+  await finished(id, 'delivered');
+  expect(arrivals.get(id)).toBe(1);
 });

@@ -1806,7 +1806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not abandoned: delivered, or still being retried */
+            /** @description not abandoned: delivered, still being retried, or queued again by another request */
             409: {
                 headers: {
                     [name: string]: unknown;
