@@ -23,7 +23,7 @@ export const eventFeedSchema = z
 
 export const eventFeedQuerySchema = z.strictObject({
   limit: limitSchema,
-  cursor: cursorSchema(z.strictObject({ at: z.number().int(), id: z.string().max(300).optional() })).optional(),
+  cursor: cursorSchema(z.strictObject({ after: z.number().int().min(0) })).optional(),
 });
 
 export const deliverySchema = z

@@ -207,7 +207,7 @@ export interface paths {
         };
         /**
          * The caller’s own notifications, oldest first (newest last), to catch up after its webhook was down
-         * @description Every notification the partner is sent, whether or not it has a webhook, with the body its webhook receives. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since. An event appears here a couple of seconds after it is sent.
+         * @description Every notification the partner is sent, whether or not it has a webhook, with the body its webhook receives, in the order they were stored. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since.
          *
          *     Roles: reseller, distributor.
          */
