@@ -1,7 +1,8 @@
 import client from 'prom-client';
 import { registerRoundTripCounters } from '../config/round-trip-metrics';
+import { Delivery } from '../db/deliveries';
 import { Escalation } from '../db/escalations';
-import { Delivery, Outbox } from '../db/outbox';
+import { Outbox } from '../db/outbox';
 import { Registration } from '../db/registrations';
 
 /** How long a database-derived gauge is reused: scrapes must stay cheap even on a large collection. */

@@ -3,12 +3,14 @@ import type { AnyRoute, Caller, HandlerContext } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import { databaseDocumentsRead } from '../../db/command-count';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { finishDelivery } from '../../db/deliveries';
 import { recordEvents } from '../../db/events';
+import type { OutboxDoc } from '../../db/outbox';
 import { eventually, testDatabaseUri } from '../support/harness';
 
 /**
- * The event feed never skips an event stored late, and its pages read what their `limit` asks for,
- * not a whole day of the partner's events. Handlers are called as the API calls them,
+ * The event feed never skips an event stored late, and list pages (`/events`, `/deliveries`) read what
+ * their `limit` asks for, not a whole day of their list. Handlers are called as the API calls them,
  * with nothing else using the database in this process, so the documents counted are the page's.
  */
 const routes = createRouteTable().routes;
@@ -28,6 +30,7 @@ async function call(operationId: string, caller: Caller, query: Record<string, s
 }
 
 const reseller = (id: string): Caller => ({ keyId: 'key_test', role: 'reseller', resellerId: id });
+const admin: Caller = { keyId: 'key_admin', role: 'admin' };
 
 beforeAll(async () => {
   await connectDatabase(testDatabaseUri('feed-lists'));
@@ -88,4 +91,32 @@ test('a feed page reads its limit, not the whole day of a busy partner', async (
     cursor = result.nextCursor as string;
   }
   expect(new Set(seen).size).toBe(15);
+});
+
+test('a deliveries page reads its limit and the records behind it, not the whole day', async () => {
+  const createdAt = new Date();
+  const ids: string[] = [];
+  for (let i = 0; i < 300; i += 1) {
+    const message: OutboxDoc = {
+      _id: `dlv_${randomBytes(16).toString('hex')}`,
+      webhookId: 'reseller:hooked',
+      type: 'registration.approved',
+      payload: {},
+      createdAt,
+      attempts: 1,
+      nextAttemptAt: createdAt,
+    };
+    ids.push(message._id);
+    await finishDelivery(message, 'abandoned', 3, 'HTTP 500');
+  }
+  const { result, documents } = await readsOf(() => call('listDeliveries', admin, { status: 'abandoned', limit: '5' }));
+  expect(result.items.map((item) => item.id)).toEqual(ids.slice(-5).reverse());
+  // Each item is a list entry and its record: the page's five, one more to know there is more, and the head.
+  expect(documents).toBeLessThanOrEqual(2 * (5 + 1) + 2);
+  const next = await call('listDeliveries', admin, {
+    status: 'abandoned',
+    limit: '5',
+    cursor: result.nextCursor as string,
+  });
+  expect(next.items.map((item) => item.id)).toEqual(ids.slice(-10, -5).reverse());
 });

@@ -1,16 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { Delivery, type DeliveryDoc, redeliver } from '../../db/deliveries';
 import { claimQueue, takeWake } from '../../db/delivery-claims';
-import {
-  Delivery,
-  type DeliveryDoc,
-  enqueueNotification,
-  forgetWebhookList,
-  Outbox,
-  opaqueId,
-  redeliver,
-} from '../../db/outbox';
+import { enqueueNotification, forgetWebhookList, Outbox, opaqueId } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
 import { eventually, quietLogger, testDatabaseUri } from '../support/harness';
