@@ -47,7 +47,7 @@ quotaSchema.index({ debtOf: 1 });
 
 const Quota = model<QuotaDoc>('Quota', quotaSchema, 'quotaslots');
 
-export type CounterKind = 'active' | 'day';
+export type CounterKind = 'active' | 'day' | 'key';
 
 export interface Counter {
   kind: CounterKind;
@@ -171,6 +171,31 @@ export async function giveBackSlot(slot: string, holder: string, kind: CounterKi
     return;
   }
   await setHint(counterOf(slot), slotNumber(slot));
+}
+
+/**
+ * For each counter the holder holds no slot of yet, a free one (the counters of one kind, in
+ * parallel). Answers the counters that were full, having given back what this call took then; a
+ * repeated call takes nothing twice (what the holder holds is read first). No holder record: the
+ * holder's slots are found by its id ({@link releaseHeldSlot}).
+ */
+export async function takeSlotsOnce(counters: readonly Counter[], holder: string): Promise<Counter[]> {
+  const kinds = new Set(counters.map((counter) => counter.kind));
+  const held = new Set<string>();
+  for (const kind of kinds) {
+    for (const doc of await Quota.find({ holder, kind }, { _id: 1 }).lean<QuotaDoc[]>().exec())
+      held.add(counterOf(doc._id));
+  }
+  const taken = await Promise.all(
+    counters
+      .filter((counter) => !held.has(counter.name))
+      .map(async (counter) => ({ counter, slot: await insertFreeSlot(counter, holder) })),
+  );
+  const full = taken.filter((take) => take.slot === undefined).map((take) => take.counter);
+  if (full.length > 0) {
+    for (const { counter, slot } of taken) if (slot) await giveBackSlot(slot, holder, counter.kind);
+  }
+  return full;
 }
 
 /**

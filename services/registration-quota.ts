@@ -1,7 +1,7 @@
 import { currentPolicy } from '../db/policies';
-import { markOnce, purgeCounter, releaseHeldSlot, settleHolder, takeSlot } from '../db/quota';
+import { markOnce, purgeCounter, releaseHeldSlot, settleHolder, takeSlot, takeSlotsOnce } from '../db/quota';
 import { Registration, type RegistrationDoc } from '../db/registrations';
-import { type LimitName, limitsFor } from '../domain/policy/schema';
+import { type LimitName, limitsFor, MAX_LIVE_PER_CUSTOMER_KEY } from '../domain/policy/schema';
 import { isActiveStatus, type PartnerType } from '../domain/registration';
 import { LimitReached } from './errors';
 
@@ -25,15 +25,17 @@ const dayCounter = (resellerId: string, at: Date, limit: number) => ({
 });
 
 /**
- * Takes the submission's place under the limits of the policy in force, or refuses it with
- * LimitReached, having given back whatever it took. Call before the submission's first write; a
- * repeat for the same registration (a retried acceptance) takes nothing twice; a submission that then
- * fails before it is stored calls `release()`. Active slots are given back when the registration stops
- * holding its deal, where its deal keys are removed (db/dealkeys.ts).
+ * Takes the submission's place under the limits of the policy in force and, given its customer's
+ * lookup keys, under MAX_LIVE_PER_CUSTOMER_KEY per key, or refuses it with LimitReached, having given
+ * back whatever it took. Call before the submission's first write; a repeat for the same registration
+ * (a retried acceptance) takes nothing twice; a submission that then fails before it is stored calls
+ * `release()`. Active and key places are given back when the registration stops holding its deal,
+ * where its deal keys are removed (db/dealkeys.ts `unlistFromKeys`).
  */
 export async function reserveQuota(
   reseller: { _id: string; partnerType: PartnerType },
   registrationId: string,
+  lookupKeys: readonly string[] = [],
   now = new Date(),
 ): Promise<QuotaReservation> {
   const policy = await currentPolicy();
@@ -59,11 +61,35 @@ export async function reserveQuota(
       }
       if (day.outcome === 'taken') taken.push({ release: () => releaseHeldSlot('day', registrationId) });
     }
+    if (lookupKeys.length > 0) {
+      const full = await takeSlotsOnce(
+        lookupKeys.map((key) => keyCounter(reseller._id, key)),
+        registrationId,
+      );
+      if (full.length > 0)
+        throw keyRefusal(full.map((counter) => counter.name.slice(keyCounterPrefix(reseller._id).length)));
+      taken.push({ release: () => releaseHeldSlot('key', registrationId) });
+    }
   } catch (error) {
     await release();
     throw error;
   }
   return taken.length === 0 ? nothingReserved : { release };
+}
+
+const keyCounterPrefix = (resellerId: string) => `${resellerId}|key|`;
+const keyCounter = (resellerId: string, key: string) => ({
+  kind: 'key' as const,
+  name: `${keyCounterPrefix(resellerId)}${key}`,
+  limit: MAX_LIVE_PER_CUSTOMER_KEY,
+});
+
+function keyRefusal(keys: string[]): LimitReached {
+  const named = keys.map((key) => `"${key}"`).join(', ');
+  return new LimitReached(
+    'livePerCustomerKey',
+    `a reseller may hold at most ${MAX_LIVE_PER_CUSTOMER_KEY} live registrations (pending, approved or escalated) under one customer identifier, domain, name or name word; this reseller holds that many under ${named}. Submit again when one of them has ended.`,
+  );
 }
 
 function refusal(limit: LimitName, value: number, partnerType: PartnerType): LimitReached {

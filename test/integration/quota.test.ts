@@ -1,9 +1,11 @@
 import mongoose from 'mongoose';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { candidatesUnderKeys, MAX_CANDIDATES_PER_KEY, unlistFromKeys } from '../../db/dealkeys';
 import { publishPolicy } from '../../db/policies';
 import { releaseHeldSlot } from '../../db/quota';
 import { Registration } from '../../db/registrations';
-import { policySchema } from '../../domain/policy/schema';
+import { customerIdentity, lookupKeys } from '../../domain/matching';
+import { MAX_LIVE_PER_CUSTOMER_KEY, policySchema } from '../../domain/policy/schema';
 import { LimitReached } from '../../services/errors';
 import { reserveQuota } from '../../services/registration-quota';
 import { testDatabaseUri } from '../support/harness';
@@ -32,8 +34,8 @@ async function end(id: string): Promise<void> {
   await releaseHeldSlot('active', id);
 }
 
-const outcome = (resellerId: string, id: string) =>
-  reserveQuota(reseller(resellerId), id).then(
+const outcome = (resellerId: string, id: string, keys: string[] = []) =>
+  reserveQuota(reseller(resellerId), id, keys).then(
     () => 'accepted',
     (error: unknown) => (error instanceof LimitReached ? `refused: ${error.limit}` : Promise.reject(error)),
   );
@@ -75,4 +77,37 @@ test('a repeated reservation for the same registration (a retried acceptance) ta
   expect(await outcome('retrying', 'reg_day_1')).toBe('accepted'); // the acceptance retried
   expect(await outcome('retrying', 'reg_day_2')).toBe('accepted');
   expect(await outcome('retrying', 'reg_day_3')).toBe('refused: submissionsPerResellerPerDay');
+});
+
+test('a reseller may hold so many live registrations under one customer key, and the reads of a key are bounded', async () => {
+  await publishLimits({});
+  const keysOf = (name: string) => lookupKeys(customerIdentity({ name }));
+  // Look-alike names: each its own name key, all under the word key of "Acmeco".
+  expect(keysOf('Acmeco 1')).toContain('word:acmeco');
+  for (let i = 1; i <= MAX_LIVE_PER_CUSTOMER_KEY; i += 1) {
+    expect(await outcome('squatter', `reg_sq_${i}`, keysOf(`Acmeco ${i}`))).toBe('accepted');
+  }
+  const next = keysOf(`Acmeco ${MAX_LIVE_PER_CUSTOMER_KEY + 1}`);
+  await expect(reserveQuota(reseller('squatter'), 'reg_sq_next', next)).rejects.toThrow(/"word:acmeco"/);
+  expect(await outcome('squatter', 'reg_sq_next', next)).toBe('refused: livePerCustomerKey');
+  // Refused, it holds nothing; another reseller is not counted with this one.
+  expect(await mongoose.connection.collection('quotaslots').countDocuments({ holder: 'reg_sq_next' })).toBe(0);
+  expect(await outcome('neighbour', 'reg_nb_1', keysOf('Acmeco Neighbour'))).toBe('accepted');
+  // A repeated reservation takes nothing twice; one that ends (where its keys are unlisted) frees a place.
+  expect(await outcome('squatter', 'reg_sq_1', keysOf('Acmeco 1'))).toBe('accepted');
+  expect(await outcome('squatter', 'reg_sq_next', next)).toBe('refused: livePerCustomerKey');
+  await unlistFromKeys('reg_sq_1', keysOf('Acmeco 1'));
+  expect(await outcome('squatter', 'reg_sq_next', next)).toBe('accepted');
+
+  // However many are listed under a key, one check reads at most MAX_CANDIDATES_PER_KEY of them.
+  await mongoose.connection.collection('dealkeys').insertMany(
+    Array.from({ length: MAX_CANDIDATES_PER_KEY + 5 }, (_, i) => ({
+      _id: `word:crowde|reg_crowd_${i}` as never,
+      key: 'word:crowde',
+      registrationId: `reg_crowd_${i}`,
+    })),
+  );
+  const read = await candidatesUnderKeys(['word:crowde', 'word:acmeco']);
+  expect(read.overflowing).toEqual(['word:crowde']);
+  expect(read.ids.filter((id) => id.startsWith('reg_crowd_'))).toHaveLength(MAX_CANDIDATES_PER_KEY);
 });

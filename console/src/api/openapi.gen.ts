@@ -1162,10 +1162,10 @@ export interface components {
                 path: string;
             }[];
             /**
-             * @description with problem type limit-reached: the policy limit that refused the submission
+             * @description with problem type limit-reached: the limit that refused the submission (a policy limit, or livePerCustomerKey)
              * @enum {string}
              */
-            limit?: "activePerReseller" | "submissionsPerResellerPerDay";
+            limit?: "activePerReseller" | "submissionsPerResellerPerDay" | "livePerCustomerKey";
             status: number;
             title: string;
             type: string;
