@@ -4,6 +4,8 @@ import { createRouteTable } from '../../api/routes';
 import { databaseDocumentsRead } from '../../db/command-count';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { finishDelivery } from '../../db/deliveries';
+import { escalationPage, listEscalation } from '../../db/escalation-list';
+import { type EscalationDoc, saveEscalation } from '../../db/escalations';
 import { recordEvents } from '../../db/events';
 import type { OutboxDoc } from '../../db/outbox';
 import { eventually, testDatabaseUri } from '../support/harness';
@@ -119,4 +121,46 @@ test('a deliveries page reads its limit and the records behind it, not the whole
     cursor: result.nextCursor as string,
   });
   expect(next.items.map((item) => item.id)).toEqual(ids.slice(-10, -5).reverse());
+});
+
+test('an escalations page (once saveEscalation lists them) reads its limit and the escalations behind it', async () => {
+  const now = new Date();
+  const escalation = (id: string, status: EscalationDoc['status']): EscalationDoc => ({
+    _id: id,
+    status,
+    subject: 'registration',
+    reasonCode: 'possible-duplicate',
+    contenders: [],
+    policyVersion: 1,
+    createdAt: now,
+    reviewDueAt: now,
+    secondReviewDueAt: now,
+    level: 1,
+    remindersSent: 0,
+    workflowId: `escalation-${id}`,
+    updatedAt: now,
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < 300; i += 1) {
+    const doc = escalation(`esc_${randomBytes(8).toString('hex')}`, 'open');
+    ids.push(doc._id);
+    await saveEscalation(doc);
+    await listEscalation(doc);
+    await listEscalation(doc); // saved again (a later state): listed once
+  }
+  const { result, documents } = await readsOf(() => escalationPage('open', undefined, 5));
+  expect(result.items.map((item) => item._id)).toEqual(ids.slice(-5).reverse());
+  expect(documents).toBeLessThanOrEqual(2 * (5 + 1) + 2);
+
+  const resolved = escalation(ids.at(-1) as string, 'resolved');
+  await saveEscalation(resolved);
+  await listEscalation(resolved);
+  expect((await escalationPage('open', undefined, 5)).items.map((item) => item._id)).toEqual(
+    ids.slice(-6, -1).reverse(),
+  );
+  expect((await escalationPage('resolved', undefined, 5)).items.map((item) => item._id)).toEqual([resolved._id]);
+  const all = await escalationPage(undefined, undefined, 2);
+  expect(all.items.map((item) => item._id)).toEqual(ids.slice(-2).reverse());
+  const next = await escalationPage(undefined, all.nextBelow, 2);
+  expect(next.items.map((item) => item._id)).toEqual(ids.slice(-4, -2).reverse());
 });
