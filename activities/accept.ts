@@ -1,14 +1,22 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { crashPoint } from '../config/crash-points';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
 import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { drawSequence } from '../db/sequences';
+import { LimitReached } from '../domain/errors';
 import { customerIdentity, lookupKeys } from '../domain/matching';
-import { LimitReached } from '../services/errors';
+import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
 import { reserveQuota } from '../services/registration-quota';
-import { type AcceptedRegistration, registrationWorkflowId, type SubmissionInput } from '../workflows/definitions';
+import {
+  type AcceptanceTerms,
+  type AcceptedRegistration,
+  registrationWorkflowId,
+  type SubmissionInput,
+} from '../workflows/definitions';
+import { loadPolicyVersion } from './registration-facts';
 
 export interface AcceptanceInput {
   registrationId: string;
@@ -23,8 +31,26 @@ export interface AcceptanceInput {
  * insert finds the document an earlier attempt stored (a number drawn by an attempt that died unused is
  * only a gap). Refusals happen before the first write, so a refused submission stores nothing.
  */
-export function acceptRegistration(input: AcceptanceInput): Promise<AcceptedRegistration> {
-  return storeSubmission(input, { mayBeStored: Context.current().info.attempt > 1 });
+export async function acceptRegistration(
+  input: AcceptanceInput,
+): Promise<{ registration: AcceptedRegistration; terms: AcceptanceTerms }> {
+  const registration = await storeSubmission(input, { mayBeStored: Context.current().info.attempt > 1 });
+  return { registration, terms: termsOf(await loadPolicyVersion(Number(registration.policyVersion))) };
+}
+
+/** What the version a registration was accepted under sets for its life: its timings, in milliseconds. */
+export function termsOf({ policy, version }: PolicyVersion): AcceptanceTerms {
+  const ms = timingInMs(policy.timing);
+  return {
+    policyVersion: version,
+    timing: {
+      protectionMs: ms.protectionMs,
+      extensionPeriodMs: ms.extensionPeriodMs,
+      expiryReminderMs: ms.expiryReminderMs,
+      extensionMax: policy.timing.extension.max,
+      needsApproval: policy.timing.extension.needsApproval,
+    },
+  };
 }
 
 /** The acceptance's writes; the benchmark and the query-plan test store registrations with it too. */
@@ -55,13 +81,18 @@ export async function storeSubmission(
   });
   const pending = pendingRegistration(input, submittedAt, policy.version);
   await listUnderKeys(registrationId, pending.lookupKeys);
+  await crashPoint('accept:listed');
   const sequence = await drawSequence(registrationId);
+  await crashPoint('accept:numbered');
   const registration: RegistrationDoc = {
     ...pending,
     sequence,
     listKeys: registrationListKeys({ ...pending, sequence }),
   };
-  if (await insertOnce(Registration, registration)) return registration as unknown as AcceptedRegistration;
+  if (await insertOnce(Registration, registration)) {
+    await crashPoint('accept:stored');
+    return registration as unknown as AcceptedRegistration;
+  }
   // An overlapping attempt of this step stored it first: that one counts.
   return (await Registration.findById(registrationId)
     .lean<RegistrationDoc>()
@@ -99,6 +130,7 @@ function pendingRegistration(
     lastDecisionHash: GENESIS_HASH,
     requestHash: submission.requestHash,
     idempotencyKey: submission.idempotencyKey,
+    enteredBy: submission.enteredBy,
     workflowId: registrationWorkflowId(registrationId),
     updatedAt: submittedAt,
   };

@@ -1,35 +1,32 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TransitionRefused } from '../db/decision-log';
-import { type EscalationDoc, saveEscalation } from '../db/escalations';
+import { ApplicationFailure } from '@temporalio/common';
+import { crashPoint } from '../config/crash-points';
+import { type EscalationDoc, type EscalationResolutionRecord, saveEscalation } from '../db/escalations';
 import { recordEscalationFacts } from '../db/insights';
 import { enqueueNotification } from '../db/outbox';
-import { Registration, type RegistrationDoc } from '../db/registrations';
-import { fateEvents, transition } from '../domain/lifecycle';
-import { fateEntry, resolutionNotifyKey } from '../domain/lifecycle-entries';
+import type { RegistrationDoc } from '../db/registrations';
+import {
+  type EscalationContenderView,
+  type EscalationResolutionRequest,
+  type EscalationSubject,
+  planResolution,
+  type ResolutionPlan,
+} from '../domain/escalation-plan';
+import type { Actor } from '../domain/lifecycle-entries';
 import { timingInMs } from '../domain/policy/schema';
 import type { ReasonCode } from '../domain/registration';
-import {
-  type Actor,
-  contendersJoinedSignal,
-  type EscalationContenderView,
-  type EscalationFate,
-  type EscalationResolutionRequest,
-  escalationWorkflowId,
-  type RecordedOutcome,
-} from '../workflows/definitions';
-import type { EscalationWorkflowInput, escalationWorkflow } from '../workflows/escalation';
+import { contendersJoinedSignal, type EscalationWorkflowInput, escalationWorkflowId } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
-import { notifyPartners } from './notify';
-import { recordStepOn } from './record-step';
-import { loadPolicyVersion, loadRegistration, loadRegistrations, outcomeOf } from './registration-facts';
-import { planResolution } from './resolution-plan';
+import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
+import { weighIn } from './weigh';
 
 export function contenderOf(
   registration: RegistrationDoc,
   role: EscalationContenderView['role'],
 ): EscalationContenderView {
-  const match = role === 'contender' ? registration.decisions.at(-1)?.matches[0] : undefined;
+  const matches = role === 'contender' ? (registration.decisions.at(-1)?.matches ?? []) : [];
+  const [match] = matches;
   return {
     registrationId: registration._id,
     resellerId: registration.resellerId,
@@ -47,22 +44,18 @@ export function contenderOf(
           },
         }
       : {}),
+    matchedWith: matches.map((m) => m.registrationId),
     joinedAt: new Date().toISOString(),
   };
 }
 
 /**
- * Starts the escalation's workflow with this contender, or signals it if it runs. A finished escalation
- * is never started again (REJECT_DUPLICATE): `false` tells the caller to open a new one.
+ * Starts the escalation's workflow with these contenders, or signals it if it runs. A finished escalation
+ * is never started again (REJECT_DUPLICATE): `false` tells the caller it was too late to join.
  */
-export async function enterEscalation(
+async function enterEscalation(
   deps: ActivityDeps,
-  escalation: {
-    escalationId: string;
-    subject: EscalationDoc['subject'];
-    reasonCode: ReasonCode;
-    policyVersion: number;
-  },
+  escalation: { escalationId: string; subject: EscalationSubject; reasonCode: ReasonCode; policyVersion: number },
   joining: EscalationContenderView[],
 ): Promise<boolean> {
   const { policy } = await loadPolicyVersion(escalation.policyVersion);
@@ -77,17 +70,17 @@ export async function enterEscalation(
   try {
     // One signal carries the contender and its holders, so the escalation never weighs one without the other.
     // By name, with the type only: activities never load workflow code.
-    await deps.temporal.workflow.signalWithStart<typeof escalationWorkflow, [EscalationContenderView[]]>(
-      'escalationWorkflow',
-      {
-        workflowId: escalationWorkflowId(escalation.escalationId),
-        taskQueue: deps.taskQueue,
-        args: [input],
-        signal: contendersJoinedSignal,
-        signalArgs: [joining],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      },
-    );
+    await deps.temporal.workflow.signalWithStart<
+      (input: EscalationWorkflowInput) => Promise<unknown>,
+      [EscalationContenderView[]]
+    >('escalationWorkflow', {
+      workflowId: escalationWorkflowId(escalation.escalationId),
+      taskQueue: deps.taskQueue,
+      args: [input],
+      signal: contendersJoinedSignal,
+      signalArgs: [joining],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
     return true;
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
@@ -98,24 +91,21 @@ export async function enterEscalation(
 export function escalationActivities(deps: ActivityDeps) {
   return {
     /**
-     * Puts an escalated registration into its escalation (the one its decision chose on the first attempt,
-     * one of its own on later attempts), with the approved registrations it was matched with as holders
-     * for comparison. Returns no id when that escalation has already finished.
+     * Puts an escalated registration into the escalation its decision named, with the approved registrations
+     * it was matched with as holders for comparison. `joined: false` when that escalation has finished.
      */
     async joinEscalation({
       registrationId,
-      attempt,
+      escalationId,
     }: {
       registrationId: string;
-      attempt: number;
-    }): Promise<{ escalationId?: string }> {
+      escalationId: string;
+    }): Promise<{ joined: boolean }> {
       const registration = await loadRegistration(registrationId);
-      if (registration.status !== 'escalated') return {};
-      const escalationId =
-        attempt === 0 && registration.escalationId ? registration.escalationId : escalationIdFor(`contest:${attempt}`);
-      const matchedIds = registration.decisions.at(-1)?.matches.map((m) => m.registrationId) ?? [];
-      const holders = (await loadRegistrations(matchedIds)).filter((h) => h.status === 'approved');
-      const entered = await enterEscalation(
+      if (registration.status !== 'escalated') return { joined: true };
+      const contender = contenderOf(registration, 'contender');
+      const holders = (await loadRegistrations(contender.matchedWith)).filter((h) => h.status === 'approved');
+      const joined = await enterEscalation(
         deps,
         {
           escalationId,
@@ -123,14 +113,30 @@ export function escalationActivities(deps: ActivityDeps) {
           reasonCode: registration.reasonCode ?? 'possible-duplicate',
           policyVersion: registration.policyVersion,
         },
-        [contenderOf(registration, 'contender'), ...holders.map((holder) => contenderOf(holder, 'holder'))],
+        [contender, ...holders.map((holder) => contenderOf(holder, 'holder'))],
       );
-      if (!entered) return {};
-      if (registration.escalationId !== escalationId) {
-        // This runs in the registration's own workflow, the document's one writer.
-        await Registration.updateOne({ _id: registrationId }, { $set: { escalationId } }).exec();
+      return { joined };
+    },
+
+    /** Opens the channel manager's review of an extension request; `request` numbers this registration's requests. */
+    async openExtensionReview(input: { registrationId: string; request: number }): Promise<{ escalationId: string }> {
+      const registration = await loadRegistration(input.registrationId);
+      const escalationId = escalationIdFor(`extension:${input.request}`);
+      // An extension weighs no competitor: the match of the decision that approved it is not this review's.
+      const { match: _match, ...contender } = contenderOf(registration, 'contender');
+      const entered = await enterEscalation(
+        deps,
+        {
+          escalationId,
+          subject: 'extension',
+          reasonCode: 'extension-request',
+          policyVersion: registration.policyVersion,
+        },
+        [{ ...contender, matchedWith: [] }],
+      );
+      if (!entered) {
+        throw ApplicationFailure.nonRetryable(`the review ${escalationId} has already finished`, 'ReviewFinished');
       }
-      await notifyPartners(registration, 'registration.escalated', `escalated:${escalationId}`);
       return { escalationId };
     },
 
@@ -141,7 +147,8 @@ export function escalationActivities(deps: ActivityDeps) {
       contenders: EscalationContenderView[];
       level: 1 | 2;
       remindersSent: number;
-      resolution: EscalationDoc['resolution'];
+      resolution?: EscalationResolutionRecord<string>;
+      revision: number;
     }): Promise<void> {
       const escalation = {
         _id: input.escalationId,
@@ -156,65 +163,76 @@ export function escalationActivities(deps: ActivityDeps) {
         level: input.level,
         remindersSent: input.remindersSent,
         ...(input.resolution ? { resolution: { ...input.resolution, at: new Date(input.resolution.at) } } : {}),
+        revision: input.revision,
         workflowId: escalationWorkflowId(input.escalationId),
         updatedAt: new Date(),
       } satisfies EscalationDoc;
       await saveEscalation(escalation);
+      await crashPoint('escalation:saved');
       // Each state the workflow saves after a deadline passed: the missed deadline is counted once.
       await recordEscalationFacts(escalation);
     },
 
-    /** Decides what the resolution means for each waiting contender (reads only; the contenders record it). */
+    /**
+     * What a resolution means for each waiting contender (reads only; the contenders record it). An award
+     * to a contender whose deal another registration now holds is refused (`DealHeld`) before anything is
+     * recorded.
+     */
     async planEscalationResolution(input: {
       escalationId: string;
       input: EscalationWorkflowInput;
       contenders: EscalationContenderView[];
       request: EscalationResolutionRequest | 'deadline' | 'moot';
-      by: Actor;
-    }) {
+      actor: Actor;
+    }): Promise<ResolutionPlan> {
       const { policy } = await loadPolicyVersion(input.input.policyVersion);
       const registrations = await loadRegistrations(input.contenders.map((c) => c.registrationId));
-      return planResolution(input.input.subject, input.contenders, registrations, input.request, policy, input.by);
-    },
-
-    /** The first review deadline passed: remind the channel managers (their webhook, if one is set). */
-    async remindEscalation(input: {
-      escalationId: string;
-      secondReviewDueAt: string;
-      reasonCode: ReasonCode;
-      contenders: string[];
-    }) {
-      await enqueueNotification({
-        eventId: `${input.escalationId}:reminder:2`,
-        to: { kind: 'vendor', id: 'channel-managers' },
-        type: 'escalation.reminder',
-        payload: { event: 'escalation.reminder', level: 2, ...input },
-      });
-    },
-
-    /** Records on a registration what its escalation decided for it. Runs in the registration's workflow. */
-    async recordEscalationFate({
-      registrationId,
-      fate,
-    }: {
-      registrationId: string;
-      fate: EscalationFate;
-    }): Promise<RecordedOutcome> {
-      const registration = await loadRegistration(registrationId);
-      const event = fateEvents[fate.action];
-      const { policy } = await loadPolicyVersion(registration.policyVersion);
-      const step = transition(outcomeOf(registration), event, fateEntry(fate, registration.policyVersion), {
-        timing: timingInMs(policy.timing),
-        now: new Date(),
-        notifyKey: resolutionNotifyKey(fate),
-      });
-      try {
-        return outcomeOf((await recordStepOn(registration, step)).recorded);
-      } catch (error) {
-        // Withdrawn or expired meanwhile: that end stands.
-        if (error instanceof TransitionRefused) return outcomeOf(await loadRegistration(registrationId));
-        throw error;
+      const request = input.request;
+      if (typeof request === 'object' && 'award' in request && input.input.subject === 'registration') {
+        await refuseAwardOfHeldDeal(request.award, input.contenders);
       }
+      return planResolution({
+        subject: input.input.subject,
+        reasonCode: input.input.reasonCode,
+        contenders: input.contenders,
+        statuses: new Map(registrations.map((r) => [r._id, r.status])),
+        request,
+        onSecondSlaBreach: policy.timing.onSecondSlaBreach,
+        actor: input.actor,
+      });
+    },
+
+    /** Tells the channel managers that an escalation opened or missed a review deadline. */
+    async noticeEscalation(input: {
+      escalationId: string;
+      type: 'escalation.opened' | 'escalation.deadline-missed';
+      level: 1 | 2;
+      reasonCode: ReasonCode;
+      dueAt: string;
+      contenders: string[];
+    }): Promise<void> {
+      await enqueueNotification({
+        eventId: `${input.escalationId}:${input.type}:${input.level}`,
+        to: { kind: 'vendor', id: 'channel-managers' },
+        type: input.type,
+        payload: { event: input.type, ...input },
+      });
     },
   };
+}
+
+/** The awarded registration must not be approved where another approved registration certainly holds the deal. */
+async function refuseAwardOfHeldDeal(award: string, contenders: readonly EscalationContenderView[]): Promise<void> {
+  const awarded = contenders.find((c) => c.registrationId === award);
+  if (awarded?.role !== 'contender') return;
+  const others = contenders.map((c) => c.registrationId).filter((id) => id !== award);
+  const weighed = await weighIn(() => ({ workflowId: escalationWorkflowId(award), runId: award }), {
+    registrationId: award,
+    mode: 'confirm',
+    distinctFrom: others,
+    attempt: 0,
+  });
+  if ('verdict' in weighed && weighed.verdict.decision.outcome === 'reject') {
+    throw ApplicationFailure.nonRetryable(`the deal already has a holder: ${weighed.verdict.explanation}`, 'DealHeld');
+  }
 }

@@ -1,22 +1,20 @@
 import { acceptRegistration } from './accept';
 import type { ActivityDeps } from './context';
-import { checkRegistration, decideRegistration, weighRegistration } from './decide';
 import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
-import { protectionActivities } from './protection';
+import { remindExpiring } from './protection';
 import { recordStep } from './record-step';
+import { weighRegistration } from './weigh';
 
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
 export function createActivities(deps: ActivityDeps) {
   return {
     acceptRegistration,
-    decideRegistration,
-    checkRegistration,
     weighRegistration,
     recordStep,
+    remindExpiring,
     announcePolicyChange,
     ...escalationActivities(deps),
-    ...protectionActivities(deps),
   };
 }
 

@@ -1,10 +1,12 @@
+import { crashPoint } from '../config/crash-points';
 import { unlistFromKeys } from '../db/dealkeys';
-import { applyTransition, type TransitionRequest } from '../db/decision-log';
-import type { RegistrationDoc } from '../db/registrations';
-import { dropUndefined, type LifecycleStep } from '../domain/lifecycle';
+import { type AppliedTransition, applyTransition, type TransitionRequest } from '../db/decision-log';
+import { recordDecisionFacts } from '../db/insights';
+import type { DecisionRecord, RegistrationDoc } from '../db/registrations';
+import { recordReplayEnd } from '../db/replay-records';
+import { dropUndefined, effectsOf, type LifecycleState, type LifecycleStep } from '../domain/lifecycle';
 import type { RecordedStep } from '../workflows/definitions';
 import { notifyPartners } from './notify';
-import { outcomeOf } from './registration-facts';
 
 /** The step as the store takes it: its times as dates (a workflow's values travel as ISO text). */
 function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
@@ -20,23 +22,35 @@ function requestOf(registrationId: string, step: LifecycleStep): TransitionReque
 }
 
 /**
- * Writes one step onto the registration: the status and fields, the decision entry in its chain, the
- * release of its deal when it ends, the partners' notification. Each part is keyed, so a repeated step
- * writes and sends nothing twice; if an earlier attempt wrote it, the document says what stands.
+ * Everything that follows from an entry in the chain, each part keyed, in an order a retry completes:
+ * its program-health facts and replay end, the release of the deal when it ended the registration (keys
+ * unlisted, quota slot freed), and the partners' notification (one event id per entry). It is derived from
+ * the entry as stored, never from the attempt at hand, so a retry after any crash completes the same step.
  */
-export async function recordStepOn(
-  registration: string | RegistrationDoc,
-  step: LifecycleStep,
-): Promise<{ recorded: RegistrationDoc; applied: boolean }> {
-  const id = typeof registration === 'string' ? registration : registration._id;
-  const justRead = typeof registration === 'string' ? undefined : registration;
-  const { registration: recorded, applied } = await applyTransition(requestOf(id, step), justRead);
-  if (step.ends) await unlistFromKeys(recorded._id, recorded.lookupKeys);
-  if (step.notify) await notifyPartners(recorded, step.notify.type, step.notify.key);
-  return { recorded, applied };
+async function completeEffects(registration: RegistrationDoc, entry: DecisionRecord): Promise<void> {
+  const { notify, ends } = effectsOf(entry);
+  await recordDecisionFacts(registration, entry);
+  await recordReplayEnd(registration, entry.at);
+  await crashPoint('step:facts-recorded');
+  if (ends) await unlistFromKeys(registration._id, registration.lookupKeys);
+  await crashPoint('step:released');
+  if (notify) await notifyPartners(registration, notify.type, notify.key);
 }
 
-/** The activity: the registration's workflow decided the step (domain/lifecycle.ts); this stores it. */
+export function lifecycleStateOf(doc: RegistrationDoc): LifecycleState {
+  return dropUndefined({
+    status: doc.status,
+    reasonCode: doc.reasonCode,
+    protectedUntil: doc.protectedUntil ? new Date(doc.protectedUntil).toISOString() : undefined,
+    extensionsUsed: doc.extensionsUsed,
+    escalationId: doc.escalationId,
+  });
+}
+
+/**
+ * The activity: the registration's workflow decided the step (domain/lifecycle.ts); this stores it with
+ * every effect. A repeated step finds its entry and completes whatever the earlier attempt did not.
+ */
 export async function recordStep({
   registrationId,
   step,
@@ -44,6 +58,8 @@ export async function recordStep({
   registrationId: string;
   step: LifecycleStep;
 }): Promise<RecordedStep> {
-  const { recorded, applied } = await recordStepOn(registrationId, step);
-  return { ...outcomeOf(recorded), key: step.entry.key, applied };
+  const stored: AppliedTransition = await applyTransition(requestOf(registrationId, step));
+  await crashPoint('step:entry-written');
+  await completeEffects(stored.registration, stored.entry);
+  return { state: lifecycleStateOf(stored.registration), key: stored.entry.key, applied: stored.applied };
 }

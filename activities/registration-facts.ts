@@ -1,7 +1,6 @@
 import { policyVersion } from '../db/policies';
 import { Registration, type RegistrationDoc } from '../db/registrations';
 import type { PolicyVersion } from '../domain/policy/schema';
-import type { RecordedOutcome } from '../workflows/definitions';
 
 export async function loadRegistration(id: string): Promise<RegistrationDoc> {
   const doc = await Registration.findById(id).lean<RegistrationDoc>().exec();
@@ -25,14 +24,4 @@ export async function loadPolicyVersion(version: number): Promise<PolicyVersion>
   if (!found) throw Object.assign(new Error(`policy version ${version} does not exist`), { name: 'PolicyMissing' });
   policyCache.set(version, found);
   return found;
-}
-
-export function outcomeOf(doc: RegistrationDoc): RecordedOutcome {
-  return {
-    status: doc.status,
-    reasonCode: doc.reasonCode,
-    protectedUntil: doc.protectedUntil?.toISOString(),
-    extensionsUsed: doc.extensionsUsed,
-    escalationId: doc.escalationId,
-  };
 }

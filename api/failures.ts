@@ -1,5 +1,5 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { LimitReached, RequestRefused } from '../services/errors';
+import { LimitReached, RequestRefused } from '../domain/errors';
 import { HttpProblem, type Problem, problem, problemType } from './problem';
 
 /** How long a client should wait before retrying while a dependency is down. */

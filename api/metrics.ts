@@ -1,9 +1,10 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
-import { registerRoundTripCounters } from '../config/round-trip-metrics';
 import { Delivery } from '../db/deliveries';
 import { Escalation } from '../db/escalations';
 import { Outbox } from '../db/outbox';
 import { Registration } from '../db/registrations';
+import { registerRoundTripCounters } from '../services/round-trip-metrics';
 
 /** How long a database-derived gauge is reused: scrapes must stay cheap even on a large collection. */
 const SNAPSHOT_TTL_MS = 30_000;
@@ -34,13 +35,16 @@ async function readStoredCounts(): Promise<StoredCounts> {
 }
 
 /**
- * The API's Prometheus metrics, in a registry of its own (so several apps in one test process do
- * not collide). Request durations and submissions are counted as they pass; stored counts come
- * from the database at most every 30 s. Webhook delivery attempts happen in the worker, so the API
- * reports their lasting traces (abandoned deliveries, messages being retried) from the database.
+ * The API's Prometheus metrics, in registries of their own (so several apps in one test process do not
+ * collide): `registry` holds process and request figures, anyone may read them; `programRegistry` holds
+ * the program's own (submissions by outcome, stored counts), served only to a scraper presenting
+ * METRICS_TOKEN. Request durations and submissions are counted as they pass; stored counts come from
+ * the database at most every 30 s. Webhook delivery attempts happen in the worker, so the API reports
+ * their lasting traces (abandoned deliveries, messages being retried) from the database.
  */
 export function createMetrics() {
   const registry = new client.Registry();
+  const programRegistry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'dealreg_api_' });
   registerRoundTripCounters(registry);
 
@@ -55,7 +59,7 @@ export function createMetrics() {
     name: 'dealreg_registration_submissions_total',
     help: 'POST /registrations by outcome: accepted (new), repeated (same Idempotency-Key), refused',
     labelNames: ['outcome'] as const,
-    registers: [registry],
+    registers: [programRegistry],
   });
 
   let snapshot: { at: number; counts: StoredCounts } | undefined;
@@ -78,7 +82,7 @@ export function createMetrics() {
     name: 'dealreg_registrations',
     help: 'Accepted registrations by current status (from the database, refreshed at most every 30 s)',
     labelNames: ['status'] as const,
-    registers: [registry],
+    registers: [programRegistry],
     async collect() {
       await refresh();
       this.reset();
@@ -88,7 +92,7 @@ export function createMetrics() {
   new client.Gauge({
     name: 'dealreg_open_escalations',
     help: 'Escalations waiting for a channel manager',
-    registers: [registry],
+    registers: [programRegistry],
     async collect() {
       await refresh();
       if (snapshot) this.set(snapshot.counts.openEscalations);
@@ -97,7 +101,7 @@ export function createMetrics() {
   new client.Gauge({
     name: 'dealreg_webhook_deliveries_abandoned',
     help: 'Webhook notifications given up after their last attempt failed',
-    registers: [registry],
+    registers: [programRegistry],
     async collect() {
       await refresh();
       if (snapshot) this.set(snapshot.counts.abandonedDeliveries);
@@ -106,14 +110,29 @@ export function createMetrics() {
   new client.Gauge({
     name: 'dealreg_webhook_deliveries_retrying',
     help: 'Webhook notifications whose delivery failed at least once and that are waiting for a retry',
-    registers: [registry],
+    registers: [programRegistry],
     async collect() {
       await refresh();
       if (snapshot) this.set(snapshot.counts.retryingDeliveries);
     },
   });
 
-  return { registry, httpDuration, submissions };
+  return { registry, programRegistry, httpDuration, submissions };
 }
 
 export type ApiMetrics = ReturnType<typeof createMetrics>;
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** True when `Authorization: Bearer <token>` carries the configured token (compared in constant time). */
+export function presentsMetricsToken(authorization: string | undefined, token: string | undefined): boolean {
+  const presented = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  return Boolean(token && presented && timingSafeEqual(digest(presented), digest(token)));
+}
+
+/** The exposition `GET /metrics` answers: the program's figures only for the holder of METRICS_TOKEN. */
+export async function metricsText(metrics: ApiMetrics, withProgramFigures: boolean): Promise<string> {
+  const publicText = await metrics.registry.metrics();
+  if (!withProgramFigures) return `${publicText}# program figures (counts by status...) need METRICS_TOKEN\n`;
+  return `${publicText}${await metrics.programRegistry.metrics()}`;
+}

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../config/config';
 import type { Role } from '../db/apikeys';
+import type { Requester } from '../domain/lifecycle-entries';
 import type { ApiMetrics } from './metrics';
 import type { RateLimitStores } from './rate-limit';
 
@@ -23,6 +24,11 @@ export interface Caller {
   role: Role;
   resellerId?: string;
   distributorId?: string;
+}
+
+/** The caller as a workflow records who asked for a step: the role, and the key (or person) behind it. */
+export function requesterOf(caller: Caller): Requester {
+  return { role: caller.role, actor: { kind: 'key', id: caller.keyId } };
 }
 
 export const staffRoles = ['channel-manager', 'auditor', 'admin'] as const satisfies readonly Role[];

@@ -41,7 +41,7 @@ export async function runLoadBench(
   configuration: Configuration,
   paced: boolean,
 ): Promise<LoadFigures> {
-  const stack = await startBenchStack(configuration, options.postgresUrl);
+  const stack = await startBenchStack(configuration, options.postgresUrl, options.durable);
   const runLabel = `run${Date.now().toString(36)}`;
   const database = 'dealreg_bench';
   const mongodbUri = `${stack.mongodbUri}/${database}`;

@@ -42,6 +42,8 @@ export interface BenchOptions {
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
   postgresUrl?: string;
+  /** Flush every commit, as npm start does (PostgreSQL fsync and synchronous_commit, Temporal's SQLite FULL). */
+  durable: boolean;
   seed: number;
 }
 
@@ -68,6 +70,8 @@ const help = `npm run bench -- [options]
   --insights-rebuild      the insights phase first rebuilds the measures with the code of npm run insights:rebuild
                           (timed); without it, it reads the facts the seeding wrote by the same rule
   --profile               CPU-profile the worker and the API
+  --durable               every commit flushed, as npm start runs (PostgreSQL fsync and synchronous_commit on,
+                          Temporal's SQLite synchronous=FULL); by default the benchmark's servers do not flush
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
                           else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
 `;
@@ -102,6 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'insights-rebuild': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
+      durable: { type: 'boolean', default: false },
       seed: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -155,6 +160,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     insightsRebuild: values['insights-rebuild'] === true,
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
+    durable: values.durable === true,
     seed: positiveInt(values.seed, 7, 'seed'),
   };
 }

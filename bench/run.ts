@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { installStopHandlers } from '../scripts/dev-stack/shutdown';
 import { progress } from '../scripts/dev-stack/stack';
 import type { GrowthResult } from './growth/run';
 import { runGrowth } from './growth/run';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql')) ||
     (!options.sweep && (options.phases.includes('simulation') || options.phases.includes('insights')));
   // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
-  if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl);
+  if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl, options.durable);
   if (options.sweep) return runSweep(options);
   const startedAt = new Date();
   const machine = describeMachine();
@@ -94,17 +95,15 @@ async function main(): Promise<void> {
   process.stdout.write(`\nreport: ${file}\n`);
 }
 
-let interrupted = false;
-const interrupt = async (signal: string) => {
-  if (interrupted) return;
-  interrupted = true;
-  progress(`${signal}: stopping everything the benchmark started`);
-  await stopAllChildren();
-  await stopEverything();
-  process.exit(130);
-};
-process.on('SIGINT', () => void interrupt('SIGINT'));
-process.on('SIGTERM', () => void interrupt('SIGTERM'));
+// Before anything starts: a signal at any moment stops what the benchmark started (within the stop budget).
+installStopHandlers({
+  say: progress,
+  signalExitCode: 130,
+  stop: async () => {
+    await stopAllChildren();
+    await stopEverything();
+  },
+});
 
 main().then(
   async () => {

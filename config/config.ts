@@ -113,6 +113,12 @@ export const configSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb')
     .default('64kb'),
   /**
+   * A scraper that presents it (`Authorization: Bearer <token>`) gets the program's own figures on the
+   * API's `/metrics` too (registrations by status, open escalations, submissions); anyone else gets
+   * process and request figures only. Unset: nobody gets them there.
+   */
+  METRICS_TOKEN: adminKeySchema.optional(),
+  /**
    * Port of the worker's Prometheus `/metrics` (worker/metrics.ts); 0, the default, serves none, so that
    * several workers on one host do not collide. `npm start` sets 9464.
    */

@@ -2,6 +2,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import stringify from 'safe-stable-stringify';
 import { type AuditKeys, auditKeys, signText, verifyText } from '../config/audit-key';
+import { crashPoint } from '../config/crash-points';
 import type { RegistrationStatus } from '../domain/registration';
 import { appendToAuditLog } from './audit-log';
 import {
@@ -11,7 +12,6 @@ import {
   claimChainPosition,
   recordAuditPosition,
 } from './chain-positions';
-import { recordDecisionFacts } from './insights';
 import {
   type DecisionRecord,
   GENESIS_HASH,
@@ -19,7 +19,6 @@ import {
   type RegistrationDoc,
   registrationListKeys,
 } from './registrations';
-import { recordReplayEnd } from './replay-records';
 import { guardedById, serverAppliesGuardsAtomically } from './server-traits';
 
 export type DecisionDraft = Omit<
@@ -157,21 +156,27 @@ export interface TransitionRequest {
   set?: Partial<Pick<RegistrationDoc, 'protectedUntil' | 'decidedAt' | 'extensionsUsed' | 'escalationId' | 'endedAt'>>;
 }
 
+/** The registration after a step's entry is in its chain, that entry, and whether this call wrote it. */
+export interface AppliedTransition {
+  registration: RegistrationDoc;
+  entry: DecisionRecord;
+  applied: boolean;
+}
+
 /**
  * Appends one decision and changes the status in a single-document update. Only the registration's own
- * workflow calls this, one step at a time, so there is one writer; a repeated step is a no-op: the
- * decision key must not be there yet (a retried activity writes nothing twice) and the status must
- * still be one of `from`. The place in the chain is claimed first (db/chain-positions.ts), so two
- * attempts of one step that overlap (one outlived its timeout) never both append; on MongoDB the update
- * is also guarded by status and chain head (db/server-traits.ts). Every entry's program-health facts
- * (db/insights.ts) are inserted here, the one writer of every decision.
- * Returns the registration as it stands after the decision.
+ * workflow calls this, one step at a time, so there is one writer; a repeated step is a no-op that returns
+ * the entry already written under its key (a retried activity writes nothing twice), and a step whose
+ * `from` does not hold is refused. The place in the chain is claimed first (db/chain-positions.ts), so two
+ * attempts of one step that overlap (one outlived its timeout) never both append; on MongoDB the update is
+ * also guarded by status and chain head (db/server-traits.ts). What follows from the entry (facts,
+ * notifications, the release of the deal) is the caller's to complete, from the entry returned.
  */
 export async function applyTransition(
   request: TransitionRequest,
   /** The document as the caller read it, saving a read where the guards would catch it if stale. */
   justRead?: RegistrationDoc,
-): Promise<{ registration: RegistrationDoc; applied: boolean }> {
+): Promise<AppliedTransition> {
   for (let attempt = 0; attempt < MAX_ROUNDS; attempt += 1) {
     // Where the guard is not atomic the checks below are made on the document as it is now, not as
     // the caller read it seconds ago.
@@ -180,31 +185,20 @@ export async function applyTransition(
         ? justRead
         : await Registration.findById(request.registrationId).lean<RegistrationDoc>().exec();
     if (!current) throw new Error(`registration ${request.registrationId} does not exist`);
-    if (current.decisionKeys.includes(request.decision.key)) {
-      // A retry of a step whose entry is written: its facts may be what the first attempt did not get to.
-      const written = current.decisions.find((d) => d.key === request.decision.key);
-      if (written) {
-        await recordDecisionFacts(current, written);
-        await recordReplayEnd(current, written.at);
-      }
-      return { registration: current, applied: false };
-    }
+    const written = current.decisions.find((d) => d.key === request.decision.key);
+    if (written) return { registration: current, entry: written, applied: false };
     if (!request.from.includes(current.status)) throw new TransitionRefused(current._id, current.status, request.to);
 
     const entry = chainEntryFor(request, current);
     const claim = await claimChainPosition(current._id, entry);
     if (claim.won) {
+      await crashPoint('step:chain-claimed');
       // The place is ours, so this entry will be the chain's (we write it, or whoever completes our
       // claim does): into the global log first, so that no decision is in a chain and not in the log.
       await appendToGlobalLog(current._id, entry);
+      await crashPoint('step:logged');
       const updated = await writeChainEntry(current, entry);
-      if (updated) {
-        // After the entry, so a fact never counts a decision that is not in a chain; a crash between
-        // the two is mended by the retry above.
-        await recordDecisionFacts(updated, entry.record);
-        await recordReplayEnd(updated, entry.record.at);
-        return { registration: updated, applied: true };
-      }
+      if (updated) return { registration: updated, entry: entry.record, applied: true };
       continue;
     }
     // Someone holds this place: another attempt of a step, writing now, or dead since it claimed.

@@ -1,19 +1,29 @@
 import { model, Schema } from 'mongoose';
+import type { EscalationContenderView, EscalationSubject } from '../domain/escalation-plan';
+import type { Actor, EscalationResolutionSummary } from '../domain/lifecycle-entries';
 import type { ReasonCode } from '../domain/registration';
-import type { EscalationContenderView, EscalationResolutionSummary } from '../workflows/definitions';
 import { insertOnce } from './insert-once';
 import { type Bucketing, listingKeys } from './listing';
+import { guardedById } from './server-traits';
 
 /** A contender as the escalation workflow knows it (the document is that workflow's projection). */
 export type EscalationContender = EscalationContenderView;
 export type EscalationResolution = EscalationResolutionSummary;
+
+/** How an escalation was resolved, by whom and when (`At`: a Date when stored, ISO text in a workflow). */
+export type EscalationResolutionRecord<At = Date> = EscalationResolution & {
+  reason: string;
+  by: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
+  actor: Actor;
+  at: At;
+};
 
 export interface EscalationDoc {
   _id: string;
   /** `open` takes contenders; `resolved` is decided. */
   status: 'open' | 'resolved';
   /** What the escalation decides: a contested (or unrouted / off-route) registration, or an extension. */
-  subject: 'registration' | 'extension';
+  subject: EscalationSubject;
   reasonCode: ReasonCode;
   contenders: EscalationContender[];
   policyVersion: number;
@@ -23,11 +33,9 @@ export interface EscalationDoc {
   /** 1 until the first review deadline passes, then 2 (the channel managers are reminded). */
   level: 1 | 2;
   remindersSent: number;
-  resolution?: EscalationResolution & {
-    reason: string;
-    by: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
-    at: Date;
-  };
+  resolution?: EscalationResolutionRecord;
+  /** Grows with every state its workflow saves: an older state arriving late is not written over a newer. */
+  revision: number;
   workflowId: string;
   updatedAt: Date;
   /** Where list pages find it (db/listing.ts). */
@@ -48,6 +56,7 @@ const schema = new Schema<EscalationDoc>(
     level: { type: Number, required: true, default: 1 },
     remindersSent: { type: Number, required: true, default: 0 },
     resolution: Schema.Types.Mixed,
+    revision: { type: Number, required: true, default: 0 },
     workflowId: { type: String, required: true },
     updatedAt: { type: Date, required: true },
     listKeys: { type: [String], default: undefined },
@@ -81,16 +90,31 @@ export async function escalationListFloor(): Promise<number | undefined> {
   return floor ? floor.at.getTime() - escalationBucketing.width : undefined;
 }
 
-/** For escalations stored before the floor existed (db/upgrade.ts). */
-export async function markEscalationListFloor(at: Date): Promise<void> {
-  await ListFloor.updateOne({ _id: FLOOR_ID }, { $min: { at } }, { upsert: true }).exec();
-}
-
-export async function saveEscalation(doc: EscalationDoc): Promise<void> {
+/**
+ * Writes the workflow's state unless a later one is stored already. The workflow saves one state at a
+ * time, but an attempt that outlived its timeout may land after the next: the revision keeps it from
+ * writing over it (checked atomically on MongoDB; on FerretDB by the read before, see db/server-traits.ts).
+ */
+export async function saveEscalation(doc: EscalationDoc): Promise<boolean> {
   if (!floorKnownIn.has(ListFloor.db.name)) {
     await insertOnce(ListFloor, { _id: FLOOR_ID, at: doc.createdAt });
     floorKnownIn.add(ListFloor.db.name);
   }
-  const listKeys = listingKeys({ status: doc.status }, doc.createdAt.getTime(), escalationBucketing);
-  await Escalation.replaceOne({ _id: doc._id }, { ...doc, listKeys }, { upsert: true }).exec();
+  const stored = {
+    ...doc,
+    listKeys: listingKeys({ status: doc.status }, doc.createdAt.getTime(), escalationBucketing),
+  };
+  const storedRevision = async () =>
+    (await Escalation.findById(doc._id, { revision: 1 }).lean<Pick<EscalationDoc, 'revision'>>().exec())?.revision;
+  let revision = await storedRevision();
+  if (revision === undefined) {
+    if (await insertOnce(Escalation, stored)) return true;
+    revision = await storedRevision();
+  }
+  if ((revision ?? 0) >= doc.revision) return false;
+  const { matchedCount } = await Escalation.replaceOne(
+    guardedById(doc._id, { revision: { $lt: doc.revision } }),
+    stored,
+  ).exec();
+  return matchedCount > 0;
 }

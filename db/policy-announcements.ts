@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import type { PolicyAnnouncement as PolicyAnnouncementMessage } from '../workflows/definitions';
+import type { PolicyAnnouncement as PolicyAnnouncementMessage } from '../domain/policy/in-force';
 import { insertOnce } from './insert-once';
 
 export const policyAnnouncementTypes = [

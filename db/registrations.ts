@@ -1,6 +1,7 @@
 import { model, Schema } from 'mongoose';
 import type { RegistrationFacts } from '../domain/allocation/types';
-import type { EntryContent } from '../domain/lifecycle-entries';
+import type { StepEntry } from '../domain/lifecycle';
+import type { Actor } from '../domain/lifecycle-entries';
 import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
 import { type Bucketing, listingKeys } from './listing';
 
@@ -9,25 +10,21 @@ import { type Bucketing, listingKeys } from './listing';
  * field but `signature`, the previous entry's hash included, and the signature covers `hash`: whoever
  * can write the database can recompute hashes, but not signatures.
  */
-export interface DecisionRecord extends EntryContent {
-  at: string;
-  kind: 'decision' | 'escalation-resolved' | 'deadline' | 'extension' | 'close' | 'withdraw' | 'expire';
+export type DecisionRecord = StepEntry & {
   fromStatus: RegistrationStatus;
   toStatus: RegistrationStatus;
-  protectedUntil?: string;
   /**
    * sha256 of the registration's core facts when the entry was written (db/decision-log.ts): the hash,
    * and so the signature, covers them, so a later edit of the customer or partner is caught too.
-   * Absent on entries written before entries were signed.
    */
   factsHash?: string;
   /** Which audit key signed the entry. */
   keyId?: string;
   prevHash: string;
   hash: string;
-  /** Ed25519 over `hash` with the audit key, which is not in the database; absent on legacy entries. */
+  /** Ed25519 over `hash` with the audit key, which is not in the database. */
   signature?: string;
-}
+};
 
 /**
  * A registration. After its workflow has started, that workflow is the only writer of this document
@@ -67,6 +64,8 @@ export interface RegistrationDoc {
   /** sha256 of the submitted body: the same Idempotency-Key with another body is refused. */
   requestHash: string;
   idempotencyKey?: string;
+  /** Who entered it: a person or an integration key (and for whom, when a distributor entered it). */
+  enteredBy?: Actor & { onBehalfOf?: { distributorId: string } };
   workflowId: string;
   endedAt?: Date;
   updatedAt: Date;
@@ -101,6 +100,7 @@ const schema = new Schema<RegistrationDoc>(
     lastDecisionHash: { type: String, required: true },
     requestHash: { type: String, required: true },
     idempotencyKey: String,
+    enteredBy: { type: Schema.Types.Mixed },
     workflowId: { type: String, required: true },
     endedAt: Date,
     updatedAt: { type: Date, required: true },
@@ -117,7 +117,7 @@ export const Registration = model<RegistrationDoc>('Registration', schema, 'regi
  * 128 sequence numbers per bucket: a page of fifty in the busiest scope reads one or two buckets; a
  * partner with a hundredth of the traffic fills a page from about forty, read up to eight at a time.
  * FerretDB decodes every document a bucket holds, so the width is what a busy page costs. (Changing it
- * changes every stored `listKeys`: db/upgrade.ts would need a step that rewrites them.)
+ * changes every stored `listKeys`: a deployment with data would need them rewritten.)
  */
 export const registrationBucketing: Bucketing = { width: 128, maxBuckets: 64, parallel: 8 };
 /** The customer text filter reads whole buckets and keeps what matches: a smaller budget per page. */

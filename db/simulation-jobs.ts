@@ -62,8 +62,9 @@ const LOCK_ID = 'current';
 
 /**
  * Takes the deployment's simulation lock for `jobId` until `expiresAt`, by unique insert. A lock past
- * its expiry belongs to a simulation that died without releasing it: it is deleted (only if it is still
- * that one) and the insert tried once more, so of two processes taking over, one wins.
+ * its expiry belongs to a simulation that died without releasing it, and one whose job has ended is
+ * about to be released: either is deleted (only if it is still that one) and the insert tried once more,
+ * so of two processes taking over, one wins.
  * Answers the job holding it when refused.
  */
 export async function takeSimulationLock(
@@ -73,7 +74,12 @@ export async function takeSimulationLock(
   const lock = { _id: LOCK_ID, jobId, expiresAt };
   if (await insertOnce(SimulationLock, lock)) return { taken: true };
   const held = await SimulationLock.findById(LOCK_ID).lean<SimulationLockDoc>().exec();
-  if (held && held.expiresAt.getTime() > Date.now()) return { taken: false, heldBy: held.jobId };
+  // A job that has written its end holds the lock only until its process gets to release it: a caller
+  // who saw it done and asks again must not be refused for it.
+  const holderStatus = held ? (await findSimulationJob(held.jobId))?.status : undefined;
+  // (No job yet: its process has taken the lock and is about to write it.)
+  const holderEnded = holderStatus !== undefined && holderStatus !== 'running';
+  if (held && !holderEnded && held.expiresAt.getTime() > Date.now()) return { taken: false, heldBy: held.jobId };
   if (held) await SimulationLock.deleteOne({ _id: LOCK_ID, jobId: held.jobId }).exec();
   if (await insertOnce(SimulationLock, lock)) return { taken: true };
   const winner = await SimulationLock.findById(LOCK_ID).lean<SimulationLockDoc>().exec();

@@ -7,11 +7,26 @@ import type { ReasonCode, RegistrationStatus } from './registration';
  * workflow that owns the registration builds its entries itself and the activity only stores them.
  */
 
-/** Who or what made a decision. */
+/** In which capacity a decision was made (the role; who exactly is the entry's `actor`). */
 export interface DecidedBy {
-  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'system';
-  /** API key id for people, rule name for the system. */
+  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'distributor' | 'system';
+  /** The rule, for the engine, a deadline or the system. */
   id?: string;
+}
+
+/**
+ * Who did it, as the contract records it: a person (`user`), an integration (`key`), or the program
+ * itself. Only ids: names are looked up when read, never written into signed entries.
+ */
+export interface Actor {
+  kind: 'user' | 'key' | 'engine' | 'deadline' | 'system';
+  id?: string;
+}
+
+/** Who asks for a step through the API: the role they act in and who they are. */
+export interface Requester {
+  role: 'reseller' | 'distributor' | 'channel-manager' | 'admin' | 'auditor' | 'sales';
+  actor: Actor;
 }
 
 /** One decision-log entry as its step words it, before the chain places, hashes and signs it. */
@@ -27,10 +42,16 @@ export interface EntryContent {
   matches: DealMatch[];
   policyVersion: number;
   decidedBy: DecidedBy;
+  actor: Actor;
   escalationId?: string;
 }
 
-export type FateAction = 'approve' | 'reject' | 'grant-extension' | 'deny-extension';
+/**
+ * What an escalation decided for one contender; the contender's own workflow records it. `recheck`: the
+ * escalation decided nothing that concerns this contender (its matches lost, or a channel manager said
+ * they were a different deal): it is looked at again, ignoring the registrations in `distinctFrom`.
+ */
+export type FateAction = 'approve' | 'reject' | 'recheck' | 'grant-extension' | 'deny-extension';
 
 export type EscalationResolutionSummary =
   | { kind: 'award'; registrationId: string }
@@ -38,25 +59,20 @@ export type EscalationResolutionSummary =
   | { kind: 'distinct' }
   | { kind: 'moot' };
 
-/** What an escalation decided for one contender; the contender's own workflow records it. */
 export interface EscalationFate {
   escalationId: string;
   action: FateAction;
   resolution: EscalationResolutionSummary;
   reason: string;
   decidedBy: { kind: 'channel-manager' | 'deadline' | 'system'; id?: string };
-}
-
-/** Who acted, as the registration's workflow is told (an API key id, never the key). */
-export interface Actor {
-  kind: 'reseller' | 'channel-manager' | 'admin' | 'system';
-  keyId?: string;
+  actor: Actor;
+  /** Registrations a channel manager declared a different deal from this one. */
+  distinctFrom?: string[];
 }
 
 /**
  * The allocation engine's decision, worded for staff and for the reseller where it is made (the
- * wording is the engine's, `explain`; the workflow that records it renders no traces); a new
- * escalation's name comes with it when it escalates.
+ * wording is the engine's, `explain`); a new escalation's name comes with it when it escalates.
  */
 export interface EngineVerdict {
   decision: Decision;
@@ -65,9 +81,15 @@ export interface EngineVerdict {
   escalationId?: string;
 }
 
-export function engineEntry({ decision, explanation, resellerExplanation, escalationId }: EngineVerdict): EntryContent {
+const engineActor: Actor = { kind: 'engine', id: 'allocation-engine' };
+
+/** The engine's decision: the first one (`decision`), or a look again at an escalated registration. */
+export function engineEntry(
+  { decision, explanation, resellerExplanation, escalationId }: EngineVerdict,
+  key = 'decision',
+): EntryContent {
   return {
-    key: 'decision',
+    key,
     reasonCode: decision.reasonCode,
     explanation,
     resellerExplanation,
@@ -75,11 +97,35 @@ export function engineEntry({ decision, explanation, resellerExplanation, escala
     matches: decision.matches,
     policyVersion: decision.policyVersion,
     decidedBy: { kind: 'engine', id: 'allocation-engine' },
+    actor: engineActor,
     ...(escalationId ? { escalationId } : {}),
   };
 }
 
-const fateWording: Record<FateAction, { staff: (fate: EscalationFate) => string; reseller: string }> = {
+/**
+ * An escalated registration looked at again by the engine: after a review that decided nothing about it
+ * (the review's word, its channel manager and key come with it), or after its escalation turned it away.
+ */
+export function recheckEntry(verdict: EngineVerdict, attempt: number, fate?: EscalationFate): EntryContent {
+  const entry = engineEntry(verdict, `recheck:${attempt}`);
+  if (!fate) return entry;
+  const review = `After review (${fate.resolution.kind}: ${fate.reason}), looked at again`;
+  return {
+    ...entry,
+    explanation: `${review}: ${entry.explanation}`,
+    decidedBy: fate.decidedBy,
+    actor: fateActor(fate),
+    escalationId: entry.escalationId ?? fate.escalationId,
+  };
+}
+
+/** The key of the step that records an escalation's word for a registration. */
+export const reviewKey = (escalationId: string) => `review:${escalationId}`;
+
+const fateWording: Record<
+  Exclude<FateAction, 'recheck'>,
+  { staff: (fate: EscalationFate) => string; reseller: string }
+> = {
   approve: {
     staff: (fate) => `Approved on escalation review (${fate.resolution.kind}): ${fate.reason}`,
     reseller: 'A channel manager reviewed this registration and approved it.',
@@ -101,11 +147,17 @@ const fateWording: Record<FateAction, { staff: (fate: EscalationFate) => string;
   },
 };
 
+const fateActor = (fate: EscalationFate): Actor =>
+  fate.decidedBy.kind === 'channel-manager'
+    ? fate.actor
+    : { kind: fate.decidedBy.kind === 'deadline' ? 'deadline' : 'system', id: fate.decidedBy.id };
+
 /** A contender's fate, as its escalation decided it. */
 export function fateEntry(fate: EscalationFate, policyVersion: number): EntryContent {
+  if (fate.action === 'recheck') throw new Error('a recheck is recorded as the engine decides it, not as a fate');
   const staff = fateWording[fate.action].staff(fate);
   return {
-    key: `escalation:${fate.escalationId}`,
+    key: reviewKey(fate.escalationId),
     explanation: staff,
     resellerExplanation: fateWording[fate.action].reseller,
     trace: [
@@ -120,20 +172,33 @@ export function fateEntry(fate: EscalationFate, policyVersion: number): EntryCon
     matches: [],
     policyVersion,
     decidedBy: fate.decidedBy,
+    actor: fateActor(fate),
     escalationId: fate.escalationId,
     ...(fate.action === 'reject' ? { reasonCode: 'resolved-against' as const } : {}),
+  };
+}
+
+/**
+ * An approval on review that the deal no longer allows: between the review and its recording another
+ * registration came to hold the deal. The engine's rejection says which rule; the entry says why it came.
+ */
+export function heldAtApprovalEntry(verdict: EngineVerdict, fate: EscalationFate): EntryContent {
+  const entry = engineEntry(verdict, reviewKey(fate.escalationId));
+  return {
+    ...entry,
+    explanation: `Approved on escalation review, but the deal is held: ${entry.explanation}`,
+    decidedBy: fate.decidedBy,
+    actor: fateActor(fate),
+    escalationId: fate.escalationId,
   };
 }
 
 /** A resolution is told to partners under its own key (`resolved:<escalation>`), not the entry's. */
 export const resolutionNotifyKey = (fate: Pick<EscalationFate, 'escalationId'>) => `resolved:${fate.escalationId}`;
 
-const actorOf = (by: Actor): DecidedBy =>
-  by.kind === 'reseller'
-    ? { kind: 'reseller', id: by.keyId }
-    : by.kind === 'system'
-      ? { kind: 'system' }
-      : { kind: 'channel-manager', id: by.keyId };
+const decidedByOf = (by: Requester): DecidedBy => ({
+  kind: by.role === 'reseller' || by.role === 'distributor' ? by.role : 'channel-manager',
+});
 
 interface Registered {
   status: RegistrationStatus;
@@ -143,7 +208,7 @@ interface Registered {
 /** An entry of the registration's own course (a reseller's act, a timer), decided by one rule. */
 function courseEntry(
   registration: Registered,
-  entry: Pick<EntryContent, 'key' | 'explanation' | 'decidedBy' | 'reasonCode' | 'escalationId'> & {
+  entry: Pick<EntryContent, 'key' | 'explanation' | 'decidedBy' | 'actor' | 'reasonCode' | 'escalationId'> & {
     rule: string;
     result: string;
   },
@@ -158,23 +223,25 @@ function courseEntry(
   };
 }
 
-export function withdrawalEntry(registration: Registered, by: Actor, reason?: string): EntryContent {
+export function withdrawalEntry(registration: Registered, by: Requester, reason?: string): EntryContent {
   return courseEntry(registration, {
     key: 'withdraw',
     rule: 'lifecycle.withdraw',
     result: 'withdraw',
     explanation: `Withdrawn by the reseller${reason ? `: ${reason}` : ''}.`,
-    decidedBy: actorOf(by),
+    decidedBy: decidedByOf(by),
+    actor: by.actor,
   });
 }
 
-export function closingEntry(registration: Registered, by: Actor, outcome: 'won' | 'lost'): EntryContent {
+export function closingEntry(registration: Registered, by: Requester, outcome: 'won' | 'lost'): EntryContent {
   return courseEntry(registration, {
     key: 'close',
     rule: 'lifecycle.close',
     result: 'close',
     explanation: `Closed as ${outcome} by the reseller.`,
-    decidedBy: actorOf(by),
+    decidedBy: decidedByOf(by),
+    actor: by.actor,
   });
 }
 
@@ -185,33 +252,37 @@ export function expiryEntry(registration: Registered, protectedUntil: string): E
     result: 'expire',
     explanation: `Protection ended on ${protectedUntil} without the deal being closed.`,
     decidedBy: { kind: 'system', id: 'protection-timer' },
+    actor: { kind: 'system', id: 'protection-timer' },
   });
 }
 
+/** `request` numbers every request for an extension (a denied one included), `ordinal` the extension it asks for. */
 export function extensionRequestEntry(
   registration: Registered,
-  request: { by: Actor; reason: string; ordinal: number; escalationId: string },
+  request: { by: Requester; reason: string; request: number; ordinal: number; escalationId: string },
 ): EntryContent {
   return courseEntry(registration, {
-    key: `extension-request:${request.ordinal}`,
+    key: `extension-request:${request.request}`,
     rule: 'extension.needs-approval',
     result: 'extension',
     reasonCode: 'extension-request',
     explanation: `Extension ${request.ordinal} requested (${request.reason}); the policy sends it to a channel manager.`,
-    decidedBy: actorOf(request.by),
+    decidedBy: decidedByOf(request.by),
+    actor: request.by.actor,
     escalationId: request.escalationId,
   });
 }
 
 export function extensionEntry(
   registration: Registered,
-  request: { by: Actor; reason: string; ordinal: number; max: number; protectedUntil: string },
+  request: { by: Requester; reason: string; ordinal: number; max: number; protectedUntil: string },
 ): EntryContent {
   return courseEntry(registration, {
     key: `extension:${request.ordinal}`,
     rule: 'extension.direct',
     result: 'extension',
     explanation: `Protection extended to ${request.protectedUntil} (extension ${request.ordinal} of ${request.max}): ${request.reason}`,
-    decidedBy: actorOf(request.by),
+    decidedBy: decidedByOf(request.by),
+    actor: request.by.actor,
   });
 }

@@ -1,13 +1,15 @@
 import type { DecisionOutcome } from './allocation/types';
-import type { EntryContent, FateAction } from './lifecycle-entries';
+import type { EntryContent } from './lifecycle-entries';
+import { addDurationMs } from './policy/duration';
 import type { PolicyTimingMs } from './policy/schema';
 import type { ReasonCode, RegistrationStatus } from './registration';
 
 /**
  * The lifecycle of a registration as one table: for each event, the statuses it may happen in, the status
  * it leads to, what it does to protection, whether it ends the registration, the kind of decision entry
- * it appends and the event partners are told. The activities that record a transition and the workflow
- * that asks whether one may happen both read it; nothing else decides what follows what.
+ * it appends and the event partners are told. The workflow asks it whether an event may happen and what
+ * it does; the step activity reads it back from the stored entry to complete the step's effects. Nothing
+ * else decides what follows what.
  */
 export type LifecycleEvent =
   | 'approved-by-engine'
@@ -15,6 +17,7 @@ export type LifecycleEvent =
   | 'escalated-by-engine'
   | 'approved-on-review'
   | 'rejected-on-review'
+  | 'escalated-again'
   | 'withdrawn'
   | 'won'
   | 'lost'
@@ -42,10 +45,10 @@ interface TransitionRule {
   protection?: 'start' | 'extend';
   /** The decision time is set (the first decision, or a channel manager's). */
   decides?: boolean;
-  /** The registration stops holding its deal: it is unlisted and its end recorded. */
+  /** The registration stops holding its deal: it is unlisted, its quota slot freed and its end recorded. */
   ends?: boolean;
   decisionKind: DecisionKind;
-  /** Told by the activity that records it; undefined where another step tells (an escalation's own). */
+  /** What the reseller and its distributor are told once the step is stored. */
   notify?: PartnerNotification;
 }
 
@@ -91,6 +94,13 @@ export const lifecycleTable: Record<LifecycleEvent, TransitionRule> = {
     decisionKind: 'escalation-resolved',
     notify: 'registration.resolved',
   },
+  /** Looked at again after its escalation ended without deciding it: a new escalation takes it. */
+  'escalated-again': {
+    from: ['escalated'],
+    to: 'escalated',
+    decisionKind: 'escalation-resolved',
+    notify: 'registration.escalated',
+  },
   withdrawn: { from: live, to: 'withdrawn', ends: true, decisionKind: 'withdraw', notify: 'registration.withdrawn' },
   won: { from: ['approved'], to: 'won', ends: true, decisionKind: 'close', notify: 'registration.closed' },
   lost: { from: ['approved'], to: 'lost', ends: true, decisionKind: 'close', notify: 'registration.closed' },
@@ -118,57 +128,24 @@ export const lifecycleTable: Record<LifecycleEvent, TransitionRule> = {
   },
 };
 
+const allStatuses = [
+  'pending',
+  'approved',
+  'rejected',
+  'escalated',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const satisfies readonly RegistrationStatus[];
+
 /** The statuses no event leaves: the registration's life is over. */
-export const endStatuses: readonly RegistrationStatus[] = (
-  ['pending', 'approved', 'rejected', 'escalated', 'won', 'lost', 'expired', 'withdrawn'] as const
-).filter((status) => !Object.values(lifecycleTable).some((rule) => rule.from.includes(status)));
+export const endStatuses: readonly RegistrationStatus[] = allStatuses.filter(
+  (status) => !Object.values(lifecycleTable).some((rule) => rule.from.includes(status)),
+);
 
 export function mayHappen(event: LifecycleEvent, status: RegistrationStatus): boolean {
   return lifecycleTable[event].from.includes(status);
-}
-
-export interface NextStep {
-  event: LifecycleEvent;
-  from: readonly RegistrationStatus[];
-  to: RegistrationStatus;
-  /** The fields that change with the status. */
-  set: { decidedAt?: Date; protectedUntil?: Date; endedAt?: Date; extensionsUsed?: number };
-  decisionKind: DecisionKind;
-  notify?: PartnerNotification;
-  /** Whether the registration stops holding its deal (its customer keys are removed). */
-  ends: boolean;
-}
-
-/**
- * What an event does to a registration now: the next status and fields, the decision entry's kind and
- * the partners' notification. `ordinal` numbers an extension (1 for the first), so that a retry that
- * computes it again keeps the count exact.
- */
-export function nextStep(
-  event: LifecycleEvent,
-  registration: { protectedUntil?: Date; extensionsUsed: number },
-  timing: Pick<PolicyTimingMs, 'protectionMs' | 'extensionPeriodMs'>,
-  now: Date,
-  ordinal?: number,
-): NextStep {
-  const rule = lifecycleTable[event];
-  const set: NextStep['set'] = {};
-  if (rule.decides) set.decidedAt = now;
-  if (rule.ends) set.endedAt = now;
-  if (rule.protection === 'start') set.protectedUntil = new Date(now.getTime() + timing.protectionMs);
-  if (rule.protection === 'extend') {
-    set.protectedUntil = new Date((registration.protectedUntil ?? now).getTime() + timing.extensionPeriodMs);
-    set.extensionsUsed = ordinal ?? registration.extensionsUsed + 1;
-  }
-  return {
-    event,
-    from: rule.from,
-    to: rule.to,
-    set,
-    decisionKind: rule.decisionKind,
-    notify: rule.notify,
-    ends: rule.ends === true,
-  };
 }
 
 /** What the registration's workflow knows of its registration: exactly what its document says. */
@@ -189,17 +166,23 @@ export interface StepFields {
   escalationId?: string;
 }
 
-/** One step of a registration's life, complete: what to write, whom to tell, and the state after it. */
+/** A stored entry says which event it was and under which key partners were told of it. */
+export type StepEntry = EntryContent & {
+  event: LifecycleEvent;
+  kind: DecisionKind;
+  at: string;
+  protectedUntil?: string;
+  /** The notification's key where it is not the entry's own (an escalation's resolution). */
+  notifyKey?: string;
+};
+
+/** One step of a registration's life, complete: what to write and the state after it. */
 export interface LifecycleStep {
   event: LifecycleEvent;
   from: readonly RegistrationStatus[];
   to: RegistrationStatus;
   set: StepFields;
-  entry: EntryContent & { kind: DecisionKind; at: string; protectedUntil?: string };
-  /** The partners' notification and the key that makes a repeated step send it once. */
-  notify?: { type: PartnerNotification; key: string };
-  /** Whether the registration stops holding its deal (its customer keys are removed). */
-  ends: boolean;
+  entry: StepEntry;
   next: LifecycleState;
 }
 
@@ -213,11 +196,10 @@ export interface TransitionContext {
 }
 
 /**
- * The transition table applied: (state, event, policy timing, now) gives the next state, the decision
- * entry to append and the notification to send. `entry` may depend on the fields the step sets (an
- * extension's entry names its new end). A step is built for any state: one its status does not allow
- * (`mayHappen`) carries a `from` without that status, and the store refuses it (TransitionRefused)
- * after finding no entry of the step already written, so a retried step that landed still finishes.
+ * The transition table applied: (state, event, policy timing, now) gives the next state and the decision
+ * entry to append. `entry` may depend on the fields the step sets (an extension's entry names its new
+ * end). Every instant it computes is valid whatever the durations (they are bounded, and clamped here),
+ * so a workflow task never fails on one.
  */
 export function transition(
   state: LifecycleState,
@@ -225,40 +207,38 @@ export function transition(
   entry: EntryContent | ((set: StepFields) => EntryContent),
   context: TransitionContext,
 ): LifecycleStep {
-  const step = nextStep(
-    event,
-    {
-      protectedUntil: state.protectedUntil ? new Date(state.protectedUntil) : undefined,
-      extensionsUsed: state.extensionsUsed,
-    },
-    context.timing,
-    context.now,
-    context.ordinal,
-  );
-  const iso = (date: Date | undefined) => date?.toISOString();
+  const rule = lifecycleTable[event];
+  const now = context.now.getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const base = state.protectedUntil ? Date.parse(state.protectedUntil) : now;
   const set: StepFields = dropUndefined({
-    decidedAt: iso(step.set.decidedAt),
-    protectedUntil: iso(step.set.protectedUntil),
-    endedAt: iso(step.set.endedAt),
-    extensionsUsed: step.set.extensionsUsed,
+    decidedAt: rule.decides ? iso(now) : undefined,
+    endedAt: rule.ends ? iso(now) : undefined,
+    protectedUntil:
+      rule.protection === 'start'
+        ? iso(addDurationMs(now, context.timing.protectionMs))
+        : rule.protection === 'extend'
+          ? iso(addDurationMs(base, context.timing.extensionPeriodMs))
+          : undefined,
+    extensionsUsed: rule.protection === 'extend' ? (context.ordinal ?? state.extensionsUsed + 1) : undefined,
   });
   const content = typeof entry === 'function' ? entry(set) : entry;
-  if (content.escalationId && step.to === 'escalated') set.escalationId = content.escalationId;
+  if (content.escalationId && rule.to === 'escalated') set.escalationId = content.escalationId;
   return {
     event,
-    from: step.from,
-    to: step.to,
+    from: rule.from,
+    to: rule.to,
     set,
     entry: dropUndefined({
       ...content,
-      kind: step.decisionKind,
+      event,
+      kind: rule.decisionKind,
       at: context.now.toISOString(),
       protectedUntil: set.protectedUntil,
+      notifyKey: rule.notify && context.notifyKey !== content.key ? context.notifyKey : undefined,
     }),
-    ...(step.notify ? { notify: { type: step.notify, key: context.notifyKey ?? content.key } } : {}),
-    ends: step.ends,
     next: dropUndefined({
-      status: step.to,
+      status: rule.to,
       // The document's reason is the last entry's: a step without one clears it.
       reasonCode: content.reasonCode,
       protectedUntil: set.protectedUntil ?? state.protectedUntil,
@@ -268,22 +248,33 @@ export function transition(
   };
 }
 
+/** What a stored entry asks of the step's effects: its notification, and whether it ended the registration. */
+export function effectsOf(entry: Pick<StepEntry, 'event' | 'key' | 'notifyKey'>): {
+  notify?: { type: PartnerNotification; key: string };
+  ends: boolean;
+} {
+  const rule = lifecycleTable[entry.event];
+  return {
+    ...(rule.notify ? { notify: { type: rule.notify, key: entry.notifyKey ?? entry.key } } : {}),
+    ends: rule.ends === true,
+  };
+}
+
 /** The object without its undefined fields: a step serializes the same whichever fields it has. */
 export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The event each of the engine's outcomes is. */
+/** The event each of the engine's outcomes is, on a registration's first decision. */
 export const engineEvents = {
   approve: 'approved-by-engine',
   reject: 'rejected-by-engine',
   escalate: 'escalated-by-engine',
 } as const satisfies Record<DecisionOutcome, LifecycleEvent>;
 
-/** The event each of an escalation's fates is. */
-export const fateEvents = {
+/** The event each outcome is when an escalated registration is decided (by review or looked at again). */
+export const reviewEvents = {
   approve: 'approved-on-review',
   reject: 'rejected-on-review',
-  'grant-extension': 'extension-granted',
-  'deny-extension': 'extension-denied',
-} as const satisfies Record<FateAction, LifecycleEvent>;
+  escalate: 'escalated-again',
+} as const satisfies Record<DecisionOutcome, LifecycleEvent>;

@@ -1,23 +1,26 @@
-import { profiles, progress, startStack } from './dev-stack/stack';
+import { mkdir } from 'node:fs/promises';
+import { claimStack } from './dev-stack/pid-files';
+import { installStopHandlers, isStopping, stopAndExit } from './dev-stack/shutdown';
+import { type ProfileName, profiles, progress, runDirOf, startStack, stopLeftoversOf } from './dev-stack/stack';
+import { Supervisor } from './dev-stack/supervise';
 
-/** `npm run stack [dev|test|bench]`: only the two servers, until Ctrl-C (for running tests or tools by hand). */
+/** `npm run stack [dev|test|bench]`: only the servers, until Ctrl-C (for running tests or tools by hand). */
 async function main(): Promise<void> {
-  const name = (process.argv[2] ?? 'dev') as keyof typeof profiles;
+  const supervisor = new Supervisor({ say: progress, giveUp: (message) => void stopAndExit(1, message) });
+  installStopHandlers({ say: progress, stop: (deadline) => supervisor.stop(deadline) });
+  const name = (process.argv[2] ?? 'dev') as ProfileName;
   const profile = profiles[name];
   if (!profile) throw new Error(`unknown profile ${name}; use one of ${Object.keys(profiles).join(', ')}`);
-  const stack = await startStack(profile);
+  await mkdir(runDirOf(profile), { recursive: true });
+  await claimStack(runDirOf(profile));
+  await stopLeftoversOf(profile);
+  const stack = await startStack(profile, process.env, supervisor);
   progress(`TEMPORAL_ADDRESS=${stack.temporalAddress} MONGODB_URI=${stack.mongodbUri}`);
   if (stack.temporalUiUrl) progress(`Temporal UI: ${stack.temporalUiUrl}`);
   progress('running; Ctrl-C stops the servers');
-  await new Promise<void>((resolve) => {
-    // Kept for the whole shutdown: a second signal (npm relays one, a terminal sends another) must not
-    // end the process while it is still stopping the servers.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve());
-  });
-  await stack.stop();
 }
 
 main().catch((error) => {
-  process.stderr.write(`dealreg: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  if (isStopping()) return;
+  void stopAndExit(1, error instanceof Error ? error.message : String(error));
 });

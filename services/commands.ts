@@ -1,19 +1,19 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { RequestRefused } from '../domain/errors';
 import {
-  type Actor,
   closeUpdate,
   type EscalationResolutionRequest,
   type EscalationResolutionResult,
   type ExtensionResult,
   escalationWorkflowId,
   extensionUpdate,
-  type RecordedOutcome,
+  type RegistrationState,
+  type Requester,
   registrationWorkflowId,
   resolveEscalationUpdate,
   withdrawUpdate,
 } from '../workflows/definitions';
-import { RequestRefused } from './errors';
 
 /** Failure types a workflow's Update validators or handlers raise, and what they mean to a caller. */
 const refusals: Record<string, { status: 409 | 422; title: string }> = {
@@ -22,6 +22,8 @@ const refusals: Record<string, { status: 409 | 422; title: string }> = {
   TransitionRefused: { status: 409, title: 'Not possible in this state' },
   AlreadyResolved: { status: 409, title: 'Escalation already resolved' },
   InvalidResolution: { status: 422, title: 'Invalid resolution' },
+  DealHeld: { status: 409, title: 'The deal already has a holder' },
+  ReviewFinished: { status: 409, title: 'Not possible in this state' },
 };
 
 /** The innermost ApplicationFailure of an error chain (an activity failure wraps the handler's error). */
@@ -66,9 +68,9 @@ function isCompletedWorkflowError(error: unknown): boolean {
 export function withdrawRegistration(
   temporal: Client,
   registrationId: string,
-  by: Actor,
+  by: Requester,
   reason?: string,
-): Promise<RecordedOutcome> {
+): Promise<RegistrationState> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
   return update(
     () => handle.executeUpdate(withdrawUpdate, { args: [{ by, reason }] }),
@@ -79,9 +81,9 @@ export function withdrawRegistration(
 export function closeRegistration(
   temporal: Client,
   registrationId: string,
-  by: Actor,
+  by: Requester,
   outcome: 'won' | 'lost',
-): Promise<RecordedOutcome> {
+): Promise<RegistrationState> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
   return update(() => handle.executeUpdate(closeUpdate, { args: [{ by, outcome }] }), `registration ${registrationId}`);
 }
@@ -89,7 +91,7 @@ export function closeRegistration(
 export function requestExtension(
   temporal: Client,
   registrationId: string,
-  by: Actor,
+  by: Requester,
   reason: string,
 ): Promise<ExtensionResult> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
@@ -102,7 +104,7 @@ export function requestExtension(
 export function resolveEscalation(
   temporal: Client,
   escalationId: string,
-  by: Actor,
+  by: Requester,
   request: EscalationResolutionRequest,
 ): Promise<EscalationResolutionResult> {
   const handle = temporal.workflow.getHandle(escalationWorkflowId(escalationId));

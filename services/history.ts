@@ -50,18 +50,21 @@ const seconds = (d: { seconds?: unknown; nanos?: number | null } | null | undefi
 function briefResult(value: unknown): string {
   if (value && typeof value === 'object') {
     const v = value as {
-      outcome?: { status?: string; reasonCode?: string };
+      state?: { status?: string; reasonCode?: string };
+      registration?: { status?: string };
       status?: string;
       reasonCode?: string;
       result?: string;
+      waitFor?: string;
       verdict?: { decision?: { outcome?: string; reasonCode?: string } };
     };
     if (v.verdict?.decision?.outcome) {
       const { outcome, reasonCode } = v.verdict.decision;
       return `verdict ${outcome}${reasonCode ? ` (${reasonCode})` : ''}`;
     }
-    const status = v.outcome?.status ?? v.status ?? v.result;
-    const reason = v.outcome?.reasonCode ?? v.reasonCode;
+    if (v.waitFor) return `waits for ${v.waitFor}`;
+    const status = v.state?.status ?? v.registration?.status ?? v.status ?? v.result;
+    const reason = v.state?.reasonCode ?? v.reasonCode;
     if (status) return `${status}${reason ? ` (${reason})` : ''}`;
   }
   return 'done';

@@ -1,9 +1,9 @@
 import { currentPolicy } from '../db/policies';
 import { markOnce, purgeCounter, releaseHeldSlot, settleHolder, takeSlot, takeSlotsOnce } from '../db/quota';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import { LimitReached } from '../domain/errors';
 import { type LimitName, limitsFor, MAX_LIVE_PER_CUSTOMER_KEY } from '../domain/policy/schema';
 import { isActiveStatus, type PartnerType } from '../domain/registration';
-import { LimitReached } from './errors';
 
 /** What a submission took of its reseller's limits, to give back if the submission is not accepted. */
 export interface QuotaReservation {

@@ -13,12 +13,17 @@ import stringify from 'safe-stable-stringify';
 import type { AcceptanceInput } from '../activities/accept';
 import type { ResellerDoc } from '../db/partners';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import { LimitReached, RequestRefused } from '../domain/errors';
 import { customerIdentity } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
-import { type AcceptedRegistration, acceptUpdate, registrationWorkflowId } from '../workflows/definitions';
+import {
+  type AcceptedRegistration,
+  acceptUpdate,
+  registrationWorkflowId,
+  type SubmissionInput,
+} from '../workflows/definitions';
 import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
-import { LimitReached, RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
 
 export interface SubmitDeps {
@@ -65,6 +70,7 @@ export async function prepareSubmission(
   resellerId: string,
   body: RegistrationSubmission,
   idempotencyKey?: string,
+  enteredBy: SubmissionInput['enteredBy'] = { kind: 'system' },
 ): Promise<AcceptanceInput> {
   const reseller = await checkPartners(resellerId, body.distributorId);
   return {
@@ -75,6 +81,7 @@ export async function prepareSubmission(
       body,
       requestHash: requestHashOf(body),
       idempotencyKey,
+      enteredBy,
     },
   };
 }
@@ -90,8 +97,9 @@ export async function submitRegistration(
   resellerId: string,
   body: RegistrationSubmission,
   idempotencyKey?: string,
+  enteredBy?: SubmissionInput['enteredBy'],
 ): Promise<SubmitResult> {
-  const { registrationId, submission } = await prepareSubmission(resellerId, body, idempotencyKey);
+  const { registrationId, submission } = await prepareSubmission(resellerId, body, idempotencyKey, enteredBy);
   const { requestHash } = submission;
   const workflowId = registrationWorkflowId(registrationId);
   const identity = customerIdentity(body.customer);
@@ -130,7 +138,7 @@ export async function submitRegistration(
     return { registration: reviveDates(registration), created: !repeated };
   } catch (error) {
     const refusal = refusalOf(error);
-    if (refusal?.type === 'NotThisRun' || error instanceof WorkflowExecutionAlreadyStartedError) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
       return storedEarlier(registrationId, requestHash);
     }
     if (refusal) throw requestRefusedFor(refusal);
@@ -199,8 +207,7 @@ async function withinAcceptanceWait<T>(accepting: Promise<T>, waitMs: number): P
 }
 
 /**
- * A repeat of a submission whose workflow has run its course, or was started before workflows stored
- * their registrations: the stored registration answers.
+ * A repeat of a submission whose workflow has run its course: the stored registration answers.
  */
 async function storedEarlier(registrationId: string, requestHash: string): Promise<SubmitResult> {
   const registration = await Registration.findById(registrationId).lean<RegistrationDoc>().exec();

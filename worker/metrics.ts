@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import client from 'prom-client';
-import { registerRoundTripCounters } from '../config/round-trip-metrics';
 import { Escalation } from '../db/escalations';
 import { onInsightFact } from '../db/insights';
 import type { InsightFact } from '../domain/insights/facts';
+import { registerRoundTripCounters } from '../services/round-trip-metrics';
 
 /** Seconds; decisions take milliseconds unless they wait for an escalation (hours, days). */
 const DECISION_BUCKETS = [
@@ -115,6 +115,7 @@ export function workerMetrics() {
 
 export interface MetricsServerOptions {
   port: number;
+  /** 127.0.0.1 unless told: these are the program's own figures (decisions by outcome), not for anyone. */
   host?: string;
   /** The Temporal SDK's own Prometheus exporter, whose text is appended to ours (one scrape target). */
   temporalMetricsUrl?: string;
@@ -151,7 +152,7 @@ export async function startWorkerMetricsServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };
 }

@@ -4,11 +4,9 @@ import { auditKeys } from '../config/audit-key';
 import { type Config, config } from '../config/config';
 import { createLogger } from '../config/logger';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
-import { upgradeStoredData } from '../db/upgrade';
 import { ensureSearchAttributes } from '../services/ensure-namespace';
 import { connectTemporalClient } from '../services/temporal';
 import { createDealregWorker, type DealregWorkerOptions } from './create-worker';
-import { startLegacyRegistration } from './legacy-intake';
 import { startWorkerMetricsServer, workerMetrics } from './metrics';
 import { startOutboxDispatcher } from './outbox-dispatcher';
 
@@ -32,11 +30,6 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   await connectDatabase(cfg.MONGODB_URI);
   await ensureIndexes();
   const client = await connectTemporalClient(cfg);
-  const upgraded = await upgradeStoredData({
-    startLegacyRegistration: (registration) =>
-      startLegacyRegistration({ temporal: client, taskQueue: cfg.TEMPORAL_TASK_QUEUE }, registration),
-  });
-  if (Object.keys(upgraded).length > 0) logger.info({ upgraded }, 'upgraded stored data');
   const added = await ensureSearchAttributes(client, cfg.TEMPORAL_NAMESPACE);
   if (added.length > 0) logger.info({ added }, 'registered search attributes');
   const metricsServer = await startMetrics(cfg, logger);

@@ -1,31 +1,37 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { IdentifierConflict } from '../domain/allocation/types';
+import type {
+  EscalationContenderView,
+  EscalationResolutionRequest,
+  EscalationSubject,
+} from '../domain/escalation-plan';
 import type { LifecycleState } from '../domain/lifecycle';
-import type { Actor, EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
-import type { PartnerType, ReasonCode, RegistrationStatus, RegistrationSubmission } from '../domain/registration';
+import type {
+  EngineVerdict,
+  EscalationFate,
+  EscalationResolutionSummary,
+  FateAction,
+  Requester,
+} from '../domain/lifecycle-entries';
+import type { PartnerType, ReasonCode, RegistrationSubmission } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
 
 export const registrationWorkflowId = (registrationId: string) => `registration-${registrationId}`;
 export const escalationWorkflowId = (escalationId: string) => `escalation-${escalationId}`;
 
-export interface RegistrationState {
-  status: RegistrationStatus;
-  reasonCode?: ReasonCode;
-  protectedUntil?: string;
-  extensionsUsed: number;
-  escalationId?: string;
-  extensionEscalationId?: string;
+export type { EscalationContenderView, EscalationResolutionRequest } from '../domain/escalation-plan';
+export type { LifecycleState } from '../domain/lifecycle';
+export type { EscalationFate, EscalationResolutionSummary, FateAction, Requester } from '../domain/lifecycle-entries';
+
+/** What the registration's workflow shows of itself: its document's state and a review it waits for. */
+export interface RegistrationState extends LifecycleState {
+  /** An extension request waiting for a channel manager. */
+  extensionReviewId?: string;
 }
 
-/**
- * What the decision, an escalation or a deadline concluded for a registration (already recorded in
- * MongoDB): the state the lifecycle's table steps from.
- */
-export type RecordedOutcome = LifecycleState;
-
 /** What a stored step left in the document, and whether this attempt wrote it (or an earlier one had). */
-export interface RecordedStep extends RecordedOutcome {
+export interface RecordedStep {
+  state: LifecycleState;
   /** The decision entry's key: the audit finds the step that wrote an entry by it. */
   key: string;
   applied: boolean;
@@ -39,8 +45,6 @@ export interface ExtensionResult {
   escalationId?: string;
 }
 
-export type { Actor } from '../domain/lifecycle-entries';
-
 /**
  * What the API hands a new registration's workflow: the submission as the reseller sent it, checked
  * against the partners but not yet stored. The workflow's first step stores it (see acceptUpdate).
@@ -52,12 +56,53 @@ export interface SubmissionInput {
   body: RegistrationSubmission;
   requestHash: string;
   idempotencyKey?: string;
+  /** Who entered it (a person or an integration key), and for whom when a distributor entered it. */
+  enteredBy: Requester['actor'] & { onBehalfOf?: { distributorId: string } };
 }
+
+/** What the policy a registration was accepted under means for the rest of its life. */
+export interface AcceptanceTerms {
+  policyVersion: number;
+  timing: {
+    protectionMs: number;
+    extensionPeriodMs: number;
+    expiryReminderMs: number;
+    extensionMax: number;
+    needsApproval: boolean;
+  };
+}
+
+export type Milestone = 'accepted' | 'decided';
+/** What a look at the deal answers when an earlier registration must speak first. */
+export interface Wait {
+  waitFor: string;
+  until: Milestone;
+}
+export interface LookInput {
+  /** Listed but unstored registrations whose workflows do not run (so they will never be stored): ignored. */
+  neverStored?: string[];
+  /** After a wait that did not settle it, name the latest earlier registration instead of the earliest. */
+  waitFor?: 'latest';
+}
+
+export interface WeighInput extends LookInput {
+  registrationId: string;
+  /**
+   * `decision`: the first; `recheck`: an escalated registration looked at again (its escalation decided
+   * nothing about it); `confirm`: an approval on review, checked against who holds the deal now.
+   */
+  mode: 'decision' | 'recheck' | 'confirm';
+  /** Registrations not to weigh against: declared a different deal, or rejected by the same review. */
+  distinctFrom: string[];
+  /** Numbers the looks again, so that each escalation one opens has a name of its own. */
+  attempt: number;
+}
+
+export type WeighResult = Wait | { verdict: EngineVerdict; at: string };
 
 export interface RegistrationWorkflowInput {
   registrationId: string;
-  /** Absent in runs started before the workflow stored its own registration (the API did). */
-  submission?: SubmissionInput;
+  submission: SubmissionInput;
 }
 
 /**
@@ -67,7 +112,7 @@ export interface RegistrationWorkflowInput {
  * Idempotency-Key may be used again.
  */
 export type AcceptedRegistration = Record<string, unknown> & { _id: string; sequence: number };
-export const acceptanceRefusals = ['LimitReached', 'NoPolicy', 'IdempotencyKeyReused', 'NotThisRun'] as const;
+export const acceptanceRefusals = ['LimitReached', 'NoPolicy', 'IdempotencyKeyReused'] as const;
 export interface Acceptance {
   registration: AcceptedRegistration;
   /** True for every answer after the first: a repeat of the submission (same Idempotency-Key). */
@@ -76,18 +121,17 @@ export interface Acceptance {
 export const acceptUpdate = defineUpdate<Acceptance, [{ requestHash: string }]>('accept');
 
 export const registrationStateQuery = defineQuery<RegistrationState>('registrationState');
-export const withdrawUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; reason?: string }]>('withdraw');
-export const closeUpdate = defineUpdate<RecordedOutcome, [{ by: Actor; outcome: 'won' | 'lost' }]>('close');
-export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Actor; reason: string }]>('requestExtension');
-export type { EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
+export const withdrawUpdate = defineUpdate<RegistrationState, [{ by: Requester; reason?: string }]>('withdraw');
+export const closeUpdate = defineUpdate<RegistrationState, [{ by: Requester; outcome: 'won' | 'lost' }]>('close');
+export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Requester; reason: string }]>('requestExtension');
 
 /**
  * A registration waiting for an earlier one of its deal asks to be told when that one is decided (or,
  * `until: 'accepted'`, when one it found still being stored has its sequence); the earlier one answers
- * with `predecessorDecided` at once if that has happened already, else when it does. No `until`: decided.
+ * with `predecessorDecided` at once if that has happened already, else when it does.
  */
 export const watchDecisionSignal =
-  defineSignal<[{ watcherWorkflowId: string; until?: 'accepted' | 'decided' }]>('watchDecision');
+  defineSignal<[{ watcherWorkflowId: string; until: 'accepted' | 'decided' }]>('watchDecision');
 export const predecessorDecidedSignal = defineSignal<[{ registrationId: string }]>('predecessorDecided');
 
 /** Sent by an escalation to each waiting contender once it is resolved. */
@@ -95,32 +139,21 @@ export const escalationFateSignal = defineSignal<[EscalationFate]>('escalationFa
 /** Sent by an escalation that was already being resolved when this registration tried to join it. */
 export const escalationTurnedAwaySignal = defineSignal<[{ escalationId: string }]>('escalationTurnedAway');
 
-export type EscalationResolutionRequest =
-  | { award: string; reason: string }
-  | { rejectAll: true; reason: string }
-  | { distinct: true; reason: string };
-
-export interface EscalationContenderView {
-  registrationId: string;
-  resellerId: string;
-  distributorId: string;
-  role: 'holder' | 'contender';
-  sequence: number;
-  match?: {
-    strength: 'certain' | 'probable';
-    basis: 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
-    score: number;
-    withRegistrationId: string;
-    conflictingIdentifiers?: IdentifierConflict[];
-  };
-  joinedAt: string;
+export interface EscalationWorkflowInput {
+  escalationId: string;
+  subject: EscalationSubject;
+  reasonCode: ReasonCode;
+  policyVersion: number;
+  createdAt: string;
+  reviewDueAt: string;
+  secondReviewDueAt: string;
 }
 
 export interface EscalationState {
   escalationId: string;
   status: 'open' | 'resolved';
   level: 1 | 2;
-  subject: 'registration' | 'extension';
+  subject: EscalationSubject;
   reasonCode: ReasonCode;
   contenders: EscalationContenderView[];
 }
@@ -135,10 +168,8 @@ export interface EscalationResolutionResult {
 export const escalationStateQuery = defineQuery<EscalationState>('escalationState');
 export const resolveEscalationUpdate = defineUpdate<
   EscalationResolutionResult,
-  [{ by: Actor; request: EscalationResolutionRequest }]
+  [{ by: Requester; request: EscalationResolutionRequest }]
 >('resolve');
-/** Kept for escalations started before contenders came in one signal with their holders. */
-export const contenderJoinedSignal = defineSignal<[EscalationContenderView]>('contenderJoined');
 /** A contender together with the approved registrations it was matched with: they join atomically. */
 export const contendersJoinedSignal = defineSignal<[EscalationContenderView[]]>('contendersJoined');
 export const contenderLeftSignal = defineSignal<[{ registrationId: string }]>('contenderLeft');
@@ -156,4 +187,4 @@ export interface PolicyChangeInput {
   guideUrl: string;
 }
 
-export type PolicyAnnouncement = 'policy.scheduled' | 'policy.effective' | 'policy.cancelled';
+export type { PolicyAnnouncement } from '../domain/policy/in-force';

@@ -3,7 +3,7 @@ import { readPage, scopeName } from '../../db/listing';
 import { resolveEscalation } from '../../services/commands';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
-import { defineRoute } from '../route-spec';
+import { defineRoute, requesterOf } from '../route-spec';
 import { encodeCursor, idParamsSchema } from '../schemas/common';
 import {
   escalationListQuerySchema,
@@ -85,7 +85,7 @@ export const resolveEscalationRoute = defineRoute({
     const result = await resolveEscalation(
       deps.temporal,
       params.id,
-      { kind: 'channel-manager', keyId: caller.keyId },
+      requesterOf(caller),
       body as EscalationResolutionRequest,
     );
     // Mapped field by field: the workflow's result type is internal and may grow.

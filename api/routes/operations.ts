@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { databaseIsReachable } from '../../db/connection';
 import { RETRY_AFTER_SECONDS } from '../failures';
+import { metricsText, presentsMetricsToken } from '../metrics';
+import { WORKER_SEEN_WITHIN_MS, workerIsPolling } from '../readiness';
 import { type AppDeps, definePublicRoute } from '../route-spec';
 
 const tag = 'Operations';
@@ -10,7 +12,12 @@ const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Hea
 const readinessSchema = z
   .strictObject({
     status: z.enum(['ready', 'unavailable']),
-    checks: z.strictObject({ temporal: z.boolean(), database: z.boolean() }),
+    checks: z.strictObject({
+      temporal: z.boolean(),
+      database: z.boolean(),
+      worker: z.boolean().describe(`a worker polled the task queue within the last ${WORKER_SEEN_WITHIN_MS / 1000} s`),
+    }),
+    reason: z.string().optional().describe('why it is not ready'),
     rateLimitStore: z
       .enum(['memory', 'redis'])
       .describe('memory: each API process counts alone; redis: the limits hold across processes'),
@@ -48,20 +55,27 @@ export const readinessRoute = definePublicRoute({
   path: '/readyz',
   mount: 'root',
   tag,
-  summary: 'Temporal and the database are reachable',
+  summary: 'A registration can be taken: Temporal and the database are reachable, and a worker polls',
   access: 'public',
   responses: {
     200: { description: 'Ready', schema: readinessSchema },
-    503: { description: 'A dependency cannot be reached', schema: readinessSchema },
+    503: { description: 'A dependency cannot be reached, or no worker polls the task queue', schema: readinessSchema },
   },
   async handle({ deps }) {
     const [temporal, database] = await Promise.all([temporalIsReachable(deps), databaseIsReachable(READY_TIMEOUT_MS)]);
-    const ready = temporal && database;
+    const worker = temporal && (await workerIsPolling(deps.temporal, deps.taskQueue, READY_TIMEOUT_MS));
+    const ready = temporal && database && worker;
+    const reasons = [
+      temporal ? '' : 'Temporal cannot be reached',
+      database ? '' : 'the database cannot be reached',
+      !temporal || worker ? '' : `no worker polls task queue ${deps.taskQueue}`,
+    ].filter(Boolean);
     return {
       status: ready ? 200 : 503,
       body: {
         status: ready ? 'ready' : 'unavailable',
-        checks: { temporal, database },
+        checks: { temporal, database, worker },
+        ...(ready ? {} : { reason: reasons.join('; ') }),
         rateLimitStore: deps.rateLimitStores?.kind ?? 'memory',
       },
       headers: ready ? undefined : { 'Retry-After': String(RETRY_AFTER_SECONDS) },
@@ -76,13 +90,16 @@ export const metricsRoute = definePublicRoute({
   mount: 'root',
   tag,
   summary: 'Prometheus metrics',
+  description:
+    'Process and request figures; with `Authorization: Bearer <METRICS_TOKEN>`, also the program figures (registrations by status, open escalations, submissions).',
   access: 'public',
   responses: { 200: { description: 'Prometheus text exposition', media: { 'text/plain': z.string() } } },
-  async handle({ metrics }) {
+  async handle({ metrics, deps, req }) {
+    const withProgramFigures = presentsMetricsToken(req.headers.authorization, deps.config.METRICS_TOKEN);
     return {
       status: 200,
       contentType: metrics.registry.contentType,
-      body: await metrics.registry.metrics(),
+      body: await metricsText(metrics, withProgramFigures),
     };
   },
 });

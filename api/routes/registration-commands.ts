@@ -1,9 +1,8 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
 import { workflowTimeline } from '../../services/history';
-import type { Actor } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
-import { type Caller, defineRoute } from '../route-spec';
+import { type Caller, defineRoute, requesterOf } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
   closeBodySchema,
@@ -17,7 +16,6 @@ import { registrationView } from '../views/registration';
 import { visibleRegistration } from './registration-access';
 
 const tag = 'Registrations';
-const byReseller = (caller: Caller): Actor => ({ kind: 'reseller', keyId: caller.keyId });
 const stateRefusals = {
   404: 'no such registration, or not this reseller’s',
   409: 'not possible in the registration’s current state',
@@ -40,7 +38,7 @@ export const withdrawRoute = defineRoute({
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
     await visibleRegistration(caller, params.id);
-    await withdrawRegistration(deps.temporal, params.id, byReseller(caller), body.reason);
+    await withdrawRegistration(deps.temporal, params.id, requesterOf(caller), body.reason);
     return { status: 200, body: await afterCommand(caller, params.id) };
   },
 });
@@ -59,7 +57,7 @@ export const extensionRoute = defineRoute({
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
     await visibleRegistration(caller, params.id);
-    const outcome = await requestExtension(deps.temporal, params.id, byReseller(caller), body.reason);
+    const outcome = await requestExtension(deps.temporal, params.id, requesterOf(caller), body.reason);
     return { status: 200, body: { result: outcome.result, registration: await afterCommand(caller, params.id) } };
   },
 });
@@ -76,7 +74,7 @@ export const closeRoute = defineRoute({
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
     await visibleRegistration(caller, params.id);
-    await closeRegistration(deps.temporal, params.id, byReseller(caller), body.outcome);
+    await closeRegistration(deps.temporal, params.id, requesterOf(caller), body.outcome);
     return { status: 200, body: await afterCommand(caller, params.id) };
   },
 });

@@ -1,8 +1,8 @@
+import { RequestRefused } from '../../domain/errors';
 import { registrationSubmissionSchema } from '../../domain/registration';
-import { RequestRefused } from '../../services/errors';
 import { submitRegistration } from '../../services/submit-registration';
 import { HttpProblem } from '../problem';
-import { defineRoute } from '../route-spec';
+import { defineRoute, requesterOf } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
   registrationListQuerySchema,
@@ -41,6 +41,7 @@ export const submitRegistrationRoute = defineRoute({
         resellerId,
         body,
         headers['idempotency-key'],
+        requesterOf(caller).actor,
       );
       metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
       return {

@@ -7,7 +7,7 @@ import {
   registrationStatusSchema,
 } from '../../domain/registration';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
-import { identifierConflictSchema } from './registration';
+import { actorSchema, identifierConflictSchema } from './registration';
 
 /** One registration an escalation weighs, with what a channel manager compares side by side. */
 export const escalationContenderSchema = z
@@ -34,6 +34,10 @@ export const escalationContenderSchema = z
         conflictingIdentifiers: z.array(identifierConflictSchema).optional(),
       })
       .optional(),
+    matchedWith: z
+      .array(z.string())
+      .optional()
+      .describe('every registration its decision matched: the pairs a resolution speaks of'),
     joinedAt: timestampSchema.optional(),
   })
   .meta({ id: 'EscalationContender' });
@@ -56,6 +60,7 @@ export const escalationSchema = z
         registrationId: z.string().optional(),
         reason: z.string(),
         by: z.strictObject({ kind: z.enum(['channel-manager', 'deadline', 'system']), id: z.string().optional() }),
+        actor: actorSchema.optional(),
         at: timestampSchema,
       })
       .optional(),
@@ -91,7 +96,9 @@ export const resolutionResultSchema = z
       .array(
         z.strictObject({
           registrationId: z.string(),
-          action: z.enum(['approve', 'reject', 'grant-extension', 'deny-extension']),
+          action: z
+            .enum(['approve', 'reject', 'recheck', 'grant-extension', 'deny-extension'])
+            .describe('recheck: looked at again by the rules, this escalation having decided nothing about it'),
         }),
       )
       .describe('what each waiting contender’s own workflow records next (holders keep what they have)'),

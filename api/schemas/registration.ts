@@ -42,6 +42,13 @@ export const dealMatchSchema = z
   })
   .meta({ id: 'DealMatch', description: 'Another registration judged the same deal (staff only)' });
 
+export const actorSchema = z
+  .strictObject({
+    kind: z.enum(['user', 'key', 'engine', 'deadline', 'system']),
+    id: z.string().optional().describe('user id, API key id or rule name'),
+  })
+  .meta({ id: 'Actor', description: 'Who did something: names are looked up when read' });
+
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
@@ -53,9 +60,10 @@ export const decisionSchema = z
     trace: z.array(ruleTraceStepSchema),
     policyVersion: z.number().int(),
     decidedBy: z.strictObject({
-      kind: z.enum(['engine', 'channel-manager', 'deadline', 'reseller', 'system']),
-      id: z.string().optional().describe('API key id or rule name; staff only'),
+      kind: z.enum(['engine', 'channel-manager', 'deadline', 'reseller', 'distributor', 'system']),
+      id: z.string().optional().describe('the rule, for the engine, a deadline or the system; staff only'),
     }),
+    actor: actorSchema.optional().describe('who did it: a person, an integration key or the program; staff only'),
     protectedUntil: timestampSchema.optional(),
     matches: z.array(dealMatchSchema).optional().describe('staff only'),
     escalationId: z.string().optional().describe('staff only'),

@@ -61,6 +61,7 @@ function escalationView(
         estimatedValue: registration?.opportunity.estimatedValue,
         program: registration?.program,
         match: contender.match,
+        matchedWith: contender.matchedWith,
         joinedAt: isoDate(contender.joinedAt),
       });
     }),
@@ -70,6 +71,7 @@ function escalationView(
           registrationId: 'registrationId' in resolution ? resolution.registrationId : undefined,
           reason: resolution.reason,
           by: withoutEmpty({ kind: resolution.by.kind, id: resolution.by.id }),
+          actor: resolution.actor ? withoutEmpty({ kind: resolution.actor.kind, id: resolution.actor.id }) : undefined,
           at: isoDate(resolution.at) as string,
         })
       : undefined,

@@ -47,6 +47,7 @@ function decisionView(record: DecisionRecord, audience: ViewAudience): Registrat
     decidedBy: staff
       ? withoutEmpty({ kind: record.decidedBy.kind, id: record.decidedBy.id })
       : { kind: record.decidedBy.kind },
+    actor: staff && record.actor ? withoutEmpty({ kind: record.actor.kind, id: record.actor.id }) : undefined,
     protectedUntil: record.protectedUntil,
     matches: staff ? (record.matches ?? []) : undefined,
     escalationId: staff ? record.escalationId : undefined,

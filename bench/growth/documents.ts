@@ -145,6 +145,7 @@ export function storedRegistration(
     decisions: [
       {
         key: 'decision',
+        event: status === 'escalated' ? 'escalated-by-engine' : 'approved-by-engine',
         at: decidedAt.toISOString(),
         kind: 'decision',
         fromStatus: 'pending',
@@ -155,6 +156,7 @@ export function storedRegistration(
         matches: [],
         policyVersion: 1,
         decidedBy: { kind: 'engine', id: 'allocation-engine' },
+        actor: { kind: 'engine', id: 'allocation-engine' },
         prevHash: '0'.repeat(64),
         hash,
       },
@@ -201,6 +203,7 @@ export function escalationOf(registration: RegistrationDoc): EscalationDoc[] {
     secondReviewDueAt: new Date(createdAt.getTime() + 4 * DAY_MS),
     level: 1,
     remindersSent: 0,
+    revision: 1,
     workflowId: `escalation-${escalationIdOf(registration._id)}`,
     updatedAt: createdAt,
   };

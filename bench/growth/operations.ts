@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
-import { storeSubmission } from '../../activities/accept';
-import { checkRegistrationIn, type DecisionSurroundings } from '../../activities/decide';
+import { storeSubmission, termsOf } from '../../activities/accept';
+import { recordStep } from '../../activities/record-step';
+import { loadPolicyVersion } from '../../activities/registration-facts';
+import { weighIn } from '../../activities/weigh';
 import type { Caller } from '../../api/route-spec';
 import { listRegistrationsPage } from '../../api/routes/registration-list';
 import { registrationListQuerySchema } from '../../api/schemas/registration';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
+import { engineEvents, transition } from '../../domain/lifecycle';
+import { engineEntry } from '../../domain/lifecycle-entries';
 import type { Policy } from '../../domain/policy/schema';
 import { registrationSubmissionSchema } from '../../domain/registration';
 import { prepareSubmission } from '../../services/submit-registration';
@@ -41,19 +44,35 @@ async function repeat(
   return samples;
 }
 
-/** The worker's activity Context is not there; the check does not wait, so neither is needed. */
-const outsideWorker: DecisionSurroundings = {
-  heartbeat: () => undefined,
-  sleep: (ms) => sleep(ms),
-  logDecided: () => undefined,
-  // Each timed decision stands for a workflow run of its own.
-  run: () => ({ workflowId: 'bench-growth', runId: randomUUID() }),
-};
+/**
+ * A registration's decision as its workflow takes it, without Temporal: the look at the deal (the weigh
+ * activity), the step from the transition table, and the step activity that stores it with its effects.
+ * Undefined when the look names an earlier undecided registration (seeded ones left pending have no
+ * workflow to answer): that decided nothing.
+ */
+async function decideOutsideWorker(registration: RegistrationDoc): Promise<boolean> {
+  const weighed = await weighIn(() => ({ workflowId: 'bench-growth', runId: randomUUID() }), {
+    registrationId: registration._id,
+    mode: 'decision',
+    distinctFrom: [],
+    attempt: 0,
+  });
+  if ('waitFor' in weighed) return false;
+  const { timing } = termsOf(await loadPolicyVersion(registration.policyVersion));
+  const step = transition(
+    { status: 'pending', extensionsUsed: 0 },
+    engineEvents[weighed.verdict.decision.outcome],
+    engineEntry(weighed.verdict),
+    { timing, now: new Date(weighed.at) },
+  );
+  await recordStep({ registrationId: registration._id, step });
+  return true;
+}
 
 /**
  * Submissions as a registration's workflow stores them (its `dealkeys`, its sequence, the document:
- * the acceptance activity's `storeSubmission`), then the decision as the decide
- * activity makes it (conflict check, engine, the recorded transition, the partners' notifications).
+ * the acceptance activity's `storeSubmission`), then the decision as its workflow takes it (the look at
+ * the deal, the engine, the step stored with its facts and the partners' notifications).
  * Temporal is not involved: the load phase measures it. Half the subjects share a live customer's key.
  */
 export async function timeSubmissionsAndDecisions(
@@ -81,10 +100,10 @@ export async function timeSubmissionsAndDecisions(
     const t1 = performance.now();
     // The product's check: one that names an earlier undecided registration to wait for decided
     // nothing (seeded registrations left pending have no workflow to answer), so it is not a sample.
-    const checked = await checkRegistrationIn(outsideWorker, { registrationId: registration._id });
+    const decided = await decideOutsideWorker(registration as unknown as RegistrationDoc);
     const t2 = performance.now();
     const acknowledgement = t1 - t0;
-    return 'waitFor' in checked ? { acknowledgement } : { acknowledgement, decision: t2 - t1 };
+    return decided ? { acknowledgement, decision: t2 - t1 } : { acknowledgement };
   });
   return { acknowledgement: samples.acknowledgement ?? [], decision: samples.decision ?? [] };
 }

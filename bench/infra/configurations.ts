@@ -11,7 +11,7 @@ export interface Configuration {
    * synchronous=FULL, busy_timeout 10 s and deferred transactions, with up to 100 connections).
    */
   ferretDbSqliteOptions?: string;
-  /** Temporal's dev server: a SQLite file (WAL, no fsync; as `npm start`) or SQLite in memory. */
+  /** Temporal's dev server: a SQLite file (WAL; flushed at each commit only with --durable, as npm start) or SQLite in memory. */
   temporalStore: 'file' | 'memory';
   /** `--dynamic-config-value` pairs for the dev server. */
   temporalDynamicConfig: Record<string, unknown>;
@@ -37,7 +37,7 @@ const sqliteTuned = '_txlock=immediate&_pragma=synchronous(normal)';
 
 const asNpmStart: Configuration = {
   description:
-    'as npm start: FerretDB on PostgreSQL with GIN indexes matching its queries, Temporal SQLite file (WAL, synchronous=OFF), SDK worker defaults',
+    'as npm start: FerretDB on PostgreSQL with GIN indexes matching its queries, Temporal SQLite file (WAL), SDK worker defaults; commits flushed only with --durable',
   ferretDbBackend: 'postgresql',
   temporalStore: 'file',
   temporalDynamicConfig: {},

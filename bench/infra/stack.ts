@@ -2,10 +2,16 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
 import { databaseUrl, ensureDatabase, findPostgresBinDir, startPostgres } from '../../scripts/dev-stack/postgres';
-import { killLeftover, type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
-import { mongoAnswers, temporalAnswers } from '../../scripts/dev-stack/servers';
+import {
+  killLeftover,
+  type ManagedProcess,
+  spawnManaged,
+  stopLeftoverProcesses,
+  waitUntilReady,
+} from '../../scripts/dev-stack/processes';
+import { mongoAnswers, temporalAnswers, temporalSqlitePragmas } from '../../scripts/dev-stack/servers';
 import { profiles, progress } from '../../scripts/dev-stack/stack';
-import { ensureTool, toolPath } from '../../scripts/dev-stack/tools';
+import { ensureTool } from '../../scripts/dev-stack/tools';
 import { searchAttributeTypes } from '../../workflows/search-attributes';
 import { stopOnInterrupt } from './cleanup';
 import type { Configuration } from './configurations';
@@ -30,19 +36,12 @@ export interface BenchStack {
  * Temporal's dev server as `scripts/dev-stack/servers.ts` starts it, plus what a configuration changes
  * (store in memory, dynamic config). Kept here so the shared start-up code stays as `npm start` needs it.
  */
-async function startTemporal(configuration: Configuration): Promise<ManagedProcess> {
+async function startTemporal(configuration: Configuration, durable: boolean): Promise<ManagedProcess> {
   const binary = await ensureTool('temporal');
   const runDir = path.join(liveDir, 'run');
   const store =
     configuration.temporalStore === 'file'
-      ? [
-          '--db-filename',
-          path.join(liveDir, 'temporal.db'),
-          '--sqlite-pragma',
-          'journal_mode=WAL',
-          '--sqlite-pragma',
-          'synchronous=OFF',
-        ]
+      ? ['--db-filename', path.join(liveDir, 'temporal.db'), ...temporalSqlitePragmas(durable)]
       : [];
   const args = [
     'server',
@@ -126,14 +125,14 @@ export function siblingDatabaseUrl(url: string, database: string): string {
 /**
  * The bench profile's own PostgreSQL (port 45432, cluster in .data/bench/postgres, kept between runs with
  * the growth data), unless --postgres-url or DEALREG_FERRETDB_POSTGRES_URL names one. Returns the URL of
- * the benchmark's database on it.
+ * the benchmark's database on it. Durable (--durable) as npm start runs it; otherwise without fsync.
  */
-export async function startBenchPostgres(explicitUrl: string | undefined): Promise<string> {
+export async function startBenchPostgres(explicitUrl: string | undefined, durable: boolean): Promise<string> {
   if (explicitUrl) return explicitUrl;
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error('no PostgreSQL server binaries (Debian: apt-get install postgresql); or --postgres-url');
   progress(`starting PostgreSQL (${binDir}) on 127.0.0.1:${profiles.bench.postgresPort}`);
-  const own = await startPostgres({ binDir, dataDir: benchDir, port: profiles.bench.postgresPort });
+  const own = await startPostgres({ binDir, dataDir: benchDir, port: profiles.bench.postgresPort, durable });
   stopOnInterrupt(() => own.proc.stop());
   return databaseUrl(own.serverUrl, 'dealreg_bench');
 }
@@ -146,12 +145,10 @@ function requireUrl(url: string | undefined): string {
 export async function startBenchStack(
   configuration: Configuration,
   postgresUrl: string | undefined,
+  durable: boolean,
 ): Promise<BenchStack> {
-  const runDir = path.join(liveDir, 'run');
   // A run killed outright leaves its processes behind; their pid files are about to be wiped.
-  for (const child of ['api', 'worker', 'baseline-worker', 'bare-express']) await killLeftover(runDir, child, 'tsx');
-  await killLeftover(runDir, 'temporal', toolPath('temporal'));
-  await killLeftover(runDir, 'ferretdb', toolPath('ferretdb'));
+  await stopLeftoverProcesses(liveDir, { recursive: true });
   await rm(liveDir, { recursive: true, force: true });
   await mkdir(liveDir, { recursive: true });
   // The load phase drops its Mongo database (a PostgreSQL schema) at the start of each run (load-bench.ts).
@@ -159,8 +156,10 @@ export async function startBenchStack(
     configuration.ferretDbBackend === 'postgresql'
       ? await preparePostgresDatabase(requireUrl(postgresUrl), !configuration.withoutMatchingIndexes)
       : undefined;
-  progress(`starting Temporal (${configuration.temporalStore}) and FerretDB (${configuration.ferretDbBackend})`);
-  const temporal = await startTemporal(configuration);
+  progress(
+    `starting Temporal (${configuration.temporalStore}) and FerretDB (${configuration.ferretDbBackend})${durable ? ', every commit flushed (--durable)' : ''}`,
+  );
+  const temporal = await startTemporal(configuration, durable);
   const forgetTemporal = stopOnInterrupt(() => temporal.stop());
   let ferretDb: ManagedProcess;
   try {

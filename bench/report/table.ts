@@ -28,7 +28,7 @@ export function renderTable(report: BenchReport): string {
   const m = report.machine;
   const lines = [
     '',
-    `dealreg benchmark — configuration ${report.configuration.name}, concurrency ${report.options.concurrency}`,
+    `dealreg benchmark — configuration ${report.configuration.name}${report.options.durable ? ' (durable: every commit flushed)' : ''}, concurrency ${report.options.concurrency}`,
     `machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}; load average ${n(m.loadAverageAtStart, 2)} at start, ${n(m.loadAverageAtEnd, 2)} at end`,
     `code: ${m.commit ?? 'unknown commit'}${m.uncommittedFiles?.length ? ` plus uncommitted changes to ${m.uncommittedFiles.join(', ')}` : ''}`,
     ...(report.load ? loadLines(report.load, report.options.concurrency) : []),

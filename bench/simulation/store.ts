@@ -109,7 +109,8 @@ export async function startStoreApi(store: SimulationStore, cpuProfileDir?: stri
   });
   const url = `http://127.0.0.1:${API_PORT}`;
   try {
-    await waitForHttp(api, 'the API', `${url}/readyz`);
+    // Not /readyz: no worker polls here (the simulation needs none), and ready means a worker does.
+    await waitForHttp(api, 'the API', `${url}/healthz`);
     for (const id of distributorIds) {
       await call(`${url}/api/v1/distributors`, adminKey, 'POST', { id, name: `Bench ${id}` });
     }

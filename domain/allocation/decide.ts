@@ -1,6 +1,9 @@
 import { evaluateDealCheck } from './deal-check';
 import { evaluateRouting } from './routing';
 import { describedTrace, type EngineStep } from './steps';
+
+const notDecisive = (step: EngineStep): EngineStep => ({ ...step, decisive: false });
+
 import type { Decision, DecisionInput } from './types';
 
 /** A decision whose trace steps have no sentences yet: what the policy simulator needs of one. */
@@ -28,16 +31,31 @@ export function decide(input: DecisionInput): Decision {
 export function decideOutcome(input: DecisionInput): EngineDecision {
   const { subject, policy, policyVersion, holders } = input;
   const routing = evaluateRouting(policy, subject);
+  if (routing.kind === 'stopped' && routing.outcome === 'reject') {
+    return { outcome: 'reject', reasonCode: routing.reasonCode, matches: [], trace: routing.steps, policyVersion };
+  }
+  const deal = evaluateDealCheck(subject, holders, policy);
   if (routing.kind === 'stopped') {
+    // A route's exception is a channel manager's to grant, but never on a deal someone holds: that is
+    // decided here, as it would be on the right route, so no review can approve a second holder.
+    if (deal.outcome === 'reject') {
+      return {
+        outcome: 'reject',
+        ...(deal.reasonCode !== undefined && { reasonCode: deal.reasonCode }),
+        matches: deal.matches,
+        ...(deal.ownRegistrationId !== undefined && { ownRegistrationId: deal.ownRegistrationId }),
+        trace: [...routing.steps.map(notDecisive), ...deal.steps],
+        policyVersion,
+      };
+    }
     return {
-      outcome: routing.outcome,
+      outcome: 'escalate',
       reasonCode: routing.reasonCode,
-      matches: [],
-      trace: routing.steps,
+      matches: deal.matches,
+      trace: [...routing.steps, ...deal.steps.map(notDecisive)],
       policyVersion,
     };
   }
-  const deal = evaluateDealCheck(subject, holders, policy);
   // Built key by key in one order, so that every decision serializes the same way.
   return {
     outcome: deal.outcome,

@@ -60,18 +60,14 @@ export function tryDurationToMs(iso: string): number | undefined {
   }
 }
 
-/** The range of instants a JavaScript Date can hold (ECMA-262 §21.4.1.22). */
-export const LATEST_INSTANT_MS = 8.64e15;
-export const EARLIEST_INSTANT_MS = -8.64e15;
+/** The last instant a JavaScript Date holds (±8.64e15 ms); later sums are clamped to it. */
+const LAST_INSTANT_MS = 8.64e15;
 
 /**
- * `instantMs + durationMs` as an instant that a Date can always hold: a sum beyond the range is clamped
- * to its end, and a duration that is not a number adds nothing. A workflow computes deadlines with it,
- * so that no value read from a policy can make a workflow task fail on an invalid date. An instant that
- * is not a number is a programming error and throws (RangeError).
+ * `instantMs` plus a duration, always a valid instant: a workflow that computed an invalid date would
+ * fail its task again at every retry, stopping the registration and every later one on its deal.
  */
-export function addDuration(instantMs: number, durationMs: number): number {
-  if (Number.isNaN(instantMs)) throw new RangeError('addDuration: the instant is not a number');
-  const sum = instantMs + (Number.isNaN(durationMs) ? 0 : durationMs);
-  return Math.min(LATEST_INSTANT_MS, Math.max(EARLIEST_INSTANT_MS, sum));
+export function addDurationMs(instantMs: number, durationMs: number): number {
+  const sum = instantMs + (Number.isFinite(durationMs) ? Math.max(0, durationMs) : 0);
+  return Math.min(sum, LAST_INSTANT_MS);
 }

@@ -35,3 +35,6 @@ export function upcomingPolicyAt<V extends Scheduled>(versions: readonly V[], at
  */
 export const isSettled = (version: Scheduled, at: Date): boolean =>
   version.cancelledAt !== undefined || version.effectiveFrom.getTime() <= at.getTime();
+
+/** What partners are told of a scheduled version: it is coming, it is in force, or it will not come. */
+export type PolicyAnnouncement = 'policy.scheduled' | 'policy.effective' | 'policy.cancelled';

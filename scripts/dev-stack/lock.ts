@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isProcessAlive } from './processes';
+import { isProcessAlive } from './proc-tree';
 
 /**
  * A lock that works across processes (an `npm start` and an `npm test` building the same tool at once):

@@ -1,13 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { commandLineOf, isProcessAlive } from './proc-tree';
 import {
-  commandLineOf,
   isPortOpen,
-  isProcessAlive,
   killLeftover,
   type ManagedProcess,
   type StopSignal,
@@ -76,6 +75,8 @@ export interface PostgresOptions {
   port: number;
   /** Name of the pid/log files, so a test's private stack can run a second one. */
   name?: string;
+  /** Flush every commit (npm start); without, fsync is off (tests, benchmark). See serverSettings. */
+  durable?: boolean;
 }
 
 export interface OwnPostgres {
@@ -87,18 +88,20 @@ export interface OwnPostgres {
 }
 
 /**
- * Settings of a throw-away development server, passed on the command line so an existing cluster gets
- * them too. fsync and synchronous commit are off: the data of a dev or test box is not worth a flush per
- * commit, and a crash of the machine at worst loses what was written in its last moments (the cluster
- * itself stays consistent with full_page_writes left on).
+ * Settings passed on the command line, so an existing cluster gets them too. Durable (npm start): every
+ * commit is flushed before it is acknowledged (fsync and synchronous_commit on, PostgreSQL's defaults,
+ * said here so that no ALTER SYSTEM turns them off). Otherwise (the test and bench profiles) both are
+ * off: faster, and a crash of the machine can corrupt the cluster beyond repair, which a throw-away
+ * test cluster can afford.
  */
-function serverSettings(pgdata: string, port: number): string[] {
+function serverSettings(pgdata: string, port: number, durable: boolean): string[] {
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     port: String(port),
     unix_socket_directories: pgdata,
-    fsync: 'off',
-    synchronous_commit: 'off',
+    fsync: durable ? 'on' : 'off',
+    synchronous_commit: durable ? 'on' : 'off',
+    full_page_writes: 'on',
     // FerretDB prepares every statement; a generic plan never uses the expression indexes that serve its
     // queries (see ferretdb-matching-indexes.ts), so every execution is planned with its parameters.
     plan_cache_mode: 'force_custom_plan',
@@ -126,7 +129,12 @@ async function clearStalePidFile(pgdata: string, binary: string): Promise<void> 
   await rm(file, { force: true });
 }
 
-async function initCluster(binDir: string, pgdata: string, account: Account | undefined): Promise<void> {
+async function initCluster(
+  binDir: string,
+  pgdata: string,
+  account: Account | undefined,
+  durable: boolean,
+): Promise<void> {
   const partial = `${pgdata}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true, mode: 0o700 });
@@ -135,7 +143,7 @@ async function initCluster(binDir: string, pgdata: string, account: Account | un
   process.stderr.write(`dealreg: initialising a PostgreSQL cluster in ${pgdata} (once; a few seconds)…\n`);
   await execFileAsync(
     path.join(binDir, 'initdb'),
-    ['-D', partial, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    ['-D', partial, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', ...(durable ? [] : ['--no-sync'])],
     { uid: account?.uid, gid: account?.gid, cwd: '/' },
   ).catch((error) => {
     throw new Error(`initdb failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}`);
@@ -143,6 +151,27 @@ async function initCluster(binDir: string, pgdata: string, account: Account | un
   // Renamed only once complete, so an interrupted initdb is redone instead of leaving a broken cluster.
   await rename(partial, pgdata);
   process.stderr.write(`dealreg: PostgreSQL cluster ready (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+/**
+ * PostgreSQL's documentation: a cluster that ran with fsync off must have its files flushed before it can
+ * count on fsync again. A marker next to the cluster says it has been since it last ran without.
+ */
+async function flushIfItRanWithoutFsync(
+  binDir: string,
+  pgdata: string,
+  account: Account | undefined,
+  durable: boolean,
+): Promise<void> {
+  const marker = `${pgdata}.flushed`;
+  if (!durable) return rm(marker, { force: true });
+  if (existsSync(marker)) return;
+  await execFileAsync(path.join(binDir, 'initdb'), ['--sync-only', '-D', pgdata], {
+    uid: account?.uid,
+    gid: account?.gid,
+    cwd: '/',
+  });
+  await writeFile(marker, 'PostgreSQL runs with fsync on; deleted when it runs without\n');
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<OwnPostgres> {
@@ -160,14 +189,16 @@ export async function startPostgres(options: PostgresOptions): Promise<OwnPostgr
   if (found === 'missing') throw new Error("running as root, and there is no 'postgres' user to run PostgreSQL as");
   const account = found;
   await mkdir(options.dataDir, { recursive: true });
-  if (!existsSync(path.join(pgdata, 'PG_VERSION'))) await initCluster(options.binDir, pgdata, account);
+  const durable = options.durable ?? false;
+  if (!existsSync(path.join(pgdata, 'PG_VERSION'))) await initCluster(options.binDir, pgdata, account, durable);
   await clearStalePidFile(pgdata, binary);
   if (account) await chown(pgdata, account.uid, account.gid);
   await chmod(pgdata, 0o700);
+  await flushIfItRanWithoutFsync(options.binDir, pgdata, account, durable);
   const proc = await spawnManaged({
     name,
     command: binary,
-    args: ['-D', pgdata, ...serverSettings(pgdata, options.port)],
+    args: ['-D', pgdata, ...serverSettings(pgdata, options.port, durable)],
     runDir,
     cwd: '/',
     uid: account?.uid,

@@ -1,18 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  defaultStop,
+  pidFile,
+  recordOf,
+  type StopSignal,
+  stopLeftovers,
+  stopRecordedProcess,
+  writePidRecord,
+} from './pid-files';
+import { isProcessAlive, sendSignal } from './proc-tree';
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export type { StopSignal } from './pid-files';
 
 /** True when something accepts TCP connections on host:port. */
 export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
@@ -44,9 +47,13 @@ export interface ManagedProcess {
   name: string;
   pid: number;
   logFile: string;
-  /** Resolves with the exit code once the process has ended. */
+  /** Resolves with the exit code once the process has ended (null when a signal ended it; see `ended`). */
   exited: Promise<number | null>;
+  /** How it ended, once it has: `code 1`, `signal SIGKILL`. */
+  ended?: string;
   stop(timeoutMs?: number): Promise<void>;
+  /** SIGKILL to its whole process group, now. */
+  kill(): void;
 }
 
 export interface SpawnOptions {
@@ -66,23 +73,30 @@ export interface SpawnOptions {
   stop?: StopSignal;
 }
 
-/**
- * PostgreSQL wants SIGINT (fast shutdown) sent to the postmaster alone: it stops its own helpers, and a
- * SIGTERM to the whole group would be a "smart" shutdown that waits for clients.
- */
-export interface StopSignal {
-  signal: NodeJS.Signals;
-  group: boolean;
+/** Every process this one started and that has not ended yet, so that a stop can reach them all. */
+const live = new Set<ManagedProcess>();
+let refusing: string | undefined;
+
+export function liveProcesses(): ManagedProcess[] {
+  return [...live];
 }
 
-const defaultStop: StopSignal = { signal: 'SIGTERM', group: true };
+/** From now on nothing new is started: a start-up still under way must not add processes behind a stop. */
+export function refuseNewProcesses(reason: string): void {
+  refusing = reason;
+}
 
-function pidFile(runDir: string, name: string): string {
-  return path.join(runDir, `${name}.pid`);
+export async function terminate(pid: number, timeoutMs: number, stop: StopSignal = defaultStop): Promise<void> {
+  // Each managed process leads its own process group; signal the group so that helpers it started go too.
+  sendSignal(stop.group ? -pid : pid, stop.signal);
+  const deadline = Date.now() + timeoutMs;
+  while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
+  sendSignal(-pid, 'SIGKILL');
+  while (isProcessAlive(pid)) await sleep(50);
 }
 
 /**
- * Kills a process that an earlier run started and could not stop (its parent was killed with SIGKILL):
+ * Stops a process an earlier run started and could not stop (its parent was killed with SIGKILL):
  * without this, its port stays taken and the next start fails in a confusing way.
  */
 export async function killLeftover(
@@ -91,49 +105,19 @@ export async function killLeftover(
   commandHint: string,
   stop: StopSignal = defaultStop,
 ): Promise<void> {
-  const file = pidFile(runDir, name);
-  const pid = Number(await readFile(file, 'utf8').catch(() => '0'));
-  if (pid && isProcessAlive(pid) && commandLineOf(pid).includes(commandHint)) {
-    process.stderr.write(`dealreg: stopping ${name} (pid ${pid}) left over from an earlier run\n`);
-    await terminate(pid, 10_000, stop);
-  }
-  await rm(file, { force: true });
+  await stopRecordedProcess(pidFile(runDir, name), terminate, { commandHint, stop });
 }
 
-export function commandLineOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return '';
-  }
-}
-
-async function terminate(pid: number, timeoutMs: number, stop: StopSignal = defaultStop): Promise<void> {
-  // Each managed process leads its own process group; signal the group so that helpers it started go too.
-  const signal = (sig: NodeJS.Signals, group = stop.group) => {
-    try {
-      if (!group) throw new Error('signal the leader alone');
-      process.kill(-pid, sig);
-    } catch {
-      try {
-        process.kill(pid, sig);
-      } catch {
-        /* already gone */
-      }
-    }
-  };
-  signal(stop.signal);
-  const deadline = Date.now() + timeoutMs;
-  while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isProcessAlive(pid)) signal('SIGKILL', true);
-  while (isProcessAlive(pid)) await sleep(50);
-}
+/** Every leftover under `dir` (see pid-files.ts), each named in one line. */
+export const stopLeftoverProcesses = (dir: string, options: { recursive?: boolean; whose?: string } = {}) =>
+  stopLeftovers(dir, terminate, options);
 
 /**
  * Starts a long-running process in its own process group (so a terminal's Ctrl-C reaches only us and we
- * stop things in order), logs to runDir/<name>.log, and records its pid for leftover cleanup.
+ * stop things in order), logs to runDir/<name>.log, and records it in runDir/<name>.pid for leftover cleanup.
  */
 export async function spawnManaged(options: SpawnOptions): Promise<ManagedProcess> {
+  if (refusing) throw new Error(`not starting ${options.name}: ${refusing}`);
   await mkdir(options.runDir, { recursive: true });
   const logFile = path.join(options.runDir, `${options.name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -153,27 +137,38 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
       if (options.echo) process.stdout.write(chunk);
     });
   }
-  await writeFile(pidFile(options.runDir, options.name), String(pid));
-  const exited = new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => {
-      log.end();
-      rm(pidFile(options.runDir, options.name), { force: true }).finally(() => resolve(code));
-    });
-  });
-  return {
+  const file = pidFile(options.runDir, options.name);
+  const exitedNow = () => child.exitCode !== null || child.signalCode !== null;
+  const managed: ManagedProcess = {
     name: options.name,
     pid,
     logFile,
-    exited,
+    exited: new Promise<number | null>((resolve) => {
+      child.on('exit', (code, signal) => {
+        managed.ended = signal ? `signal ${signal}` : `code ${code}`;
+        live.delete(managed);
+        log.end();
+        rm(file, { force: true }).finally(() => resolve(code));
+      });
+    }),
     async stop(timeoutMs = 15_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (exitedNow()) return;
       await terminate(pid, timeoutMs, options.stop);
-      await exited;
+      await managed.exited;
+    },
+    kill() {
+      if (!exitedNow()) sendSignal(-pid, 'SIGKILL');
     },
   };
+  live.add(managed);
+  await writePidRecord(file, recordOf(pid, [options.command, ...options.args].join(' '), options.stop));
+  return managed;
 }
 
-/** Polls `probe` until it succeeds; fails early with the log's tail if the process dies first. */
+/**
+ * Polls `probe` until it succeeds; fails early with the log's tail if the process dies first. A process
+ * that never becomes ready is killed: nothing could use it, and it would hold its port.
+ */
 export async function waitUntilReady(
   proc: ManagedProcess | undefined,
   what: string,
@@ -190,6 +185,7 @@ export async function waitUntilReady(
     if (await probe().catch(() => false)) return;
     await sleep(250);
   }
+  proc?.kill();
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s${proc ? `; see ${proc.logFile}` : ''}`);
 }
 

@@ -11,6 +11,17 @@ export interface TemporalServerOptions {
   port: number;
   /** Web UI port; `undefined` runs the server headless. */
   uiPort?: number;
+  /** Flush every commit (npm start); without, a crash of the machine may lose or corrupt the store. */
+  durable?: boolean;
+}
+
+/**
+ * Temporal's SQLite store in WAL mode. Durable: synchronous=FULL flushes the WAL at every commit, so a
+ * workflow whose start was acknowledged survives a power cut (NORMAL could lose the last commits while
+ * PostgreSQL kept the registration they stored). Otherwise synchronous=OFF: no flush at all.
+ */
+export function temporalSqlitePragmas(durable: boolean): string[] {
+  return ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', `synchronous=${durable ? 'FULL' : 'OFF'}`];
 }
 
 async function refuseTakenPort(port: number, what: string): Promise<void> {
@@ -21,7 +32,7 @@ async function refuseTakenPort(port: number, what: string): Promise<void> {
   }
 }
 
-/** Temporal's dev server with a persistent SQLite file (WAL, no fsync: a dev box trades durability on power loss for speed). */
+/** Temporal's dev server with a persistent SQLite file. */
 export async function startTemporalServer(options: TemporalServerOptions): Promise<ManagedProcess> {
   const binary = await ensureTool('temporal');
   const runDir = path.join(options.dataDir, 'run');
@@ -32,10 +43,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     'start-dev',
     '--db-filename',
     path.join(options.dataDir, 'temporal.db'),
-    '--sqlite-pragma',
-    'journal_mode=WAL',
-    '--sqlite-pragma',
-    'synchronous=OFF',
+    ...temporalSqlitePragmas(options.durable ?? false),
     '--ip',
     '127.0.0.1',
     '--port',

@@ -12,56 +12,16 @@ import {
   installPostgresIfAllowed,
   postgresAccount,
   postgresAnswers,
-  postgresStop,
   startPostgres,
 } from './postgres';
-import { killLeftover, type ManagedProcess } from './processes';
+import { stopLeftoverProcesses } from './processes';
+import { profiles, runDirOf, type StackProfile } from './profiles';
 import { mongoAnswers, startFerretDb, startTemporalServer, temporalAnswers } from './servers';
+import { STOP_BUDGET_MS } from './shutdown';
 import { copySqliteStore, uncopiedSqliteStore } from './sqlite-copy';
-import { toolPath } from './tools';
+import { Supervisor } from './supervise';
 
-export const projectRoot = path.resolve(__dirname, '..', '..');
-
-/** Where a stack keeps its data and which ports it uses; `dev` (npm start) and `test` (npm test) never overlap. */
-export interface StackProfile {
-  name: 'dev' | 'test' | 'bench';
-  dataDir: string;
-  temporalPort: number;
-  temporalUiPort?: number;
-  ferretDbPort: number;
-  /** The stack's own PostgreSQL, FerretDB's storage. */
-  postgresPort: number;
-  database: string;
-}
-
-export const profiles = {
-  dev: {
-    name: 'dev',
-    dataDir: path.join(projectRoot, '.data', 'dev'),
-    temporalPort: 7233,
-    temporalUiPort: 8233,
-    ferretDbPort: 27017,
-    postgresPort: 25432,
-    database: 'dealreg',
-  },
-  test: {
-    name: 'test',
-    dataDir: path.join(projectRoot, '.data', 'test'),
-    temporalPort: 17233,
-    ferretDbPort: 37017,
-    postgresPort: 35432,
-    database: 'dealreg_test',
-  },
-  bench: {
-    name: 'bench',
-    dataDir: path.join(projectRoot, '.data', 'bench'),
-    temporalPort: 27233,
-    temporalUiPort: 28233,
-    ferretDbPort: 47017,
-    postgresPort: 45432,
-    database: 'dealreg_bench',
-  },
-} as const satisfies Record<string, StackProfile>;
+export { type ProfileName, profiles, projectRoot, runDirOf, type StackProfile } from './profiles';
 
 export interface RunningStack {
   temporalAddress: string;
@@ -73,9 +33,10 @@ export interface RunningStack {
   postgresUrl?: string;
   /** The log of the stack's own PostgreSQL, where auto_explain writes (lines carry `db=<database>`). */
   postgresLogFile?: string;
-  /** Servers this process started (empty when both are external). */
-  processes: ManagedProcess[];
-  stop(): Promise<void>;
+  /** Keeps the servers it started running; the worker and the API join it under npm start. */
+  supervisor: Supervisor;
+  /** Stops everything the supervisor runs, by `deadline` (default: the stop budget from now). */
+  stop(deadline?: number): Promise<void>;
 }
 
 export type FerretDbBackend = 'postgresql' | 'sqlite';
@@ -89,7 +50,19 @@ const stackEnvSchema = z.object({
   DEALREG_FERRETDB_POSTGRES_URL: z.url().optional(),
   /** `sqlite` keeps FerretDB on its embedded SQLite backend; `postgresql` fails rather than fall back. */
   DEALREG_FERRETDB_BACKEND: z.enum(['sqlite', 'postgresql']).optional(),
+  /** Which profile npm start runs: `supervisor-test` is for the tests of npm start itself (test/stack). */
+  DEALREG_STACK_PROFILE: z.enum(['dev', 'supervisor-test']).default('dev'),
 });
+
+function parseStackEnv(env: NodeJS.ProcessEnv) {
+  const parsed = stackEnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`local stack environment: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** npm start's profile: `dev`, unless DEALREG_STACK_PROFILE names the tests' own. */
+export const startProfile = (env: NodeJS.ProcessEnv): StackProfile =>
+  profiles[parseStackEnv(env).DEALREG_STACK_PROFILE];
 
 type Storage =
   | { backend: 'postgresql'; externalUrl: string }
@@ -97,9 +70,7 @@ type Storage =
   | { backend: 'sqlite'; why?: string };
 
 function chooseStorage(env: NodeJS.ProcessEnv): Storage {
-  const parsed = stackEnvSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`local stack environment: ${z.prettifyError(parsed.error)}`);
-  const { DEALREG_FERRETDB_POSTGRES_URL: externalUrl, DEALREG_FERRETDB_BACKEND: wanted } = parsed.data;
+  const { DEALREG_FERRETDB_POSTGRES_URL: externalUrl, DEALREG_FERRETDB_BACKEND: wanted } = parseStackEnv(env);
   if (wanted === 'sqlite') return { backend: 'sqlite' };
   if (externalUrl) return { backend: 'postgresql', externalUrl };
   let binDir = findPostgresBinDir();
@@ -116,16 +87,20 @@ function chooseStorage(env: NodeJS.ProcessEnv): Storage {
 
 /**
  * Ensures a Temporal server and a MongoDB-wire database are reachable: the ones named by
- * TEMPORAL_ADDRESS / MONGODB_URI when set (nothing is started then), otherwise local ones.
+ * TEMPORAL_ADDRESS / MONGODB_URI when set (nothing is started then), otherwise local ones, each kept
+ * running by the supervisor (one more server is one more `supervisor.start`).
  */
-export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv = process.env): Promise<RunningStack> {
-  const processes: ManagedProcess[] = [];
+export async function startStack(
+  profile: StackProfile,
+  env: NodeJS.ProcessEnv = process.env,
+  supervisor = new Supervisor({ say: progress, giveUp: (message) => progress(`${message}; not restarted again`) }),
+): Promise<RunningStack> {
   let matchingIndexes: MatchingIndexes | undefined;
-  const stop = async () => {
+  const stop = async (deadline = Date.now() + STOP_BUDGET_MS) => {
     await matchingIndexes?.stop();
-    // Reverse order of starting: FerretDB before the PostgreSQL it stores into.
-    for (const proc of [...processes].reverse()) await proc.stop();
+    await supervisor.stop(deadline);
   };
+  const { dataDir, durable } = profile;
   try {
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUiUrl = env.TEMPORAL_UI_URL;
@@ -135,16 +110,13 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
       }
     } else {
       progress(`starting Temporal dev server on 127.0.0.1:${profile.temporalPort}`);
-      processes.push(
-        await startTemporalServer({
-          dataDir: profile.dataDir,
-          port: profile.temporalPort,
-          uiPort: 'temporalUiPort' in profile ? profile.temporalUiPort : undefined,
-        }),
-      );
+      const uiPort = profile.temporalUiPort;
+      await supervisor.start({
+        name: 'temporal',
+        start: () => startTemporalServer({ dataDir, port: profile.temporalPort, uiPort, durable }),
+      });
       temporalAddress = `127.0.0.1:${profile.temporalPort}`;
-      if ('temporalUiPort' in profile && profile.temporalUiPort)
-        temporalUiUrl = `http://127.0.0.1:${profile.temporalUiPort}`;
+      if (uiPort) temporalUiUrl = `http://127.0.0.1:${uiPort}`;
     }
 
     let mongodbUri = env.MONGODB_URI;
@@ -159,15 +131,18 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
       const reportError = (error: unknown) => progress(`FerretDB index workaround: ${String(error)}`);
       if ('binDir' in storage) {
         progress(`starting PostgreSQL (${storage.binDir}) on 127.0.0.1:${profile.postgresPort}`);
-        const own = await startPostgres({
-          binDir: storage.binDir,
-          dataDir: profile.dataDir,
-          port: profile.postgresPort,
+        let serverUrl = '';
+        const proc = await supervisor.start({
+          name: 'postgres',
+          start: async () => {
+            const own = await startPostgres({ binDir: storage.binDir, dataDir, port: profile.postgresPort, durable });
+            serverUrl = own.serverUrl;
+            return own.proc;
+          },
         });
-        processes.push(own.proc);
-        await ensureDatabase(own.serverUrl, ferretDbPostgresDatabase);
-        postgresUrl = databaseUrl(own.serverUrl, ferretDbPostgresDatabase);
-        postgresLogFile = own.logFile;
+        await ensureDatabase(serverUrl, ferretDbPostgresDatabase);
+        postgresUrl = databaseUrl(serverUrl, ferretDbPostgresDatabase);
+        postgresLogFile = proc.logFile;
       } else if ('externalUrl' in storage) {
         postgresUrl = storage.externalUrl;
         const database = new URL(postgresUrl).pathname.slice(1);
@@ -177,19 +152,23 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
           throw new Error('DEALREG_FERRETDB_POSTGRES_URL does not answer');
       }
       if (postgresUrl) matchingIndexes = await applyPostgresMatchingIndexes(postgresUrl, reportError);
-      const sqliteDir = path.join(profile.dataDir, 'ferretdb');
+      const sqliteDir = path.join(dataDir, 'ferretdb');
       const backendLabel =
         storage.backend === 'sqlite'
           ? `SQLite backend${storage.why ? `, because ${storage.why}: slower, and lookups scan` : ''}`
           : `PostgreSQL backend${'externalUrl' in storage ? ' (DEALREG_FERRETDB_POSTGRES_URL)' : ''}`;
       progress(`starting FerretDB (${backendLabel}) on 127.0.0.1:${profile.ferretDbPort}`);
-      processes.push(await startFerretDb({ dataDir: profile.dataDir, port: profile.ferretDbPort, postgresUrl }));
+      const ferretDbPostgresUrl = postgresUrl;
+      await supervisor.start({
+        name: 'ferretdb',
+        start: () => startFerretDb({ dataDir, port: profile.ferretDbPort, postgresUrl: ferretDbPostgresUrl }),
+      });
       if (storage.backend === 'sqlite') {
         matchingIndexes = await applySqliteMatchingIndexes(sqliteDir, reportError);
         if (!matchingIndexes) progress('no sqlite3 command found: FerretDB runs without its _id index workaround');
       } else if (await uncopiedSqliteStore(sqliteDir)) {
         await copySqliteStore(
-          { dataDir: profile.dataDir, sqliteDir, targetUri: `mongodb://127.0.0.1:${profile.ferretDbPort}` },
+          { dataDir, sqliteDir, targetUri: `mongodb://127.0.0.1:${profile.ferretDbPort}` },
           progress,
         );
       }
@@ -202,7 +181,7 @@ export async function startStack(profile: StackProfile, env: NodeJS.ProcessEnv =
       ferretDbBackend,
       postgresUrl,
       postgresLogFile,
-      processes,
+      supervisor,
       stop,
     };
   } catch (error) {
@@ -215,10 +194,10 @@ export function progress(message: string): void {
   process.stderr.write(`dealreg: ${message}\n`);
 }
 
-/** Stops servers an earlier run of this profile left behind (its parent was killed before it could). */
-export async function stopLeftoverServers(profile: StackProfile): Promise<void> {
-  const runDir = path.join(profile.dataDir, 'run');
-  await killLeftover(runDir, 'temporal', toolPath('temporal'));
-  await killLeftover(runDir, 'ferretdb', toolPath('ferretdb'));
-  await killLeftover(runDir, 'postgres', 'postgres', postgresStop);
+/**
+ * Stops what an earlier run of this profile left behind (its supervisor was killed before it could),
+ * each named in one line: servers, worker and API alike.
+ */
+export async function stopLeftoversOf(profile: StackProfile, options: { recursive?: boolean; whose?: string } = {}) {
+  await stopLeftoverProcesses(options.recursive ? profile.dataDir : runDirOf(profile), options);
 }

@@ -1,13 +1,11 @@
 import mongoose from 'mongoose';
-import { storeSubmission } from '../../activities/accept';
+import { acceptRegistration, storeSubmission } from '../../activities/accept';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
-import { upgradeStoredData } from '../../db/upgrade';
-import { RequestRefused } from '../../services/errors';
+import { RequestRefused } from '../../domain/errors';
 import { prepareSubmission, submitRegistration } from '../../services/submit-registration';
-import { startLegacyRegistration } from '../../worker/legacy-intake';
 import { startExtraWorker } from '../support/extra-worker';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { eventually, startTestSystem, type TestSystem } from '../support/harness';
+import { startTestSystem, type TestSystem } from '../support/harness';
 import { waitForStatus } from '../support/lifecycle';
 
 /** How a submission becomes a stored registration: its workflow's first step (activities/accept.ts). */
@@ -90,7 +88,7 @@ test('an acceptance that dies after listing and drawing, before its insert, is f
         await Registration.deleteOne({ _id: input.registrationId }).exec();
         throw new Error('worker died');
       }
-      return storeSubmission(input, { mayBeStored: true });
+      return acceptRegistration(input);
     },
   });
   try {
@@ -109,37 +107,4 @@ test('an acceptance that dies after listing and drawing, before its insert, is f
   } finally {
     await dying.stop();
   }
-});
-
-test('the upgrade finishes submissions an earlier API left in its intake list', async () => {
-  const intake = mongoose.connection.collection<{ _id: string; at: Date }>('intake');
-  await mongoose.connection.collection('counters').deleteOne({ _id: 'upgrade:legacy-intake' } as never);
-  // One the old API numbered but did not start, and one it never numbered (never accepted).
-  const numbered = (await storeSubmission(await prepareSubmission('value-var', submission()), {
-    mayBeStored: false,
-  })) as unknown as RegistrationDoc;
-  const unnumbered = (await storeSubmission(await prepareSubmission('big-integrator', submission()), {
-    mayBeStored: false,
-  })) as unknown as RegistrationDoc;
-  await Registration.updateOne({ _id: unnumbered._id }, { $unset: { sequence: 1 } }).exec();
-  await intake.insertMany([
-    { _id: numbered._id, at: new Date() },
-    { _id: unnumbered._id, at: new Date() },
-  ]);
-
-  const upgraded = await upgradeStoredData({
-    startLegacyRegistration: (registration) => startLegacyRegistration(system, registration),
-  });
-  expect(upgraded['legacy-intake']).toBe(2);
-  expect(await intake.countDocuments({})).toBe(0);
-  expect(await stored(unnumbered._id)).toBeNull();
-  expect(await entriesOf('dealkeys', { registrationId: unnumbered._id })).toBe(0);
-  // The numbered one runs as runs of that version did (no submission in its input) and is decided.
-  const decided = await waitForStatus(numbered._id, 'approved');
-  expect(decided.decisions).toHaveLength(1);
-  const input = await eventually(async () => {
-    const history = await system.temporal.workflow.getHandle(numbered.workflowId).fetchHistory();
-    return history.events?.[0]?.workflowExecutionStartedEventAttributes?.input;
-  }, 'the legacy run to start');
-  expect(input).toBeDefined();
 });

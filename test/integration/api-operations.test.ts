@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -13,11 +14,13 @@ import { createRouteTable } from '../../api/routes';
 import { listen } from '../../api/server';
 import { apiGrpcRetry } from '../../api/temporal';
 import { disconnectDatabase } from '../../db/connection';
+import { eventually } from '../support/harness';
 import { type ApiTest, freshSubmission, startApiTest, submitAndWait, testConfig } from './api-support';
 
+const metricsToken = randomBytes(32).toString('base64url');
 let api: ApiTest;
 beforeAll(async () => {
-  api = await startApiTest('apiops');
+  api = await startApiTest('apiops', { METRICS_TOKEN: metricsToken });
 }, 60_000);
 afterAll(() => api?.shutdown());
 
@@ -50,18 +53,69 @@ describe('the OpenAPI document', () => {
 describe('operations', () => {
   test('healthz and readyz answer while everything is up', async () => {
     expect((await api.call({ as: 'missing', method: 'get', path: '/healthz' })).body).toEqual({ status: 'ok' });
-    const ready = await api.call({ as: 'missing', method: 'get', path: '/readyz' });
+    // The test's worker was started a moment ago: ready once Temporal has seen it poll.
+    const ready = await eventually(async () => {
+      const answer = await api.call({ as: 'missing', method: 'get', path: '/readyz' });
+      return answer.status === 200 ? answer : undefined;
+    }, 'a worker polling the task queue');
     expect(ready.body).toEqual({
       status: 'ready',
-      checks: { temporal: true, database: true },
+      checks: { temporal: true, database: true, worker: true },
       rateLimitStore: 'memory',
     });
+  });
+
+  test('readyz says not ready, and why, while no worker polls the task queue; healthz stays up', async () => {
+    const app = createApp({
+      temporal: api.system.temporal,
+      taskQueue: 'nobody-polls-this-queue',
+      logger: pino({ level: 'silent' }),
+      config: testConfig(),
+    });
+    expect((await request(app).get('/healthz')).status).toBe(200);
+    const ready = await request(app).get('/readyz');
+    expect({ status: ready.status, body: ready.body, retryAfter: Boolean(ready.headers['retry-after']) }).toEqual({
+      status: 503,
+      body: {
+        status: 'unavailable',
+        checks: { temporal: true, database: true, worker: false },
+        reason: 'no worker polls task queue nobody-polls-this-queue',
+        rateLimitStore: 'memory',
+      },
+      retryAfter: true,
+    });
+  });
+
+  test('metrics without METRICS_TOKEN carry process and request figures only', async () => {
+    await submitAndWait(api, freshSubmission());
+    for (const authorization of [undefined, `Bearer ${api.keys.admin}`, `Bearer ${metricsToken}x`]) {
+      const text = (
+        await api.call({
+          as: 'missing',
+          method: 'get',
+          path: '/metrics',
+          headers: authorization ? { authorization } : {},
+        })
+      ).text;
+      expect(text).toMatch(/dealreg_api_process_cpu_seconds_total/);
+      expect(text).toMatch(/dealreg_http_request_duration_seconds_count\{method="POST"/);
+      expect(text).not.toMatch(
+        /dealreg_registrations\{|dealreg_open_escalations|dealreg_registration_submissions_total/,
+      );
+    }
   });
 
   test('metrics count requests by route template, submissions by outcome, and report stored counts', async () => {
     await submitAndWait(api, freshSubmission());
     await api.call({ as: 'reseller', method: 'post', path: '/api/v1/registrations', body: { nonsense: true } });
-    const text = (await api.call({ as: 'missing', method: 'get', path: '/metrics' })).text;
+    const text = (
+      await api.call({
+        as: 'missing',
+        method: 'get',
+        path: '/metrics',
+        headers: { authorization: `Bearer ${metricsToken}` },
+      })
+    ).text;
     expect(text).toMatch(
       /dealreg_http_request_duration_seconds_count\{method="POST",route="POST \/api\/v1\/registrations",status="202"\} \d+/,
     );
@@ -219,7 +273,8 @@ describe('when a dependency is down', () => {
     expect(withdraw.status).toBe(503);
     const ready = await request(app).get('/readyz');
     expect(ready.status).toBe(503);
-    expect(ready.body.checks).toEqual({ temporal: false, database: true });
+    expect(ready.body.checks).toEqual({ temporal: false, database: true, worker: false });
+    expect(ready.body.reason).toBe('Temporal cannot be reached');
     await connection.close();
   });
 

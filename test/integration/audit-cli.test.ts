@@ -8,7 +8,7 @@ import { AuditLog, type AuditLogDoc, auditEntryOf, auditLogId, hashAuditEntry } 
 import { hashDecision, sealDecision } from '../../db/decision-log';
 import { type DecisionRecord, Registration, type RegistrationDoc } from '../../db/registrations';
 import { closeRegistration } from '../../services/commands';
-import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
+import { publishTestPolicy, resellerKey, seedPartners, submission } from '../support/fixtures';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { registration, submitAndDecide } from '../support/lifecycle';
 
@@ -76,7 +76,7 @@ async function rewriteChain(
 
 test('prints the timeline, verifies the signed chain, the global log and the history, and replays it', async () => {
   const approved = await submitAndDecide(system, 'value-var', submission());
-  await closeRegistration(system.temporal, approved._id, { kind: 'reseller', keyId: 'key_x' }, 'won');
+  await closeRegistration(system.temporal, approved._id, resellerKey, 'won');
   await system.temporal.workflow.getHandle(approved.workflowId).result();
   const report = await audit(approved._id);
   expect(report.stdout).toContain('Hash chain: intact (2 entries)');

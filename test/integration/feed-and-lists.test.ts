@@ -125,9 +125,10 @@ test('a deliveries page reads its limit and the records behind it, not the whole
 
 test('an escalations page (once saveEscalation lists them) reads its limit and the escalations behind it', async () => {
   const now = new Date();
-  const escalation = (id: string, status: EscalationDoc['status']): EscalationDoc => ({
+  const escalation = (id: string, status: EscalationDoc['status'], revision: number): EscalationDoc => ({
     _id: id,
     status,
+    revision,
     subject: 'registration',
     reasonCode: 'possible-duplicate',
     contenders: [],
@@ -142,7 +143,7 @@ test('an escalations page (once saveEscalation lists them) reads its limit and t
   });
   const ids: string[] = [];
   for (let i = 0; i < 300; i += 1) {
-    const doc = escalation(`esc_${randomBytes(8).toString('hex')}`, 'open');
+    const doc = escalation(`esc_${randomBytes(8).toString('hex')}`, 'open', 1);
     ids.push(doc._id);
     await saveEscalation(doc);
     await listEscalation(doc);
@@ -152,7 +153,7 @@ test('an escalations page (once saveEscalation lists them) reads its limit and t
   expect(result.items.map((item) => item._id)).toEqual(ids.slice(-5).reverse());
   expect(documents).toBeLessThanOrEqual(2 * (5 + 1) + 2);
 
-  const resolved = escalation(ids.at(-1) as string, 'resolved');
+  const resolved = escalation(ids.at(-1) as string, 'resolved', 2);
   await saveEscalation(resolved);
   await listEscalation(resolved);
   expect((await escalationPage('open', undefined, 5)).items.map((item) => item._id)).toEqual(

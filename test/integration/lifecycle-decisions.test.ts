@@ -1,18 +1,16 @@
-import { decideRegistration } from '../../activities/decide';
-import { protectionActivities } from '../../activities/protection';
+import { recordStep } from '../../activities/record-step';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
+import { type EventDoc, EventModel } from '../../db/events';
+import { RequestRefused } from '../../domain/errors';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
-import { RequestRefused } from '../../services/errors';
 import { submitRegistration } from '../../services/submit-registration';
-import type { Actor } from '../../workflows/definitions';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
-import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { publishTestPolicy, resellerKey, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { startTestSystem, type TestSystem } from '../support/harness';
 import { recordHistory, registration, submitAndDecide, waitForStatus, workflowResult } from '../support/lifecycle';
 
 let system: TestSystem;
-const reseller: Actor = { kind: 'reseller', keyId: 'key_test' };
 
 beforeAll(async () => {
   system = await startTestSystem('lifecycle');
@@ -36,24 +34,6 @@ describe('decisions', () => {
       onWrongRoute: 'reject',
       timing: longProtection,
     });
-  });
-
-  test('an older run’s withdrawal retried after its write landed finishes instead of failing', async () => {
-    const decided = await submitAndDecide(system, 'value-var', submission());
-    expect(decided.status).toBe('approved');
-    // Runs started before the workflow owned every status withdraw through this activity; a worker that
-    // died after its write but before reporting has the activity run again on the withdrawn document.
-    const { withdrawRegistration } = protectionActivities({
-      temporal: system.temporal,
-      taskQueue: system.taskQueue,
-      logger: quietLogger,
-    });
-    const first = await withdrawRegistration({ registrationId: decided._id, by: reseller });
-    const retried = await withdrawRegistration({ registrationId: decided._id, by: reseller });
-    expect(first.status).toBe('withdrawn');
-    expect(retried).toEqual(first);
-    const stored = await registration(decided._id);
-    expect(stored.decisions.filter((entry) => entry.key === 'withdraw')).toHaveLength(1);
   });
 
   test('approves a registration nobody else holds, with a verifiable decision chain', async () => {
@@ -92,24 +72,26 @@ describe('decisions', () => {
   test('closes as won and as lost, which releases the deal for the next registration', async () => {
     const body = submission();
     const won = await submitAndDecide(system, 'value-var', body);
-    await expect(closeRegistration(system.temporal, won._id, reseller, 'won')).resolves.toMatchObject({
+    await expect(closeRegistration(system.temporal, won._id, resellerKey, 'won')).resolves.toMatchObject({
       status: 'won',
     });
     expect(await workflowResult(system, won.workflowId)).toMatchObject({ status: 'won' });
     const next = await submitAndDecide(system, 'small-boutique', { ...body });
     expect(next.status).toBe('approved');
-    await expect(closeRegistration(system.temporal, next._id, reseller, 'lost')).resolves.toMatchObject({
+    await expect(closeRegistration(system.temporal, next._id, resellerKey, 'lost')).resolves.toMatchObject({
       status: 'lost',
     });
     await recordHistory(system, 'closed-won', won.workflowId);
-    await expect(closeRegistration(system.temporal, won._id, reseller, 'lost')).rejects.toBeInstanceOf(RequestRefused);
+    await expect(closeRegistration(system.temporal, won._id, resellerKey, 'lost')).rejects.toBeInstanceOf(
+      RequestRefused,
+    );
   });
 
   test('withdraws an approved registration and releases its deal', async () => {
     const body = submission();
     const approved = await submitAndDecide(system, 'value-var', body);
     await expect(
-      withdrawRegistration(system.temporal, approved._id, reseller, 'customer paused'),
+      withdrawRegistration(system.temporal, approved._id, resellerKey, 'customer paused'),
     ).resolves.toMatchObject({
       status: 'withdrawn',
     });
@@ -120,20 +102,33 @@ describe('decisions', () => {
 
   test('extends protection directly once, then answers that none are left', async () => {
     const approved = await submitAndDecide(system, 'value-var', submission());
-    const extended = await requestExtension(system.temporal, approved._id, reseller, 'procurement slipped');
+    const extended = await requestExtension(system.temporal, approved._id, resellerKey, 'procurement slipped');
     expect(extended.result).toBe('extended');
     expect(Date.parse(extended.protectedUntil) - approved.protectedUntil!.getTime()).toBe(60_000);
     expect((await registration(approved._id)).extensionsUsed).toBe(1);
-    const refusal = await requestExtension(system.temporal, approved._id, reseller, 'again').catch((e) => e);
+    const refusal = await requestExtension(system.temporal, approved._id, resellerKey, 'again').catch((e) => e);
     expect(refusal).toBeInstanceOf(RequestRefused);
     expect(refusal).toMatchObject({ status: 409, title: 'No extensions left' });
   });
 
   test('a repeated decision or transition writes nothing twice', async () => {
     const approved = await submitAndDecide(system, 'value-var', submission());
-    // The activity run again (as Temporal would after a lost completion) finds its decision.
-    const rerun = await decideRegistration({ registrationId: approved._id });
-    expect(rerun.outcome.status).toBe('approved');
+    // The step activity run again (as Temporal would after a lost completion) finds its entry, writes
+    // nothing, and answers what the document says.
+    const stored0 = await registration(approved._id);
+    const decision = stored0.decisions[0]!;
+    const rerun = await recordStep({
+      registrationId: approved._id,
+      step: {
+        event: 'approved-by-engine',
+        from: ['pending'],
+        to: 'approved',
+        set: {},
+        entry: decision,
+        next: { status: 'approved', extensionsUsed: 0 },
+      },
+    });
+    expect(rerun).toMatchObject({ applied: false, key: 'decision', state: { status: 'approved' } });
     // The same keyed entry applied twice is stored once, even where the status would allow it again.
     const draft = {
       registrationId: approved._id,
@@ -148,6 +143,8 @@ describe('decisions', () => {
         matches: [],
         policyVersion: approved.policyVersion,
         decidedBy: { kind: 'system' as const },
+        actor: { kind: 'system' as const },
+        event: 'extended' as const,
       },
     };
     expect((await applyTransition(draft)).applied).toBe(true);
@@ -171,6 +168,8 @@ describe('decisions', () => {
       matches: [],
       policyVersion,
       decidedBy: { kind: 'system' as const },
+      actor: { kind: 'system' as const },
+      event: 'extended' as const,
     },
   });
 
@@ -213,6 +212,42 @@ describe('decisions', () => {
     expect(stored.decisions.filter((d) => d.key === 'test:abandoned')).toEqual([record]);
     expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
   });
+
+  test('a step completed over a dead writer’s claim tells partners what that writer stored, not what the retry wanted', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const claimed = extensionDraft(approved._id, approved.policyVersion, 'test:told');
+    const unhashed = {
+      ...claimed.decision,
+      at: new Date(Date.now() - 120_000).toISOString(),
+      fromStatus: 'approved' as const,
+      toStatus: 'approved' as const,
+      prevHash: approved.lastDecisionHash,
+    };
+    await ChainPosition.create({
+      _id: chainPositionId(approved._id, approved.lastDecisionHash),
+      registrationId: approved._id,
+      record: { ...unhashed, hash: hashDecision(unhashed) },
+      set: { status: 'approved', updatedAt: new Date(unhashed.at) },
+      unsetReasonCode: true,
+      at: new Date(Date.now() - 120_000),
+    });
+    // The retry computed another outcome under the same key (a denial, told as `registration.resolved`).
+    const retry = await recordStep({
+      registrationId: approved._id,
+      step: {
+        event: 'extension-denied',
+        from: ['approved'],
+        to: 'approved',
+        set: {},
+        entry: { ...claimed.decision, event: 'extension-denied', at: new Date().toISOString() },
+        next: { status: 'approved', extensionsUsed: 0 },
+      },
+    });
+    expect(retry).toMatchObject({ applied: false, key: 'test:told' });
+    const told = await EventModel.find({ 'payload.registrationId': approved._id }).lean<EventDoc[]>().exec();
+    expect(told.filter((event) => event.type === 'registration.resolved')).toEqual([]);
+    expect(told.filter((event) => event.type === 'registration.extended')).toHaveLength(2);
+  });
 });
 
 describe('timed life (protection of seconds)', () => {
@@ -242,7 +277,7 @@ describe('timed life (protection of seconds)', () => {
 
   test('an extension moves the expiry', async () => {
     const approved = await submitAndDecide(system, 'value-var', submission());
-    await requestExtension(system.temporal, approved._id, reseller, 'more time');
+    await requestExtension(system.temporal, approved._id, resellerKey, 'more time');
     const expired = await waitForStatus(approved._id, 'expired', 20_000);
     expect(expired.endedAt!.getTime()).toBeGreaterThanOrEqual(approved.protectedUntil!.getTime() + 3000);
     await recordHistory(system, 'extended-then-expired', approved.workflowId);
@@ -261,7 +296,7 @@ describe('timed life (protection of seconds)', () => {
     const { registration: waiting } = await submitRegistration(system, 'value-var', { ...body });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await registration(waiting._id)).status).toBe('pending');
-    await expect(withdrawRegistration(system.temporal, waiting._id, reseller)).resolves.toMatchObject({
+    await expect(withdrawRegistration(system.temporal, waiting._id, resellerKey)).resolves.toMatchObject({
       status: 'withdrawn',
     });
     expect(await workflowResult(system, waiting.workflowId)).toMatchObject({ status: 'withdrawn' });

@@ -1,7 +1,7 @@
+import { Escalation, type EscalationDoc, saveEscalation } from '../../db/escalations';
+import { RequestRefused } from '../../domain/errors';
 import { closeRegistration, requestExtension, resolveEscalation, withdrawRegistration } from '../../services/commands';
-import { RequestRefused } from '../../services/errors';
-import type { Actor } from '../../workflows/definitions';
-import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { managerKey, publishTestPolicy, resellerKey, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 import {
   recordHistory,
@@ -13,8 +13,6 @@ import {
 } from '../support/lifecycle';
 
 let system: TestSystem;
-const manager: Actor = { kind: 'channel-manager', keyId: 'key_manager' };
-const reseller: Actor = { kind: 'reseller', keyId: 'key_reseller' };
 const slowReview = { reviewSla: 'PT1H', secondReviewSla: 'PT1H', protection: 'PT1H', expiryReminder: 'PT10M' };
 
 beforeAll(async () => {
@@ -45,7 +43,7 @@ describe('possible duplicates', () => {
         [challenger._id, 'contender'],
       ]),
     );
-    const result = await resolveEscalation(system.temporal, escalation._id, manager, {
+    const result = await resolveEscalation(system.temporal, escalation._id, managerKey, {
       award: holder._id,
       reason: 'same buyer',
     });
@@ -62,31 +60,37 @@ describe('possible duplicates', () => {
     const { holder, challenger } = await contestedDeal();
     const escalationId = challenger.escalationId!;
     await waitForEscalationWorkflow(system, escalationId, 2);
-    const notAContender = await resolveEscalation(system.temporal, escalationId, manager, {
+    const notAContender = await resolveEscalation(system.temporal, escalationId, managerKey, {
       award: 'reg_nobody',
       reason: 'x',
     }).catch((e) => e);
     expect(notAContender).toMatchObject({ status: 422, title: 'Invalid resolution' });
-    const overHolder = await resolveEscalation(system.temporal, escalationId, manager, {
+    const overHolder = await resolveEscalation(system.temporal, escalationId, managerKey, {
       award: challenger._id,
       reason: 'x',
     }).catch((e) => e);
     expect(overHolder).toMatchObject({ status: 422 });
     expect((await registration(challenger._id)).status).toBe('escalated');
-    await resolveEscalation(system.temporal, escalationId, manager, { distinct: true, reason: 'different companies' });
+    await resolveEscalation(system.temporal, escalationId, managerKey, {
+      distinct: true,
+      reason: 'different companies',
+    });
     const approved = await waitForStatus(challenger._id, 'approved');
+    // Declared a different deal, it is looked at again without the holder, and the review is named.
     expect(approved.decisions.at(-1)).toMatchObject({
       kind: 'escalation-resolved',
-      decidedBy: { kind: 'channel-manager', id: 'key_manager' },
+      decidedBy: { kind: 'channel-manager' },
+      actor: { kind: 'key', id: 'key_manager' },
+      escalationId,
     });
-    const again = await resolveEscalation(system.temporal, escalationId, manager, {
+    const again = await resolveEscalation(system.temporal, escalationId, managerKey, {
       rejectAll: true,
       reason: 'x',
     }).catch((e) => e);
     expect(again).toBeInstanceOf(RequestRefused);
     expect(again.status).toBe(409);
     expect((await registration(holder._id)).status).toBe('approved');
-    await withdrawRegistration(system.temporal, challenger._id, reseller);
+    await withdrawRegistration(system.temporal, challenger._id, resellerKey);
     await recordHistory(system, 'escalated-distinct', challenger.workflowId);
   });
 
@@ -99,7 +103,10 @@ describe('possible duplicates', () => {
     expect(second.escalationId).toBe(first.escalationId);
     const escalation = await waitForEscalationWorkflow(system, first.escalationId!, 3);
     expect(escalation.contenders.filter((c) => c.role === 'holder').map((c) => c.registrationId)).toEqual([holder._id]);
-    await resolveEscalation(system.temporal, escalation._id, manager, { rejectAll: true, reason: 'holder keeps it' });
+    await resolveEscalation(system.temporal, escalation._id, managerKey, {
+      rejectAll: true,
+      reason: 'holder keeps it',
+    });
     await waitForStatus(first._id, 'rejected');
     await waitForStatus(second._id, 'rejected');
   });
@@ -107,7 +114,7 @@ describe('possible duplicates', () => {
   test('withdrawing the only contender closes the escalation as moot', async () => {
     const { challenger } = await contestedDeal();
     await waitForEscalationWorkflow(system, challenger.escalationId!, 2);
-    await withdrawRegistration(system.temporal, challenger._id, reseller);
+    await withdrawRegistration(system.temporal, challenger._id, resellerKey);
     const escalation = await waitForEscalation(challenger.escalationId!, (e) => e.status === 'resolved', 'resolved');
     expect(escalation.resolution).toMatchObject({ kind: 'moot' });
     await recordHistory(system, 'withdrawn-escalated', challenger.workflowId);
@@ -127,16 +134,19 @@ describe('unrouted registrations', () => {
     const awarded = await submitAndDecide(system, 'value-var', submission());
     expect(awarded).toMatchObject({ status: 'escalated', reasonCode: 'unrouted' });
     await waitForEscalationWorkflow(system, awarded.escalationId!, 1);
-    await resolveEscalation(system.temporal, awarded.escalationId!, manager, { award: awarded._id, reason: 'fine' });
+    await resolveEscalation(system.temporal, awarded.escalationId!, managerKey, { award: awarded._id, reason: 'fine' });
     const approved = await waitForStatus(awarded._id, 'approved');
     expect(approved.protectedUntil).toBeInstanceOf(Date);
 
     const refused = await submitAndDecide(system, 'value-var', submission());
     await waitForEscalationWorkflow(system, refused.escalationId!, 1);
-    await resolveEscalation(system.temporal, refused.escalationId!, manager, { rejectAll: true, reason: 'not ours' });
+    await resolveEscalation(system.temporal, refused.escalationId!, managerKey, {
+      rejectAll: true,
+      reason: 'not ours',
+    });
     await waitForStatus(refused._id, 'rejected');
     expect((await registration(refused._id)).reasonCode).toBe('resolved-against');
-    await closeRegistration(system.temporal, awarded._id, reseller, 'won');
+    await closeRegistration(system.temporal, awarded._id, resellerKey, 'won');
     await recordHistory(system, 'escalated-approved', awarded.workflowId);
   });
 });
@@ -187,13 +197,13 @@ describe('extensions that need approval', () => {
 
   test('escalates as extension-request; granted moves protection, denied leaves it', async () => {
     const approved = await submitAndDecide(system, 'value-var', submission());
-    const asked = await requestExtension(system.temporal, approved._id, reseller, 'tender delayed');
+    const asked = await requestExtension(system.temporal, approved._id, resellerKey, 'tender delayed');
     expect(asked).toMatchObject({ result: 'escalated' });
     const escalation = await waitForEscalationWorkflow(system, asked.escalationId!, 1);
     expect(escalation).toMatchObject({ subject: 'extension', reasonCode: 'extension-request' });
-    const busy = await requestExtension(system.temporal, approved._id, reseller, 'again').catch((e) => e);
+    const busy = await requestExtension(system.temporal, approved._id, resellerKey, 'again').catch((e) => e);
     expect(busy).toMatchObject({ status: 409 });
-    await resolveEscalation(system.temporal, escalation._id, manager, { award: approved._id, reason: 'ok' });
+    await resolveEscalation(system.temporal, escalation._id, managerKey, { award: approved._id, reason: 'ok' });
     const granted = await eventually(async () => {
       const doc = await registration(approved._id);
       return doc.extensionsUsed === 1 ? doc : undefined;
@@ -201,16 +211,50 @@ describe('extensions that need approval', () => {
     expect(granted.protectedUntil!.getTime() - approved.protectedUntil!.getTime()).toBe(3_600_000);
     expect(granted.extensionsUsed).toBe(1);
 
-    const second = await requestExtension(system.temporal, approved._id, reseller, 'one more');
+    const second = await requestExtension(system.temporal, approved._id, resellerKey, 'one more');
     await waitForEscalationWorkflow(system, second.escalationId!, 1);
-    await resolveEscalation(system.temporal, second.escalationId!, manager, { rejectAll: true, reason: 'no' });
+    await resolveEscalation(system.temporal, second.escalationId!, managerKey, { rejectAll: true, reason: 'no' });
     const denied = await eventually(async () => {
       const doc = await registration(approved._id);
-      return doc.decisions.some((d) => d.key === `escalation:${second.escalationId}`) ? doc : undefined;
+      return doc.decisions.some((d) => d.key === `review:${second.escalationId}`) ? doc : undefined;
     }, 'the denial to be recorded');
     expect(denied).toMatchObject({ status: 'approved', extensionsUsed: 1 });
     expect(denied.protectedUntil).toEqual(granted.protectedUntil);
-    await withdrawRegistration(system.temporal, approved._id, reseller);
+
+    // Asked again after a denial (the same extension, the second): a review of its own, and nothing waits
+    // behind it (a reused review name once held the registration's steps for good).
+    const third = await requestExtension(system.temporal, approved._id, resellerKey, 'asking again');
+    expect(third).toMatchObject({ result: 'escalated' });
+    expect(third.escalationId).not.toBe(second.escalationId);
+    await waitForEscalationWorkflow(system, third.escalationId!, 1);
+    await expect(withdrawRegistration(system.temporal, approved._id, resellerKey)).resolves.toMatchObject({
+      status: 'withdrawn',
+    });
     await recordHistory(system, 'extension-escalated', approved.workflowId);
   });
+});
+
+test('an escalation state saved late (an attempt that outlived its timeout) never writes over a newer one', async () => {
+  const createdAt = new Date();
+  const state = (revision: number, level: 1 | 2) => ({
+    _id: `esc_revision_${uniqueWord()}`,
+    status: 'open' as const,
+    subject: 'registration' as const,
+    reasonCode: 'possible-duplicate' as const,
+    contenders: [],
+    policyVersion: 1,
+    createdAt,
+    reviewDueAt: createdAt,
+    secondReviewDueAt: createdAt,
+    level,
+    remindersSent: level - 1,
+    revision,
+    workflowId: 'escalation-test',
+    updatedAt: new Date(),
+  });
+  const newer = state(2, 2);
+  const older = { ...state(1, 1), _id: newer._id };
+  expect(await saveEscalation(newer)).toBe(true);
+  expect(await saveEscalation(older)).toBe(false);
+  expect(await Escalation.findById(newer._id).lean<EscalationDoc>().exec()).toMatchObject({ revision: 2, level: 2 });
 });

@@ -1,6 +1,6 @@
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { Reseller } from '../../db/partners';
-import { RequestRefused } from '../../services/errors';
+import { RequestRefused } from '../../domain/errors';
 import { prepareSubmission } from '../../services/submit-registration';
 import { seedPartners, submission } from '../support/fixtures';
 import { testDatabaseUri } from '../support/harness';

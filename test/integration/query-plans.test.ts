@@ -170,6 +170,7 @@ describeOnPostgres('query plans of the hot path', () => {
             secondReviewDueAt: createdAt,
             level: 1,
             remindersSent: 0,
+            revision: 1,
             workflowId: `escalation-esc_seeded_${day + i}`,
             updatedAt: createdAt,
           });

@@ -4,9 +4,9 @@ import { candidatesUnderKeys, MAX_CANDIDATES_PER_KEY, unlistFromKeys } from '../
 import { publishPolicy } from '../../db/policies';
 import { releaseHeldSlot } from '../../db/quota';
 import { Registration } from '../../db/registrations';
+import { LimitReached } from '../../domain/errors';
 import { customerIdentity, lookupKeys } from '../../domain/matching';
 import { MAX_LIVE_PER_CUSTOMER_KEY, policySchema } from '../../domain/policy/schema';
-import { LimitReached } from '../../services/errors';
 import { reserveQuota } from '../../services/registration-quota';
 import { testDatabaseUri } from '../support/harness';
 

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type Activities, createActivities } from '../../activities';
-import { weighRegistration } from '../../activities/decide';
+import { weighRegistration } from '../../activities/weigh';
 import { quietLogger, type TestSystem } from './harness';
 
 export interface ExtraWorker {
@@ -38,7 +38,7 @@ export async function startExtraWorker(
 }
 
 /**
- * A conflict check (the look of runs that own their status, `weighRegistration`) that starts only once
+ * A conflict check (the look at the deal, `weighRegistration`) that starts only once
  * `open()` is called: the registration is stored, then waits.
  */
 export function heldConflictCheck(): { weighRegistration: Activities['weighRegistration']; open(): void } {

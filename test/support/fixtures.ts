@@ -1,5 +1,6 @@
 import { Distributor, Reseller } from '../../db/partners';
 import { publishPolicy } from '../../db/policies';
+import type { Requester } from '../../domain/lifecycle-entries';
 import { type PolicyInput, policySchema } from '../../domain/policy/schema';
 import { type RegistrationSubmission, registrationSubmissionSchema } from '../../domain/registration';
 
@@ -79,3 +80,7 @@ export function uniqueWord(): string {
   }
   return word[0]!.toUpperCase() + word.slice(1);
 }
+
+/** Who asks for a step in tests: a reseller's integration key, a channel manager's. */
+export const resellerKey: Requester = { role: 'reseller', actor: { kind: 'key', id: 'key_reseller' } };
+export const managerKey: Requester = { role: 'channel-manager', actor: { kind: 'key', id: 'key_manager' } };

@@ -71,14 +71,10 @@ export function workflowResult(system: TestSystem, workflowId: string) {
 }
 
 /**
- * Histories of each shape of the workflows are kept, in a folder per generation, so that recording the
- * current code's never overwrites a life recorded by earlier code that is still replayed: the folder
- * itself holds the lives recorded before registrations were stored by their workflows,
- * `stored-by-workflow/` those stored by an activity, `stored-by-workflow-local-steps/` those whose first
- * steps ran as local activities, `stored-by-workflow-owning-status/` today's (the workflow sets every status
- * from the transition table and has each step stored).
+ * The current shape's recorded lives. A change that old histories could not replay ships as README
+ * "Changing workflows" says; until no run of the old shape is open, its lives stay beside these.
  */
-const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories', 'stored-by-workflow-owning-status');
+const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories');
 
 /**
  * With DEALREG_RECORD_HISTORIES=1 (npm run record-histories), saves a finished workflow's history as a

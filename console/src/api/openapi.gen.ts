@@ -671,7 +671,9 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description Roles: anyone, no key needed.
+         * @description Process and request figures; with `Authorization: Bearer <METRICS_TOKEN>`, also the program figures (registrations by status, open escalations, submissions).
+         *
+         *     Roles: anyone, no key needed.
          */
         get: operations["metrics"];
         put?: never;
@@ -690,7 +692,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Temporal and the database are reachable
+         * A registration can be taken: Temporal and the database are reachable, and a worker polls
          * @description Roles: anyone, no key needed.
          */
         get: operations["readiness"];
@@ -706,6 +708,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Who did something: names are looked up when read */
+        Actor: {
+            /** @description user id, API key id or rule name */
+            id?: string;
+            /** @enum {string} */
+            kind: "user" | "key" | "engine" | "deadline" | "system";
+        };
         /** @enum {string} */
         AllocationModel: "segment" | "partner-type" | "open" | "hybrid";
         ApiKey: {
@@ -758,13 +767,20 @@ export interface components {
         };
         /** @description One entry of the hash-chained decision log */
         Decision: {
+            /** @description who did it: a person, an integration key or the program; staff only */
+            actor?: {
+                /** @description user id, API key id or rule name */
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+            };
             /** Format: date-time */
             at: string;
             decidedBy: {
-                /** @description API key id or rule name; staff only */
+                /** @description the rule, for the engine, a deadline or the system; staff only */
                 id?: string;
                 /** @enum {string} */
-                kind: "engine" | "channel-manager" | "deadline" | "reseller" | "system";
+                kind: "engine" | "channel-manager" | "deadline" | "reseller" | "distributor" | "system";
             };
             /** @description staff only */
             escalationId?: string;
@@ -796,7 +812,7 @@ export interface components {
             /** @enum {string} */
             status: "delivered" | "abandoned";
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.reminder" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
             /** @description `reseller:<id>`, `distributor:<id>` or `vendor:channel-managers` */
             webhook: string;
         };
@@ -823,6 +839,7 @@ export interface components {
             policyVersion: number;
             reasonCode: components["schemas"]["ReasonCode"];
             resolution?: {
+                actor?: components["schemas"]["Actor"];
                 /** Format: date-time */
                 at: string;
                 by: {
@@ -859,6 +876,8 @@ export interface components {
                 strength: "certain" | "probable";
                 withRegistrationId: string;
             };
+            /** @description every registration its decision matched: the pairs a resolution speaks of */
+            matchedWith?: string[];
             productLines?: string[];
             program?: string;
             registrationId: string;
@@ -895,8 +914,11 @@ export interface components {
             escalationId: string;
             /** @description what each waiting contender’s own workflow records next (holders keep what they have) */
             fates: {
-                /** @enum {string} */
-                action: "approve" | "reject" | "grant-extension" | "deny-extension";
+                /**
+                 * @description recheck: looked at again by the rules, this escalation having decided nothing about it
+                 * @enum {string}
+                 */
+                action: "approve" | "reject" | "recheck" | "grant-extension" | "deny-extension";
                 registrationId: string;
             }[];
             resolution: {
@@ -914,7 +936,7 @@ export interface components {
             /** @description the same as the `Dealreg-Delivery` header of its webhook delivery */
             id: string;
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.reminder" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
         };
         EventFeed: {
             items: components["schemas"]["Event"][];
@@ -1174,12 +1196,16 @@ export interface components {
             checks: {
                 database: boolean;
                 temporal: boolean;
+                /** @description a worker polled the task queue within the last 75 s */
+                worker: boolean;
             };
             /**
              * @description memory: each API process counts alone; redis: the limits hold across processes
              * @enum {string}
              */
             rateLimitStore: "memory" | "redis";
+            /** @description why it is not ready */
+            reason?: string;
             /** @enum {string} */
             status: "ready" | "unavailable";
         };
@@ -4787,7 +4813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency cannot be reached */
+            /** @description A dependency cannot be reached, or no worker polls the task queue */
             503: {
                 headers: {
                     [name: string]: unknown;

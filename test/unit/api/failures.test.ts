@@ -1,7 +1,7 @@
 import { ServiceError } from '@temporalio/client';
 import { answerFor, isDatabaseUnavailable, isTemporalUnavailable } from '../../../api/failures';
 import { HttpProblem } from '../../../api/problem';
-import { RequestRefused } from '../../../services/errors';
+import { RequestRefused } from '../../../domain/errors';
 
 const named = (name: string, message = 'boom') => Object.assign(new Error(message), { name });
 const grpcError = (code: number) => Object.assign(new Error(`${code} grpc`), { code, details: 'down', metadata: {} });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { escalationIdFor } from '../../../activities/escalation-ids';
 import { partnerNotifications } from '../../../activities/notify';
-import { outcomeOf } from '../../../activities/registration-facts';
+import { lifecycleStateOf } from '../../../activities/record-step';
 import { audienceOf, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
 import { type Audience, decide, explain, type PartnerAudience, renderTrace } from '../../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../../domain/allocation/types';
-import { fateEvents, transition } from '../../../domain/lifecycle';
+import { engineEvents, reviewEvents, transition } from '../../../domain/lifecycle';
 import { fateEntry } from '../../../domain/lifecycle-entries';
 import { type Policy, timingInMs } from '../../../domain/policy/schema';
 import type { Customer } from '../../../domain/registration';
@@ -113,6 +113,8 @@ function recordOf(decision: Decision, doc: RegistrationDoc, at: Date, escalation
     matches: decision.matches,
     policyVersion: 1,
     decidedBy: { kind: 'engine', id: 'allocation-engine' },
+    actor: { kind: 'engine', id: 'allocation-engine' },
+    event: engineEvents[decision.outcome],
     ...(escalationId && { escalationId }),
     prevHash: doc.lastDecisionHash,
     hash: `${doc._id}-1`.padEnd(64, '0'),
@@ -202,10 +204,11 @@ function resolveEscalations(built: Built[], fates: RegistrationSpec['fate'][], t
       action,
       resolution,
       reason: `decided on ${contenders.join(' and ')}`,
-      decidedBy: { kind: 'channel-manager', id: 'key-staff' },
+      decidedBy: { kind: 'channel-manager' },
+      actor: { kind: 'key', id: 'key-staff' },
     } as const;
     const at = new Date(doc.updatedAt.getTime() + 60_000);
-    const step = transition(outcomeOf(doc), fateEvents[action], fateEntry(fate, doc.policyVersion), {
+    const step = transition(lifecycleStateOf(doc), reviewEvents[action], fateEntry(fate, doc.policyVersion), {
       timing: timingInMs(thePolicy.timing),
       now: at,
     });
@@ -255,7 +258,7 @@ function eventKeyOf(type: NotificationType, doc: RegistrationDoc): string {
   }
 }
 
-const partnerTypes = notificationTypes.filter((type) => type !== 'escalation.reminder');
+const partnerTypes = notificationTypes.filter((type) => !type.startsWith('escalation.'));
 
 /** What a partner may receive about one registration of its own: its view and every webhook request. */
 function partnerFacing(doc: RegistrationDoc, audience: PartnerAudience): { texts: string[]; structured: unknown[] } {

@@ -31,6 +31,8 @@ function rejectedDoc(): { doc: RegistrationDoc; holderId: string } {
     matches: decision.matches,
     policyVersion: 3,
     decidedBy: { kind: 'engine', id: 'allocation-engine' },
+    actor: { kind: 'engine', id: 'allocation-engine' },
+    event: 'rejected-by-engine',
     prevHash: '0'.repeat(64),
     hash: 'a'.repeat(64),
   };

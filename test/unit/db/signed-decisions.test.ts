@@ -28,6 +28,8 @@ function unsealed(prevHash: string, key: string, toStatus: DecisionRecord['toSta
     matches: [],
     policyVersion: 1,
     decidedBy: { kind: 'engine' as const },
+    actor: { kind: 'engine' as const },
+    event: 'approved-by-engine' as const,
     prevHash,
   };
 }

@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  addDuration,
-  durationToMs,
-  EARLIEST_INSTANT_MS,
-  isoDurationSchema,
-  LATEST_INSTANT_MS,
-  MAX_DURATION_MS,
-} from '../../../domain/policy/duration';
+import { addDurationMs, durationToMs, isoDurationSchema, MAX_DURATION_MS } from '../../../domain/policy/duration';
 import { policyTimingSchema, timingInMs } from '../../../domain/policy/schema';
 
 const DAY = 86_400_000;
@@ -104,15 +97,18 @@ describe('policy durations', () => {
         const timing = timingInMs(
           policyTimingSchema.parse({ protection, expiryReminder: 'PT0.5S', extension: { period, max: 10 } }),
         );
-        let until = addDuration(now, timing.protectionMs);
-        for (let extension = 0; extension < 10; extension += 1) until = addDuration(until, timing.extensionPeriodMs);
+        let until = addDurationMs(now, timing.protectionMs);
+        for (let extension = 0; extension < 10; extension += 1) until = addDurationMs(until, timing.extensionPeriodMs);
         expect(Number.isNaN(new Date(until).getTime())).toBe(false);
       }),
     );
   });
 });
 
-describe('addDuration', () => {
+/** The range of instants a JavaScript Date can hold (ECMA-262, time values). */
+const LATEST_INSTANT_MS = 8.64e15;
+
+describe('addDurationMs', () => {
   it('always answers an instant a Date can hold (property)', () => {
     const anyNumber = fc.oneof(
       fc.double(),
@@ -120,22 +116,19 @@ describe('addDuration', () => {
       fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN),
     );
     fc.assert(
-      fc.property(
-        fc.double({ min: EARLIEST_INSTANT_MS, max: LATEST_INSTANT_MS, noNaN: true }),
-        anyNumber,
-        (instant, duration) => {
-          const sum = addDuration(instant, duration);
-          expect(Number.isNaN(new Date(sum).getTime())).toBe(false);
-          if (Number.isNaN(duration)) expect(sum).toBe(instant);
-          else if (Math.abs(instant + duration) <= LATEST_INSTANT_MS) expect(sum).toBe(instant + duration);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: LATEST_INSTANT_MS }), anyNumber, (instant, duration) => {
+        const sum = addDurationMs(instant, duration);
+        expect(Number.isNaN(new Date(sum).getTime())).toBe(false);
+        expect(sum).toBeGreaterThanOrEqual(instant);
+        if (Number.isFinite(duration) && duration >= 0 && instant + duration <= LATEST_INSTANT_MS) {
+          expect(sum).toBe(instant + duration);
+        }
+      }),
     );
   });
 
   it('clamps past the last instant instead of making an invalid date', () => {
-    expect(addDuration(Date.UTC(2026, 0, 1), 99_999_999_999 * DAY)).toBe(LATEST_INSTANT_MS);
-    expect(addDuration(0, Number.NEGATIVE_INFINITY)).toBe(EARLIEST_INSTANT_MS);
-    expect(() => addDuration(Number.NaN, 1)).toThrow(RangeError);
+    expect(addDurationMs(Date.UTC(2026, 0, 1), 99_999_999_999 * DAY)).toBe(LATEST_INSTANT_MS);
+    expect(addDurationMs(0, Number.POSITIVE_INFINITY)).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import {
+  effectsOf,
   endStatuses,
   type LifecycleEvent,
   lifecycleTable,
   mayHappen,
-  nextStep,
   transition,
 } from '../../../domain/lifecycle';
 import { registrationStatuses } from '../../../domain/registration';
@@ -12,6 +12,17 @@ import { registrationStatuses } from '../../../domain/registration';
 const events = Object.keys(lifecycleTable) as LifecycleEvent[];
 const timing = { protectionMs: 90 * 86_400_000, extensionPeriodMs: 30 * 86_400_000 };
 const now = new Date('2026-12-01T12:00:00Z');
+
+const someEntry = {
+  key: 'step',
+  explanation: 'staff words',
+  resellerExplanation: 'partner words',
+  trace: [],
+  matches: [],
+  policyVersion: 3,
+  decidedBy: { kind: 'system' as const },
+  actor: { kind: 'system' as const },
+};
 
 test('the ends of a life are the statuses no event leaves', () => {
   expect([...endStatuses].sort()).toEqual(['expired', 'lost', 'rejected', 'withdrawn', 'won']);
@@ -24,60 +35,23 @@ test('a registration can always be withdrawn while it lives, and nothing happens
   }
 });
 
-test('only the conflict check decides a pending registration; only a review decides an escalated one', () => {
+test('only the engine decides a pending registration; only a review or a new look decides an escalated one', () => {
   const fromPending = events.filter((event) => mayHappen(event, 'pending'));
   expect(fromPending.sort()).toEqual(['approved-by-engine', 'escalated-by-engine', 'rejected-by-engine', 'withdrawn']);
   const fromEscalated = events.filter((event) => mayHappen(event, 'escalated'));
-  expect(fromEscalated.sort()).toEqual(['approved-on-review', 'rejected-on-review', 'withdrawn']);
+  expect(fromEscalated.sort()).toEqual(['approved-on-review', 'escalated-again', 'rejected-on-review', 'withdrawn']);
 });
 
-test('every step that ends a registration records when, and every approval starts its protection', () => {
-  fc.assert(
-    fc.property(
-      fc.constantFrom(...events),
-      fc.option(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }), {
-        nil: undefined,
-      }),
-      fc.nat({ max: 5 }),
-      (event, protectedUntil, extensionsUsed) => {
-        const step = nextStep(event, { protectedUntil, extensionsUsed }, timing, now);
-        expect(step.ends).toBe(endStatuses.includes(step.to));
-        expect(step.set.endedAt !== undefined).toBe(step.ends);
-        if (step.to === 'approved' && step.from.some((status) => status !== 'approved')) {
-          expect(step.set.protectedUntil?.getTime()).toBe(now.getTime() + timing.protectionMs);
-        }
-        if (step.set.extensionsUsed !== undefined) {
-          expect(step.set.extensionsUsed).toBe(extensionsUsed + 1);
-          expect(step.set.protectedUntil?.getTime()).toBe((protectedUntil ?? now).getTime() + timing.extensionPeriodMs);
-        }
-      },
-    ),
-  );
+const instant = fc.option(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }), {
+  nil: undefined,
 });
 
-test("an extension's ordinal keeps the count exact when a retry computes it again", () => {
-  const registration = { protectedUntil: now, extensionsUsed: 2 };
-  expect(nextStep('extended', registration, timing, now, 2).set.extensionsUsed).toBe(2);
-});
-
-const someEntry = {
-  key: 'step',
-  explanation: 'staff words',
-  resellerExplanation: 'partner words',
-  trace: [],
-  matches: [],
-  policyVersion: 3,
-  decidedBy: { kind: 'system' as const },
-};
-
-test('a transition gives the next state, the entry to append and the notification, from the table alone', () => {
+test('a transition gives the next state and the entry from the table alone; its effects come back from the entry', () => {
   fc.assert(
     fc.property(
       fc.constantFrom(...events),
       fc.constantFrom(...registrationStatuses),
-      fc.option(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }), {
-        nil: undefined,
-      }),
+      instant,
       fc.nat({ max: 5 }),
       (event, status, protectedUntil, extensionsUsed) => {
         const state = {
@@ -86,35 +60,65 @@ test('a transition gives the next state, the entry to append and the notificatio
           extensionsUsed,
           reasonCode: 'duplicate' as const,
         };
+        const step = transition(state, event, someEntry, { timing, now });
         if (!mayHappen(event, status)) {
           // Built, but for the store to refuse: its status is not among those the step may start from.
-          expect(transition(state, event, someEntry, { timing, now }).from).not.toContain(status);
+          expect(step.from).not.toContain(status);
           return;
         }
-        const step = transition(state, event, someEntry, { timing, now });
         const rule = lifecycleTable[event];
         expect(step.next.status).toBe(rule.to);
-        expect(step.entry.kind).toBe(rule.decisionKind);
-        expect(step.entry.at).toBe(now.toISOString());
-        expect(step.notify?.type).toBe(rule.notify);
-        expect(step.ends).toBe(rule.ends === true);
+        expect(step.entry).toMatchObject({ event, kind: rule.decisionKind, at: now.toISOString() });
+        // What the step activity completes is read back from the stored entry, never from the attempt.
+        const effects = effectsOf(step.entry);
+        expect(effects.notify?.type).toBe(rule.notify);
+        expect(effects.ends).toBe(endStatuses.includes(rule.to));
+        expect(step.set.endedAt !== undefined).toBe(effects.ends);
         // The document's reason is the last entry's: a step that brings none clears the old one.
         expect(step.next.reasonCode).toBeUndefined();
-        // The step sets what the pure table computes, as JSON for the activity that stores it.
-        const fields = nextStep(event, { protectedUntil, extensionsUsed }, timing, now).set;
-        expect(step.set.protectedUntil).toBe(fields.protectedUntil?.toISOString());
-        expect(step.entry.protectedUntil).toBe(fields.protectedUntil?.toISOString());
-        expect(step.next.protectedUntil).toBe(fields.protectedUntil?.toISOString() ?? state.protectedUntil);
-        expect(step.next.extensionsUsed).toBe(fields.extensionsUsed ?? extensionsUsed);
+        if (rule.protection === 'start') {
+          expect(Date.parse(step.set.protectedUntil as string)).toBe(now.getTime() + timing.protectionMs);
+        }
+        if (rule.protection === 'extend') {
+          expect(step.next.extensionsUsed).toBe(extensionsUsed + 1);
+          const base = protectedUntil ?? now;
+          expect(Date.parse(step.next.protectedUntil as string)).toBe(base.getTime() + timing.extensionPeriodMs);
+        } else {
+          expect(step.next.extensionsUsed).toBe(extensionsUsed);
+        }
+        expect(step.entry.protectedUntil).toBe(step.set.protectedUntil);
       },
     ),
   );
 });
 
-test("an escalation's name is set on the registration only by the step that escalates it", () => {
+test('no duration, however long, makes an invalid instant (a workflow task would fail on it for good)', () => {
+  fc.assert(
+    fc.property(fc.double({ min: 0, max: 1e300, noNaN: true }), fc.constantFrom(...events), (ms, event) => {
+      const state = { status: lifecycleTable[event].from[0]!, extensionsUsed: 0, protectedUntil: now.toISOString() };
+      const step = transition(state, event, someEntry, {
+        timing: { protectionMs: ms, extensionPeriodMs: ms },
+        now,
+      });
+      for (const iso of [step.set.protectedUntil, step.next.protectedUntil]) {
+        if (iso !== undefined) expect(Number.isNaN(Date.parse(iso))).toBe(false);
+      }
+    }),
+  );
+});
+
+test("an extension's ordinal keeps the count exact when a retry computes it again", () => {
+  const approved = { status: 'approved' as const, protectedUntil: now.toISOString(), extensionsUsed: 2 };
+  expect(transition(approved, 'extended', someEntry, { timing, now, ordinal: 2 }).next.extensionsUsed).toBe(2);
+});
+
+test("an escalation's name is set on the registration only by a step that escalates it", () => {
   const pending = { status: 'pending' as const, extensionsUsed: 0 };
   const named = { ...someEntry, escalationId: 'esc_1' };
   expect(transition(pending, 'escalated-by-engine', named, { timing, now }).next.escalationId).toBe('esc_1');
+  const escalated = { status: 'escalated' as const, extensionsUsed: 0, escalationId: 'esc_1' };
+  const again = transition(escalated, 'escalated-again', { ...named, escalationId: 'esc_2' }, { timing, now });
+  expect(again.next.escalationId).toBe('esc_2');
   const approved = { status: 'approved' as const, extensionsUsed: 0, protectedUntil: now.toISOString() };
   const requested = transition(approved, 'extension-requested', named, { timing, now });
   expect(requested.set.escalationId).toBeUndefined();
@@ -127,15 +131,13 @@ test("an extension's entry can name the end the step computes, and a resolution 
     approved,
     'extended',
     (set) => ({ ...someEntry, explanation: `until ${set.protectedUntil}` }),
-    {
-      timing,
-      now,
-      ordinal: 2,
-    },
+    { timing, now, ordinal: 2 },
   );
   expect(step.entry.explanation).toBe(`until ${new Date(now.getTime() + timing.extensionPeriodMs).toISOString()}`);
   expect(step.next.extensionsUsed).toBe(2);
   const escalated = { status: 'escalated' as const, extensionsUsed: 0 };
   const resolved = transition(escalated, 'approved-on-review', someEntry, { timing, now, notifyKey: 'resolved:esc_1' });
-  expect(resolved.notify).toEqual({ type: 'registration.resolved', key: 'resolved:esc_1' });
+  expect(effectsOf(resolved.entry).notify).toEqual({ type: 'registration.resolved', key: 'resolved:esc_1' });
+  const engine = transition({ status: 'pending', extensionsUsed: 0 }, 'approved-by-engine', someEntry, { timing, now });
+  expect(effectsOf(engine.entry).notify).toEqual({ type: 'registration.approved', key: 'step' });
 });

@@ -1,0 +1,143 @@
+import { registrationIdsUnderKeys } from '../db/dealkeys';
+import { type RegistrationDoc, registrationFacts } from '../db/registrations';
+import { decide, explain } from '../domain/allocation';
+import type { Decision } from '../domain/allocation/types';
+import type { EngineVerdict } from '../domain/lifecycle-entries';
+import { compareCustomers, sharedProductLines } from '../domain/matching';
+import type { Policy } from '../domain/policy/schema';
+import { isActiveStatus } from '../domain/registration';
+import type { AcceptanceTerms, Wait, WeighInput, WeighResult } from '../workflows/definitions';
+import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
+import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
+
+/**
+ * One look at the deal, writing nothing: the engine's verdict on the registrations that hold it now, or
+ * an earlier registration that must be accepted or decided first (docs/DESIGN.md, "First come, first
+ * served"). A rejection needs nobody's word: registrations still undecided can add holders, never remove
+ * one, and a rejection takes no deal.
+ */
+export type { AcceptanceTerms, WeighInput, WeighResult };
+
+export async function weighRegistration(input: WeighInput): Promise<WeighResult> {
+  return weighIn(currentRun, input);
+}
+
+/** The same look outside an activity (the benchmark times it). */
+export async function weighIn(run: () => WorkflowRun, input: WeighInput): Promise<WeighResult> {
+  const registration = await loadRegistration(input.registrationId);
+  const { policy, version } = await loadPolicyVersion(registration.policyVersion);
+  const listed = await candidates(registration, input.distinctFrom);
+  const at = () => new Date().toISOString();
+  const decideWith = (holders: RegistrationDoc[]) =>
+    decide({
+      subject: registrationFacts(registration),
+      policy,
+      policyVersion: version,
+      holders: holders.map(registrationFacts),
+    });
+
+  if (input.mode === 'confirm') {
+    const decision = confirmation(decideWith(listed.live.filter((other) => other.status === 'approved')));
+    return { verdict: engineVerdict(decision), at: at() };
+  }
+  const holders = listed.live.filter((other) => other.status === 'approved' || other.status === 'escalated');
+  const decision = decideWith(holders);
+  if (decision.outcome !== 'reject') {
+    const wait = await earlierToWaitFor(registration, listed, policy, input);
+    if (wait) return wait;
+  }
+  const escalationId =
+    decision.outcome === 'escalate' ? escalationFor(decision, holders, run(), input.attempt) : undefined;
+  return { verdict: engineVerdict(decision, escalationId), at: at() };
+}
+
+/**
+ * An approval on review stands unless another approved registration certainly holds the deal now: a
+ * probable match was the channel manager's to weigh, and was.
+ */
+function confirmation(decision: Decision): Decision {
+  if (decision.outcome !== 'escalate') return decision;
+  return { ...decision, outcome: 'approve', reasonCode: undefined, matches: [] };
+}
+
+/**
+ * What is listed under the subject's keys, but the registrations it must not be weighed against: the live
+ * registrations, and those listed but not stored yet (their sequence unknown).
+ */
+async function candidates(
+  registration: RegistrationDoc,
+  distinctFrom: readonly string[],
+): Promise<{ live: RegistrationDoc[]; unstored: string[] }> {
+  const skip = new Set([registration._id, ...distinctFrom]);
+  const ids = (await registrationIdsUnderKeys(registration.lookupKeys)).filter((id) => !skip.has(id));
+  const others = await loadRegistrations(ids);
+  const stored = new Set(others.map((other) => other._id));
+  return {
+    live: others.filter((other) => isActiveStatus(other.status)),
+    unstored: ids.filter((id) => !stored.has(id)),
+  };
+}
+
+/**
+ * The registration whose word the look needs before it may approve or escalate: one listed but not stored
+ * yet (its number unknown; `until: accepted`), else one that may be the same deal, was accepted earlier and
+ * is still pending (`until: decided`). The earliest, so that a burst on one deal wakes together once the
+ * first is decided; after a wait that did not settle it, the latest, so that a cascade costs a look each.
+ */
+async function earlierToWaitFor(
+  registration: RegistrationDoc,
+  { live, unstored }: { live: readonly RegistrationDoc[]; unstored: readonly string[] },
+  policy: Policy,
+  input: WeighInput,
+): Promise<Wait | undefined> {
+  const awaited = unstored.find((id) => !(input.neverStored ?? []).includes(id));
+  if (awaited) return { waitFor: awaited, until: 'accepted' };
+  const sequence = registration.sequence ?? Number.MAX_SAFE_INTEGER;
+  const related: RegistrationDoc[] = [];
+  for (const other of live) {
+    if (other.status !== 'pending' || (other.sequence ?? 0) >= sequence) continue;
+    if (await mayBeSameDeal(registration, other, policy)) related.push(other);
+  }
+  related.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+  const named = input.waitFor === 'latest' ? related.at(-1) : related[0];
+  return named ? { waitFor: named._id, until: 'decided' } : undefined;
+}
+
+/**
+ * Whether `other` may be the same deal, under the more lenient of the two registrations' name thresholds:
+ * the earlier one's check may use a lower threshold than ours, and would then count us as its match, so we
+ * must not be decided before it is.
+ */
+async function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, policy: Policy): Promise<boolean> {
+  if (sharedProductLines(subject.opportunity.productLines, other.opportunity.productLines).length === 0) return false;
+  const theirs = (await loadPolicyVersion(other.policyVersion)).policy.matching.nameSimilarity;
+  const threshold = Math.min(policy.matching.nameSimilarity, theirs);
+  return compareCustomers(subject.customer, other.customer, threshold).strength !== 'none';
+}
+
+function engineVerdict(decision: Decision, escalationId?: string): EngineVerdict {
+  return {
+    decision,
+    explanation: explain(decision, 'staff'),
+    resellerExplanation: explain(decision, 'reseller'),
+    ...(escalationId ? { escalationId } : {}),
+  };
+}
+
+/**
+ * One escalation per contested deal: a first decision joins the escalation of a matched registration that
+ * is itself escalated, or opens one (a route's exception always opens one); a look again always opens one of its own (the escalation it would
+ * join may be finishing, and joining it again and again would record a step each time).
+ */
+function escalationFor(decision: Decision, holders: RegistrationDoc[], run: WorkflowRun, attempt: number): string {
+  // A route's exception is asked for each registration on its own.
+  const routing = decision.reasonCode === 'unrouted' || decision.reasonCode === 'wrong-route';
+  if (attempt === 0 && !routing) {
+    const matched = new Set(decision.matches.map((match) => match.registrationId));
+    const escalatedHolder = holders
+      .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)
+      .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))[0];
+    if (escalatedHolder?.escalationId) return escalatedHolder.escalationId;
+  }
+  return escalationIdFor(`contest:${attempt}`, run);
+}
