@@ -4,12 +4,12 @@ import { crashPoint } from '../config/crash-points';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
+import { reserveQuota } from '../db/registration-quota';
 import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { drawSequence } from '../db/sequences';
 import { LimitReached } from '../domain/errors';
 import { customerIdentity, lookupKeys } from '../domain/matching';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
-import { reserveQuota } from '../services/registration-quota';
 import {
   type AcceptanceTerms,
   type AcceptedRegistration,
@@ -75,6 +75,7 @@ export async function storeSubmission(
   await reserveQuota(
     { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
     registrationId,
+    lookupKeys(customerIdentity(input.submission.body.customer)),
   ).catch((error: unknown) => {
     if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
     throw error;

@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { crashPoint } from '../config/crash-points';
+import { listEscalation } from '../db/escalation-list';
 import { type EscalationDoc, type EscalationResolutionRecord, saveEscalation } from '../db/escalations';
 import { recordEscalationFacts } from '../db/insights';
 import type { RegistrationDoc } from '../db/registrations';
@@ -167,6 +168,9 @@ export function escalationActivities(deps: ActivityDeps) {
         workflowId: escalationWorkflowId(input.escalationId),
         updatedAt: new Date(),
       } satisfies EscalationDoc;
+      // Listed first: an escalation that can be read is always on its list's page (a listed one not yet
+      // stored is passed over).
+      await listEscalation(escalation);
       await saveEscalation(escalation);
       await crashPoint('escalation:saved');
       // Each state the workflow saves after a deadline passed: the missed deadline is counted once.

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
+import { Delivery } from '../db/deliveries';
 import { Escalation } from '../db/escalations';
-import { Delivery, Outbox } from '../db/outbox';
+import { Outbox } from '../db/outbox';
 import { Registration } from '../db/registrations';
 import { registerRoundTripCounters } from '../services/round-trip-metrics';
 

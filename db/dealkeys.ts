@@ -43,7 +43,8 @@ export async function listUnderKeys(registrationId: string, keys: readonly strin
  * Point deletes by `_id`, sent as one command (a `$in` would be a scan on FerretDB's SQLite backend;
  * each statement of an unordered bulk delete is its own atomic delete by `_id`). A registration is
  * unlisted when it stops holding its deal, which is also when it stops counting against its reseller's
- * active limit: its slot is given back here, so that every way a registration ends frees it.
+ * active limit and its bound per customer key: its places are given back here, so that every way a
+ * registration ends frees them.
  */
 export async function unlistFromKeys(registrationId: string, keys: readonly string[]): Promise<void> {
   if (keys.length > 0) {
@@ -52,13 +53,35 @@ export async function unlistFromKeys(registrationId: string, keys: readonly stri
       { ordered: false },
     );
   }
-  await releaseHeldSlot('active', registrationId);
+  await Promise.all([releaseHeldSlot('active', registrationId), releaseHeldSlot('key', registrationId)]);
 }
 
-/** Ids of registrations listed under any of the keys. */
-export async function registrationIdsUnderKeys(keys: readonly string[]): Promise<string[]> {
+/**
+ * The most entries one key's read returns. A reseller holds at most MAX_LIVE_PER_CUSTOMER_KEY live
+ * registrations under a key (refused at acceptance beyond), so a key reaches this only with dozens of
+ * resellers on it; past it the read is cut, and `candidatesUnderKeys` says which keys were.
+ */
+export const MAX_CANDIDATES_PER_KEY = 2000;
+
+/**
+ * Ids of registrations listed under any of the keys, at most MAX_CANDIDATES_PER_KEY read per key, and
+ * the keys whose read was cut there (a check that meets one cannot know it saw every holder).
+ */
+export async function candidatesUnderKeys(keys: readonly string[]): Promise<{ ids: string[]; overflowing: string[] }> {
   const lists = await Promise.all(
-    keys.map((key) => DealKeyEntry.find({ key }, { registrationId: 1 }).lean<DealKeyEntryDoc[]>().exec()),
+    keys.map((key) =>
+      DealKeyEntry.find({ key }, { registrationId: 1 })
+        .limit(MAX_CANDIDATES_PER_KEY + 1)
+        .lean<DealKeyEntryDoc[]>()
+        .exec(),
+    ),
   );
-  return [...new Set(lists.flat().map((entry) => entry.registrationId))];
+  const overflowing = keys.filter((_, index) => (lists[index]?.length ?? 0) > MAX_CANDIDATES_PER_KEY);
+  const ids = lists.flatMap((list) => list.slice(0, MAX_CANDIDATES_PER_KEY).map((entry) => entry.registrationId));
+  return { ids: [...new Set(ids)], overflowing };
+}
+
+/** Ids of registrations listed under any of the keys (bounded per key: see `candidatesUnderKeys`). */
+export async function registrationIdsUnderKeys(keys: readonly string[]): Promise<string[]> {
+  return (await candidatesUnderKeys(keys)).ids;
 }

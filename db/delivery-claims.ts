@@ -16,6 +16,10 @@ import { insertOnce } from './insert-once';
  *   next, so it always has at least one whole epoch; a dispatcher that died leaves keys that simply
  *   expire with their epochs (no takeover write that could race), and are deleted later.
  *
+ * A server that dies can strand nothing: before it takes the wake, claiming the lease sets the queue's
+ * hint to the lease's end, so whatever it had not finished (the wake taken, the queue half served, the
+ * hint not yet written back) is looked at again when the lease ends, by whichever dispatcher claims it.
+ *
  * Both small collections hold at most one document per webhook, so reading them whole is cheap.
  */
 interface WakeDoc {
@@ -107,11 +111,19 @@ export async function claimQueue(
   const keys = [leaseKey(webhookId, epoch)];
   // Epochs before the last one have ended everywhere (clocks agree to within an epoch): keys left behind go.
   await Lease.deleteOne({ _id: leaseKey(webhookId, epoch - 2) }).exec();
-  if (await insertOnce(Lease, { _id: leaseKey(webhookId, epoch + 1), until: new Date(end(epoch + 1)) })) {
-    keys.push(leaseKey(webhookId, epoch + 1));
-    return { webhookId, until: end(epoch + 1), keys };
-  }
-  return { webhookId, until: end(epoch), keys };
+  const lease: QueueLease = (await insertOnce(Lease, {
+    _id: leaseKey(webhookId, epoch + 1),
+    until: new Date(end(epoch + 1)),
+  }))
+    ? { webhookId, until: end(epoch + 1), keys: [...keys, leaseKey(webhookId, epoch + 1)] }
+    : { webhookId, until: end(epoch), keys };
+  // Before anything else is written: if this server dies from here on, the queue is due when its lease ends.
+  await NextDue.replaceOne(
+    { _id: webhookId },
+    { _id: webhookId, dueAt: new Date(lease.until) },
+    { upsert: true },
+  ).exec();
+  return lease;
 }
 
 export async function releaseQueue(lease: QueueLease): Promise<void> {

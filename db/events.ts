@@ -1,12 +1,11 @@
 import { model, Schema } from 'mongoose';
 import { insertEachOnce } from './insert-once';
-import { listFloor, markListFloor } from './list-floors';
-import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
+import { appendToList, entriesAfter, isListed } from './numbered-list';
 
 /**
  * Every notification a partner is sent, kept whether or not it has a webhook: `GET /events` reads a
- * partner's own feed from here (to catch up after an outage), and a redelivery takes its payload from
- * here. `_id` is the delivery id its webhook gets, so both name an event the same way.
+ * partner's own feed (to catch up after an outage), and a redelivery takes its payload from here.
+ * `_id` is the delivery id its webhook gets, so both name an event the same way.
  */
 export interface EventDoc {
   _id: string;
@@ -15,8 +14,6 @@ export interface EventDoc {
   type: string;
   payload: Record<string, unknown>;
   createdAt: Date;
-  /** Where the feed finds it (db/listing.ts): the audience's bucket of its creation time. */
-  listKeys: string[];
 }
 
 const schema = new Schema<EventDoc>(
@@ -26,39 +23,57 @@ const schema = new Schema<EventDoc>(
     type: { type: String, required: true },
     payload: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
-    listKeys: { type: [String], required: true },
   },
   { versionKey: false, minimize: false },
 );
-schema.index({ listKeys: 1 });
 
 export const EventModel = model<EventDoc>('Event', schema, 'events');
 
-/** A day of events per bucket; one page reads a month at most. */
-export const eventBucketing: Bucketing = { width: 24 * 3600 * 1000, maxBuckets: 31, parallel: 4 };
+/**
+ * An audience's feed: its events numbered in the order they were stored (db/numbered-list.ts), each
+ * entry holding the event as the feed shows it. A reader's cursor is the last number it read, and an
+ * event stored after that gets a higher one, however long ago its `createdAt` was taken.
+ */
+export const feedList = (audience: string): string => `events:${audience}`;
 
-export const eventScope = (audience: string): string => scopeName({ audience });
-
-const floorOf = (audience: string) => `events:${audience}`;
-
-/** Stores events once each, in one command; answers the stored ones (a retried activity finds the first attempt's). */
-export async function recordEvents(events: ReadonlyArray<Omit<EventDoc, 'listKeys'>>): Promise<EventDoc[]> {
-  await Promise.all(events.map((event) => markListFloor(floorOf(event.audience), event.createdAt)));
-  const docs: EventDoc[] = events.map((event) => ({
-    ...event,
-    listKeys: [listingKey(eventScope(event.audience), bucketOf(event.createdAt.getTime(), eventBucketing))],
-  }));
-  const inserted = await insertEachOnce(EventModel, docs);
+/**
+ * Stores events once each (in one command), then appends each to its audience's feed; answers the
+ * stored ones (a retried activity finds the first attempt's). An event found stored is appended only
+ * if its feed has no entry for it: the first attempt died between the two writes.
+ */
+export async function recordEvents(events: readonly EventDoc[]): Promise<EventDoc[]> {
+  const inserted = await insertEachOnce(EventModel, events);
   return Promise.all(
-    docs.map(async (doc, index) =>
-      inserted[index] ? doc : ((await EventModel.findById(doc._id).lean<EventDoc>().exec()) ?? doc),
-    ),
+    events.map(async (event, index) => {
+      const stored = inserted[index]
+        ? event
+        : ((await EventModel.findById(event._id).lean<EventDoc>().exec()) ?? event);
+      const list = feedList(stored.audience);
+      if (inserted[index] || !(await isListed(list, stored._id))) {
+        await appendToList(list, stored._id, new Date(), {
+          type: stored.type,
+          payload: stored.payload,
+          createdAt: stored.createdAt,
+        });
+      }
+      return stored;
+    }),
   );
 }
 
-/** Where an audience's feed starts (its first event, a bucket early), or undefined before its first event. */
-export const eventFeedFloor = (audience: string): Promise<number | undefined> =>
-  listFloor(floorOf(audience), eventBucketing.width);
+/** The events of an audience's feed after `cursor` (a number in it; 0: from the start), oldest first. */
+export async function feedAfter(
+  audience: string,
+  cursor: number,
+  limit: number,
+): Promise<{ events: EventDoc[]; last: number }> {
+  const entries = await entriesAfter(feedList(audience), cursor, limit);
+  const events = entries.map((entry) => {
+    const item = entry.item as Pick<EventDoc, 'type' | 'payload' | 'createdAt'>;
+    return { _id: entry.ref, audience, type: item.type, payload: item.payload, createdAt: item.createdAt };
+  });
+  return { events, last: entries.at(-1)?.n ?? cursor };
+}
 
 /** What a partner receives for an event, as its webhook's body and as an item of its feed alike. */
 export interface EventEnvelope {

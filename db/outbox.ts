@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { wakeQueue } from './delivery-claims';
-import { type EventDoc, EventModel, recordEvents } from './events';
+import { recordEvents } from './events';
 import { insertOnce } from './insert-once';
-import { listFloor, markListFloor } from './list-floors';
-import { type Bucketing, bucketOf, listingKey, scopeName } from './listing';
 import { queuePeopleMail } from './mail-fanout';
 import { type PartnerRef, Webhook, webhookId } from './partners';
-import { guardedById } from './server-traits';
 
 export const notificationTypes = [
   'registration.approved',
@@ -42,6 +39,8 @@ export interface OutboxDoc {
   /** Retries run for the configured window from here: when it was queued, or redelivered (absent: createdAt). */
   retryFrom?: Date;
   lastError?: string;
+  /** A redelivery: the `finishedAt` (ms) of the abandoned record it was queued from. */
+  redeliveryOf?: number;
 }
 
 const outboxSchema = new Schema<OutboxDoc>(
@@ -55,6 +54,7 @@ const outboxSchema = new Schema<OutboxDoc>(
     nextAttemptAt: { type: Date, required: true },
     retryFrom: Date,
     lastError: String,
+    redeliveryOf: Number,
   },
   { versionKey: false, minimize: false },
 );
@@ -63,75 +63,6 @@ outboxSchema.index({ webhookId: 1 });
 
 /** Messages still to deliver; delivered or abandoned ones move to `deliveries`, so this stays small. */
 export const Outbox = model<OutboxDoc>('Outbox', outboxSchema, 'outbox');
-
-export type DeliveryOutcome = 'delivered' | 'abandoned';
-
-export interface DeliveryDoc {
-  _id: string;
-  webhookId: string;
-  type: NotificationType;
-  outcome: DeliveryOutcome;
-  attempts: number;
-  lastError?: string;
-  createdAt: Date;
-  finishedAt: Date;
-  /** Where `GET /deliveries?status=` finds it (db/listing.ts): its outcome's bucket of `finishedAt`. */
-  listKeys?: string[];
-}
-
-const deliverySchema = new Schema<DeliveryDoc>(
-  {
-    _id: { type: String, required: true },
-    webhookId: { type: String, required: true },
-    type: { type: String, required: true },
-    outcome: { type: String, required: true },
-    attempts: { type: Number, required: true },
-    lastError: String,
-    createdAt: { type: Date, required: true },
-    finishedAt: { type: Date, required: true },
-    listKeys: { type: [String], default: undefined },
-  },
-  { versionKey: false },
-);
-deliverySchema.index({ listKeys: 1 });
-
-export const Delivery = model<DeliveryDoc>('Delivery', deliverySchema, 'deliveries');
-
-/** A day of finished deliveries per bucket; one page reads a month at most. */
-export const deliveryBucketing: Bucketing = { width: 24 * 3600 * 1000, maxBuckets: 31, parallel: 4 };
-export const deliveryScope = (outcome: DeliveryOutcome): string => scopeName({ outcome });
-const DELIVERIES_FLOOR = 'deliveries';
-
-/** Where a list of finished deliveries starts (the first one, a bucket early), or undefined before any. */
-export const deliveryListFloor = (): Promise<number | undefined> =>
-  listFloor(DELIVERIES_FLOOR, deliveryBucketing.width);
-
-/**
- * Records how a delivery ended and takes it off its queue. Written by the queue's server only; a
- * replace, so that a redelivered message's new outcome takes the place of the abandoned one.
- */
-export async function finishDelivery(
-  message: OutboxDoc,
-  outcome: DeliveryOutcome,
-  attempts: number,
-  lastError?: string,
-): Promise<void> {
-  const finishedAt = new Date();
-  await markListFloor(DELIVERIES_FLOOR, finishedAt);
-  const doc: DeliveryDoc = {
-    _id: message._id,
-    webhookId: message.webhookId,
-    type: message.type,
-    outcome,
-    attempts,
-    ...(lastError ? { lastError } : {}),
-    createdAt: message.createdAt,
-    finishedAt,
-    listKeys: [listingKey(deliveryScope(outcome), bucketOf(finishedAt.getTime(), deliveryBucketing))],
-  };
-  await Delivery.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
-  await Outbox.deleteOne({ _id: message._id }).exec();
-}
 
 /**
  * Which partners have a webhook, read at most every few seconds per process: every decision asks for
@@ -240,33 +171,4 @@ export function outboxMessage(event: PartnerNotification, now: Date): OutboxDoc 
     nextAttemptAt: now,
     retryFrom: now,
   };
-}
-
-export type RedeliveryAnswer = 'queued' | 'unknown' | 'not-abandoned' | 'no-payload';
-
-/**
- * Puts an abandoned delivery back on its queue, due now, with a fresh retry window. The message is
- * queued before the abandoned record goes, and its queue woken last: a crash in between leaves the
- * delivery abandoned and listed, so asking again finishes the job.
- */
-export async function redeliver(id: string): Promise<RedeliveryAnswer> {
-  const delivery = await Delivery.findById(id).lean<DeliveryDoc>().exec();
-  if (!delivery) return (await Outbox.exists({ _id: id }).exec()) ? 'not-abandoned' : 'unknown';
-  if (delivery.outcome !== 'abandoned') return 'not-abandoned';
-  const event = await EventModel.findById(id).lean<EventDoc>().exec();
-  if (!event) return 'no-payload'; // abandoned before events were kept
-  const now = new Date();
-  await insertOnce(Outbox, {
-    _id: id,
-    webhookId: delivery.webhookId,
-    type: delivery.type,
-    payload: event.payload,
-    createdAt: event.createdAt,
-    attempts: 0,
-    nextAttemptAt: now,
-    retryFrom: now,
-  });
-  await Delivery.deleteOne(guardedById(id, { outcome: 'abandoned' })).exec();
-  await wakeQueue(delivery.webhookId);
-  return 'queued';
 }

@@ -56,10 +56,9 @@ export const toVersion = (doc: PolicyDoc): PolicyVersion => ({
 });
 
 /**
- * How stale a process's list of versions may be when it did not publish or cancel them: a version
- * published through one API process reaches submissions through another within this bound. A change
- * scheduled further ahead than this takes force at its instant in every process, because the policy
- * in force is computed from the list and the current time, not cached itself.
+ * How long a process keeps a version that is still waiting to take force (it may yet be cancelled).
+ * A version in force or cancelled never changes and is kept for good; new versions are never missed,
+ * because the head is looked at on every read (see `latestNumber`).
  */
 export const POLICY_FRESHNESS_MS = 1000;
 /**
@@ -70,22 +69,26 @@ export const CANCEL_MARGIN_MS = POLICY_FRESHNESS_MS + 1000;
 
 /**
  * Per database (so that a process that moves to another one never sees the first one's policies): the
- * versions that can still matter, newest first, down to the one in force when the list was read.
+ * highest version number this process knows exists, and the versions it read, with until when a
+ * waiting one may be used.
  */
-const timelines = new Map<string, { versions: PolicyVersion[]; until: number }>();
+const known = new Map<string, { latest?: number; versions: Map<number, { version: PolicyVersion; until: number }> }>();
 const database = () => PolicyModel.db.name;
 
-async function timeline(): Promise<PolicyVersion[]> {
-  const cached = timelines.get(database());
-  if (cached && cached.until > Date.now()) return cached.versions;
-  const versions = await readTimeline();
-  timelines.set(database(), { versions, until: Date.now() + POLICY_FRESHNESS_MS });
-  return versions;
+function cacheOf(name = database()) {
+  let cache = known.get(name);
+  if (!cache) {
+    cache = { versions: new Map() };
+    known.set(name, cache);
+  }
+  return cache;
 }
 
 /**
- * The policy in force at `at` (default: now), by the rule of domain/policy/in-force.ts. What is
- * cached is the list of versions, so a scheduled change takes force exactly at its `effectiveFrom`.
+ * The policy in force at `at` (default: now), by the rule of domain/policy/in-force.ts. Every call
+ * looks at the head (one point read of the version after the latest known), so a version published
+ * before the call started is seen in every process, at once: a submission whose request starts after
+ * `PUT /policy` answered is decided under that version or a later one.
  */
 export async function currentPolicy(at: Date = new Date()): Promise<PolicyVersion | undefined> {
   return policyInForceAt(await timeline(), at);
@@ -100,16 +103,16 @@ export async function policySchedule(
 }
 
 /**
- * From the latest version downward by point reads (every store serves an `_id` equality), stopping at
- * the first one in force: nothing below it can take force again. Versions are few, and usually only
- * one or two are read.
+ * The versions that can still matter, newest first, down to the first one in force now: nothing below
+ * it can take force again. Versions are few, and read by point reads (every store serves an `_id`
+ * equality); only the head probe and a waiting version older than POLICY_FRESHNESS_MS reach the database.
  */
-async function readTimeline(): Promise<PolicyVersion[]> {
+async function timeline(): Promise<PolicyVersion[]> {
   const now = new Date();
-  const latest = await readLatestNumber();
+  const latest = await latestNumber();
   const versions: PolicyVersion[] = [];
-  for (let version = latest; version >= 1; version -= 1) {
-    const found = await policyVersion(version);
+  for (let number = latest; number >= 1; number -= 1) {
+    const found = await keptVersion(number, now);
     if (!found) continue;
     versions.push(found);
     if (policyInForceAt([found], now)) break;
@@ -117,27 +120,46 @@ async function readTimeline(): Promise<PolicyVersion[]> {
   return versions;
 }
 
-/** From the hint upward by point reads: versions are dense, so the first missing one ends the walk. */
-async function readLatestNumber(): Promise<number> {
-  const hint = await latestHint.read();
-  let latest = hint;
-  for (let version = hint + 1; ; version += 1) {
-    if (!(await PolicyModel.exists({ _id: policyDocId(version) }).exec())) return latest;
-    latest = version;
+/**
+ * The highest version published, from the highest this process knew (the hint the first time) upward
+ * by point reads: versions are dense and each is inserted before its publisher answers, so the first
+ * missing one ends the walk and nothing published before the walk started is missed. With nothing new,
+ * this is one read of a document that does not exist.
+ */
+async function latestNumber(): Promise<number> {
+  const cache = cacheOf();
+  let latest = cache.latest ?? (await latestHint.read());
+  for (;;) {
+    const next = await readVersion(latest + 1);
+    if (!next) break;
+    keep(next, new Date());
+    latest += 1;
   }
+  if (cache.latest === undefined || latest > cache.latest) cache.latest = latest;
+  return cache.latest;
 }
 
-/** Settled versions (in force, or cancelled) never change again, so one read stays good for the process. */
-const versions = new Map<string, PolicyVersion>();
+async function readVersion(version: number): Promise<PolicyVersion | undefined> {
+  const doc = await PolicyModel.findById(policyDocId(version)).lean<PolicyDoc>().exec();
+  return doc ? toVersion(doc) : undefined;
+}
+
+/** Settled versions (in force, or cancelled) never change again: kept for good. Waiting ones briefly. */
+function keep(version: PolicyVersion, now: Date): void {
+  const until = isSettled(version, now) ? Number.POSITIVE_INFINITY : now.getTime() + POLICY_FRESHNESS_MS;
+  cacheOf().versions.set(version.version, { version, until });
+}
+
+async function keptVersion(number: number, now: Date): Promise<PolicyVersion | undefined> {
+  const kept = cacheOf().versions.get(number);
+  if (kept && kept.until > now.getTime()) return kept.version;
+  const found = await readVersion(number);
+  if (found) keep(found, now);
+  return found;
+}
 
 export async function policyVersion(version: number): Promise<PolicyVersion | undefined> {
-  const known = versions.get(`${database()}/${version}`);
-  if (known) return known;
-  const doc = await PolicyModel.findById(policyDocId(version)).lean<PolicyDoc>().exec();
-  if (!doc) return undefined;
-  const found = toVersion(doc);
-  if (isSettled(found, new Date())) versions.set(`${database()}/${version}`, found);
-  return found;
+  return keptVersion(version, new Date());
 }
 
 /** Every version, oldest first. Versions grow with rule changes, not with registrations. */
@@ -158,7 +180,7 @@ export async function publishPolicy(
   actor?: Actor,
 ): Promise<PolicyVersion> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const version = (await readLatestNumber()) + 1;
+    const version = (await latestNumber()) + 1;
     const createdAt = new Date();
     const doc: PolicyDoc = {
       _id: policyDocId(version),
@@ -171,7 +193,6 @@ export async function publishPolicy(
     };
     if (await insertOnce(PolicyModel, doc)) {
       await recordLatest(version);
-      timelines.delete(database()); // this process uses it from its instant on, without waiting
       return toVersion(doc);
     }
   }
@@ -188,7 +209,7 @@ export type CancelAnswer =
  * A cancelled version stays stored, marked, and never takes force.
  */
 export async function cancelUpcomingPolicy(now: Date = new Date(), by?: Actor): Promise<CancelAnswer> {
-  timelines.delete(database());
+  forgetWaitingVersions();
   const upcoming = upcomingPolicyAt(await timeline(), now);
   if (!upcoming) return { refused: 'none-scheduled' };
   if (upcoming.effectiveFrom.getTime() - now.getTime() < CANCEL_MARGIN_MS)
@@ -196,9 +217,14 @@ export async function cancelUpcomingPolicy(now: Date = new Date(), by?: Actor): 
   await PolicyModel.updateOne(guardedById(policyDocId(upcoming.version), { cancelledAt: { $exists: false } }), {
     $set: { cancelledAt: now, ...(by ? { cancelledBy: by } : {}) },
   }).exec();
-  timelines.delete(database());
-  versions.delete(`${database()}/${upcoming.version}`);
+  forgetWaitingVersions();
   return { cancelled: (await policyVersion(upcoming.version)) ?? { ...upcoming, cancelledAt: now } };
+}
+
+/** Waiting versions are read again on next use (this process just changed one). */
+function forgetWaitingVersions(): void {
+  const { versions } = cacheOf();
+  for (const [number, kept] of versions) if (kept.until !== Number.POSITIVE_INFINITY) versions.delete(number);
 }
 
 export async function recordLatest(version: number): Promise<void> {

@@ -1,3 +1,5 @@
+import type { RefusalLimitName } from './policy/schema';
+
 /**
  * A request that dealreg refuses for a reason the caller can act on. The API turns it into an
  * RFC 9457 problem document; command-line tools print its detail.
@@ -17,7 +19,7 @@ export class RequestRefused extends Error {
 /** A submission over one of the policy's limits (422, problem type `limit-reached`); nothing was stored. */
 export class LimitReached extends RequestRefused {
   constructor(
-    readonly limit: 'activePerReseller' | 'submissionsPerResellerPerDay',
+    readonly limit: RefusalLimitName,
     detail: string,
   ) {
     super(422, 'Limit reached', detail);

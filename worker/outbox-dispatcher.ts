@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { parseConfig } from '../config/config';
+import { finishDelivery } from '../db/deliveries';
 import {
   claimQueue,
   isAwake,
@@ -12,7 +13,7 @@ import {
   takeWake,
 } from '../db/delivery-claims';
 import { eventEnvelope } from '../db/events';
-import { finishDelivery, Outbox, type OutboxDoc } from '../db/outbox';
+import { Outbox, type OutboxDoc } from '../db/outbox';
 import { Webhook, type WebhookDoc } from '../db/partners';
 import { openWebhookSecret } from '../db/webhook-secrets';
 import { postWebhook } from '../webhooks/post-webhook';

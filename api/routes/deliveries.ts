@@ -1,12 +1,4 @@
-import { readPage } from '../../db/listing';
-import {
-  Delivery,
-  type DeliveryDoc,
-  deliveryBucketing,
-  deliveryListFloor,
-  deliveryScope,
-  redeliver,
-} from '../../db/outbox';
+import { type DeliveryDoc, deliveryPage, redeliver } from '../../db/deliveries';
 import { HttpProblem } from '../problem';
 import { defineRoute } from '../route-spec';
 import { encodeCursor, isoDate } from '../schemas/common';
@@ -41,20 +33,8 @@ export const listDeliveriesRoute = defineRoute({
   request: { query: deliveryListQuerySchema },
   responses: { 200: { description: 'One page', schema: deliveryPageSchema } },
   async handle({ query }) {
-    const bottom = await deliveryListFloor();
-    if (bottom === undefined) return { status: 200, body: { items: [], nextCursor: null } };
-    const page = await readPage<DeliveryDoc>({
-      model: Delivery,
-      scope: deliveryScope(query.status),
-      bucketing: deliveryBucketing,
-      top: Date.now(),
-      bottom,
-      ...(query.cursor ? { before: { at: query.cursor.finishedAt, tie: query.cursor.id } } : {}),
-      limit: query.limit,
-      positionOf: (doc) => ({ at: new Date(doc.finishedAt).getTime(), tie: doc._id }),
-    });
-    const next = page.nextBefore;
-    const nextCursor = next ? encodeCursor({ finishedAt: next.at, id: next.tie ?? '' }) : null;
+    const page = await deliveryPage(query.status, query.cursor?.below, query.limit);
+    const nextCursor = page.nextBelow === undefined ? null : encodeCursor({ below: page.nextBelow });
     return { status: 200, body: { items: page.items.map(deliveryView), nextCursor } };
   },
 });
@@ -70,13 +50,17 @@ export const redeliverRoute = defineRoute({
   responses: { 202: { description: 'Queued for delivery', schema: redeliveryResultSchema } },
   refusals: {
     404: 'no such delivery',
-    409: 'not abandoned: delivered, or still being retried',
+    409: 'not abandoned: delivered, still being retried, or queued again by another request',
   },
   async handle({ params }) {
     const answer = await redeliver(params.id);
     if (answer === 'unknown') throw new HttpProblem(404, 'Not found', `delivery ${params.id} does not exist`);
     if (answer === 'not-abandoned')
-      throw new HttpProblem(409, 'Conflict', `delivery ${params.id} is not abandoned (delivered, or still retried)`);
+      throw new HttpProblem(
+        409,
+        'Conflict',
+        `delivery ${params.id} is not abandoned (delivered, still retried, or queued again by another request)`,
+      );
     if (answer === 'no-payload')
       throw new HttpProblem(409, 'Conflict', `delivery ${params.id} was abandoned before events were kept`);
     return { status: 202, body: { id: params.id, status: 'queued' as const } };

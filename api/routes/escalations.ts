@@ -1,5 +1,5 @@
-import { Escalation, type EscalationDoc, escalationBucketing, escalationListFloor } from '../../db/escalations';
-import { readPage, scopeName } from '../../db/listing';
+import { escalationPage } from '../../db/escalation-list';
+import { Escalation, type EscalationDoc } from '../../db/escalations';
 import { resolveEscalation } from '../../services/commands';
 import type { EscalationResolutionRequest } from '../../workflows/definitions';
 import { HttpProblem } from '../problem';
@@ -26,20 +26,9 @@ export const listEscalationsRoute = defineRoute({
   request: { query: escalationListQuerySchema },
   responses: { 200: { description: 'One page', schema: escalationPageSchema } },
   async handle({ query }) {
-    const bottom = await escalationListFloor();
-    if (bottom === undefined) return { status: 200, body: { items: [], nextCursor: null } };
-    const page = await readPage<EscalationDoc>({
-      model: Escalation,
-      scope: scopeName({ status: query.status }),
-      bucketing: escalationBucketing,
-      top: Date.now(),
-      bottom,
-      ...(query.cursor ? { before: { at: query.cursor.createdAt, tie: query.cursor.id } } : {}),
-      limit: query.limit,
-      positionOf: (doc) => ({ at: new Date(doc.createdAt).getTime(), tie: doc._id }),
-    });
-    const next = page.nextBefore;
-    const nextCursor = next ? encodeCursor({ createdAt: next.at, id: next.tie ?? '' }) : null;
+    // A numbered list per status: a page reads what `limit` asks for (db/escalation-list.ts).
+    const page = await escalationPage(query.status, query.cursor?.below, query.limit);
+    const nextCursor = page.nextBelow !== undefined ? encodeCursor({ below: page.nextBelow }) : null;
     return { status: 200, body: { items: await escalationViews(page.items), nextCursor } };
   },
 });

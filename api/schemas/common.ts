@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitNames } from '../../domain/policy/schema';
+import { refusalLimitNames } from '../../domain/policy/schema';
 
 /** Shapes shared by many routes: problem documents, paging, ids in paths. */
 
@@ -11,9 +11,11 @@ export const problemSchema = z
     detail: z.string(),
     errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
     limit: z
-      .enum(limitNames)
+      .enum(refusalLimitNames)
       .optional()
-      .describe('with problem type limit-reached: the policy limit that refused the submission'),
+      .describe(
+        'with problem type limit-reached: the limit that refused the submission (a policy limit, or livePerCustomerKey)',
+      ),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

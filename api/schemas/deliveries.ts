@@ -23,7 +23,7 @@ export const eventFeedSchema = z
 
 export const eventFeedQuerySchema = z.strictObject({
   limit: limitSchema,
-  cursor: cursorSchema(z.strictObject({ at: z.number().int(), id: z.string().max(300).optional() })).optional(),
+  cursor: cursorSchema(z.strictObject({ after: z.number().int().min(0) })).optional(),
 });
 
 export const deliverySchema = z
@@ -44,7 +44,7 @@ export const deliveryPageSchema = pageSchema(deliverySchema).meta({ id: 'Deliver
 export const deliveryListQuerySchema = z.strictObject({
   status: z.enum(['abandoned', 'delivered']).default('abandoned'),
   limit: limitSchema,
-  cursor: cursorSchema(z.strictObject({ finishedAt: z.number().int(), id: z.string().max(300) })).optional(),
+  cursor: cursorSchema(z.strictObject({ below: z.number().int().min(1) })).optional(),
 });
 
 /** Delivery ids are event ids: a registration's, the event's key (which may hold a timestamp) and a webhook's. */

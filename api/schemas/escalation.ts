@@ -74,7 +74,7 @@ export const escalationPageSchema = pageSchema(escalationSchema).meta({ id: 'Esc
 export const escalationListQuerySchema = z.strictObject({
   status: z.enum(['open', 'resolved']).optional(),
   limit: limitSchema,
-  cursor: cursorSchema(z.strictObject({ createdAt: z.number().int(), id: z.string() })).optional(),
+  cursor: cursorSchema(z.strictObject({ below: z.number().int() })).optional(),
 });
 
 const reason = plainText(1000);

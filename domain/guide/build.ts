@@ -1,4 +1,4 @@
-import type { Policy } from '../policy/schema';
+import { MAX_LIVE_PER_CUSTOMER_KEY, type Policy } from '../policy/schema';
 import { partnerTypes } from '../registration';
 import { both, durationInWords, either, PARTNER_TYPE_WORDS, routeSubject, times } from './words';
 
@@ -88,6 +88,7 @@ function conflictSection(policy: Policy): GuideSection {
         'Same deal: the same customer and at least one product line in common.',
         'If another partner already holds the deal, your registration is rejected (reason: already-registered); the other partner is not named. If you already hold it yourself, the new one is rejected as a duplicate (reason: duplicate).',
         'A registration stops holding its deal when it is won, lost, withdrawn or expires; the deal is then open again.',
+        `You may hold at most ${MAX_LIVE_PER_CUSTOMER_KEY} live registrations (pending, approved or escalated) under one customer identifier, website domain, customer name or distinctive word of a name; a submission past that is refused at once and not stored (answer 422, problem type limit-reached, limit livePerCustomerKey).`,
       ]),
     ],
   };

@@ -87,6 +87,17 @@ export type PolicyLimits = z.infer<typeof policyLimitsSchema>;
 export const limitNames = ['activePerReseller', 'submissionsPerResellerPerDay'] as const;
 export type LimitName = (typeof limitNames)[number];
 
+/**
+ * Live registrations (pending, approved or escalated) one reseller may hold under one customer key (an
+ * identifier, a domain, a name or a name's word): every conflict check on that key reads them, so a
+ * reseller filing look-alike names by the thousand must not make every check on the name read them
+ * all. Far above what one reseller works on one customer at once; not a policy setting.
+ */
+export const MAX_LIVE_PER_CUSTOMER_KEY = 50;
+/** What a limit-reached refusal names: a policy limit, or the fixed bound per customer key. */
+export const refusalLimitNames = [...limitNames, 'livePerCustomerKey'] as const;
+export type RefusalLimitName = (typeof refusalLimitNames)[number];
+
 /** A policy's fields, without the checks across them (`policySchema` adds those). */
 export const policyFieldsSchema = z.strictObject({
   model: allocationModelSchema,

@@ -3,8 +3,8 @@ import { routeKey } from '../../api/route-spec';
 import { createRouteTable } from '../../api/routes';
 import type { RegistrationView } from '../../api/schemas/registration';
 import type { Role } from '../../db/apikeys';
+import { finishDelivery } from '../../db/deliveries';
 import { recordEvents } from '../../db/events';
-import { finishDelivery } from '../../db/outbox';
 import { SimulationLock } from '../../db/simulation-jobs';
 import { eventually } from '../support/harness';
 import {

@@ -347,4 +347,27 @@ describe('edge refusals', () => {
       { path: 'routes.0.distributors.0', message: 'unknown distributor "dist-nowhere"' },
     ]);
   });
+
+  test('a policy duration past ten years or with anything after it is refused at its path, nothing stored', async () => {
+    const versionsBefore = (await api.call({ as: 'admin', method: 'get', path: '/api/v1/policy/versions' })).body;
+    const response = await api.call({
+      as: 'admin',
+      method: 'put',
+      path: '/api/v1/policy',
+      body: {
+        model: 'open',
+        timing: { protection: 'P99999999999D', reviewSla: 'PT48H garbage', extension: { period: 'P3651D' } },
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      'timing.protection',
+      'timing.reviewSla',
+      'timing.extension.period',
+    ]);
+    expect(response.body.errors[0].message).toContain('at most P3650D');
+    const versionsAfter = (await api.call({ as: 'admin', method: 'get', path: '/api/v1/policy/versions' })).body;
+    expect(versionsAfter).toEqual(versionsBefore);
+  });
 });

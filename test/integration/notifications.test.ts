@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Delivery } from '../../db/deliveries';
 import { wakeQueue } from '../../db/delivery-claims';
-import { Delivery, forgetWebhookList, Outbox } from '../../db/outbox';
+import { forgetWebhookList, Outbox } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';

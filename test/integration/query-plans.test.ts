@@ -40,6 +40,8 @@ const growing = [
   'auditlog',
   'auditlogrefs',
   'insightfacts',
+  'quotaslots',
+  'listentries',
 ];
 const SEEDED = 2500;
 
@@ -119,6 +121,26 @@ describeOnPostgres('query plans of the hot path', () => {
             copy.lookupKeys.map((key) => ({ _id: `${key}|${copy._id}`, key, registrationId: copy._id })),
           ) as never[],
         );
+      // Places of the live registrations under their customer keys, and feed entries, as many.
+      await db.collection('quotaslots').insertMany(
+        copies.flatMap((copy) =>
+          copy.lookupKeys.map((key) => ({
+            _id: `${RESELLER}|key|${key}|${copy.sequence}`,
+            holder: copy._id,
+            kind: 'key',
+            at: new Date(),
+          })),
+        ) as never[],
+      );
+      await db.collection('listentries').insertMany(
+        copies.map((copy) => ({
+          _id: `events:reseller:seeded#${copy.sequence}`,
+          list: 'events:reseller:seeded',
+          n: copy.sequence,
+          ref: `dlv_${copy._id}`,
+          at: new Date(),
+        })) as never[],
+      );
       await db.collection('sequencenumbers').insertMany(
         copies.map((copy) => ({
           _id: String(copy.sequence),

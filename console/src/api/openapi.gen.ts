@@ -355,7 +355,7 @@ export interface paths {
         };
         /**
          * The caller’s own notifications, oldest first (newest last), to catch up after its webhook was down
-         * @description Every notification the partner is sent, whether or not it has a webhook, with the body its webhook receives. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since. An event appears here a couple of seconds after it is sent.
+         * @description Every notification the partner is sent, whether or not it has a webhook, with the body its webhook receives, in the order they were stored. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since.
          *
          *     Roles: reseller, distributor.
          */
@@ -1564,10 +1564,10 @@ export interface components {
                 path: string;
             }[];
             /**
-             * @description with problem type limit-reached: the policy limit that refused the submission
+             * @description with problem type limit-reached: the limit that refused the submission (a policy limit, or livePerCustomerKey)
              * @enum {string}
              */
-            limit?: "activePerReseller" | "submissionsPerResellerPerDay";
+            limit?: "activePerReseller" | "submissionsPerResellerPerDay" | "livePerCustomerKey";
             status: number;
             title: string;
             type: string;
@@ -2869,7 +2869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not abandoned: delivered, or still being retried */
+            /** @description not abandoned: delivered, still being retried, or queued again by another request */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,9 @@
-import { currentPolicy } from '../db/policies';
-import { giveBackSlot, markOnce, purgeCounter, releaseHeldSlot, takeSlot } from '../db/quota';
-import { Registration, type RegistrationDoc } from '../db/registrations';
 import { LimitReached } from '../domain/errors';
-import { type LimitName, limitsFor } from '../domain/policy/schema';
+import { type LimitName, limitsFor, MAX_LIVE_PER_CUSTOMER_KEY } from '../domain/policy/schema';
 import { isActiveStatus, type PartnerType } from '../domain/registration';
+import { currentPolicy } from './policies';
+import { markOnce, purgeCounter, releaseHeldSlot, settleHolder, takeSlot, takeSlotsOnce } from './quota';
+import { Registration, type RegistrationDoc } from './registrations';
 
 /** What a submission took of its reseller's limits, to give back if the submission is not accepted. */
 export interface QuotaReservation {
@@ -25,14 +25,17 @@ const dayCounter = (resellerId: string, at: Date, limit: number) => ({
 });
 
 /**
- * Takes the submission's place under the limits of the policy in force, or refuses it with
- * LimitReached, having given back whatever it took. Call before the submission's first write; a
- * submission that then fails before it is stored calls `release()`. Active slots are given back when
- * the registration stops holding its deal, where its deal keys are removed (db/dealkeys.ts).
+ * Takes the submission's place under the limits of the policy in force and, given its customer's
+ * lookup keys, under MAX_LIVE_PER_CUSTOMER_KEY per key, or refuses it with LimitReached, having given
+ * back whatever it took. Call before the submission's first write; a repeat for the same registration
+ * (a retried acceptance) takes nothing twice; a submission that then fails before it is stored calls
+ * `release()`. Active and key places are given back when the registration stops holding its deal,
+ * where its deal keys are removed (db/dealkeys.ts `unlistFromKeys`).
  */
 export async function reserveQuota(
   reseller: { _id: string; partnerType: PartnerType },
   registrationId: string,
+  lookupKeys: readonly string[] = [],
   now = new Date(),
 ): Promise<QuotaReservation> {
   const policy = await currentPolicy();
@@ -44,18 +47,28 @@ export async function reserveQuota(
   try {
     if (limits.activePerReseller !== undefined) {
       await countExistingActive(reseller._id, limits.activePerReseller, policy?.version ?? 0);
-      const active = await takeSlot(activeCounter(reseller._id, limits.activePerReseller), registrationId, true);
+      const active = await takeSlot(activeCounter(reseller._id, limits.activePerReseller), registrationId);
       if (active.outcome === 'full') throw refusal('activePerReseller', limits.activePerReseller, reseller.partnerType);
-      if (active.outcome === 'taken') taken.push({ release: () => releaseActiveSlot(registrationId) });
+      if (active.outcome === 'taken') taken.push({ release: () => releaseHeldSlot('active', registrationId) });
     }
     if (limits.submissionsPerResellerPerDay !== undefined) {
       const counter = dayCounter(reseller._id, now, limits.submissionsPerResellerPerDay);
       forgetEarlierDays(reseller._id, now, limits.submissionsPerResellerPerDay);
-      const day = await takeSlot(counter, registrationId, false);
+      // Recorded per registration: a retried acceptance finds its slot (`held`) instead of taking another.
+      const day = await takeSlot(counter, registrationId);
       if (day.outcome === 'full') {
         throw refusal('submissionsPerResellerPerDay', limits.submissionsPerResellerPerDay, reseller.partnerType);
       }
-      if (day.outcome === 'taken') taken.push({ release: () => giveBackSlot(day.slot, registrationId) });
+      if (day.outcome === 'taken') taken.push({ release: () => releaseHeldSlot('day', registrationId) });
+    }
+    if (lookupKeys.length > 0) {
+      const full = await takeSlotsOnce(
+        lookupKeys.map((key) => keyCounter(reseller._id, key)),
+        registrationId,
+      );
+      if (full.length > 0)
+        throw keyRefusal(full.map((counter) => counter.name.slice(keyCounterPrefix(reseller._id).length)));
+      taken.push({ release: () => releaseHeldSlot('key', registrationId) });
     }
   } catch (error) {
     await release();
@@ -64,7 +77,20 @@ export async function reserveQuota(
   return taken.length === 0 ? nothingReserved : { release };
 }
 
-const releaseActiveSlot = (registrationId: string) => releaseHeldSlot('active', registrationId);
+const keyCounterPrefix = (resellerId: string) => `${resellerId}|key|`;
+const keyCounter = (resellerId: string, key: string) => ({
+  kind: 'key' as const,
+  name: `${keyCounterPrefix(resellerId)}${key}`,
+  limit: MAX_LIVE_PER_CUSTOMER_KEY,
+});
+
+function keyRefusal(keys: string[]): LimitReached {
+  const named = keys.map((key) => `"${key}"`).join(', ');
+  return new LimitReached(
+    'livePerCustomerKey',
+    `a reseller may hold at most ${MAX_LIVE_PER_CUSTOMER_KEY} live registrations (pending, approved or escalated) under one customer identifier, domain, name or name word; this reseller holds that many under ${named}. Submit again when one of them has ended.`,
+  );
+}
 
 function refusal(limit: LimitName, value: number, partnerType: PartnerType): LimitReached {
   return new LimitReached(
@@ -76,10 +102,11 @@ function refusal(limit: LimitName, value: number, partnerType: PartnerType): Lim
 }
 
 /**
- * Registrations accepted while no active limit was in force hold no slot; the first submission of a
- * reseller under each policy version with a limit gives every active registration of the reseller one
- * (those that hold one already keep it), so the limit counts them too. Once per reseller and version:
- * a marker decides who does it; concurrent submissions meanwhile may see a count that is still short.
+ * The first submission of a reseller under each policy version with an active limit settles every
+ * active registration of the reseller under that limit (db/quota.ts `settleHolder`): one accepted while
+ * no limit was in force takes a slot, one above a lowered limit moves below it or is owed a place, so
+ * the limit counts them all. Once per reseller and version: a marker decides who does it; concurrent
+ * submissions meanwhile may see a count that is still short.
  */
 async function countExistingActive(resellerId: string, limit: number, policyVersion: number): Promise<void> {
   if (!(await markOnce(`${resellerId}|active|v${policyVersion}`))) return;
@@ -87,8 +114,14 @@ async function countExistingActive(resellerId: string, limit: number, policyVers
   const registrations = await Registration.find({ resellerId }, { _id: 1, status: 1 })
     .lean<Pick<RegistrationDoc, '_id' | 'status'>[]>()
     .exec();
+  const counter = activeCounter(resellerId, limit);
   for (const registration of registrations.filter((r) => isActiveStatus(r.status))) {
-    if ((await takeSlot(activeCounter(resellerId, limit), registration._id, true)).outcome === 'full') return;
+    await settleHolder(counter, registration._id, async () => {
+      const now = await Registration.findById(registration._id, { status: 1 })
+        .lean<Pick<RegistrationDoc, 'status'>>()
+        .exec();
+      return now !== null && isActiveStatus(now.status);
+    });
   }
 }
 
@@ -103,6 +136,6 @@ function forgetEarlierDays(resellerId: string, now: Date, limit: number): void {
     const earlier = new Date(now.getTime() - daysAgo * 86_400_000);
     // Yesterday's counter is gone only once no process can still be counting it (clock skew).
     if (daysAgo === 1 && now.getUTCHours() < 1) continue;
-    void purgeCounter(dayCounter(resellerId, earlier, limit).name, limit).catch(() => undefined);
+    void purgeCounter(dayCounter(resellerId, earlier, limit), limit).catch(() => undefined);
   }
 }
