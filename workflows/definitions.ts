@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { IdentifierConflict } from '../domain/allocation/types';
+import type { IdentifierConflict, MatchBasis } from '../domain/allocation/types';
 import type { LifecycleState } from '../domain/lifecycle';
 import type { Actor, EscalationFate, EscalationResolutionSummary, FateAction } from '../domain/lifecycle-entries';
 import type { PartnerType, ReasonCode, RegistrationStatus, RegistrationSubmission } from '../domain/registration';
@@ -108,7 +108,7 @@ export interface EscalationContenderView {
   sequence: number;
   match?: {
     strength: 'certain' | 'probable';
-    basis: 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
+    basis: MatchBasis;
     score: number;
     withRegistrationId: string;
     conflictingIdentifiers?: IdentifierConflict[];
