@@ -20,6 +20,7 @@ import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { LimitReached, RequestRefused } from './errors';
 import { distributorExists, findReseller } from './partner-cache';
+import { checkProductLines } from './product-catalogue';
 
 export interface SubmitDeps {
   temporal: Client;
@@ -67,6 +68,7 @@ export async function prepareSubmission(
   idempotencyKey?: string,
 ): Promise<AcceptanceInput> {
   const reseller = await checkPartners(resellerId, body.distributorId);
+  await checkProductLines(body.opportunity.productLines);
   return {
     registrationId: registrationIdFor(resellerId, idempotencyKey),
     submission: {

@@ -1,0 +1,178 @@
+import { model, Schema } from 'mongoose';
+import { accountCertainKeys, accountNameKeys } from '../domain/accounts/match';
+import { type AccountRecord, vendorRecordIdSchema } from '../domain/vendor/records';
+import { recordWords } from '../domain/vendor/search';
+import { insertEachOnce, insertOnce } from './insert-once';
+import type { VendorListing } from './vendor-listing';
+import type { FieldProblem, VendorDoc, VendorStore } from './vendor-store';
+
+/**
+ * The vendor's accounts. Each identifier and registrable domain names one account at most: an
+ * `accountkeys` document per key (`_id` the key, as the deal check writes it) is claimed by unique
+ * insert before the account is written and deleted once a new version no longer holds it. So finding
+ * the account of a customer is a point read per key, and two accounts can never both claim acme.com.
+ */
+export interface AccountExtra {
+  /** `uei:…`, `duns:…`, `taxid:…`, `domain:…`: the keys this version holds in `accountkeys`. */
+  certainKeys: string[];
+  /** The deal check's name keys of the account's name: where a name-similar customer finds it. */
+  nameKeys: string[];
+}
+export type AccountDoc = VendorDoc<AccountRecord> & AccountExtra;
+
+const schema = new Schema<AccountDoc>(
+  {
+    _id: { type: String, required: true },
+    record: { type: Schema.Types.Mixed, required: true },
+    certainKeys: { type: [String], default: [] },
+    nameKeys: { type: [String], default: [] },
+    bucket: { type: Number, required: true },
+    sortKey: { type: String, required: true },
+    words: { type: [String], default: [] },
+    listKeys: { type: [String], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+schema.index({ listKeys: 1 });
+schema.index({ nameKeys: 1 });
+export const Account = model<AccountDoc>('Account', schema, 'accounts');
+
+interface AccountKeyDoc {
+  _id: string;
+  accountId: string;
+  claimedAt: Date;
+}
+export const AccountKey = model<AccountKeyDoc>(
+  'AccountKey',
+  new Schema<AccountKeyDoc>(
+    {
+      _id: { type: String, required: true },
+      accountId: { type: String, required: true },
+      claimedAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'accountkeys',
+);
+
+/** 100,000 accounts make ~100 per bucket: one bucket fills a page; a rare word reads up to 256 per page. */
+export const accountListing: VendorListing = { buckets: 1024, maxBuckets: 256, parallel: 32 };
+
+/**
+ * A claim whose account does not hold the key is a leftover of a write that stopped between its steps.
+ * It is taken over only once it is older than a write can take, so that a claim made a moment ago by a
+ * write still under way (its account not yet saved) is respected.
+ */
+const CLAIM_GRACE_MS = 60_000;
+
+/** Which field of the record a key comes from, for the error's path. */
+function pathOfKey(record: AccountRecord, key: string): string {
+  const [kind] = key.split(':');
+  if (kind === 'domain') {
+    const index = (record.domains ?? []).findIndex((domain) => accountCertainKeys({ domains: [domain] })[0] === key);
+    return `domains.${Math.max(index, 0)}`;
+  }
+  return `identifiers.${kind === 'taxid' ? 'taxId' : kind}`;
+}
+
+const describeKey = (key: string) => {
+  const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  return kind === 'domain' ? `the domain ${value}` : `the ${kind === 'taxid' ? 'tax id' : kind.toUpperCase()} ${value}`;
+};
+
+/** Takes the keys this account needs; a key another account holds is a problem at its field. */
+async function claimKeys(record: AccountRecord, previous: AccountRecord | undefined) {
+  const held = new Set(previous ? accountCertainKeys(previous) : []);
+  const wanted = accountCertainKeys(record).filter((key) => !held.has(key));
+  const claimedAt = new Date();
+  const inserted = await insertEachOnce(
+    AccountKey,
+    wanted.map((key) => ({ _id: key, accountId: record.id, claimedAt })),
+  );
+  const taken: string[] = wanted.filter((_, index) => inserted[index]);
+  const problems: FieldProblem[] = [];
+  for (const key of wanted.filter((_, index) => !inserted[index])) {
+    const holder = await keyHolder(key, claimedAt);
+    if (holder === record.id) continue;
+    if (holder === undefined && (await insertOnce(AccountKey, { _id: key, accountId: record.id, claimedAt }))) {
+      taken.push(key);
+      continue;
+    }
+    problems.push({
+      path: pathOfKey(record, key),
+      message: `${describeKey(key)} belongs to account ${holder ?? '(being saved)'}`,
+    });
+  }
+  const undo = async () => {
+    await Promise.all(taken.map((key) => AccountKey.deleteOne({ _id: key, accountId: record.id }).exec()));
+  };
+  if (problems.length > 0) await undo();
+  return { problems, undo };
+}
+
+/**
+ * The account that holds a key, or undefined when the claim is a stale leftover (then deleted, so the
+ * caller may claim it).
+ */
+async function keyHolder(key: string, now: Date): Promise<string | undefined> {
+  const claim = await AccountKey.findById(key).lean<AccountKeyDoc>().exec();
+  if (!claim) return undefined;
+  const account = await Account.findById(claim.accountId, { certainKeys: 1 }).lean<AccountExtra>().exec();
+  if (account?.certainKeys.includes(key)) return claim.accountId;
+  if (now.getTime() - new Date(claim.claimedAt).getTime() < CLAIM_GRACE_MS) return claim.accountId;
+  await AccountKey.deleteOne({ _id: key, accountId: claim.accountId }).exec();
+  return undefined;
+}
+
+/** Gives back the keys the previous version held that this one does not. */
+async function releaseKeys(record: AccountRecord, previous: AccountRecord | undefined): Promise<void> {
+  if (!previous) return;
+  const kept = new Set(accountCertainKeys(record));
+  const dropped = accountCertainKeys(previous).filter((key) => !kept.has(key));
+  await Promise.all(dropped.map((key) => AccountKey.deleteOne({ _id: key, accountId: record.id }).exec()));
+}
+
+export const accountStore: VendorStore<AccountRecord, AccountExtra> = {
+  model: Account,
+  listing: accountListing,
+  wordsOf: (record) =>
+    recordWords({
+      texts: [record.name],
+      compact: [record.id, ...Object.values(record.identifiers ?? {})],
+      domains: record.domains,
+    }),
+  extraOf: (record) => ({ certainKeys: accountCertainKeys(record), nameKeys: accountNameKeys(record) }),
+  claim: claimKeys,
+  release: releaseKeys,
+};
+
+/** Name keys match many accounts for a common word: a candidate list, bounded. */
+const MAX_NAME_CANDIDATES = 20;
+
+/**
+ * The accounts that hold any of these certain keys: a point read per key, then per account. A claim
+ * whose account does not (or no longer) hold the key is ignored.
+ */
+export async function accountsByCertainKeys(keys: readonly string[]): Promise<AccountRecord[]> {
+  const claims = await Promise.all(keys.map((key) => AccountKey.findById(key).lean<AccountKeyDoc>().exec()));
+  const ids = [...new Set(claims.flatMap((claim) => (claim ? [claim.accountId] : [])))];
+  const accounts = await Promise.all(ids.map((id) => Account.findById(id).lean<AccountDoc>().exec()));
+  return accounts.flatMap((account) =>
+    account && keys.some((key) => account.certainKeys.includes(key)) ? [account.record] : [],
+  );
+}
+
+/** Accounts whose name shares one of these name keys (the deal check's `name:` and `word:` keys). */
+export async function accountsByNameKeys(keys: readonly string[]): Promise<AccountRecord[]> {
+  const found = await Promise.all(
+    keys.map((key) => Account.find({ nameKeys: key }).limit(MAX_NAME_CANDIDATES).lean<AccountDoc[]>().exec()),
+  );
+  return [...new Map(found.flat().map((doc) => [doc._id, doc.record])).values()];
+}
+
+export async function accountById(id: string): Promise<AccountRecord | undefined> {
+  if (!vendorRecordIdSchema.safeParse(id).success) return undefined;
+  return (await Account.findById(id).lean<AccountDoc>().exec())?.record;
+}
