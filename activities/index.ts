@@ -5,6 +5,7 @@ import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
 import { protectionActivities } from './protection';
 import { recordStep } from './record-step';
+import { finishVendorImport, importVendorChunk } from './vendor-import';
 
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
 export function createActivities(deps: ActivityDeps) {
@@ -15,6 +16,8 @@ export function createActivities(deps: ActivityDeps) {
     weighRegistration,
     recordStep,
     announcePolicyChange,
+    importVendorChunk,
+    finishVendorImport,
     ...escalationActivities(deps),
     ...protectionActivities(deps),
   };

@@ -4,6 +4,7 @@ import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-ke
 import { listDeliveriesRoute, redeliverRoute } from './deliveries';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
 import { listEventsRoute } from './events';
+import { importRoutes } from './imports';
 import { insightsRoute } from './insights';
 import { meRoute } from './me';
 import { healthRoute, metricsRoute, openApiRoute, readinessRoute } from './operations';
@@ -27,6 +28,7 @@ import {
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
+import { vendorCollectionRoutes } from './vendor-collections';
 import { deleteWebhookRoute, putWebhookRoute } from './webhooks';
 
 /**
@@ -66,6 +68,8 @@ export function createRouteTable(): RouteTable {
     createResellerRoute,
     listResellersRoute,
     updateResellerRoute,
+    ...vendorCollectionRoutes,
+    ...importRoutes,
     createApiKeyRoute,
     listApiKeysRoute,
     revokeApiKeyRoute,
