@@ -28,6 +28,8 @@ export function onUnauthorized(listener: Listener): () => void {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a CSV file), with its type; the browser streams a File. */
+  raw?: { body: Blob; contentType: string };
   accept?: string;
   signal?: AbortSignal;
 }
@@ -54,12 +56,13 @@ export async function request(key: string, path: string, options: RequestOptions
     Accept: options.accept ?? 'application/json',
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
       credentials: 'omit',
       cache: 'no-store',
