@@ -138,14 +138,17 @@ export function recordFromRow<K extends ImportKind>(
     };
   }
   const at = (column: string) => cells[columns.indexOf(column)];
-  const parsed = schemas[kind].safeParse(shape(kind, at));
+  const shaped = shape(kind, at);
+  const parsed = schemas[kind].safeParse(shaped);
   if (parsed.success) return { record: parsed.data as RecordOf<K> };
+  const missing = (path: readonly PropertyKey[]) =>
+    path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], shaped) ===
+    undefined;
   return {
     errors: parsed.error.issues.map((issue) => ({
       row,
       path: columnOf(issue.path),
-      message:
-        issue.code === 'invalid_type' && issue.input === undefined ? 'required' : messageOf(issue.path, issue.message),
+      message: missing(issue.path) ? 'required' : messageOf(issue.path, issue.message),
     })),
   };
 }

@@ -36,14 +36,16 @@ const eachOnce = <T extends z.ZodType>(item: T, max: number, what: string) =>
  * A domain that identifies the account: a customer registered on it (or a subdomain) is this account.
  * A mailbox provider's domain is shared by unrelated customers and identifies nobody.
  */
+const DOMAIN = /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/;
 const accountDomainSchema = z
   .string()
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/, 'a domain such as acme.com')
+  .regex(DOMAIN, 'a domain such as acme.com')
   .refine(
-    (domain) => registrableDomain(domain) !== undefined,
+    // Said once: what is not a domain at all has its message already.
+    (domain) => !DOMAIN.test(domain) || registrableDomain(domain) !== undefined,
     'names no registrable domain of its own (a public suffix, or a mailbox provider shared by unrelated customers)',
   );
 

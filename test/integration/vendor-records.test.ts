@@ -98,17 +98,10 @@ describe('accounts', () => {
     expect(await AccountKey.exists({ _id: 'domain:other.gov' })).toBeNull();
     // Once the first lets it go, the second may have it.
     const { id: _id, ...fields } = first;
-    expect((await admin('put', '/accounts/acct-first', { ...fields, domains: ['moved.gov'] })).status).toBe(
-      200,
-    );
+    expect((await admin('put', '/accounts/acct-first', { ...fields, domains: ['moved.gov'] })).status).toBe(200);
     expect(
-      (
-        await admin(
-          'post',
-          '/accounts',
-          account('acct-second', { domains: ['other.gov', 'www.acct-first.gov'] }),
-        )
-      ).status,
+      (await admin('post', '/accounts', account('acct-second', { domains: ['other.gov', 'www.acct-first.gov'] })))
+        .status,
     ).toBe(201);
   });
 
