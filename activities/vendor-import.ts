@@ -16,18 +16,19 @@ import {
 } from '../db/imports';
 import { productStore, programStore } from '../db/vendor-records';
 import { ReferenceCheck } from '../db/vendor-references';
-import { type FieldProblem, saveVendorRecord } from '../db/vendor-store';
+import { type FieldProblem, type SaveResult, saveVendorRecords } from '../db/vendor-store';
 import { accountCertainKeys } from '../domain/accounts/match';
 import { columnOf, type ImportKind, type RecordOf, type RowError, recordFromRow } from '../domain/vendor/csv-rows';
 import { rowsSharingKeys } from '../domain/vendor/row-groups';
 
-/** Rows of a chunk written at once: enough to keep the database busy, few enough to leave the API room. */
+/** Rows checked and written one by one at once (the rows that share a key with another). */
 const ROWS_IN_FLIGHT = 16;
 
-function saveImported(kind: ImportKind, record: RecordOf<ImportKind>) {
-  if (kind === 'accounts') return saveVendorRecord(accountStore, record as RecordOf<'accounts'>, 'upsert');
-  if (kind === 'programs') return saveVendorRecord(programStore, record as RecordOf<'programs'>, 'upsert');
-  return saveVendorRecord(productStore, record as RecordOf<'products'>, 'upsert');
+/** The rows that share no key, written together: a few commands for the lot (db/vendor-store.ts). */
+function saveImported(kind: ImportKind, records: RecordOf<ImportKind>[]): Promise<SaveResult<unknown>[]> {
+  if (kind === 'accounts') return saveVendorRecords(accountStore, records as RecordOf<'accounts'>[], 'upsert');
+  if (kind === 'programs') return saveVendorRecords(programStore, records as RecordOf<'programs'>[], 'upsert');
+  return saveVendorRecords(productStore, records as RecordOf<'products'>[], 'upsert');
 }
 
 function referencesOf(kind: ImportKind, check: ReferenceCheck, record: RecordOf<ImportKind>) {
@@ -47,16 +48,7 @@ function rowErrorOf(row: number, problem: FieldProblem): RowError {
 type RowOutcome = { outcome: 'created' | 'updated' | 'unchanged' } | { errors: RowError[] };
 type ParsedRow = ReturnType<typeof recordFromRow<ImportKind>>;
 
-async function importRow(
-  job: ImportJobDoc,
-  check: ReferenceCheck,
-  parsed: ParsedRow,
-  row: number,
-): Promise<RowOutcome> {
-  if ('errors' in parsed) return parsed;
-  const references = await referencesOf(job.kind, check, parsed.record);
-  if (references.length > 0) return { errors: references.map((problem) => rowErrorOf(row, problem)) };
-  const saved = await saveImported(job.kind, parsed.record);
+function outcomeOf(row: number, saved: SaveResult<unknown>): RowOutcome {
   if (saved.kind === 'invalid') return { errors: saved.problems.map((problem) => rowErrorOf(row, problem)) };
   if (saved.kind !== 'saved') throw new Error(`an upsert answered ${saved.kind}`);
   return { outcome: saved.outcome };
@@ -69,29 +61,48 @@ function keysOf(kind: ImportKind, parsed: ParsedRow, cells: string[], idColumn: 
   return [`id:${record.id}`, ...(kind === 'accounts' ? accountCertainKeys(record as RecordOf<'accounts'>) : [])];
 }
 
-/** The rows of one chunk, several at once, except those that share a key (domain/vendor/row-groups.ts). */
+/**
+ * The rows of one chunk: parsed and checked, then those that share no key with another row written
+ * together, and the others one after another in file order (domain/vendor/row-groups.ts).
+ */
 async function importRows(job: ImportJobDoc, chunk: ImportChunkDoc): Promise<ImportChunkResultDoc> {
   const check = new ReferenceCheck();
   const limit = pLimit(ROWS_IN_FLIGHT);
   const idColumn = job.columns.indexOf('id');
-  const parsed = chunk.rows.map(({ cells }, index) =>
-    recordFromRow(job.kind, job.columns, cells, chunk.firstRow + index),
+  const rowOf = (index: number) => chunk.firstRow + index;
+  const parsed = chunk.rows.map(({ cells }, index) => recordFromRow(job.kind, job.columns, cells, rowOf(index)));
+  const outcomes: Array<RowOutcome | undefined> = await Promise.all(
+    parsed.map((row, index) =>
+      limit(async () => {
+        if ('errors' in row) return row;
+        const problems = await referencesOf(job.kind, check, row.record);
+        return problems.length > 0
+          ? { errors: problems.map((problem) => rowErrorOf(rowOf(index), problem)) }
+          : undefined;
+      }),
+    ),
   );
   const groups = rowsSharingKeys(
     chunk.rows.map(({ cells }, index) => keysOf(job.kind, parsed[index] as ParsedRow, cells, idColumn)),
   );
-  const outcomes: RowOutcome[] = new Array(chunk.rows.length);
-  let finished = 0;
+  const recordAt = (index: number) => (parsed[index] as { record: RecordOf<ImportKind> }).record;
+  const alone = groups.flatMap((group) => (group.length === 1 && !outcomes[group[0] as number] ? group : []));
+  const saved = await saveImported(job.kind, alone.map(recordAt));
+  alone.forEach((index, at) => {
+    outcomes[index] = outcomeOf(rowOf(index), saved[at] as SaveResult<unknown>);
+  });
+  heartbeat({ rows: alone.length });
   await Promise.all(
-    groups.map((indexes) =>
-      limit(async () => {
-        for (const index of indexes) {
-          outcomes[index] = await importRow(job, check, parsed[index] as ParsedRow, chunk.firstRow + index);
-          finished += 1;
-          if (finished % 50 === 0) heartbeat({ rows: finished });
-        }
-      }),
-    ),
+    groups
+      .filter((group) => group.length > 1)
+      .map((group) =>
+        limit(async () => {
+          for (const index of group.filter((at) => !outcomes[at])) {
+            const [one] = await saveImported(job.kind, [recordAt(index)]);
+            outcomes[index] = outcomeOf(rowOf(index), one as SaveResult<unknown>);
+          }
+        }),
+      ),
   );
   const result: ImportChunkResultDoc = {
     _id: chunkId(job._id, chunk.index),
@@ -100,7 +111,7 @@ async function importRows(job: ImportJobDoc, chunk: ImportChunkDoc): Promise<Imp
     outcomes: { created: 0, updated: 0, unchanged: 0 },
     rowErrors: [],
   };
-  for (const outcome of outcomes) {
+  for (const outcome of outcomes as RowOutcome[]) {
     if ('errors' in outcome) {
       result.failed += 1;
       result.rowErrors.push(...outcome.errors);

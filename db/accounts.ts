@@ -2,9 +2,9 @@ import { model, Schema } from 'mongoose';
 import { accountCertainKeys, accountNameKeys } from '../domain/accounts/match';
 import { type AccountRecord, vendorRecordIdSchema } from '../domain/vendor/records';
 import { recordWords } from '../domain/vendor/search';
-import { insertEachOnce, insertOnce } from './insert-once';
+import { type KeyClaimDoc, keyClaimModel } from './unique-keys';
 import type { VendorListing } from './vendor-listing';
-import type { FieldProblem, VendorDoc, VendorStore } from './vendor-store';
+import type { VendorDoc, VendorStore } from './vendor-store';
 
 /**
  * The vendor's accounts. Each identifier and registrable domain names one account at most: an
@@ -39,33 +39,11 @@ schema.index({ listKeys: 1 });
 schema.index({ nameKeys: 1 });
 export const Account = model<AccountDoc>('Account', schema, 'accounts');
 
-interface AccountKeyDoc {
-  _id: string;
-  accountId: string;
-  claimedAt: Date;
-}
-export const AccountKey = model<AccountKeyDoc>(
-  'AccountKey',
-  new Schema<AccountKeyDoc>(
-    {
-      _id: { type: String, required: true },
-      accountId: { type: String, required: true },
-      claimedAt: { type: Date, required: true },
-    },
-    { versionKey: false },
-  ),
-  'accountkeys',
-);
+/** The claims of identifiers and domains (db/unique-keys.ts): `_id` the key, as the deal check writes it. */
+export const AccountKey = keyClaimModel('AccountKey', 'accountkeys');
 
 /** 100,000 accounts make ~100 per bucket: one bucket fills a page; a rare word reads up to 256 per page. */
 export const accountListing: VendorListing = { buckets: 1024, maxBuckets: 256, parallel: 32 };
-
-/**
- * A claim whose account does not hold the key is a leftover of a write that stopped between its steps.
- * It is taken over only once it is older than a write can take, so that a claim made a moment ago by a
- * write still under way (its account not yet saved) is respected.
- */
-const CLAIM_GRACE_MS = 60_000;
 
 /** Which field of the record a key comes from, for the error's path. */
 function pathOfKey(record: AccountRecord, key: string): string {
@@ -82,58 +60,6 @@ const describeKey = (key: string) => {
   return kind === 'domain' ? `the domain ${value}` : `the ${kind === 'taxid' ? 'tax id' : kind.toUpperCase()} ${value}`;
 };
 
-/** Takes the keys this account needs; a key another account holds is a problem at its field. */
-async function claimKeys(record: AccountRecord, previous: AccountRecord | undefined) {
-  const held = new Set(previous ? accountCertainKeys(previous) : []);
-  const wanted = accountCertainKeys(record).filter((key) => !held.has(key));
-  const claimedAt = new Date();
-  const inserted = await insertEachOnce(
-    AccountKey,
-    wanted.map((key) => ({ _id: key, accountId: record.id, claimedAt })),
-  );
-  const taken: string[] = wanted.filter((_, index) => inserted[index]);
-  const problems: FieldProblem[] = [];
-  for (const key of wanted.filter((_, index) => !inserted[index])) {
-    const holder = await keyHolder(key, claimedAt);
-    if (holder === record.id) continue;
-    if (holder === undefined && (await insertOnce(AccountKey, { _id: key, accountId: record.id, claimedAt }))) {
-      taken.push(key);
-      continue;
-    }
-    problems.push({
-      path: pathOfKey(record, key),
-      message: `${describeKey(key)} belongs to account ${holder ?? '(being saved)'}`,
-    });
-  }
-  const undo = async () => {
-    await Promise.all(taken.map((key) => AccountKey.deleteOne({ _id: key, accountId: record.id }).exec()));
-  };
-  if (problems.length > 0) await undo();
-  return { problems, undo };
-}
-
-/**
- * The account that holds a key, or undefined when the claim is a stale leftover (then deleted, so the
- * caller may claim it).
- */
-async function keyHolder(key: string, now: Date): Promise<string | undefined> {
-  const claim = await AccountKey.findById(key).lean<AccountKeyDoc>().exec();
-  if (!claim) return undefined;
-  const account = await Account.findById(claim.accountId, { certainKeys: 1 }).lean<AccountExtra>().exec();
-  if (account?.certainKeys.includes(key)) return claim.accountId;
-  if (now.getTime() - new Date(claim.claimedAt).getTime() < CLAIM_GRACE_MS) return claim.accountId;
-  await AccountKey.deleteOne({ _id: key, accountId: claim.accountId }).exec();
-  return undefined;
-}
-
-/** Gives back the keys the previous version held that this one does not. */
-async function releaseKeys(record: AccountRecord, previous: AccountRecord | undefined): Promise<void> {
-  if (!previous) return;
-  const kept = new Set(accountCertainKeys(record));
-  const dropped = accountCertainKeys(previous).filter((key) => !kept.has(key));
-  await Promise.all(dropped.map((key) => AccountKey.deleteOne({ _id: key, accountId: record.id }).exec()));
-}
-
 export const accountStore: VendorStore<AccountRecord, AccountExtra> = {
   model: Account,
   listing: accountListing,
@@ -144,8 +70,14 @@ export const accountStore: VendorStore<AccountRecord, AccountExtra> = {
       domains: record.domains,
     }),
   extraOf: (record) => ({ certainKeys: accountCertainKeys(record), nameKeys: accountNameKeys(record) }),
-  claim: claimKeys,
-  release: releaseKeys,
+  uniqueKeys: {
+    claims: AccountKey,
+    of: accountCertainKeys,
+    refusal: (record, key, holder) => ({
+      path: pathOfKey(record, key),
+      message: `${describeKey(key)} belongs to account ${holder ?? '(being saved)'}`,
+    }),
+  },
 };
 
 /** Name keys match many accounts for a common word: a candidate list, bounded. */
@@ -156,8 +88,8 @@ const MAX_NAME_CANDIDATES = 20;
  * whose account does not (or no longer) hold the key is ignored.
  */
 export async function accountsByCertainKeys(keys: readonly string[]): Promise<AccountRecord[]> {
-  const claims = await Promise.all(keys.map((key) => AccountKey.findById(key).lean<AccountKeyDoc>().exec()));
-  const ids = [...new Set(claims.flatMap((claim) => (claim ? [claim.accountId] : [])))];
+  const claims = await Promise.all(keys.map((key) => AccountKey.findById(key).lean<KeyClaimDoc>().exec()));
+  const ids = [...new Set(claims.flatMap((claim) => (claim ? [claim.recordId] : [])))];
   const accounts = await Promise.all(ids.map((id) => Account.findById(id).lean<AccountDoc>().exec()));
   return accounts.flatMap((account) =>
     account && keys.some((key) => account.certainKeys.includes(key)) ? [account.record] : [],

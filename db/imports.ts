@@ -9,7 +9,7 @@ import { insertOnce } from './insert-once';
  * far it got, so a worker that dies mid-chunk is replaced by another that carries on from that chunk.
  * One writer at a time: the API while receiving, then the workflow's activities, one chunk at a time.
  */
-export const ROWS_PER_CHUNK = 500;
+export const ROWS_PER_CHUNK = 1000;
 /** Errors kept on the job for reading; every one is counted. */
 export const MAX_LISTED_ERRORS = 1000;
 

@@ -68,9 +68,8 @@ export const productStore: VendorStore<ProductRecord> = {
   wordsOf: (record) => recordWords({ texts: [record.name, record.family], compact: [record.id] }),
   extraOf: () => ({}),
   // The marker goes in before the first product, so no product exists in a catalogue that says it is empty.
-  claim: async () => {
+  beforeWrite: async () => {
     await insertOnce(VendorMarker, { _id: CATALOGUE, at: new Date() });
-    return { problems: [], undo: async () => undefined };
   },
 };
 

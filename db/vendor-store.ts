@@ -1,7 +1,9 @@
 import type { Model } from 'mongoose';
+import pLimit from 'p-limit';
 import stringify from 'safe-stable-stringify';
 import { canonicalRecord } from '../domain/vendor/records';
-import { isDuplicateKey } from './insert-once';
+import { insertEachOnce } from './insert-once';
+import { type ClaimOutcome, claimKeys, releaseKeys, type UniqueKeys } from './unique-keys';
 import { type ListedFields, listedFields, type VendorListing } from './vendor-listing';
 
 /**
@@ -28,13 +30,10 @@ export interface VendorStore<R extends { id: string; name: string }, Extra exten
   wordsOf(record: R): string[];
   /** Indexed fields beside the record (an account's keys, a program's members). */
   extraOf(record: R): Extra;
-  /**
-   * Before the write: take what must be unique across records (an account's identifiers and domains).
-   * Problems refuse the save; `undo` gives back what was taken if the write then does not happen.
-   */
-  claim?(record: R, previous: R | undefined): Promise<{ problems: FieldProblem[]; undo(): Promise<void> }>;
-  /** After the write: give back what the previous version held and this one does not. */
-  release?(record: R, previous: R | undefined): Promise<void>;
+  /** Values that name one record at most (an account's identifiers and domains), claimed before a write. */
+  uniqueKeys?: UniqueKeys<R>;
+  /** Before anything is written (the catalogue's marker goes in before its first product). */
+  beforeWrite?(): Promise<void>;
 }
 
 export type SaveMode = 'create' | 'replace' | 'upsert';
@@ -47,58 +46,147 @@ export type SaveResult<R> =
 
 const same = (a: unknown, b: unknown) => stringify(a) === stringify(b);
 
-function documentOf<R extends { id: string; name: string }, Extra extends object>(
-  store: VendorStore<R, Extra>,
-  record: R,
-  createdAt: Date,
-  updatedAt: Date,
-): VendorDoc<R> & Extra {
-  return {
-    _id: record.id,
-    record,
-    ...listedFields(record.id, record.name, store.wordsOf(record), store.listing),
-    ...store.extraOf(record),
-    createdAt,
-    updatedAt,
+/** Point reads, a few at a time: `$in` is not served by an index on FerretDB (docs/DESIGN.md). */
+const READS_IN_FLIGHT = 32;
+
+/** One record on its way: its stored version once read (null: none), its claim, and its answer. */
+interface Pending<R> {
+  record: R;
+  previous?: VendorDoc<R> | null;
+  claim?: ClaimOutcome;
+  result?: SaveResult<R>;
+}
+
+export class VendorWrites<R extends { id: string; name: string }, Extra extends object> {
+  private readonly reads = pLimit(READS_IN_FLIGHT);
+  constructor(private readonly store: VendorStore<R, Extra>) {}
+
+  read(pending: Pending<R>): Promise<VendorDoc<R> | null> {
+    return this.reads(async () => {
+      if (pending.previous === undefined) {
+        pending.previous = await this.store.model.findById(pending.record.id).lean<VendorDoc<R>>().exec();
+      }
+      return pending.previous;
+    });
+  }
+
+  document(record: R, createdAt: Date, now: Date): VendorDoc<R> & Extra {
+    const { store } = this;
+    return {
+      _id: record.id,
+      record,
+      ...listedFields(record.id, record.name, store.wordsOf(record), store.listing),
+      ...store.extraOf(record),
+      createdAt,
+      updatedAt: now,
+    };
+  }
+
+  /** Whether the stored record `id` holds `key` (a claim's holder, checked before taking it over). */
+  holds = async (id: string, key: string) => {
+    const doc = await this.store.model.findById(id).lean<VendorDoc<R>>().exec();
+    return doc !== null && (this.store.uniqueKeys?.of(doc.record).includes(key) ?? false);
   };
+
+  async claim(rows: Pending<R>[]): Promise<void> {
+    const keys = this.store.uniqueKeys;
+    if (!keys || rows.length === 0) return;
+    const outcomes = await claimKeys(
+      keys,
+      this.holds,
+      rows.map((row) => ({
+        record: row.record,
+        previous: row.previous === undefined ? undefined : (row.previous?.record ?? null),
+        readPrevious: async () => (await this.read(row))?.record ?? null,
+      })),
+    );
+    rows.forEach((row, at) => {
+      row.claim = outcomes[at];
+      if (row.claim?.problems.length) row.result = { kind: 'invalid', problems: row.claim.problems };
+    });
+  }
+
+  async refuse(row: Pending<R>, result: SaveResult<R>): Promise<void> {
+    await row.claim?.undo();
+    row.result = result;
+  }
 }
 
 /**
- * Creates (`create`: 409 if it exists), replaces (`replace`: 404 if it does not) or either (`upsert`, the
- * import) one record. A record equal to the stored one is `unchanged` and nothing is written.
+ * Creates (`create`: refused if it exists), replaces (`replace`: refused if it does not) or either
+ * (`upsert`, the import) several records that share no id or unique key, in a few commands. A new
+ * record costs nothing but its share of two inserts (its claims, itself): existing ones are read only
+ * when an insert says they exist. A record equal to the stored one is `unchanged` and nothing is written.
  */
+export async function saveVendorRecords<R extends { id: string; name: string }, Extra extends object>(
+  store: VendorStore<R, Extra>,
+  inputs: R[],
+  mode: SaveMode,
+): Promise<SaveResult<R>[]> {
+  const writes = new VendorWrites(store);
+  const rows: Pending<R>[] = inputs.map((input) => ({ record: canonicalRecord(input) }));
+  if (mode === 'replace') {
+    await Promise.all(rows.map((row) => writes.read(row)));
+    for (const row of rows) if (!row.previous) row.result = { kind: 'missing' };
+  }
+  await writes.claim(rows.filter((row) => !row.result));
+  if (mode === 'create') {
+    await Promise.all(
+      rows.filter((row) => !row.result && row.previous).map((row) => writes.refuse(row, { kind: 'exists' })),
+    );
+  }
+  await store.beforeWrite?.();
+  const now = new Date();
+  // Records not known to exist are inserted; an insert refused finds one that does.
+  const fresh = rows.filter((row) => !row.result && !row.previous);
+  const inserted = await insertEachOnce(
+    store.model,
+    fresh.map((row) => writes.document(row.record, now, now)),
+  );
+  await Promise.all(
+    fresh.map(async (row, at) => {
+      if (inserted[at]) {
+        row.result = { kind: 'saved', outcome: 'created', doc: writes.document(row.record, now, now) };
+        return;
+      }
+      if (mode === 'create') return writes.refuse(row, { kind: 'exists' });
+      row.previous = undefined;
+      await writes.read(row);
+    }),
+  );
+  const existing = rows.filter((row) => !row.result && row.previous);
+  const replaced: Pending<R>[] = [];
+  for (const row of existing) {
+    const previous = row.previous as VendorDoc<R>;
+    if (same(previous.record, row.record)) row.result = { kind: 'saved', outcome: 'unchanged', doc: previous };
+    else replaced.push(row);
+  }
+  const docs = replaced.map((row) => writes.document(row.record, (row.previous as VendorDoc<R>).createdAt, now));
+  if (docs.length > 0) {
+    await store.model.bulkWrite(
+      docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } })) as never,
+    );
+  }
+  replaced.forEach((row, at) => {
+    row.result = { kind: 'saved', outcome: 'updated', doc: docs[at] as VendorDoc<R> };
+  });
+  if (store.uniqueKeys) {
+    await releaseKeys(
+      store.uniqueKeys,
+      replaced.map((row) => ({ record: row.record, previous: row.previous?.record })),
+    );
+  }
+  return rows.map((row) => row.result as SaveResult<R>);
+}
+
+/** One record: `saveVendorRecords` of one. */
 export async function saveVendorRecord<R extends { id: string; name: string }, Extra extends object>(
   store: VendorStore<R, Extra>,
   input: R,
   mode: SaveMode,
 ): Promise<SaveResult<R>> {
-  const record = canonicalRecord(input);
-  const previousDoc = await store.model.findById(record.id).lean<VendorDoc<R>>().exec();
-  if (mode === 'create' && previousDoc) return { kind: 'exists' };
-  if (mode === 'replace' && !previousDoc) return { kind: 'missing' };
-  if (previousDoc && same(previousDoc.record, record)) return { kind: 'saved', outcome: 'unchanged', doc: previousDoc };
-  const previous = previousDoc?.record;
-  const claimed = store.claim ? await store.claim(record, previous) : undefined;
-  if (claimed && claimed.problems.length > 0) return { kind: 'invalid', problems: claimed.problems };
-  const now = new Date();
-  const doc = documentOf(store, record, previousDoc?.createdAt ?? now, now);
-  if (previousDoc) {
-    await store.model.replaceOne({ _id: record.id }, doc).exec();
-  } else {
-    try {
-      await store.model.create(doc);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Someone created it meanwhile: a create is refused; an import's upsert replaces it.
-      if (mode === 'create') {
-        await claimed?.undo();
-        return { kind: 'exists' };
-      }
-      await store.model.replaceOne({ _id: record.id }, doc).exec();
-    }
-  }
-  await store.release?.(record, previous);
-  return { kind: 'saved', outcome: previousDoc ? 'updated' : 'created', doc };
+  const [result] = await saveVendorRecords(store, [input], mode);
+  return result as SaveResult<R>;
 }
 
 export async function findVendorRecord<R extends { id: string; name: string }, Extra extends object>(

@@ -48,7 +48,7 @@ const refusedFile = (message: string) => new RequestRefused(422, 'Invalid CSV fi
 
 /**
  * Receives a CSV file into an import job: the header is checked first, then the rows are stored
- * 500 at a time as they arrive (never the whole file in memory). A file that turns out malformed or too
+ * a thousand at a time as they arrive (never the whole file in memory). A file that turns out malformed or too
  * large is discarded whole. Answers the job, ready for its workflow.
  */
 export async function receiveImport(

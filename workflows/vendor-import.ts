@@ -2,7 +2,7 @@ import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { VendorImportInput } from './vendor-import-definitions';
 
-/** A chunk is 500 rows; a busy database may take a while, and the activity heartbeats as it goes. */
+/** A chunk is a thousand rows; a busy database may take a while, and the activity heartbeats as it goes. */
 const { importVendorChunk } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
