@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { lookUpAccount } from '../../db/account-lookup';
+import { accountById, accountStore } from '../../db/accounts';
+import { productById, productStore, programStore, programsListing } from '../../db/vendor-records';
+import { saveVendorRecords } from '../../db/vendor-store';
+import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
+import { databaseUrl } from '../../scripts/dev-stack/postgres';
+import type { ManagedProcess } from '../../scripts/dev-stack/processes';
+import { startFerretDb } from '../../scripts/dev-stack/servers';
+import { projectRoot } from '../../scripts/dev-stack/stack';
+import { uniqueWord } from '../support/fixtures';
+import { freePort } from '../support/private-stack';
+import { logSize, plansLoggedSince } from '../support/query-plans';
+import { type ApiTest, startApiTest } from './api-support';
+
+/**
+ * What the acceptance will read of the vendor's records, and the console's lists and searches, planned
+ * by PostgreSQL with thousands of accounts stored: no statement may read accounts or their keys by a
+ * sequential scan (docs/DESIGN.md, "Every query an index can serve").
+ */
+const serverUrl = process.env.DEALREG_TEST_POSTGRES_URL;
+const logFile = process.env.DEALREG_TEST_POSTGRES_LOG;
+const describeOnPostgres = serverUrl && logFile ? describe : describe.skip;
+if (!serverUrl || !logFile) process.stderr.write('vendor-query-plans: skipped, no PostgreSQL of the stack\n');
+
+/** Programs number in the tens or hundreds whatever else grows; a scan of them is the planner's right choice. */
+const growing = ['accounts', 'accountkeys', 'products'];
+const ACCOUNTS = 3000;
+
+describeOnPostgres('query plans of the vendor records', () => {
+  const database = `dealreg_vendor_plans_${randomBytes(3).toString('hex')}`;
+  let plansUrl: string;
+  let ferret: ManagedProcess;
+  let api: ApiTest;
+  let named1234: string;
+  const previousMongoUri = process.env.MONGODB_URI;
+
+  const psql = async <Row extends object>(sql: string): Promise<Row[]> => {
+    const client = new Client({ connectionString: plansUrl });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    const server = new Client({ connectionString: serverUrl });
+    await server.connect();
+    await server.query(`create database ${database}`);
+    await server.query(`alter database ${database} set auto_explain.log_min_duration = 0`);
+    await server.query(`alter database ${database} set auto_explain.log_format = 'json'`);
+    await server.end();
+    plansUrl = databaseUrl(serverUrl as string, database);
+    await applyPostgresMatchingIndexes(plansUrl, (error) => {
+      throw error;
+    });
+    const port = await freePort();
+    ferret = await startFerretDb({
+      dataDir: path.join(projectRoot, '.data', 'test', 'vendor-plans'),
+      port,
+      postgresUrl: plansUrl,
+      name: 'ferretdb-vendor-plans',
+    });
+    process.env.MONGODB_URI = `mongodb://127.0.0.1:${port}/plans`;
+    api = await startApiTest('vendorplans');
+    for (let start = 0; start < ACCOUNTS; start += 500) {
+      const accounts = Array.from({ length: 500 }, (_, offset) => {
+        const i = start + offset;
+        return {
+          id: `plan-acct-${i}`,
+          name: `${uniqueWord()} ${uniqueWord()} ${i}`,
+          domains: [`plan${i}.gov`],
+          identifiers: { uei: `PLAN${String(i).padStart(8, '0')}` },
+          segment: 'federal-civilian' as const,
+        };
+      });
+      await saveVendorRecords(accountStore, accounts, 'upsert');
+    }
+    await saveVendorRecords(
+      programStore,
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `plan-prog-${i}`,
+        name: `Program ${i}`,
+        accounts: [`plan-acct-${i}`],
+      })),
+      'upsert',
+    );
+    await saveVendorRecords(
+      productStore,
+      Array.from({ length: 500 }, (_, i) => ({
+        id: `plan-prod-${i}`,
+        name: `Product ${i}`,
+        family: `Family ${i % 7}`,
+      })),
+      'upsert',
+    );
+    named1234 = ((await accountById('plan-acct-1234')) as { name: string }).name;
+    await psql('analyze');
+  }, 300_000);
+
+  afterAll(async () => {
+    await api?.shutdown();
+    await ferret?.stop();
+    process.env.MONGODB_URI = previousMongoUri;
+  });
+
+  test('no look-up of the acceptance and no list or search scans a collection that grows', async () => {
+    const schema = new URL(api.system.mongodbUri).pathname.slice(1);
+    const tables = await psql<{ collection: string; table: string }>(
+      `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
+    );
+    const growingTables = new Map(
+      tables.filter((row) => growing.includes(row.collection)).map((row) => [row.table, row.collection]),
+    );
+    expect(growingTables.size).toBe(growing.length);
+    const offset = await logSize(logFile as string);
+
+    expect((await lookUpAccount({ name: 'x', domain: 'www.plan17.gov' }, 0.9)).facts?.accountId).toBe('plan-acct-17');
+    expect((await lookUpAccount({ name: 'x', identifiers: { uei: 'PLAN00000042' } }, 0.9)).facts?.programs).toEqual([
+      { id: 'plan-prog-42', name: 'Program 42' },
+    ]);
+    expect((await lookUpAccount({ name: named1234 }, 0.9)).match.kind).toBe('probable');
+    expect(await programsListing('plan-acct-3')).toHaveLength(1);
+    expect((await productById('plan-prod-9'))?.family).toBe('Family 2');
+    const get = (urlPath: string) => api.call({ as: 'auditor', method: 'get', path: urlPath });
+    for (const list of [
+      '/api/v1/accounts?limit=20',
+      `/api/v1/accounts?q=${encodeURIComponent(named1234.split(' ')[0] as string)}`,
+      '/api/v1/products?q=fam',
+    ]) {
+      const page = await get(list);
+      expect(page.status).toBe(200);
+      if (page.body.nextCursor) expect((await get(`${list}&cursor=${page.body.nextCursor}`)).status).toBe(200);
+    }
+    expect((await get('/api/v1/accounts/plan-acct-5')).body.memberOf).toEqual(['plan-prog-5']);
+
+    const plans = await plansLoggedSince(logFile as string, offset, database);
+    expect(plans.length).toBeGreaterThan(20);
+    const scans = plans.flatMap((plan) =>
+      plan.sequentialScans
+        .filter((table) => growingTables.has(table))
+        .map((table) => `${growingTables.get(table)}: ${plan.query}`),
+    );
+    expect([...new Set(scans)]).toEqual([]);
+  }, 180_000);
+});
