@@ -16,7 +16,7 @@ export interface BenchOptions {
    * Which parts to run: the load phases (baselines, registrations, invariants), the growth, the
    * simulation, and GET /insights over the simulation's store (same size and seeding budget).
    */
-  phases: Array<'load' | 'growth' | 'simulation' | 'insights'>;
+  phases: Array<'load' | 'growth' | 'simulation' | 'insights' | 'import'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
@@ -38,6 +38,8 @@ export interface BenchOptions {
   simulationSeedMinutes: number;
   /** The insights phase rebuilds the measures with the product's rebuild first (slow at 1M: it reads every registration whole). */
   insightsRebuild: boolean;
+  /** Accounts the import phase generates and imports through the API (goal: 100,000 within 5 minutes). */
+  importSize: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
@@ -52,8 +54,9 @@ const help = `npm run bench -- [options]
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
-  --phases LIST           load,growth,simulation,insights (default all four; insights shares the simulation's
-                          store: the measures rebuilt from it, then GET /insights timed)
+  --phases LIST           load,growth,simulation,insights,import (default all five; insights shares the simulation's
+                          store: the measures rebuilt from it, then GET /insights timed; import runs against
+                          TEMPORAL_ADDRESS and MONGODB_URI when both are set, else on the bench ports)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
@@ -67,6 +70,7 @@ const help = `npm run bench -- [options]
   --simulation-seed-minutes N  seeding budget for them (default 30; progress is kept)
   --insights-rebuild      the insights phase first rebuilds the measures with the code of npm run insights:rebuild
                           (timed); without it, it reads the facts the seeding wrote by the same rule
+  --import-size N         accounts the import phase imports from a generated CSV file (default 100000; quick 10000)
   --profile               CPU-profile the worker and the API
   --postgres-url URL      PostgreSQL for FerretDB's postgresql backend (default $DEALREG_FERRETDB_POSTGRES_URL,
                           else a PostgreSQL of the benchmark's own on 127.0.0.1:45432, data in .data/bench/postgres)
@@ -100,6 +104,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'simulation-size': { type: 'string' },
       'simulation-seed-minutes': { type: 'string' },
       'insights-rebuild': { type: 'boolean', default: false },
+      'import-size': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       seed: { type: 'string' },
@@ -122,10 +127,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
-  const phases = (values.phases ?? 'load,growth,simulation,insights').split(',').filter(Boolean);
-  const known = ['load', 'growth', 'simulation', 'insights'];
+  const phases = (values.phases ?? 'load,growth,simulation,insights,import').split(',').filter(Boolean);
+  const known = ['load', 'growth', 'simulation', 'insights', 'import'];
   if (phases.some((phase) => !known.includes(phase)))
-    throw new Error('--phases takes load, growth, simulation and/or insights');
+    throw new Error('--phases takes load, growth, simulation, insights and/or import');
   return {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
@@ -153,6 +158,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     simulationSize: Math.max(1, positiveInt(values['simulation-size'], quick ? 20_000 : 1_000_000, 'simulation-size')),
     simulationSeedMinutes: positiveInt(values['simulation-seed-minutes'], quick ? 5 : 30, 'simulation-seed-minutes'),
     insightsRebuild: values['insights-rebuild'] === true,
+    importSize: Math.max(1, positiveInt(values['import-size'], quick ? 10_000 : 100_000, 'import-size')),
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     seed: positiveInt(values.seed, 7, 'seed'),
