@@ -1,10 +1,10 @@
-import { model, Schema } from 'mongoose';
+import { model } from 'mongoose';
 import { accountCertainKeys, accountNameKeys } from '../domain/accounts/match';
 import { type AccountRecord, vendorRecordIdSchema } from '../domain/vendor/records';
 import { recordWords } from '../domain/vendor/search';
 import { type KeyClaimDoc, keyClaimModel } from './unique-keys';
 import type { VendorListing } from './vendor-listing';
-import type { VendorDoc, VendorStore } from './vendor-store';
+import { type VendorDoc, type VendorStore, vendorSchema } from './vendor-store';
 
 /**
  * The vendor's accounts. Each identifier and registrable domain names one account at most: an
@@ -20,22 +20,10 @@ export interface AccountExtra {
 }
 export type AccountDoc = VendorDoc<AccountRecord> & AccountExtra;
 
-const schema = new Schema<AccountDoc>(
-  {
-    _id: { type: String, required: true },
-    record: { type: Schema.Types.Mixed, required: true },
-    certainKeys: { type: [String], default: [] },
-    nameKeys: { type: [String], default: [] },
-    bucket: { type: Number, required: true },
-    sortKey: { type: String, required: true },
-    words: { type: [String], default: [] },
-    listKeys: { type: [String], default: [] },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-schema.index({ listKeys: 1 });
+const schema = vendorSchema<AccountDoc>({
+  certainKeys: { type: [String], default: [] },
+  nameKeys: { type: [String], default: [] },
+});
 schema.index({ nameKeys: 1 });
 export const Account = model<AccountDoc>('Account', schema, 'accounts');
 

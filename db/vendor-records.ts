@@ -3,31 +3,12 @@ import type { ProductRecord, ProgramRecord, SellerRecord } from '../domain/vendo
 import { recordWords } from '../domain/vendor/search';
 import { insertOnce } from './insert-once';
 import type { VendorListing } from './vendor-listing';
-import type { VendorDoc, VendorStore } from './vendor-store';
+import { type VendorDoc, type VendorStore, vendorSchema } from './vendor-store';
 
 /**
  * Programs (contract vehicles and their member accounts), products (the catalogue) and the vendor's
  * sellers: stored as accounts are (db/vendor-store.ts), without keys to claim.
  */
-function vendorSchema<Doc>(extra: Record<string, unknown> = {}) {
-  const schema = new Schema<Doc>(
-    {
-      _id: { type: String, required: true },
-      record: { type: Schema.Types.Mixed, required: true },
-      bucket: { type: Number, required: true },
-      sortKey: { type: String, required: true },
-      words: { type: [String], default: [] },
-      listKeys: { type: [String], default: [] },
-      createdAt: { type: Date, required: true },
-      updatedAt: { type: Date, required: true },
-      ...extra,
-    },
-    { versionKey: false },
-  );
-  schema.index({ listKeys: 1 });
-  return schema;
-}
-
 /** Programs, products and sellers number in the hundreds or thousands: 64 buckets, all read by one page if need be. */
 const smallListing: VendorListing = { buckets: 64, maxBuckets: 64, parallel: 16 };
 

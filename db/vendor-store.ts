@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import { type Model, Schema } from 'mongoose';
 import pLimit from 'p-limit';
 import stringify from 'safe-stable-stringify';
 import { canonicalRecord } from '../domain/vendor/records';
@@ -16,6 +16,26 @@ export interface VendorDoc<R> extends ListedFields {
   record: R;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The document schema of a vendor record, with its collection's own indexed fields. */
+export function vendorSchema<Doc>(extra: Record<string, unknown> = {}) {
+  const schema = new Schema<Doc>(
+    {
+      _id: { type: String, required: true },
+      record: { type: Schema.Types.Mixed, required: true },
+      bucket: { type: Number, required: true },
+      sortKey: { type: String, required: true },
+      words: { type: [String], default: [] },
+      listKeys: { type: [String], default: [] },
+      createdAt: { type: Date, required: true },
+      updatedAt: { type: Date, required: true },
+      ...extra,
+    },
+    { versionKey: false },
+  );
+  schema.index({ listKeys: 1 });
+  return schema;
 }
 
 export interface FieldProblem {

@@ -1,18 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { Client } from 'pg';
 import { lookUpAccount } from '../../db/account-lookup';
 import { accountById, accountStore } from '../../db/accounts';
 import { productById, productStore, programStore, programsListing } from '../../db/vendor-records';
 import { saveVendorRecords } from '../../db/vendor-store';
-import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
-import { databaseUrl } from '../../scripts/dev-stack/postgres';
-import type { ManagedProcess } from '../../scripts/dev-stack/processes';
-import { startFerretDb } from '../../scripts/dev-stack/servers';
-import { projectRoot } from '../../scripts/dev-stack/stack';
 import { uniqueWord } from '../support/fixtures';
-import { freePort } from '../support/private-stack';
-import { logSize, plansLoggedSince } from '../support/query-plans';
+import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore } from '../support/query-plans';
 import { type ApiTest, startApiTest } from './api-support';
 
 /**
@@ -30,42 +21,12 @@ const growing = ['accounts', 'accountkeys', 'products'];
 const ACCOUNTS = 3000;
 
 describeOnPostgres('query plans of the vendor records', () => {
-  const database = `dealreg_vendor_plans_${randomBytes(3).toString('hex')}`;
-  let plansUrl: string;
-  let ferret: ManagedProcess;
+  let store: PlannedStore;
   let api: ApiTest;
   let named1234: string;
-  const previousMongoUri = process.env.MONGODB_URI;
-
-  const psql = async <Row extends object>(sql: string): Promise<Row[]> => {
-    const client = new Client({ connectionString: plansUrl });
-    await client.connect();
-    try {
-      return (await client.query<Row>(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  };
 
   beforeAll(async () => {
-    const server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${database}`);
-    await server.query(`alter database ${database} set auto_explain.log_min_duration = 0`);
-    await server.query(`alter database ${database} set auto_explain.log_format = 'json'`);
-    await server.end();
-    plansUrl = databaseUrl(serverUrl as string, database);
-    await applyPostgresMatchingIndexes(plansUrl, (error) => {
-      throw error;
-    });
-    const port = await freePort();
-    ferret = await startFerretDb({
-      dataDir: path.join(projectRoot, '.data', 'test', 'vendor-plans'),
-      port,
-      postgresUrl: plansUrl,
-      name: 'ferretdb-vendor-plans',
-    });
-    process.env.MONGODB_URI = `mongodb://127.0.0.1:${port}/plans`;
+    store = await startPlannedStore(serverUrl as string, 'vendor_plans');
     api = await startApiTest('vendorplans');
     for (let start = 0; start < ACCOUNTS; start += 500) {
       const accounts = Array.from({ length: 500 }, (_, offset) => {
@@ -99,18 +60,17 @@ describeOnPostgres('query plans of the vendor records', () => {
       'upsert',
     );
     named1234 = ((await accountById('plan-acct-1234')) as { name: string }).name;
-    await psql('analyze');
+    await store.psql('analyze');
   }, 300_000);
 
   afterAll(async () => {
     await api?.shutdown();
-    await ferret?.stop();
-    process.env.MONGODB_URI = previousMongoUri;
+    await store?.stop();
   });
 
   test('no look-up of the acceptance and no list or search scans a collection that grows', async () => {
     const schema = new URL(api.system.mongodbUri).pathname.slice(1);
-    const tables = await psql<{ collection: string; table: string }>(
+    const tables = await store.psql<{ collection: string; table: string }>(
       `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
     );
     const growingTables = new Map(
@@ -138,7 +98,7 @@ describeOnPostgres('query plans of the vendor records', () => {
     }
     expect((await get('/api/v1/accounts/plan-acct-5')).body.memberOf).toEqual(['plan-prog-5']);
 
-    const plans = await plansLoggedSince(logFile as string, offset, database);
+    const plans = await plansLoggedSince(logFile as string, offset, store.database);
     expect(plans.length).toBeGreaterThan(20);
     const scans = plans.flatMap((plan) =>
       plan.sequentialScans

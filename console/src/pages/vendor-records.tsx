@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, query } from '../api/client';
+import { query } from '../api/client';
 import { listRecords, type VendorCollection, type VendorRecord } from '../api/vendor-records';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
-import { useApi } from '../ui/use-api';
+import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { type CollectionSpec, collectionSpecs } from './vendor-fields';
 
 /** The vendor's records, one tab per collection, and the CSV import beside them. */
@@ -107,29 +107,11 @@ export function VendorRecordsPage({ collection }: { collection: VendorCollection
   const { search } = useLocation();
   const spec = collectionSpecs[collection];
   const q = search.get('q')?.trim() ?? '';
-  const first = useApi(
-    (signal) => listRecords(key, collection, q || undefined, undefined, signal),
+  const pages = usePages(
+    (cursor, signal) => listRecords(key, collection, q || undefined, cursor, signal),
     [key, collection, q],
   );
-  const [more, setMore] = useState<{ items: VendorRecord[]; cursor: string | null } | undefined>();
-  const [moreError, setMoreError] = useState<ApiError | undefined>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore(undefined), [collection, q, first.data]);
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await listRecords(key, collection, q || undefined, cursor);
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (error) {
-      setMoreError(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { first, items, cursor } = pages;
   return (
     <Page title={spec.title} lead={spec.lead}>
       <RecordsTabs current={collection} />
@@ -151,17 +133,9 @@ export function VendorRecordsPage({ collection }: { collection: VendorCollection
           <EmptyState>{q ? `No ${spec.noun} matches “${q}”.` : `No ${spec.noun} yet.`}</EmptyState>
         ) : (
           <>
-            <p class="muted" role="status">
-              Showing {items.length}
-              {cursor ? ' (more available)' : ''}
-            </p>
+            <PageCount pages={pages} />
             {items.length > 0 ? <RecordTable spec={spec} records={items} /> : null}
-            {moreError ? <ErrorState error={moreError} what={`more ${spec.title.toLowerCase()}`} /> : null}
-            {cursor ? (
-              <button type="button" onClick={loadMore} disabled={loadingMore}>
-                {loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
+            <LoadMore pages={pages} what={spec.title.toLowerCase()} />
           </>
         )}
       </section>
