@@ -8,7 +8,7 @@ import { type RegistrationDoc, registrationListKeys } from '../../db/registratio
 import { customerIdentity, lookupKeys } from '../../domain/matching';
 import { prepareSubmission } from '../../services/submit-registration';
 import { uniqueWord } from '../support/fixtures';
-import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore } from '../support/query-plans';
+import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore, tablesOf } from '../support/query-plans';
 import { type ApiTest, contestedDeal, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
 
 /**
@@ -155,13 +155,7 @@ describeOnPostgres('query plans of the hot path', () => {
   });
 
   test('no statement of the hot path scans a collection that grows with registrations', async () => {
-    const schema = new URL(api.system.mongodbUri).pathname.slice(1);
-    const tables = await store.psql<{ collection: string; table: string }>(
-      `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
-    );
-    const growingTables = new Map(
-      tables.filter((row) => growing.includes(row.collection)).map((row) => [row.table, row.collection]),
-    );
+    const growingTables = await tablesOf(store, api.system.mongodbUri, growing);
     expect(growingTables.size).toBeGreaterThanOrEqual(4);
     const offset = await logSize(logFile as string);
 

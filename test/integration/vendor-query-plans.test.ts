@@ -3,7 +3,7 @@ import { accountById, accountStore } from '../../db/accounts';
 import { productById, productStore, programStore, programsListing } from '../../db/vendor-records';
 import { saveVendorRecords } from '../../db/vendor-store';
 import { uniqueWord } from '../support/fixtures';
-import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore } from '../support/query-plans';
+import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore, tablesOf } from '../support/query-plans';
 import { type ApiTest, startApiTest } from './api-support';
 
 /**
@@ -69,13 +69,7 @@ describeOnPostgres('query plans of the vendor records', () => {
   });
 
   test('no look-up of the acceptance and no list or search scans a collection that grows', async () => {
-    const schema = new URL(api.system.mongodbUri).pathname.slice(1);
-    const tables = await store.psql<{ collection: string; table: string }>(
-      `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
-    );
-    const growingTables = new Map(
-      tables.filter((row) => growing.includes(row.collection)).map((row) => [row.table, row.collection]),
-    );
+    const growingTables = await tablesOf(store, api.system.mongodbUri, growing);
     expect(growingTables.size).toBe(growing.length);
     const offset = await logSize(logFile as string);
 

@@ -104,3 +104,18 @@ export async function startPlannedStore(serverUrl: string, label: string): Promi
     },
   };
 }
+
+/** The PostgreSQL tables of some collections of a Mongo database on the store, by table name. */
+export async function tablesOf(
+  store: PlannedStore,
+  mongodbUri: string,
+  collections: readonly string[],
+): Promise<Map<string, string>> {
+  const schema = new URL(mongodbUri).pathname.slice(1);
+  const tables = await store.psql<{ collection: string; table: string }>(
+    `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
+  );
+  return new Map(
+    tables.filter((row) => collections.includes(row.collection)).map((row) => [row.table, row.collection]),
+  );
+}
