@@ -3,6 +3,7 @@ import {
   customerIdentity,
   type IdentifierKind,
   identifierKinds,
+  lookupKeys,
   nameSimilarity,
   normalizeIdentifiers,
   registrableDomain,
@@ -124,3 +125,12 @@ export function matchAccount<A extends AccountNaming>(
 
 /** The deal-check key of an account: registrations matched to one account are one customer. */
 export const accountDealKey = (accountId: string) => `account:${accountId}`;
+
+/**
+ * Every key a registration is listed and looked up under in the deal check: its customer's, and its
+ * account's when it matched one, so that a registration on the account finds it whatever it typed.
+ */
+export function registrationLookupKeys(customer: CustomerNaming, accountId?: string): string[] {
+  const keys = lookupKeys(customerIdentity(customer));
+  return accountId === undefined ? keys : [...keys, accountDealKey(accountId)];
+}

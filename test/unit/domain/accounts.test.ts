@@ -1,4 +1,10 @@
-import { accountCertainKeys, accountDealKey, accountNameKeys, matchAccount } from '../../../domain/accounts/match';
+import {
+  accountCertainKeys,
+  accountDealKey,
+  accountNameKeys,
+  matchAccount,
+  registrationLookupKeys,
+} from '../../../domain/accounts/match';
 import {
   accountFacts,
   declarationDifferences,
@@ -226,6 +232,11 @@ describe('one account, one customer', () => {
     expect(explain(decision, 'staff')).toContain('vendor account');
     expect(accountDealKey('acct-acme')).toBe('account:acct-acme');
     expect(lookupKeys(customerIdentity(subject.customer))).not.toContain(accountDealKey('acct-acme'));
+    expect(registrationLookupKeys(subject.customer, 'acct-acme')).toEqual([
+      ...lookupKeys(customerIdentity(subject.customer)),
+      'account:acct-acme',
+    ]);
+    expect(registrationLookupKeys(other.customer)).toEqual(lookupKeys(customerIdentity(other.customer)));
   });
 
   it('different accounts do not outweigh a name match: identifiers may be invented', () => {
