@@ -4,6 +4,7 @@ import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
 import { remindExpiring } from './protection';
 import { recordStep } from './record-step';
+import { finishVendorImport, importVendorChunk } from './vendor-import';
 import { weighRegistration } from './weigh';
 
 /** Every activity, bound to the dependencies the worker gives them (the samples' dependency-injection shape). */
@@ -14,6 +15,8 @@ export function createActivities(deps: ActivityDeps) {
     recordStep,
     remindExpiring,
     announcePolicyChange,
+    importVendorChunk,
+    finishVendorImport,
     ...escalationActivities(deps),
   };
 }

@@ -21,7 +21,11 @@ function commonRefusals(route: AnyRoute): Record<number, string> {
     refusals[413] = 'body too large';
     refusals[415] = 'body is not JSON';
   }
-  if (request.body || request.query || request.params || request.headers)
+  if (request.streamedBody) {
+    refusals[413] = 'body too large';
+    refusals[415] = `body is not ${request.streamedBody.mediaType}`;
+  }
+  if (request.body || request.streamedBody || request.query || request.params || request.headers)
     refusals[422] = 'validation failed; see errors';
   if (route.path.includes('{')) refusals[400] ??= 'a path parameter that is not valid percent-encoding';
   refusals[500] = 'unexpected error';
@@ -78,6 +82,14 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]): object {
               body: {
                 required: request.bodyRequired !== false,
                 content: { 'application/json': { schema: request.body } },
+              },
+            }
+          : {}),
+        ...(request.streamedBody
+          ? {
+              body: {
+                required: true,
+                content: { [request.streamedBody.mediaType]: { schema: request.streamedBody.schema } },
               },
             }
           : {}),

@@ -103,6 +103,11 @@ interface RouteFields<P, Q, B, H> {
     body?: B;
     /** False when the body may be left out (withdraw): it is then parsed as `{}`. */
     bodyRequired?: boolean;
+    /**
+     * A body that is not JSON (a CSV file), read by the handler itself as a stream: only documented here
+     * (OpenAPI), never parsed before the handler.
+     */
+    streamedBody?: { mediaType: string; schema: z.ZodType };
   };
   /** Successful answers by status. */
   responses: Record<number, ResponseSpec>;

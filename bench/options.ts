@@ -16,7 +16,7 @@ export interface BenchOptions {
    * Which parts to run: the load phases (baselines, registrations, invariants), the growth, the
    * simulation, and GET /insights over the simulation's store (same size and seeding budget).
    */
-  phases: Array<'load' | 'growth' | 'simulation' | 'insights'>;
+  phases: Array<'load' | 'growth' | 'simulation' | 'insights' | 'import'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
@@ -38,6 +38,8 @@ export interface BenchOptions {
   simulationSeedMinutes: number;
   /** The insights phase rebuilds the measures with the product's rebuild first (slow at 1M: it reads every registration whole). */
   insightsRebuild: boolean;
+  /** Accounts the import phase generates and imports through the API (goal: 100,000 within 5 minutes). */
+  importSize: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
@@ -54,8 +56,9 @@ const help = `npm run bench -- [options]
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each model's load phase (default 90)
   --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
-  --phases LIST           load,growth,simulation,insights (default all four; insights shares the simulation's
-                          store: the measures rebuilt from it, then GET /insights timed)
+  --phases LIST           load,growth,simulation,insights,import (default all five; insights shares the simulation's
+                          store: the measures rebuilt from it, then GET /insights timed; import runs against
+                          TEMPORAL_ADDRESS and MONGODB_URI when both are set, else on the bench ports)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
@@ -69,6 +72,7 @@ const help = `npm run bench -- [options]
   --simulation-seed-minutes N  seeding budget for them (default 30; progress is kept)
   --insights-rebuild      the insights phase first rebuilds the measures with the code of npm run insights:rebuild
                           (timed); without it, it reads the facts the seeding wrote by the same rule
+  --import-size N         accounts the import phase imports from a generated CSV file (default 100000; quick 10000)
   --profile               CPU-profile the worker and the API
   --durable               every commit flushed, as npm start runs (PostgreSQL fsync and synchronous_commit on,
                           Temporal's SQLite synchronous=FULL); by default the benchmark's servers do not flush
@@ -104,6 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'simulation-size': { type: 'string' },
       'simulation-seed-minutes': { type: 'string' },
       'insights-rebuild': { type: 'boolean', default: false },
+      'import-size': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       durable: { type: 'boolean', default: false },
@@ -127,10 +132,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
-  const phases = (values.phases ?? 'load,growth,simulation,insights').split(',').filter(Boolean);
-  const known = ['load', 'growth', 'simulation', 'insights'];
+  const phases = (values.phases ?? 'load,growth,simulation,insights,import').split(',').filter(Boolean);
+  const known = ['load', 'growth', 'simulation', 'insights', 'import'];
   if (phases.some((phase) => !known.includes(phase)))
-    throw new Error('--phases takes load, growth, simulation and/or insights');
+    throw new Error('--phases takes load, growth, simulation, insights and/or import');
   return {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
@@ -158,6 +163,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     simulationSize: Math.max(1, positiveInt(values['simulation-size'], quick ? 20_000 : 1_000_000, 'simulation-size')),
     simulationSeedMinutes: positiveInt(values['simulation-seed-minutes'], quick ? 5 : 30, 'simulation-seed-minutes'),
     insightsRebuild: values['insights-rebuild'] === true,
+    importSize: Math.max(1, positiveInt(values['import-size'], quick ? 10_000 : 100_000, 'import-size')),
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     durable: values.durable === true,

@@ -3,6 +3,7 @@ import { installStopHandlers } from '../scripts/dev-stack/shutdown';
 import { progress } from '../scripts/dev-stack/stack';
 import type { GrowthResult } from './growth/run';
 import { runGrowth } from './growth/run';
+import { importGoalChecks, runImportPhase } from './imports/phase';
 import { stopAllChildren } from './infra/children';
 import { stopEverything } from './infra/cleanup';
 import { configurations } from './infra/configurations';
@@ -30,9 +31,11 @@ async function main(): Promise<void> {
   }
   const loadConfigurations = options.sweep ? options.sweepConfigurations : [options.configuration];
   const needsPostgres =
-    loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql') ||
+    ((options.sweep || options.phases.includes('load')) &&
+      loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql')) ||
     (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql')) ||
-    (!options.sweep && (options.phases.includes('simulation') || options.phases.includes('insights')));
+    (!options.sweep && (options.phases.includes('simulation') || options.phases.includes('insights'))) ||
+    (!options.sweep && options.phases.includes('import') && !process.env.TEMPORAL_ADDRESS);
   // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
   if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl, options.durable);
   if (options.sweep) return runSweep(options);
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
       postgresUrl: options.postgresUrl,
     });
   }
+  const imports = options.phases.includes('import') ? await runImportPhase(options) : undefined;
   machine.loadAverageAtEnd = describeMachine().loadAverageAtStart;
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
@@ -88,7 +92,8 @@ async function main(): Promise<void> {
     growth,
     simulation,
     insights,
-    goals: checkGoals(load, growth, simulation, insights),
+    imports,
+    goals: [...checkGoals(load, growth, simulation, insights), ...importGoalChecks(imports)],
   };
   const file = await writeReport(report, reportName('report', startedAt));
   process.stdout.write(renderTable(report));

@@ -218,6 +218,8 @@ export const configSchema = z.object({
    * requests and the replay want the same cores, the requests come first. 0 leaves it as the process.
    */
   SIMULATION_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** The largest CSV file an import accepts (`POST /accounts/import`), in megabytes; it is stored as it arrives. */
+  IMPORT_MAX_MB: z.coerce.number().int().positive().max(10_000).default(200),
 });
 
 export type Config = z.infer<typeof configSchema>;

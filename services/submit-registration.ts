@@ -25,6 +25,7 @@ import {
 import type { registrationWorkflow } from '../workflows/registration';
 import { searchAttributes } from '../workflows/search-attributes';
 import { distributorExists, findReseller } from './partner-cache';
+import { checkProductLines } from './product-catalogue';
 
 export interface SubmitDeps {
   temporal: Client;
@@ -73,6 +74,7 @@ export async function prepareSubmission(
   enteredBy: SubmissionInput['enteredBy'] = { kind: 'system' },
 ): Promise<AcceptanceInput> {
   const reseller = await checkPartners(resellerId, body.distributorId);
+  await checkProductLines(body.opportunity.productLines);
   return {
     registrationId: registrationIdFor(resellerId, idempotencyKey),
     submission: {

@@ -2,3 +2,4 @@
 export { escalationWorkflow } from './escalation';
 export { policyChangeWorkflow } from './policy-change';
 export { registrationWorkflow } from './registration';
+export { vendorImportWorkflow } from './vendor-import';

@@ -13,6 +13,7 @@ import {
 import { listDeliveriesRoute, redeliverRoute } from './deliveries';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
 import { listEventsRoute } from './events';
+import { importRoutes } from './imports';
 import { insightsRoute } from './insights';
 import { meRoute } from './me';
 import { getNotificationsRoute, putNotificationsRoute, unsubscribePageRoute, unsubscribeRoute } from './notifications';
@@ -38,6 +39,7 @@ import {
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
+import { vendorCollectionRoutes } from './vendor-collections';
 import { deleteWebhookRoute, putWebhookRoute } from './webhooks';
 
 /**
@@ -77,6 +79,8 @@ export function createRouteTable(): RouteTable {
     createResellerRoute,
     listResellersRoute,
     updateResellerRoute,
+    ...vendorCollectionRoutes,
+    ...importRoutes,
     createApiKeyRoute,
     listApiKeysRoute,
     revokeApiKeyRoute,

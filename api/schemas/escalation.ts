@@ -29,7 +29,7 @@ export const escalationContenderSchema = z
     match: z
       .strictObject({
         strength: z.enum(['certain', 'probable']),
-        basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
+        basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name', 'account']),
         score: z.number(),
         withRegistrationId: z.string(),
         conflictingIdentifiers: z.array(identifierConflictSchema).optional(),

@@ -36,9 +36,13 @@ export const dealMatchSchema = z
     distributorId: z.string(),
     sequence: z.number().int(),
     strength: z.enum(['certain', 'probable']),
-    basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
+    basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name', 'account']),
     score: z.number(),
     sharedProductLines: z.array(z.string()),
+    sharedProductFamilies: z
+      .array(z.string())
+      .optional()
+      .describe('under the policy’s matching.productScope "family": the product families both name'),
     conflictingIdentifiers: z.array(identifierConflictSchema).optional(),
   })
   .meta({ id: 'DealMatch', description: 'Another registration judged the same deal (staff only)' });

@@ -7,6 +7,7 @@ import type { RoundTripFigures } from '../dealreg/round-trips';
 import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { DecisionBreakdown } from '../dealreg/timeline';
 import type { GrowthResult } from '../growth/run';
+import type { ImportBenchResult } from '../imports/run';
 import type { Configuration, ConfigurationName } from '../infra/configurations';
 import { benchDir } from '../infra/stack';
 import type { LatencySummary } from '../load/stats';
@@ -41,6 +42,8 @@ export interface BenchReport {
   simulation?: SimulationBenchResult;
   /** GET /insights over the simulation's store, after the measures were rebuilt from it (--phases insights). */
   insights?: InsightsBenchResult;
+  /** 100,000 accounts imported from a CSV file, and the account look-up among them (--phases import). */
+  imports?: ImportBenchResult;
   goals: GoalCheck[];
 }
 

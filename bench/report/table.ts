@@ -1,5 +1,6 @@
 import type { RoundTripCount, RoundTripFigures } from '../dealreg/round-trips';
 import type { GrowthResult } from '../growth/run';
+import { importLines } from '../imports/run';
 import type { LatencySummary } from '../load/stats';
 import { insightsLines } from '../simulation/insights';
 import { simulationLines } from '../simulation/run';
@@ -35,6 +36,7 @@ export function renderTable(report: BenchReport): string {
     ...growthLines(report.growth),
     ...simulationLines(report.simulation),
     ...insightsLines(report.insights),
+    ...importLines(report.imports),
     '',
     'goals:',
     ...report.goals.map((goal) => {

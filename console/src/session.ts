@@ -14,6 +14,9 @@ export interface Abilities {
   viewInsights: boolean;
   /** Distributors, resellers, people and API keys: running the program. */
   administer: boolean;
+  /** Accounts, programs, products and sellers: what the vendor knows. */
+  viewVendorRecords: boolean;
+  editVendorRecords: boolean;
 }
 
 export const staffRoles: readonly Role[] = ['channel-manager', 'auditor', 'admin'];
@@ -31,6 +34,8 @@ export function abilitiesOf(role: Role): Abilities {
     publishPolicy: is('admin'),
     viewInsights: is('channel-manager', 'auditor', 'admin'),
     administer: is('admin'),
+    viewVendorRecords: is('channel-manager', 'auditor', 'admin'),
+    editVendorRecords: is('admin'),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { VendorCollection } from './api/vendor-records';
 import { ApiKeysPage } from './pages/api-keys';
 import { EscalationPage } from './pages/escalation';
 import { EscalationQueue } from './pages/escalation-queue';
@@ -12,6 +13,10 @@ import { PolicyWorkbench } from './pages/policy-workbench';
 import { RegistrationPage } from './pages/registration';
 import { RegistrationSearch } from './pages/registration-search';
 import { UsersPage } from './pages/users';
+import { isCollection } from './pages/vendor-fields';
+import { VendorImportPage } from './pages/vendor-import';
+import { VendorRecordPage } from './pages/vendor-record';
+import { VendorRecordsPage } from './pages/vendor-records';
 import { Link, match, navigate, useLocation } from './router';
 import { type Abilities, roleLabels, useSession } from './session';
 import { Page } from './ui/page';
@@ -32,6 +37,7 @@ const navItems: NavItem[] = [
   { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
   { to: '/partners', label: 'Partners', allowed: (can) => can.administer },
   { to: '/users', label: 'People', allowed: (can) => can.administer },
+  { to: '/records', label: 'Vendor records', allowed: (can) => can.viewVendorRecords },
   { to: '/api-keys', label: 'API keys', allowed: (can) => can.administer },
 ];
 
@@ -69,6 +75,28 @@ const routes: RouteDef[] = [
   { pattern: '/users', allowed: (can) => can.administer, render: () => <UsersPage /> },
   { pattern: '/api-keys', allowed: (can) => can.administer, render: () => <ApiKeysPage /> },
   { pattern: '/notifications', allowed: () => true, render: () => <NotificationsPage /> },
+  { pattern: '/records', allowed: (can) => can.viewVendorRecords, render: () => <Redirect to="/records/accounts" /> },
+  { pattern: '/records/import', allowed: (can) => can.editVendorRecords, render: () => <VendorImportPage /> },
+  {
+    pattern: '/records/:collection',
+    allowed: (can) => can.viewVendorRecords,
+    render: ({ collection }) =>
+      isCollection(collection as string) ? (
+        <VendorRecordsPage collection={collection as VendorCollection} />
+      ) : (
+        <EmptyState>The console keeps no such records.</EmptyState>
+      ),
+  },
+  {
+    pattern: '/records/:collection/:id',
+    allowed: (can) => can.viewVendorRecords,
+    render: ({ collection, id }) =>
+      isCollection(collection as string) ? (
+        <VendorRecordPage collection={collection as VendorCollection} id={id as string} />
+      ) : (
+        <EmptyState>The console keeps no such records.</EmptyState>
+      ),
+  },
 ];
 
 /** Replaces the bare /console with the role's start page (after render: navigating is a side effect). */

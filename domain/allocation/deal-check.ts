@@ -1,12 +1,13 @@
 import {
+  type CustomerComparison,
   type CustomerIdentity,
   compareIdentities,
   customerIdentity,
   differingIdentifiers,
-  sharedProductLines,
 } from '../matching';
 import type { Policy } from '../policy/schema';
 import type { ReasonCode } from '../registration';
+import { type ProductScope, productScopeOf, sharedProducts } from './products';
 import { type RegistrationRef, registrationRef } from './refs';
 import { type EngineStep, traceStep } from './steps';
 import type { DealMatch, DecisionOutcome, RegistrationFacts } from './types';
@@ -31,15 +32,37 @@ interface Weighed {
   ref: RegistrationRef;
 }
 
+/**
+ * Two registrations matched to one vendor account are one customer, certainly, whatever identifier or
+ * domain each gave; otherwise their customers are compared as typed. Different accounts do not make
+ * them different customers: an identifier typed by a partner may be invented, so a name match still counts.
+ */
+function compareCustomers(
+  subject: RegistrationFacts,
+  subjectIdentity: CustomerIdentity,
+  holder: RegistrationFacts,
+  holderIdentity: CustomerIdentity,
+  threshold: number,
+): CustomerComparison {
+  const account = subject.account?.accountId;
+  if (account !== undefined && account === holder.account?.accountId) {
+    const conflict = differingIdentifiers(subjectIdentity, holderIdentity)[0] ?? null;
+    return { strength: 'certain', basis: 'account', score: 1, conflict };
+  }
+  return compareIdentities(subjectIdentity, holderIdentity, threshold);
+}
+
 function weigh(
   subject: RegistrationFacts,
   subjectIdentity: CustomerIdentity,
   holder: RegistrationFacts,
   threshold: number,
+  scope: ProductScope,
 ): { step: EngineStep; weighed?: Weighed } {
   const holderIdentity = customerIdentity(holder.customer);
-  const comparison = compareIdentities(subjectIdentity, holderIdentity, threshold);
-  const shared = sharedProductLines(subject.productLines, holder.productLines);
+  const comparison = compareCustomers(subject, subjectIdentity, holder, holderIdentity, threshold);
+  const products = sharedProducts(subject, holder, scope);
+  const shared = products.lines;
   const ref = registrationRef(holder, subject);
   const inputs = {
     holder: ref,
@@ -49,6 +72,8 @@ function weigh(
     score: comparison.score,
     conflict: comparison.conflict,
     sharedProductLines: shared,
+    // Only under the family scope, so that decisions by line serialize as they always did.
+    ...(products.families && { productScope: scope, sharedProductFamilies: products.families }),
   };
   if (comparison.strength === 'none' || comparison.basis === null) {
     return { step: traceStep('deal.compare-customer', 'none', inputs) };
@@ -63,6 +88,7 @@ function weigh(
     basis: comparison.basis,
     score: comparison.score,
     sharedProductLines: shared,
+    ...(products.families && { sharedProductFamilies: products.families }),
   };
   const conflictingIdentifiers = differingIdentifiers(subjectIdentity, holderIdentity).map((kind) => ({
     kind,
@@ -86,12 +112,13 @@ export function evaluateDealCheck(
 ): DealVerdict {
   const subjectIdentity = customerIdentity(subject.customer);
   const threshold = policy.matching.nameSimilarity;
+  const scope = productScopeOf(policy);
   const steps: EngineStep[] = [];
   const certain: Weighed[] = [];
   const probable: Weighed[] = [];
   const candidates = holders.filter((holder) => holder.id !== subject.id && holdsDeal(holder)).sort(bySequence);
   for (const holder of candidates) {
-    const { step, weighed } = weigh(subject, subjectIdentity, holder, threshold);
+    const { step, weighed } = weigh(subject, subjectIdentity, holder, threshold, scope);
     steps.push(step);
     if (weighed?.match.strength === 'certain') certain.push(weighed);
     else if (weighed) probable.push(weighed);
@@ -110,6 +137,9 @@ export function evaluateDealCheck(
           strength: namedEntry.match.strength,
           basis: namedEntry.match.basis,
           sharedProductLines: namedEntry.match.sharedProductLines,
+          ...(namedEntry.match.sharedProductFamilies && {
+            sharedProductFamilies: namedEntry.match.sharedProductFamilies,
+          }),
         }
       : null,
   };

@@ -18,6 +18,7 @@ const BASIS_WORDS: Record<string, string> = {
   taxId: 'tax id',
   domain: 'web domain',
   name: 'a similar name',
+  account: 'the vendor account both were matched to',
 };
 const basisWords = (basis: unknown) => BASIS_WORDS[text(basis)] ?? 'nothing';
 
@@ -31,10 +32,17 @@ function who(ref: unknown, audience: Audience): string {
 
 const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 
+/** Routed by the vendor's account record, the account's programs; otherwise the one the registration named. */
+function programsOf(inputs: Inputs): string {
+  const programs = Array.isArray(inputs.programs) ? inputs.programs : [];
+  if (programs.length > 0) return ` under program${programs.length === 1 ? '' : 's'} ${list(programs)}`;
+  return inputs.program ? ` under program ${text(inputs.program)}` : '';
+}
+
 function whom(inputs: Inputs): string {
   const region = inputs.region ? ` in region ${text(inputs.region)}` : '';
-  const program = inputs.program ? ` under program ${text(inputs.program)}` : '';
-  return `${article(text(inputs.segment))} customer${region} from ${article(text(inputs.partnerType))} reseller${program}`;
+  const byAccount = inputs.routedBy === 'account' ? ", as the vendor's account record has it" : '';
+  return `${article(text(inputs.segment))} customer${region} from ${article(text(inputs.partnerType))} reseller${programsOf(inputs)}${byAccount}`;
 }
 
 function selectRoute(result: string, inputs: Inputs): string {
@@ -61,8 +69,22 @@ function describeWhen(when: unknown): string {
     .join(', ');
 }
 
+/** Staff read which account and distributor; a partner only that the customer is reserved (inputs redacted). */
+function accountReserved(result: string, inputs: Inputs, audience: Audience): string {
+  const then = result === 'reject' ? 'the policy rejects it' : 'the policy sends it to a channel manager';
+  if (audience !== 'staff') {
+    if (result === 'pass')
+      return "The vendor reserves this customer's account for the distributor you registered through.";
+    return `The vendor reserves this customer's account for another distributor: ${then}.`;
+  }
+  const account = `Account ${text(inputs.accountId)} is reserved for ${text(inputs.reservedFor)}`;
+  if (result === 'pass') return `${account}, which takes the registration.`;
+  return `${account}, not ${text(inputs.distributorId)}: ${then}.`;
+}
+
 function checkDistributor(result: string, inputs: Inputs): string {
-  const route = `Route ${Number(inputs.routeIndex) + 1} (${describeWhen(inputs.when)})`;
+  const placed = inputs.routedBy === 'account' ? ", where the vendor's account record places this customer," : '';
+  const route = `Route ${Number(inputs.routeIndex) + 1} (${describeWhen(inputs.when)})${placed}`;
   const allowed = list(inputs.allowedDistributors);
   if (result === 'pass') return `${route} allows ${text(inputs.distributorId)} (${allowed}).`;
   const then = result === 'reject' ? 'the policy rejects it' : 'the policy sends it to a channel manager';
@@ -79,15 +101,26 @@ function probableWhy(inputs: Inputs): string {
   return `a name ${percent(inputs.score)} similar; the policy asks ${percent(inputs.threshold)}${despite}`;
 }
 
+/** "storage" by line; "array-x (family Storage)" by family. */
+function sharedWords(inputs: Inputs): string {
+  const families = Array.isArray(inputs.sharedProductFamilies) ? inputs.sharedProductFamilies : [];
+  const lines = list(inputs.sharedProductLines);
+  if (families.length === 0) return lines;
+  return `${lines} (product famil${families.length === 1 ? 'y' : 'ies'} ${list(families)})`;
+}
+
 function compareCustomer(result: string, inputs: Inputs, audience: Audience): string {
   const holder = who(inputs.holder, audience);
-  const shared = list(inputs.sharedProductLines);
+  const shared = sharedWords(inputs);
   if (result === 'certain')
     return `${holder} is the same customer by ${basisWords(inputs.basis)} and shares ${shared}.`;
   if (result === 'probable') {
     return `${holder} may be the same customer (${probableWhy(inputs)}) and shares ${shared}.`;
   }
-  if (result === 'no-common-product') return `${holder} is the same customer but shares no product line.`;
+  if (result === 'no-common-product') {
+    const what = inputs.productScope === 'family' ? 'product family' : 'product line';
+    return `${holder} is the same customer but shares no ${what}.`;
+  }
   const why = inputs.conflict ? `a different ${text(inputs.conflict)}` : `names ${percent(inputs.score)} similar`;
   return `${holder} is a different customer (${why}).`;
 }
@@ -97,7 +130,7 @@ function how(match: unknown): string {
   if (typeof match !== 'object' || match === null) return '';
   const { basis, sharedProductLines } = match as Inputs;
   const lines = Array.isArray(sharedProductLines) ? sharedProductLines : [];
-  return ` (same ${basisWords(basis)}; product line${lines.length === 1 ? '' : 's'} ${list(lines)})`;
+  return ` (same ${basisWords(basis)}; product line${lines.length === 1 ? '' : 's'} ${sharedWords(match as Inputs)})`;
 }
 
 function firstCome(result: string, inputs: Inputs, audience: Audience): string {
@@ -142,6 +175,8 @@ function sentenceFor(rule: string, result: string, inputs: Inputs, audience: Aud
       return unrouted(result, inputs);
     case 'routing.check-distributor':
       return checkDistributor(result, inputs);
+    case 'routing.account-reserved':
+      return accountReserved(result, inputs, audience);
     case 'deal.compare-customer':
       return compareCustomer(result, inputs, audience);
     case 'deal.first-come':

@@ -23,7 +23,8 @@ const ownRef = (ref: RegistrationRef) => ({
 /**
  * What a partner may see of each rule's inputs: a whitelist per rule, so a field added to a rule
  * later stays hidden from partners until someone decides it is safe. Routing inputs are the
- * subject's own facts and the policy's distributors. Of the deal check a partner learns only
+ * subject's own facts (as the vendor's account record has them, when one decided) and the policy's
+ * distributors, never the account's id or owner. Of the deal check a partner learns only
  * whether the deal is the reseller's own, and which registration of its own holds it when it may
  * see that one: never how many others there are, how they matched, which product lines they share
  * or when they came.
@@ -33,8 +34,14 @@ function redactInputs(step: RuleTraceStep, audience: PartnerAudience): Record<st
   switch (step.rule) {
     case 'routing.select-route':
     case 'routing.unrouted':
-    case 'routing.check-distributor':
-      return structuredClone(inputs);
+    case 'routing.check-distributor': {
+      // The vendor's account id is the vendor's own; the facts routing used are the partner's customer's.
+      const { accountId: _accountId, ...own } = inputs;
+      return structuredClone(own);
+    }
+    case 'routing.account-reserved':
+      // Who owns the account stays the vendor's: a partner learns only that the customer is reserved.
+      return { reserved: true, distributorId: inputs.distributorId, onWrongRoute: inputs.onWrongRoute };
     case 'deal.first-come': {
       const named = inputs.named;
       const duplicate = step.result === 'reject' && isRegistrationRef(named) && named.sameReseller;

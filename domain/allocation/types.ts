@@ -1,3 +1,4 @@
+import type { AccountFacts } from '../accounts/routing-facts';
 import type { Policy } from '../policy/schema';
 import type { Customer, PartnerType, ReasonCode, RegistrationStatus } from '../registration';
 
@@ -17,6 +18,17 @@ export interface RegistrationFacts {
   program?: string;
   sequence: number;
   status: RegistrationStatus;
+  /**
+   * The vendor's account the customer matched with certainty, as it was then (`accountFacts`): routing
+   * goes by it instead of the declared segment, region and program, and two registrations on one account
+   * are one customer. Absent when no account matched (a probable, name-only match routes nothing).
+   */
+  account?: AccountFacts;
+  /**
+   * The catalogue's family of each product line it knows (product id → family). Read only under the
+   * policy's `matching.productScope: "family"`; a line without a family compares as itself.
+   */
+  productFamilies?: Record<string, string>;
 }
 
 export interface DecisionInput {
@@ -33,7 +45,8 @@ export interface DecisionInput {
 }
 
 export type MatchStrength = 'certain' | 'probable';
-export type MatchBasis = 'uei' | 'duns' | 'taxId' | 'domain' | 'name';
+/** `account`: both registrations were matched to one vendor account, whatever identifiers or domains each gave. */
+export type MatchBasis = 'uei' | 'duns' | 'taxId' | 'domain' | 'name' | 'account';
 
 /** Why another registration counts as the same deal, and how strongly. */
 export interface DealMatch {
@@ -46,6 +59,8 @@ export interface DealMatch {
   /** 1 for identifier and domain matches; the name similarity for name matches. */
   score: number;
   sharedProductLines: string[];
+  /** Under `matching.productScope: "family"`: the product families both name (the lines above are the subject's in them). */
+  sharedProductFamilies?: string[];
   /**
    * Identifiers both customers give with different values: `value` is the subject's, `holderValue`
    * the matched registration's. Staff only, like the whole match: it names another partner's data.

@@ -70,10 +70,25 @@ function routingSection(
       paragraph('A registration that no rule covers is sent to a channel manager, who decides (reason: unrouted).'),
     );
   }
+  blocks.push(accountsParagraph(policy));
   if (distributorIds.length > 0) {
     blocks.push(paragraph(`Distributors in the program: ${both(distributorIds.map(distributorName))}.`));
   }
   return { heading: 'Who you register through', blocks };
+}
+
+/**
+ * The vendor's record of a customer outranks what a registration declares: said in every model, because
+ * an account reserved for a distributor is reserved in each of them.
+ */
+function accountsParagraph(policy: Policy): GuideBlock {
+  const routed =
+    policy.model === 'open'
+      ? ''
+      : ' When your customer is one of those accounts, the rules above are applied to the segment, region and programs in the vendor’s record (including the programs that list the account as a member), not to what the registration declares; what you declared is kept and shown to the channel managers.';
+  return paragraph(
+    `The vendor keeps a record of its customer accounts. A registration is matched to an account when it gives the account’s UEI, DUNS number or tax id, or a website on one of its domains; a similar name alone is not enough.${routed} An account the vendor reserves for one distributor must be registered through that distributor (otherwise reason: wrong-route).`,
+  );
 }
 
 function conflictSection(policy: Policy): GuideSection {
@@ -85,7 +100,10 @@ function conflictSection(policy: Policy): GuideSection {
         'First come, first served: when registrations compete for the same deal, the one accepted first wins, whatever order they are processed in.',
         'Same customer: the same UEI, DUNS number or tax id, or the same website domain (www.acme.com and sales.acme.com both count as acme.com). Customers that give different values for the same identifier are different customers, unless they share a website domain: then a channel manager decides.',
         `Similar names: customer names that are at least ${similarity}% alike (ignoring case, accents, punctuation, "&" versus "and", a leading "The" and legal forms such as Inc, LLC or GmbH) may be the same customer. Such a possible duplicate goes to a channel manager instead of being rejected (reason: possible-duplicate).`,
-        'Same deal: the same customer and at least one product line in common.',
+        'Registrations matched to the same account of the vendor are the same customer, whatever name, identifier or domain each gave.',
+        policy.matching.productScope === 'family'
+          ? 'Same deal: the same customer and at least one product family in common (two products of the vendor’s catalogue in one family count as the same).'
+          : 'Same deal: the same customer and at least one product line in common.',
         'If another partner already holds the deal, your registration is rejected (reason: already-registered); the other partner is not named. If you already hold it yourself, the new one is rejected as a duplicate (reason: duplicate).',
         'A registration stops holding its deal when it is won, lost, withdrawn or expires; the deal is then open again.',
         `You may hold at most ${MAX_LIVE_PER_CUSTOMER_KEY} live registrations (pending, approved or escalated) under one customer identifier, website domain, customer name or distinctive word of a name; a submission past that is refused at once and not stored (answer 422, problem type limit-reached, limit livePerCustomerKey).`,

@@ -103,7 +103,15 @@ export const policyFieldsSchema = z.strictObject({
   model: allocationModelSchema,
   routes: z.array(routeSchema).max(MAX_ROUTES).default([]),
   onWrongRoute: z.enum(['reject', 'escalate']).default('reject'),
-  matching: z.strictObject({ nameSimilarity: z.number().min(0).max(1).default(0.9) }).prefault({}),
+  matching: z
+    .strictObject({
+      nameSimilarity: z.number().min(0).max(1).default(0.9),
+      productScope: z
+        .enum(['line', 'family'])
+        .default('line')
+        .describe('what a deal shares: the same product line (default), or a product family of the catalogue'),
+    })
+    .prefault({}),
   timing: policyTimingSchema.prefault({}),
   limits: policyLimitsSchema.optional(),
 });

@@ -88,7 +88,92 @@ async function abandonedDelivery(): Promise<string> {
   return event._id;
 }
 
+/** A fresh vendor record of each collection, created by an admin (segment and family are required). */
+const records = {
+  accounts: (id: string) => ({ id, name: `Account ${id}`, segment: 'commercial' }),
+  programs: (id: string) => ({ id, name: `Program ${id}` }),
+  products: (id: string) => ({ id, name: `Product ${id}`, family: 'Storage' }),
+  sellers: (id: string) => ({ id, name: `Seller ${id}` }),
+};
+type Collection = keyof typeof records;
+async function aRecord(collection: Collection): Promise<string> {
+  const id = unique(collection.slice(0, 4));
+  const created = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: `/api/v1/${collection}`,
+    body: records[collection](id),
+  });
+  if (created.status !== 201) throw new Error(`could not create a ${collection} record: ${created.text}`);
+  return id;
+}
+const csvOf = {
+  accounts: 'id,name,domains,uei,duns,taxId,segment,region,programs,ownerKind,ownerId\nm-1,M One,,,,,commercial,,,,\n',
+  programs: 'id,name,contractNumbers,accounts\nm-prog,M Program,,\n',
+  products: 'id,name,family\nm-prod,M Product,Storage\n',
+};
+let importId: string | undefined;
+async function anImport(): Promise<string> {
+  if (importId) return importId;
+  const started = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/products/import',
+    raw: { text: csvOf.products, contentType: 'text/csv' },
+  });
+  importId = started.body.id as string;
+  return importId;
+}
+const vendorRows = (collection: Collection): Record<string, Row> => ({
+  [`POST /api/v1/${collection}`]: {
+    allowed: ['admin'],
+    ok: 201,
+    request: async () => ({ path: `/api/v1/${collection}`, body: records[collection](unique(collection.slice(0, 4))) }),
+  },
+  [`GET /api/v1/${collection}`]: { allowed: staff, ok: 200, request: async () => ({ path: `/api/v1/${collection}` }) },
+  [`GET /api/v1/${collection}/{id}`]: {
+    allowed: staff,
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/${collection}/${allowed ? await aRecord(collection) : 'unknown'}`,
+    }),
+  },
+  [`PUT /api/v1/${collection}/{id}`]: {
+    allowed: ['admin'],
+    ok: 200,
+    request: async (_as, allowed) => {
+      const id = allowed ? await aRecord(collection) : 'unknown';
+      const { id: _id, ...fields } = records[collection](id);
+      return { path: `/api/v1/${collection}/${id}`, body: fields };
+    },
+  },
+});
+const importRows = (collection: keyof typeof csvOf): Record<string, Row> => ({
+  [`POST /api/v1/${collection}/import`]: {
+    allowed: ['admin'],
+    ok: 202,
+    request: async () => ({
+      path: `/api/v1/${collection}/import`,
+      raw: { text: csvOf[collection], contentType: 'text/csv' },
+    }),
+  },
+});
+
 const matrix: Record<string, Row> = {
+  ...vendorRows('accounts'),
+  ...vendorRows('programs'),
+  ...vendorRows('products'),
+  ...vendorRows('sellers'),
+  ...importRows('accounts'),
+  ...importRows('programs'),
+  ...importRows('products'),
+  'GET /api/v1/imports/{id}': {
+    allowed: ['admin'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/imports/${allowed ? await anImport() : 'imp_000000000000000000000000'}`,
+    }),
+  },
   'POST /api/v1/registrations': {
     allowed: ['reseller'],
     ok: 202,

@@ -17,11 +17,17 @@ const submit = (as: 'reseller' | 'other-reseller', body: unknown, key?: string) 
     headers: key ? { 'Idempotency-Key': key } : {},
   });
 
+/**
+ * Keys unique to this run: a registration's workflow id derives from its reseller and key, and a Temporal
+ * server kept between runs (npm run stack) still holds the last run's workflows.
+ */
+const run = Date.now().toString(36);
+
 describe('Idempotency-Key', () => {
   test('the same key with the same body returns the first registration, and only one is stored', async () => {
     const body = freshSubmission();
-    const first = await submit('reseller', body, 'order-4711');
-    const again = await submit('reseller', body, 'order-4711');
+    const first = await submit('reseller', body, `order-4711-${run}`);
+    const again = await submit('reseller', body, `order-4711-${run}`);
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
     expect(again.body.id).toBe(first.body.id);
@@ -30,9 +36,9 @@ describe('Idempotency-Key', () => {
   });
 
   test('the same key with another body is refused with 422 and changes nothing', async () => {
-    const first = await submit('reseller', freshSubmission(), 'order-4712');
+    const first = await submit('reseller', freshSubmission(), `order-4712-${run}`);
     const other = freshSubmission();
-    const refused = await submit('reseller', other, 'order-4712');
+    const refused = await submit('reseller', other, `order-4712-${run}`);
     expect(refused.status).toBe(422);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body.title).toBe('Idempotency-Key reused');
@@ -42,8 +48,8 @@ describe('Idempotency-Key', () => {
   });
 
   test('keys are scoped per caller: two resellers using the same key get two registrations', async () => {
-    const mine = await submit('reseller', freshSubmission(), 'shared-key-1');
-    const theirs = await submit('other-reseller', freshSubmission(), 'shared-key-1');
+    const mine = await submit('reseller', freshSubmission(), `shared-key-1-${run}`);
+    const theirs = await submit('other-reseller', freshSubmission(), `shared-key-1-${run}`);
     expect(mine.status).toBe(202);
     expect(theirs.status).toBe(202);
     expect(theirs.body.id).not.toBe(mine.body.id);

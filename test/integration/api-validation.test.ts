@@ -141,7 +141,31 @@ const writeTargets: Record<string, WriteTarget> = {
   },
   // A key has no email settings (404); malformed bodies are refused before that.
   'PUT /api/v1/me/notifications': { as: 'admin', path: () => '/api/v1/me/notifications', valid: () => ({}) },
+  ...vendorTargets('accounts', { name: 'Acme Agency', domains: ['acme-agency.gov'], segment: 'federal-dod' }),
+  ...vendorTargets('programs', { name: 'SEWP V', contractNumbers: ['NNG15SD22B'] }),
+  ...vendorTargets('products', { name: 'Array X', family: 'Storage' }),
+  ...vendorTargets('sellers', { name: 'Pat Seller', email: 'pat@vendor.example' }),
+  // A CSV body, read by the route itself: its refusals are tested in vendor-import.test.ts.
+  'POST /api/v1/accounts/import': { as: 'admin', path: () => '/api/v1/accounts/import' },
+  'POST /api/v1/programs/import': { as: 'admin', path: () => '/api/v1/programs/import' },
+  'POST /api/v1/products/import': { as: 'admin', path: () => '/api/v1/products/import' },
 };
+
+/** A vendor record's create and replace: bodies derived from one the route would accept. */
+function vendorTargets(collection: string, fields: object): Record<string, WriteTarget> {
+  return {
+    [`POST /api/v1/${collection}`]: {
+      as: 'admin',
+      path: () => `/api/v1/${collection}`,
+      valid: () => ({ id: 'fuzz-1', ...fields }),
+    },
+    [`PUT /api/v1/${collection}/{id}`]: {
+      as: 'admin',
+      path: () => `/api/v1/${collection}/fuzz-1`,
+      valid: () => fields,
+    },
+  };
+}
 
 const routes = createRouteTable().routes;
 const writeRoutes = routes.filter((route) => route.method !== 'get');

@@ -1,22 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import mongoose from 'mongoose';
-import { Client } from 'pg';
 import { storeSubmission } from '../../activities/accept';
 import { auditKeys } from '../../config/audit-key';
 import { appendToAuditLog } from '../../db/audit-log';
 import { saveEscalation } from '../../db/escalations';
 import { type RegistrationDoc, registrationListKeys } from '../../db/registrations';
 import { customerIdentity, lookupKeys } from '../../domain/matching';
-import { applyPostgresMatchingIndexes } from '../../scripts/dev-stack/ferretdb-matching-indexes';
-import { databaseUrl } from '../../scripts/dev-stack/postgres';
-import type { ManagedProcess } from '../../scripts/dev-stack/processes';
-import { startFerretDb } from '../../scripts/dev-stack/servers';
-import { projectRoot } from '../../scripts/dev-stack/stack';
 import { prepareSubmission } from '../../services/submit-registration';
 import { uniqueWord } from '../support/fixtures';
-import { freePort } from '../support/private-stack';
-import { logSize, plansLoggedSince } from '../support/query-plans';
+import { logSize, type PlannedStore, plansLoggedSince, startPlannedStore, tablesOf } from '../support/query-plans';
 import { type ApiTest, contestedDeal, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
 
 /**
@@ -46,41 +38,11 @@ const growing = [
 const SEEDED = 2500;
 
 describeOnPostgres('query plans of the hot path', () => {
-  const database = `dealreg_plans_${randomBytes(3).toString('hex')}`;
-  let plansUrl: string;
-  let ferret: ManagedProcess;
+  let store: PlannedStore;
   let api: ApiTest;
-  const previousMongoUri = process.env.MONGODB_URI;
-
-  const psql = async <Row extends object>(sql: string): Promise<Row[]> => {
-    const client = new Client({ connectionString: plansUrl });
-    await client.connect();
-    try {
-      return (await client.query<Row>(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  };
 
   beforeAll(async () => {
-    const server = new Client({ connectionString: serverUrl });
-    await server.connect();
-    await server.query(`create database ${database}`);
-    await server.query(`alter database ${database} set auto_explain.log_min_duration = 0`);
-    await server.query(`alter database ${database} set auto_explain.log_format = 'json'`);
-    await server.end();
-    plansUrl = databaseUrl(serverUrl as string, database);
-    await applyPostgresMatchingIndexes(plansUrl, (error) => {
-      throw error;
-    });
-    const port = await freePort();
-    ferret = await startFerretDb({
-      dataDir: path.join(projectRoot, '.data', 'test', 'plans'),
-      port,
-      postgresUrl: plansUrl,
-      name: 'ferretdb-plans',
-    });
-    process.env.MONGODB_URI = `mongodb://127.0.0.1:${port}/plans`;
+    store = await startPlannedStore(serverUrl as string, 'plans');
     api = await startApiTest('plans');
     // Stored registrations for the planner to weigh. A few go through the product's own submission;
     // the rest are copies of those with other customers and numbers, inserted in bulk (seeding them all
@@ -207,23 +169,16 @@ describeOnPostgres('query plans of the hot path', () => {
         auditKeys(),
       );
     }
-    await psql('analyze');
+    await store.psql('analyze');
   }, 300_000);
 
   afterAll(async () => {
     await api?.shutdown();
-    await ferret?.stop();
-    process.env.MONGODB_URI = previousMongoUri;
+    await store?.stop();
   });
 
   test('no statement of the hot path scans a collection that grows with registrations', async () => {
-    const schema = new URL(api.system.mongodbUri).pathname.slice(1);
-    const tables = await psql<{ collection: string; table: string }>(
-      `select _jsonb->>'_id' as collection, _jsonb->>'table' as "table" from ${schema}._ferretdb_database_metadata`,
-    );
-    const growingTables = new Map(
-      tables.filter((row) => growing.includes(row.collection)).map((row) => [row.table, row.collection]),
-    );
+    const growingTables = await tablesOf(store, api.system.mongodbUri, growing);
     expect(growingTables.size).toBeGreaterThanOrEqual(4);
     const offset = await logSize(logFile as string);
 
@@ -292,7 +247,7 @@ describeOnPostgres('query plans of the hot path', () => {
     expect(closed.status).toBe(200);
     expect((await get('auditor', `/api/v1/registrations/${approved.id}/history`)).status).toBe(200);
 
-    const plans = await plansLoggedSince(logFile as string, offset, database);
+    const plans = await plansLoggedSince(logFile as string, offset, store.database);
     expect(plans.length).toBeGreaterThan(50);
     const scans = plans.flatMap((plan) =>
       plan.sequentialScans

@@ -33,6 +33,8 @@ interface RequestOptions {
   /** A 401 here is an answer (a wrong password), not the end of the session. */
   expectUnauthorized?: boolean;
   body?: unknown;
+  /** A body sent as it is (a CSV file), with its type; the browser streams a File. */
+  raw?: { body: Blob; contentType: string };
   accept?: string;
   signal?: AbortSignal;
 }
@@ -57,12 +59,13 @@ export async function request(csrf: string, path: string, options: RequestOption
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if ((options.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrf;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
       credentials: 'same-origin',
       cache: 'no-store',

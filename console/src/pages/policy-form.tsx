@@ -70,7 +70,8 @@ function Matching({ draft, onChange, errors }: Omit<PolicyFormProps, 'distributo
           aria-describedby={`${id}-words${mine.length > 0 ? ` ${id}-errors` : ''}`}
           onInput={(event) => {
             const text = event.currentTarget.value;
-            onChange({ ...draft, matching: text === '' ? {} : { nameSimilarity: Number(text) } });
+            const { nameSimilarity: _previous, ...rest } = draft.matching ?? {};
+            onChange({ ...draft, matching: text === '' ? rest : { ...rest, nameSimilarity: Number(text) } });
           }}
         />
         <p id={`${id}-words`} class="hint">
@@ -80,6 +81,27 @@ function Matching({ draft, onChange, errors }: Omit<PolicyFormProps, 'distributo
         </p>
         <FieldMessages id={`${id}-errors`} errors={mine} />
       </div>
+      <ProductScope draft={draft} onChange={onChange} />
+    </fieldset>
+  );
+}
+
+/** Whether a deal is the same customer and product line, or product family (the catalogue's). */
+function ProductScope({ draft, onChange }: Omit<PolicyFormProps, 'distributors' | 'errors'>) {
+  const scope = draft.matching?.productScope ?? 'line';
+  const choose = (productScope: 'line' | 'family') =>
+    onChange({ ...draft, matching: { ...draft.matching, productScope } });
+  return (
+    <fieldset id={fieldId('matching.productScope')} tabIndex={-1}>
+      <legend>Two registrations of one customer are one deal when they share</legend>
+      <label class="choice">
+        <input type="radio" name="product-scope" checked={scope === 'line'} onChange={() => choose('line')} />A product
+        line
+      </label>
+      <label class="choice">
+        <input type="radio" name="product-scope" checked={scope === 'family'} onChange={() => choose('family')} />A
+        product family of the catalogue (two products of one family count as the same)
+      </label>
     </fieldset>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, query } from '../api/client';
+import { query } from '../api/client';
 import { listPartners } from '../api/partners';
 import { type RegistrationFilters, searchRegistrations } from '../api/registrations';
-import { type Registration, registrationStatuses } from '../api/types';
+import { registrationStatuses } from '../api/types';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { words } from '../ui/format';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
+import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
 import { RegistrationTable } from './registration-table';
 
@@ -98,27 +99,8 @@ export function RegistrationSearch() {
   const { search } = useLocation();
   const filters = filtersFrom(search);
   const filterKey = JSON.stringify(filters);
-  const first = useApi((signal) => searchRegistrations(csrf, filters, undefined, signal), [csrf, filterKey]);
-  const [more, setMore] = useState<{ items: Registration[]; cursor: string | null } | undefined>();
-  const [moreError, setMoreError] = useState<ApiError | undefined>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore(undefined), [filterKey, first.data]);
-
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await searchRegistrations(csrf, filters, cursor);
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (error) {
-      setMoreError(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const pages = usePages((cursor, signal) => searchRegistrations(csrf, filters, cursor, signal), [csrf, filterKey]);
+  const { first, items } = pages;
 
   return (
     <Page title="Registrations" lead="Search every registration; open one for its decisions and timeline.">
@@ -138,17 +120,9 @@ export function RegistrationSearch() {
           </EmptyState>
         ) : (
           <>
-            <p class="muted" role="status">
-              Showing {items.length}
-              {cursor ? ' (more available)' : ''}
-            </p>
+            <PageCount pages={pages} />
             <RegistrationTable registrations={items} />
-            {moreError ? <ErrorState error={moreError} what="more registrations" /> : null}
-            {cursor ? (
-              <button type="button" onClick={loadMore} disabled={loadingMore}>
-                {loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
+            <LoadMore pages={pages} what="registrations" />
           </>
         )}
       </section>

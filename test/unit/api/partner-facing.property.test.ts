@@ -58,6 +58,12 @@ const registrationArb = fc.record({
   federal: fc.boolean(),
   productLines: fc.subarray(PRODUCT_LINES, { minLength: 1 }),
   fate: fc.constantFrom('none', 'award-self', 'award-other', 'reject-all'),
+  /** The vendor's account the customer matched, if any, and who owns it. */
+  account: fc.oneof(
+    { weight: 5, arbitrary: fc.constant('none') },
+    { weight: 1, arbitrary: fc.constantFrom('plain', 'reserved', 'house') },
+  ),
+  owner: fc.integer({ min: 1, max: 2 }),
 });
 type RegistrationSpec = typeof registrationArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -69,6 +75,8 @@ const scenarioArb = fc.record({
   registrations: fc.uniqueArray(registrationArb, { minLength: 2, maxLength: 6, selector: (spec) => spec.hex }),
   model: fc.constantFrom('open', 'hybrid'),
   onWrongRoute: fc.constantFrom('reject', 'escalate'),
+  accountIds: fc.uniqueArray(hex(8), { minLength: 2, maxLength: 2 }).map((ids) => ids.map((id) => `acctx${id}`)),
+  seller: hex(8).map((id) => `sellx${id}`),
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -85,6 +93,25 @@ function customerOf(spec: RegistrationSpec): Customer {
     default:
       return { name: `${deal.name}s`, segment };
   }
+}
+
+/** The account facts the acceptance would record: the owner is another partner's distributor or a vendor seller. */
+function accountOf(spec: RegistrationSpec, scenario: Scenario): Pick<RegistrationFacts, 'account'> {
+  if (spec.account === 'none') return {};
+  const owner =
+    spec.account === 'reserved'
+      ? { kind: 'distributor' as const, id: scenario.distributors[spec.owner] as string }
+      : spec.account === 'house'
+        ? { kind: 'seller' as const, id: scenario.seller }
+        : undefined;
+  return {
+    account: {
+      accountId: scenario.accountIds[spec.deal] as string,
+      segment: spec.federal ? 'federal-dod' : 'commercial',
+      programs: [],
+      ...(owner && { owner }),
+    },
+  };
 }
 
 interface Built {
@@ -136,6 +163,7 @@ function build(scenario: Scenario, thePolicy: Policy): Built[] {
       productLines: spec.productLines,
       sequence: (index + 1) * SEQUENCE_STEP,
       status: 'pending',
+      ...accountOf(spec, scenario),
     };
     const holders = built
       .filter((b) => b.doc.status === 'approved' || b.doc.status === 'escalated')
@@ -353,7 +381,7 @@ const viewers = (
   },
 ];
 
-test('no partner receives an id, count, basis, product line or time of another partner’s registration', () => {
+test('no partner receives an id, count, basis, product line or time of another partner’s registration, nor an account’s id or owner', () => {
   let sharedEscalations = 0;
   fc.assert(
     fc.property(scenarioArb, (scenario) => {
@@ -378,6 +406,9 @@ test('no partner receives an id, count, basis, product line or time of another p
             ...escalationIds.flatMap((id) => [id, id.replace(/^esc_/, '')]),
             ...scenario.resellers.filter((r) => r !== doc.resellerId),
             ...scenario.distributors.filter((d) => d !== doc.distributorId && d !== POLICY_DISTRIBUTOR),
+            // The vendor's own: which account, and whose (a house account's seller, a reserving distributor).
+            ...scenario.accountIds,
+            scenario.seller,
           ];
           const { texts, structured } = partnerFacing(doc, audience);
           const all = texts.join('\n');

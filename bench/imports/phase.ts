@@ -1,0 +1,43 @@
+import { configurations } from '../infra/configurations';
+import { startBenchStack } from '../infra/stack';
+import type { BenchOptions } from '../options';
+import type { GoalCheck } from '../report/goals';
+import { type ImportBenchResult, importGoals, runImportBench } from './run';
+
+/**
+ * The import phase of `npm run bench`: against TEMPORAL_ADDRESS and MONGODB_URI when both are set (servers
+ * that already run), otherwise on the bench's own servers, started for it and stopped after.
+ */
+export async function runImportPhase(options: BenchOptions): Promise<ImportBenchResult> {
+  const { TEMPORAL_ADDRESS: temporalAddress, MONGODB_URI: mongodbUri } = process.env;
+  if (temporalAddress && mongodbUri) return runImportBench({ size: options.importSize, temporalAddress, mongodbUri });
+  const stack = await startBenchStack(configurations.postgresql, options.postgresUrl, options.durable);
+  try {
+    return await runImportBench({
+      size: options.importSize,
+      temporalAddress: stack.temporalAddress,
+      mongodbUri: stack.mongodbUri,
+    });
+  } finally {
+    await stack.stop();
+  }
+}
+
+export function importGoalChecks(result: ImportBenchResult | undefined): GoalCheck[] {
+  if (!result) return [];
+  const atSize = result.size >= importGoals.size;
+  const seconds = result.totalSeconds;
+  const done = result.job?.status === 'done' && result.job.failed === 0;
+  const met = seconds === undefined ? undefined : done && seconds <= importGoals.maxSeconds;
+  return [
+    {
+      goal: `${importGoals.size.toLocaleString('en')} accounts imported from CSV within ${importGoals.maxSeconds / 60} minutes`,
+      measured:
+        seconds === undefined
+          ? 'n/a'
+          : `${result.job?.status} in ${seconds.toFixed(1)} s (${result.job?.done} imported)`,
+      met: met === false ? false : met && atSize ? true : undefined,
+      note: result.skipped ?? (atSize ? undefined : `measured at ${result.size}, not ${importGoals.size}`),
+    },
+  ];
+}

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { createApiKey } from '../../db/apikeys';
+import { startTestSystem, type TestSystem } from '../support/harness';
+import {
+  type ApiClient,
+  apiClient,
+  launchChromium,
+  type RunningApi,
+  requireChromium,
+  screenshot,
+  signIn,
+  startApi,
+} from './console-support';
+
+/**
+ * A new administrator imports an account file from the console, sees its errors by row, finds an
+ * account and edits it; an auditor reads the records and is offered no form.
+ */
+jest.setTimeout(180_000);
+
+let system: TestSystem;
+let api: RunningApi;
+let browser: Browser;
+let admin: ApiClient;
+let adminKey: string;
+let auditorKey: string;
+
+const csv = [
+  'id,name,domains,uei,duns,taxId,segment,region,programs,ownerKind,ownerId',
+  'acct-dod-1,Fort Example Logistics,fortexample.mil,FORTEX123456,,,federal-dod,east,,,',
+  'acct-bad,Wrong Segment Agency,wrongsegment.gov,,,,retail,,,,',
+  'acct-state-1,"Example County, Public Works",examplecounty.gov,,12-345-6789,,state-local,west,,distributor,dist-a',
+].join('\n');
+
+beforeAll(async () => {
+  requireChromium();
+  system = await startTestSystem('consolerecords');
+  api = await startApi(system);
+  adminKey = (await createApiKey({ role: 'admin', createdBy: 'e2e' })).key;
+  auditorKey = (await createApiKey({ role: 'auditor', createdBy: 'e2e' })).key;
+  admin = apiClient(api.baseUrl, adminKey);
+  await admin.post('/distributors', { id: 'dist-a', name: 'Distributor A' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await system?.shutdown();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+test('an administrator imports accounts, sees the errors by row, then finds and edits an account', async () => {
+  const page = await newPage();
+  await signIn(page, api.baseUrl, adminKey);
+  await page.getByRole('link', { name: 'Vendor records' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+  await page.getByRole('link', { name: 'Import CSV' }).click();
+  await page.getByLabel('Kind of records').selectOption('accounts');
+  await page
+    .getByLabel('CSV file', { exact: true })
+    .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Done: 2 rows imported, 1 refused.').waitFor({ timeout: 60_000 });
+  const errors = page.getByRole('table', { name: /Errors by row/ });
+  await errors.getByRole('row', { name: /3 segment Invalid option/ }).waitFor();
+  await screenshot(page, 'vendor-import-done');
+
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByLabel('Find accounts').fill('examp');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Example County, Public Works' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Example County, Public Works' }).waitFor();
+  await screenshot(page, 'vendor-account');
+  await page.getByLabel('Region').fill('central');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText('Example County, Public Works was saved.').waitFor();
+  expect((await admin.get<{ region: string }>('/accounts/acct-state-1')).region).toBe('central');
+
+  // A refusal is shown at its field.
+  await page.getByLabel('Owner id').fill('dist-nowhere');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText('unknown distributor "dist-nowhere"').waitFor();
+  expect(await page.getByLabel('Owner id').getAttribute('aria-invalid')).toBe('true');
+});
+
+test('an auditor reads vendor records and is offered neither a form nor an import', async () => {
+  const page = await newPage();
+  await signIn(page, api.baseUrl, auditorKey);
+  await page.getByRole('link', { name: 'Vendor records' }).click();
+  await page.getByRole('link', { name: 'Fort Example Logistics' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Import CSV' }).count()).toBe(0);
+  expect(await page.getByRole('link', { name: /Add an account/ }).count()).toBe(0);
+  await page.getByRole('link', { name: 'Fort Example Logistics' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Facts' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Save account' }).count()).toBe(0);
+  await screenshot(page, 'vendor-account-auditor');
+});

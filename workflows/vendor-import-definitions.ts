@@ -1,0 +1,7 @@
+/** The names an import's workflow is started and found by, shared by the API and the workflow. */
+export interface VendorImportInput {
+  jobId: string;
+  chunks: number;
+}
+
+export const vendorImportWorkflowId = (jobId: string) => `vendor-import-${jobId}`;
