@@ -19,6 +19,17 @@ test('the committed console API types are those the OpenAPI document generates',
   ]);
   expect(generated).toContain('InsightPoint');
   if (generated !== committed) {
-    throw new Error('console/src/api/openapi.gen.ts is stale: run `npm run console:api-types` and commit the result');
+    throw new Error(
+      `console/src/api/openapi.gen.ts is stale: run \`npm run console:api-types\` and commit the result\n${firstDifference(generated, committed)}`,
+    );
   }
 });
+
+/** Where the two first part, so a failure seen only in CI says what drifted. */
+function firstDifference(generated: string, committed: string): string {
+  const generatedLines = generated.split('\n');
+  const committedLines = committed.split('\n');
+  const line = generatedLines.findIndex((text, index) => text !== committedLines[index]);
+  const at = line === -1 ? generatedLines.length : line;
+  return `line ${at + 1}: generated ${JSON.stringify(generatedLines[at])}, committed ${JSON.stringify(committedLines[at])} (${generatedLines.length} and ${committedLines.length} lines)`;
+}
