@@ -18,9 +18,13 @@ import type { ReasonCode } from '../domain/registration';
 import { contendersJoinedSignal, type EscalationWorkflowInput, escalationWorkflowId } from '../workflows/definitions';
 import type { ActivityDeps } from './context';
 import { escalationIdFor } from './escalation-ids';
-import { enqueueStaffNotice, type StaffNoticeType } from './notify';
+import { enqueueStaffNotice, type StaffNoticeType, staffNoticeEventId } from './notify';
 import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
 import { weighIn } from './weigh';
+
+/** The event id of an escalation's notice to the channel managers: one per notice and level, whatever retries. */
+export const escalationNoticeId = (escalationId: string, type: StaffNoticeType, level: 1 | 2): string =>
+  staffNoticeEventId(type, noticeKey(escalationId, type, level));
 
 export function contenderOf(
   registration: RegistrationDoc,
@@ -82,6 +86,8 @@ async function enterEscalation(
       signalArgs: [joining],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
+    // A retry signals the running escalation again: joining twice admits a contender once.
+    await crashPoint('escalation:started');
     return true;
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return false;

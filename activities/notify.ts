@@ -59,13 +59,16 @@ export type StaffNoticeType = Extract<NotificationType, 'escalation.opened' | 'e
  * from `payload.escalationId`). `eventKey` names the occurrence (the escalation and which deadline),
  * so a retried activity sends nothing twice.
  */
+/** A staff notice's event id: derived, so a retried activity enqueues nothing twice. */
+export const staffNoticeEventId = (type: StaffNoticeType, eventKey: string) => opaqueId('evt', 'staff', type, eventKey);
+
 export async function enqueueStaffNotice(
   type: StaffNoticeType,
   payload: Record<string, unknown> & { escalationId: string },
   eventKey: string,
 ): Promise<void> {
   await enqueueNotification({
-    eventId: opaqueId('evt', 'staff', type, eventKey),
+    eventId: staffNoticeEventId(type, eventKey),
     to: { kind: 'vendor', id: 'channel-managers' },
     type,
     payload: { event: type, ...payload },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { crashPoints } from './crash-points';
 
 /**
  * The whole runtime configuration, read once from the environment.
@@ -69,7 +70,7 @@ const auditKeySchema = z.string().refine((text) => (decodeKeyText(text)?.length 
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-export const configSchema = z.object({
+const configFields = z.object({
   /** host:port of the Temporal frontend (gRPC). */
   TEMPORAL_ADDRESS: z
     .string()
@@ -220,6 +221,38 @@ export const configSchema = z.object({
   SIMULATION_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** The largest CSV file an import accepts (`POST /accounts/import`), in megabytes; it is stored as it arrives. */
   IMPORT_MAX_MB: z.coerce.number().int().positive().max(10_000).default(200),
+  /** `test` (as jest sets it) lets the test-only switch below be honoured; nothing else reads it. */
+  NODE_ENV: z.string().optional(),
+  /**
+   * Test only: comma-separated points (config/crash-points.ts) where this process kills itself with
+   * SIGKILL, once per point per DEALREG_CRASH_ONCE_DIR. A process refuses to start with it unless NODE_ENV=test.
+   */
+  DEALREG_CRASH_AT: z
+    .string()
+    .refine((text) => text.split(',').every((point) => (crashPoints as readonly string[]).includes(point.trim())), {
+      message: `must name crash points, comma-separated: ${crashPoints.join(', ')}`,
+    })
+    .optional(),
+  /** Test only: where each crash point marks that it fired, so that a restarted process goes past it. */
+  DEALREG_CRASH_ONCE_DIR: z.string().min(1).optional(),
+});
+
+/** The variables, and the checks across them. */
+export const configSchema = configFields.superRefine((cfg, ctx) => {
+  if (cfg.DEALREG_CRASH_AT !== undefined && cfg.NODE_ENV !== 'test') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEALREG_CRASH_AT'],
+      message: `is a test-only switch that kills this process; it is refused unless NODE_ENV=test (NODE_ENV is ${cfg.NODE_ENV ?? 'unset'}): unset DEALREG_CRASH_AT`,
+    });
+  } else if (cfg.DEALREG_CRASH_AT !== undefined && cfg.DEALREG_CRASH_ONCE_DIR === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEALREG_CRASH_ONCE_DIR'],
+      message:
+        'is needed with DEALREG_CRASH_AT: each point marks there that it fired, so that a restarted process goes past it',
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { model, Schema } from 'mongoose';
 import { insertEachOnce } from './insert-once';
+import { findEachById } from './point-reads';
 import { releaseHeldSlot } from './quota';
 
 /**
@@ -84,4 +85,18 @@ export async function candidatesUnderKeys(keys: readonly string[]): Promise<{ id
 /** Ids of registrations listed under any of the keys (bounded per key: see `candidatesUnderKeys`). */
 export async function registrationIdsUnderKeys(keys: readonly string[]): Promise<string[]> {
   return (await candidatesUnderKeys(keys)).ids;
+}
+
+/** The keys, of those asked about, under which the registration is listed (point reads; the invariant check). */
+export async function keysListing(registrationId: string, keys: readonly string[]): Promise<string[]> {
+  const found = await findEachById(
+    DealKeyEntry,
+    keys.map((key) => entryId(key, registrationId)),
+  );
+  return keys.filter((key) => found.has(entryId(key, registrationId)));
+}
+
+/** Every listing (a scan: for the tests' exhaustive invariant check on a database of their own). */
+export async function everyListing(): Promise<Array<{ key: string; registrationId: string }>> {
+  return DealKeyEntry.find({}, { key: 1, registrationId: 1 }).lean<DealKeyEntryDoc[]>().exec();
 }

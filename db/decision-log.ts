@@ -201,11 +201,15 @@ export async function applyTransition(
       if (updated) return { registration: updated, entry: entry.record, applied: true };
       continue;
     }
-    // Someone holds this place: another attempt of a step, writing now, or dead since it claimed.
-    if (claim.holder && Date.now() - new Date(claim.holder.at).getTime() > ABANDONED_CLAIM_MS) {
-      if ((await auditPositionOf(current._id, claim.holder.record.prevHash)) === undefined)
-        await appendToGlobalLog(current._id, claim.holder);
-      await writeChainEntry(current, claim.holder);
+    // Someone holds this place. An attempt of this same step (its key), dead since it claimed or still
+    // writing, is completed at once: whoever writes it writes the claimed entry, so a retry after a crash
+    // does not wait a minute. Another step's claim is left to its writer until it is older than any attempt runs.
+    const { holder } = claim;
+    const sameStep = holder?.record.key === entry.record.key;
+    if (holder && (sameStep || Date.now() - new Date(holder.at).getTime() > ABANDONED_CLAIM_MS)) {
+      if ((await auditPositionOf(current._id, holder.record.prevHash)) === undefined)
+        await appendToGlobalLog(current._id, holder);
+      await writeChainEntry(current, holder);
       continue;
     }
     await sleep(ROUND_PAUSE_MS);
@@ -275,6 +279,14 @@ function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): Ch
  */
 async function writeChainEntry(current: RegistrationDoc, entry: ChainEntry): Promise<RegistrationDoc | null> {
   const { record } = entry;
+  if (!serverAppliesGuardsAtomically()) {
+    // The head is read again just before the write the server will not guard: an attempt that stalled
+    // after its claim, while another completed it and later steps followed, must not write over them.
+    const head = await Registration.findById(current._id, { lastDecisionHash: 1 })
+      .lean<Pick<RegistrationDoc, 'lastDecisionHash'>>()
+      .exec();
+    if (head?.lastDecisionHash !== record.prevHash) return null;
+  }
   const updated = await Registration.findOneAndUpdate(
     guardedById(current._id, { lastDecisionHash: record.prevHash }),
     {

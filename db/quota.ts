@@ -232,3 +232,17 @@ export async function purgeCounter(counter: Pick<Counter, 'kind' | 'name'>, upTo
 export async function markOnce(what: string): Promise<boolean> {
   return insertOnce(Quota, { _id: `done|${what}`, at: new Date() });
 }
+
+/**
+ * The slot `holder` holds of this kind, by its holder record, and who that slot names (the same holder,
+ * unless something is wrong); undefined when it holds none. Point reads, for the invariant check.
+ */
+export async function slotHeldBy(
+  kind: CounterKind,
+  holder: string,
+): Promise<{ slot: string; slotHolder?: string } | undefined> {
+  const record = await Quota.findById(holderRecordId(kind, holder)).lean<QuotaDoc>().exec();
+  if (!record?.slot) return undefined;
+  const slot = await Quota.findById(record.slot).lean<QuotaDoc>().exec();
+  return { slot: record.slot, ...(slot?.holder ? { slotHolder: slot.holder } : {}) };
+}

@@ -2,33 +2,53 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import pLimit from 'p-limit';
 import { verifyDecisionChain } from '../db/decision-log';
+import { Escalation } from '../db/escalations';
+import { findEachById } from '../db/point-reads';
 import { Registration, type RegistrationDoc } from '../db/registrations';
-import { compareCustomers, sharedProductLines } from '../domain/matching';
+import { escalationIdsOf, pastDeadlines } from './invariant-deadlines';
+import { firstComeLostAtDeadline, laterSequenceWon, twoHolders } from './invariant-deals';
+import { checkFacts, checkListings, checkQuotaSlots } from './invariant-effects';
+import { checkNotifications } from './invariant-notifications';
 
 /**
- * The one invariant check, shared by the fault tests and the benchmark. Each list names the
- * registrations (or pairs, or sequences) that break one invariant; `ok` is true when all are empty.
+ * The one invariant check, shared by the fault tests, the model test and the benchmark. Each list names
+ * the registrations (or pairs, sequences, escalations, effects) that break one invariant; `ok` is true when
+ * all are empty.
  */
 export interface InvariantReport {
   ok: boolean;
   checkedRegistrations: number;
-  /** Pairs of approved registrations with a certain customer match and a shared product line. */
+  /** Pairs approved at the same moment with a certain customer match and a shared product line. */
   dealsWithTwoApprovals: string[];
   /** Same, for a probable (name) match: wrong only where no channel manager can have resolved anything. */
   probableDealsWithTwoApprovals: string[];
-  /** Registrations rejected as a conflict while a later one (larger sequence) holds the deal. */
+  /** Registrations rejected as a conflict while a later one (larger sequence) held the deal. */
   laterSequenceWon: string[];
+  /** Contenders a first-come deadline rejected in favour of a contender accepted after them. */
+  firstComeLostAtDeadline: string[];
   acceptedButMissingInDatabase: string[];
   acceptedWithoutWorkflow: string[];
   /** Accepted registrations the conflict check has not decided (escalated counts as decided). */
   stillPending: string[];
   /** For each one still pending: what its workflow is doing (pending activity, attempt, last failure). */
   whyPending?: Record<string, string>;
+  /** Escalated past their escalation's second deadline, approved past their protection (plus a margin). */
+  pastDeadline: string[];
   decisionWrittenTwice: string[];
   /** Registrations decided before they were submitted, or whose entries go back in time. */
   decidedOutOfTime: string[];
   brokenDecisionChains: string[];
   duplicateSequences: number[];
+  /** Active registrations missing a `dealkeys` entry, ended ones still listed. */
+  keysMislisted: string[];
+  /** Active registrations (accepted under a limit) without their quota slot, ended ones holding one. */
+  quotaSlotsMismatched: string[];
+  /** Notifications an entry (or an escalation) announces that are not in the feed, or not queued for a webhook. */
+  notificationsMissing: string[];
+  /** (exhaustive) Events about checked registrations that no entry announces. */
+  notificationsUnexpected: string[];
+  /** Program-health facts an entry makes that are missing or stored otherwise (exhaustive: or that none makes). */
+  factsMismatched: string[];
 }
 
 export interface InvariantOptions {
@@ -39,75 +59,23 @@ export interface InvariantOptions {
   probableMatchesAreConflicts?: boolean;
   /** Every accepted registration must be decided: approved, rejected or escalated, never still pending. */
   everyDecided?: boolean;
-}
-
-/** Keys that make two customers certainly one (identifiers and registrable domain), not name keys. */
-const certainKeyPattern = /^(uei|duns|taxid|domain):/;
-const conflictReasons = new Set(['already-registered', 'duplicate']);
-
-/** Pairs of approved registrations that share a lookup key: the only ones that can be the same deal. */
-function approvedPairs(approved: RegistrationDoc[]): Array<[RegistrationDoc, RegistrationDoc]> {
-  const byKey = new Map<string, RegistrationDoc[]>();
-  for (const doc of approved) {
-    for (const key of doc.lookupKeys) byKey.set(key, [...(byKey.get(key) ?? []), doc]);
-  }
-  const seen = new Set<string>();
-  const pairs: Array<[RegistrationDoc, RegistrationDoc]> = [];
-  for (const group of byKey.values()) {
-    for (let i = 0; i < group.length; i += 1) {
-      for (let j = i + 1; j < group.length; j += 1) {
-        const [a, b] = [group[i] as RegistrationDoc, group[j] as RegistrationDoc];
-        const pairId = [a._id, b._id].sort().join('+');
-        if (seen.has(pairId)) continue;
-        seen.add(pairId);
-        pairs.push([a, b]);
-      }
-    }
-  }
-  return pairs;
-}
-
-/** A deal is a certain customer key and a product line. */
-function dealsOf(doc: RegistrationDoc): string[] {
-  const keys = doc.lookupKeys.filter((key) => certainKeyPattern.test(key));
-  return keys.flatMap((key) => doc.opportunity.productLines.map((line) => `${key}|${line}`));
-}
-
-function decidedAt(doc: RegistrationDoc, status: RegistrationDoc['status']): string | undefined {
-  return doc.decisions.find((decision) => decision.toStatus === status)?.at;
+  /** How long after a deadline a registration may still be at it (its step being recorded); default a minute. */
+  deadlineMarginMs?: number;
+  /**
+   * Whether to check each step's effects outside the document (keys, quota slot, notifications, facts):
+   * about a dozen point reads per registration. Default true.
+   */
+  effects?: boolean;
+  /** Also read the effect collections whole, once, for what nothing accounts for (a test's own database). */
+  exhaustive?: boolean;
 }
 
 /**
- * First come, first served: no registration was rejected as a conflict after a later one (larger
- * sequence) of its deal had been approved. A later holder approved after the rejection is fine: the
- * deal may have been freed since (expired, withdrawn).
- */
-function laterSequenceWon(docs: RegistrationDoc[]): string[] {
-  const holders = new Map<string, Array<{ sequence: number; approvedAt: string }>>();
-  for (const doc of docs) {
-    const approvedAt = decidedAt(doc, 'approved');
-    if (doc.status !== 'approved' || doc.sequence === undefined || !approvedAt) continue;
-    for (const deal of dealsOf(doc))
-      holders.set(deal, [...(holders.get(deal) ?? []), { sequence: doc.sequence, approvedAt }]);
-  }
-  return docs
-    .filter(
-      (doc) => doc.status === 'rejected' && conflictReasons.has(doc.reasonCode ?? '') && doc.sequence !== undefined,
-    )
-    .filter((doc) => {
-      const rejectedAt = decidedAt(doc, 'rejected') ?? '';
-      return dealsOf(doc).some((deal) =>
-        (holders.get(deal) ?? []).some((h) => h.sequence > (doc.sequence as number) && h.approvedAt <= rejectedAt),
-      );
-    })
-    .map((doc) => doc._id);
-}
-
-/**
- * What must hold after any run, however it was disturbed: no deal has two active approvals and none
- * went to a later registration than one rejected for it; every accepted registration is stored, has
- * its workflow and (optionally) is decided; no decision was written twice, every decision chain
- * verifies and no sequence number was drawn twice.
+ * What must hold after any run, however it was disturbed: no deal had two holders at once and none went to
+ * a later registration than one rejected for it; every accepted registration is stored, has its workflow,
+ * is (optionally) decided and is within its deadlines; no decision was written twice, every decision chain
+ * verifies and no sequence number was drawn twice; and what each step leaves outside the document (keys,
+ * quota slot, notifications, facts) is exactly what its entries say.
  */
 export async function checkInvariants(
   temporal: Client,
@@ -117,29 +85,29 @@ export async function checkInvariants(
   const docs = await Registration.find({}).lean<RegistrationDoc[]>().exec();
   const byId = new Map(docs.map((doc) => [doc._id, doc]));
   const accepted = acceptedIds.flatMap((id) => byId.get(id) ?? []);
+  const escalations = await findEachById(Escalation, escalationIdsOf(docs));
+  const holders = twoHolders(docs);
   const report: InvariantReport = {
     ok: false,
     checkedRegistrations: docs.length,
-    dealsWithTwoApprovals: [],
-    probableDealsWithTwoApprovals: [],
+    dealsWithTwoApprovals: holders.certain,
+    probableDealsWithTwoApprovals: options.probableMatchesAreConflicts ? holders.probable : [],
     laterSequenceWon: laterSequenceWon(docs),
+    firstComeLostAtDeadline: firstComeLostAtDeadline(docs, [...escalations.values()]),
     acceptedButMissingInDatabase: acceptedIds.filter((id) => !byId.has(id)),
     acceptedWithoutWorkflow: [],
     stillPending: options.everyDecided ? accepted.filter((doc) => doc.status === 'pending').map((doc) => doc._id) : [],
+    pastDeadline: pastDeadlines(docs, escalations, Date.now(), options.deadlineMarginMs ?? 60_000),
     decisionWrittenTwice: [],
     decidedOutOfTime: [],
     brokenDecisionChains: [],
     duplicateSequences: [],
+    keysMislisted: [],
+    quotaSlotsMismatched: [],
+    notificationsMissing: [],
+    notificationsUnexpected: [],
+    factsMismatched: [],
   };
-
-  for (const [a, b] of approvedPairs(docs.filter((doc) => doc.status === 'approved'))) {
-    if (sharedProductLines(a.opportunity.productLines, b.opportunity.productLines).length === 0) continue;
-    const match = compareCustomers(a.customer, b.customer, 0.9);
-    if (match.strength === 'certain') report.dealsWithTwoApprovals.push(`${a._id}+${b._id}`);
-    if (match.strength === 'probable' && options.probableMatchesAreConflicts) {
-      report.probableDealsWithTwoApprovals.push(`${a._id}+${b._id}`);
-    }
-  }
 
   const sequences = new Map<number, number>();
   for (const doc of docs) {
@@ -154,7 +122,30 @@ export async function checkInvariants(
   }
   report.duplicateSequences = [...sequences].filter(([, count]) => count > 1).map(([sequence]) => sequence);
 
-  // Describing each workflow is the definitive check (visibility is eventually consistent).
+  if (options.effects !== false) {
+    const exhaustive = options.exhaustive === true;
+    const [keys, slots, notifications, facts] = await Promise.all([
+      checkListings(docs, exhaustive),
+      checkQuotaSlots(docs),
+      checkNotifications(docs, [...escalations.values()], exhaustive),
+      checkFacts(docs, exhaustive),
+    ]);
+    report.keysMislisted = keys;
+    report.quotaSlotsMismatched = slots;
+    report.notificationsMissing = notifications.missing;
+    report.notificationsUnexpected = notifications.unexpected;
+    report.factsMismatched = facts;
+  }
+
+  report.acceptedWithoutWorkflow = await withoutWorkflow(temporal, accepted);
+  if (report.stillPending.length > 0) report.whyPending = await whyPending(temporal, report.stillPending.slice(0, 20));
+
+  report.ok = brokenInvariants(report).length === 0;
+  return report;
+}
+
+/** Describing each workflow is the definitive check (visibility is eventually consistent). */
+async function withoutWorkflow(temporal: Client, accepted: readonly RegistrationDoc[]): Promise<string[]> {
   const limit = pLimit(16);
   const missing = await Promise.all(
     accepted.map((doc) =>
@@ -169,11 +160,7 @@ export async function checkInvariants(
       }),
     ),
   );
-  report.acceptedWithoutWorkflow = missing.filter((id): id is string => id !== undefined);
-  if (report.stillPending.length > 0) report.whyPending = await whyPending(temporal, report.stillPending.slice(0, 20));
-
-  report.ok = brokenInvariants(report).length === 0;
-  return report;
+  return missing.filter((id): id is string => id !== undefined);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { parseConfig } from '../config/config';
+import { crashPoint } from '../config/crash-points';
 import { finishDelivery } from '../db/deliveries';
 import {
   claimQueue,
@@ -138,6 +139,7 @@ async function serveQueue(lease: QueueLease, settings: Settings): Promise<void> 
     const webhook = await Webhook.findById(webhookId).lean<WebhookDoc>().exec();
     do {
       await takeWake(webhookId);
+      await crashPoint('dispatch:wake-deleted');
       const queued = await Outbox.find({ webhookId }).lean<OutboxDoc[]>().exec();
       const now = Date.now();
       const due = queued
@@ -165,6 +167,7 @@ async function attempt(message: OutboxDoc, webhook: WebhookDoc | null, settings:
   const attempts = message.attempts + 1;
   const error = webhook ? await post(webhook, message, settings) : 'the webhook was removed';
   if (!error) {
+    await crashPoint('dispatch:delivered');
     await finishDelivery(message, 'delivered', attempts);
     workerMetrics().observeWebhookDelivered(message);
     return undefined;

@@ -10,6 +10,8 @@ import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { type SubmitDeps, submitRegistration } from '../../services/submit-registration';
 import { connectTemporalClient } from '../../services/temporal';
+import { registrationWorkflowId } from '../../workflows/definitions';
+import { untilAtRest } from '../support/at-rest';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually } from '../support/harness';
 import { PrivateStack } from '../support/private-stack';
@@ -88,6 +90,8 @@ function expectFirstComeWins(groups: RegistrationDoc[][], final: Map<string, Reg
 }
 
 async function expectInvariants(): Promise<void> {
+  // What the last steps write besides the registration (keys, facts, notifications) is checked too.
+  await untilAtRest(temporal, accepted.map(registrationWorkflowId));
   const report = await checkInvariants(temporal, accepted, { everyDecided: true });
   expect(brokenInvariants(report)).toEqual([]);
 }

@@ -2,6 +2,7 @@ import { recordStep } from '../../activities/record-step';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
 import { type EventDoc, EventModel } from '../../db/events';
+import type { RegistrationDoc } from '../../db/registrations';
 import { RequestRefused } from '../../domain/errors';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
 import { submitRegistration } from '../../services/submit-registration';
@@ -185,12 +186,12 @@ describe('decisions', () => {
     expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
   });
 
-  test('a place in the chain claimed by a writer that died before writing is completed by the next attempt', async () => {
-    const approved = await submitAndDecide(system, 'value-var', submission());
-    const draft = extensionDraft(approved._id, approved.policyVersion, 'test:abandoned');
+  /** The place after the registration's head, claimed `ageMs` ago by an attempt of step `key` that never wrote. */
+  async function claimedUnwritten(approved: RegistrationDoc, key: string, ageMs: number) {
+    const at = new Date(Date.now() - ageMs);
     const unhashed = {
-      ...draft.decision,
-      at: new Date(Date.now() - 120_000).toISOString(),
+      ...extensionDraft(approved._id, approved.policyVersion, key).decision,
+      at: at.toISOString(),
       fromStatus: 'approved' as const,
       toStatus: 'approved' as const,
       prevHash: approved.lastDecisionHash,
@@ -200,10 +201,17 @@ describe('decisions', () => {
       _id: chainPositionId(approved._id, approved.lastDecisionHash),
       registrationId: approved._id,
       record,
-      set: { status: 'approved', updatedAt: new Date(unhashed.at) },
+      set: { status: 'approved', updatedAt: at },
       unsetReasonCode: true,
-      at: new Date(Date.now() - 120_000),
+      at,
     });
+    return record;
+  }
+
+  test('a place in the chain claimed by a writer that died before writing is completed by the next attempt', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const draft = extensionDraft(approved._id, approved.policyVersion, 'test:abandoned');
+    const record = await claimedUnwritten(approved, 'test:abandoned', 120_000);
 
     const result = await applyTransition(draft);
     expect(result.applied).toBe(false);
@@ -216,21 +224,7 @@ describe('decisions', () => {
   test('a step completed over a dead writer’s claim tells partners what that writer stored, not what the retry wanted', async () => {
     const approved = await submitAndDecide(system, 'value-var', submission());
     const claimed = extensionDraft(approved._id, approved.policyVersion, 'test:told');
-    const unhashed = {
-      ...claimed.decision,
-      at: new Date(Date.now() - 120_000).toISOString(),
-      fromStatus: 'approved' as const,
-      toStatus: 'approved' as const,
-      prevHash: approved.lastDecisionHash,
-    };
-    await ChainPosition.create({
-      _id: chainPositionId(approved._id, approved.lastDecisionHash),
-      registrationId: approved._id,
-      record: { ...unhashed, hash: hashDecision(unhashed) },
-      set: { status: 'approved', updatedAt: new Date(unhashed.at) },
-      unsetReasonCode: true,
-      at: new Date(Date.now() - 120_000),
-    });
+    await claimedUnwritten(approved, 'test:told', 120_000);
     // The retry computed another outcome under the same key (a denial, told as `registration.resolved`).
     const retry = await recordStep({
       registrationId: approved._id,
@@ -247,6 +241,19 @@ describe('decisions', () => {
     const told = await EventModel.find({ 'payload.registrationId': approved._id }).lean<EventDoc[]>().exec();
     expect(told.filter((event) => event.type === 'registration.resolved')).toEqual([]);
     expect(told.filter((event) => event.type === 'registration.extended')).toHaveLength(2);
+  });
+
+  test('a retry completes the place its own step claimed a moment ago (a crash after the claim), without waiting', async () => {
+    const approved = await submitAndDecide(system, 'value-var', submission());
+    const draft = extensionDraft(approved._id, approved.policyVersion, 'test:crashed');
+    const record = await claimedUnwritten(approved, 'test:crashed', 0);
+
+    // Before, the retry re-read for a few seconds, failed, and waited for the claim to be a minute old.
+    const result = await applyTransition(draft);
+    expect(result).toMatchObject({ applied: false, entry: record });
+    const stored = await registration(approved._id);
+    expect(stored.decisions.filter((d) => d.key === 'test:crashed')).toEqual([record]);
+    expect(verifyDecisionChain(stored.decisions, stored.lastDecisionHash).ok).toBe(true);
   });
 });
 

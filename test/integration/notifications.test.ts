@@ -7,6 +7,7 @@ import { forgetWebhookList, Outbox } from '../../db/outbox';
 import { Webhook } from '../../db/partners';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { startOutboxDispatcher } from '../../worker/outbox-dispatcher';
+import { untilAtRest } from '../support/at-rest';
 import { publishTestPolicy, seedPartners, submission } from '../support/fixtures';
 import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
 import { submitAndDecide } from '../support/lifecycle';
@@ -142,6 +143,7 @@ test('a failing or hanging webhook delays no decision, and its delivery is retri
     return message && message.attempts >= 1 ? message : undefined;
   }, 'a timed-out attempt');
   expect(hanging.lastError).toMatch(/Timeout|abort/i);
+  await untilAtRest(system.temporal, [first.workflowId, second.workflowId]);
   const report = await checkInvariants(system.temporal, [first._id, second._id]);
   expect(brokenInvariants(report)).toEqual([]);
 });

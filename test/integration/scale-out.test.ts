@@ -10,12 +10,14 @@ import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { freePort, type ManagedProcess } from '../../scripts/dev-stack/processes';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { connectTemporalClient } from '../../services/temporal';
+import { registrationWorkflowId } from '../../workflows/definitions';
+import { untilAtRest } from '../support/at-rest';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
-import { eventually, testDatabaseUri } from '../support/harness';
+import { eventually } from '../support/harness';
 import {
   type ApiProcess,
   killProcess,
-  runDirFor,
+  ownServiceTarget,
   type ServiceTarget,
   scrapeCounter,
   startApiProcess,
@@ -40,14 +42,7 @@ const runLabel = randomBytes(4).toString('hex');
 let survivorMetricsUrl: string;
 
 beforeAll(async () => {
-  const temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set: run the integration tests through jest');
-  target = {
-    temporalAddress,
-    mongodbUri: testDatabaseUri('scale_out'),
-    taskQueue: `test-scale-out-${randomBytes(4).toString('hex')}`,
-    runDir: runDirFor(`scale-out-${randomBytes(3).toString('hex')}`),
-  };
+  target = ownServiceTarget('scale-out');
   await connectDatabase(target.mongodbUri);
   await ensureIndexes();
   await seedPartners();
@@ -58,7 +53,7 @@ beforeAll(async () => {
   for (const resellerId of resellers) {
     keys.set(resellerId, (await createApiKey({ role: 'reseller', resellerId, createdBy: 'test' })).key);
   }
-  temporal = await connectTemporalClient({ TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: 'default' });
+  temporal = await connectTemporalClient({ TEMPORAL_ADDRESS: target.temporalAddress, TEMPORAL_NAMESPACE: 'default' });
   const metricsPort = await freePort();
   survivorMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   // Started together: on two cores, one after the other would double the start-up time.
@@ -182,6 +177,7 @@ test('two APIs and two workers, one worker killed with SIGKILL mid-burst: every 
   // Submissions caught by the kill waited for another worker to take their workflow over: some may
   // have been answered 503 first, and their repeats returned the same registration (counted above).
   process.stderr.write(`scale-out: ${repeatsAfter503} submission(s) repeated after a 503\n`);
+  await untilAtRest(temporal, ids.map(registrationWorkflowId));
   const report = await checkInvariants(temporal, ids, { everyDecided: true });
   expect(brokenInvariants(report)).toEqual([]);
   // Both workers appended to the one global audit log, each from its own last entry: it still chains.

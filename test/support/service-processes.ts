@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal as temporalProto } from '@temporalio/proto';
 import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from '../../scripts/dev-stack/processes';
 import { projectRoot } from '../../scripts/dev-stack/stack';
+import { testDatabaseUri } from './harness';
 
 /** Where the servers are and which part of them is this test's: its own database and task queue. */
 export interface ServiceTarget {
@@ -37,17 +39,36 @@ export async function startWorkerProcess(
   name: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ManagedProcess> {
-  const worker = await spawnManaged({
+  const worker = await spawnWorkerProcess(target, name, env);
+  await untilPolling(target, temporal, worker);
+  return worker;
+}
+
+/**
+ * The worker process, started: `entry` `worker/main.ts` is `npm run worker`; `test/support/worker-main.ts`
+ * is the same with the tests' prebuilt workflow bundle (a restart then takes seconds less).
+ */
+export function spawnWorkerProcess(
+  target: ServiceTarget,
+  name: string,
+  env: NodeJS.ProcessEnv = {},
+  entry = 'worker/main.ts',
+): Promise<ManagedProcess> {
+  return spawnManaged({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', 'worker/main.ts'],
+    args: ['--import', 'tsx', entry],
     cwd: projectRoot,
     runDir: target.runDir,
     env: { ...serviceEnv(target), OUTBOX_POLL_MS: '200', ...env },
   });
+}
+
+/** Until Temporal sees the worker polling its activity queue (its identity is `<pid>@<host>`). */
+export async function untilPolling(target: ServiceTarget, temporal: Client, worker: ManagedProcess): Promise<void> {
   await waitUntilReady(
     worker,
-    name,
+    worker.name,
     async () => {
       const { pollers } = await temporal.workflowService.describeTaskQueue({
         namespace: 'default',
@@ -58,7 +79,6 @@ export async function startWorkerProcess(
     },
     90_000,
   );
-  return worker;
 }
 
 /** An API process as `npm run api` runs it, on a free port, without rate limits (a test sends bursts). */
@@ -88,6 +108,19 @@ export function killProcess(proc: ManagedProcess): void {
 }
 
 export const runDirFor = (label: string) => path.join(projectRoot, '.data', 'test', label, 'run');
+
+/** A database, task queue and run folder of this test file's own, on the test servers. */
+export function ownServiceTarget(label: string): ServiceTarget {
+  const temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set: run the integration tests through jest');
+  const suffix = randomBytes(4).toString('hex');
+  return {
+    temporalAddress,
+    mongodbUri: testDatabaseUri(label.replaceAll('-', '_')),
+    taskQueue: `test-${label}-${suffix}`,
+    runDir: runDirFor(`${label}-${suffix}`),
+  };
+}
 
 /** The sum of a Prometheus counter over its series whose labels contain `labelFilter` (e.g. `command="insert"`). */
 export async function scrapeCounter(metricsUrl: string, name: string, labelFilter = ''): Promise<number> {

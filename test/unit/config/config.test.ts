@@ -40,17 +40,49 @@ test('webhooks may reach local addresses only when DEALREG_WEBHOOKS_ALLOW_LOCAL 
   expect(() => parseConfig({ DEALREG_WEBHOOKS_ALLOW_LOCAL: 'maybe' })).toThrow(/DEALREG_WEBHOOKS_ALLOW_LOCAL/);
 });
 
-test('a process started with a bad environment stops with one message naming every bad variable', async () => {
+/** A worker process started with these variables on top of ours; it is expected to refuse to start. */
+function startWorkerWith(env: NodeJS.ProcessEnv) {
   const root = path.resolve(__dirname, '..', '..', '..');
-  const result = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['worker/main.ts'], {
+  return promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['worker/main.ts'], {
     cwd: root,
-    env: { ...process.env, TEMPORAL_ADDRESS: 'nohost', API_PORT: 'abc' },
+    env: { ...process.env, ...env },
   }).catch((error: { code: number; stderr: string }) => error);
+}
+
+test('a process started with a bad environment stops with one message naming every bad variable', async () => {
+  const result = await startWorkerWith({ TEMPORAL_ADDRESS: 'nohost', API_PORT: 'abc' });
   expect('code' in result && result.code).toBe(78);
   expect(result.stderr).toContain('invalid configuration');
   expect(result.stderr).toContain('TEMPORAL_ADDRESS');
   expect(result.stderr).toContain('API_PORT');
 }, 30_000);
+
+describe("DEALREG_CRASH_AT (the crash tests' switch)", () => {
+  test('is honoured only under NODE_ENV=test, and names known points', () => {
+    const dir = { DEALREG_CRASH_ONCE_DIR: '/tmp/crashes' };
+    expect(
+      parseConfig({ NODE_ENV: 'test', DEALREG_CRASH_AT: 'accept:listed, step:logged', ...dir }).DEALREG_CRASH_AT,
+    ).toBe('accept:listed, step:logged');
+    expect(() => parseConfig({ NODE_ENV: 'test', DEALREG_CRASH_AT: 'accept:listed' })).toThrow(
+      /DEALREG_CRASH_ONCE_DIR: is needed with DEALREG_CRASH_AT/,
+    );
+    expect(() => parseConfig({ NODE_ENV: 'test', DEALREG_CRASH_AT: 'accept:typo', ...dir })).toThrow(
+      /DEALREG_CRASH_AT: must name crash points, comma-separated: accept:listed/,
+    );
+    for (const mode of ['production', undefined]) {
+      expect(() => parseConfig({ NODE_ENV: mode, DEALREG_CRASH_AT: 'accept:listed' })).toThrow(
+        /DEALREG_CRASH_AT: is a test-only switch that kills this process; it is refused unless NODE_ENV=test/,
+      );
+    }
+  });
+
+  test('a production process with it set refuses to start, with one message', async () => {
+    const result = await startWorkerWith({ NODE_ENV: 'production', DEALREG_CRASH_AT: 'step:logged' });
+    expect('code' in result && result.code).toBe(78);
+    expect(result.stderr).toMatch(/invalid configuration:\n {2}- DEALREG_CRASH_AT: is a test-only switch/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  }, 30_000);
+});
 
 describe('DEALREG_ADMIN_KEY', () => {
   const problemsOf = (key: string) => {

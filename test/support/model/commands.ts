@@ -1,0 +1,220 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import type fc from 'fast-check';
+import { publishPolicy } from '../../../db/policies';
+import { RequestRefused } from '../../../domain/errors';
+import type { EscalationResolutionRequest } from '../../../domain/escalation-plan';
+import { policySchema } from '../../../domain/policy/schema';
+import type { RegistrationStatus } from '../../../domain/registration';
+import {
+  closeRegistration,
+  requestExtension,
+  resolveEscalation,
+  withdrawRegistration,
+} from '../../../services/commands';
+import {
+  escalationStateQuery,
+  escalationWorkflowId,
+  registrationStateQuery,
+  registrationWorkflowId,
+} from '../../../workflows/definitions';
+import { managerKey, resellerKey } from '../fixtures';
+import { describeVariant, type PolicyVariant, policyOf } from './policies';
+import { type Model, pick, type Real, readRegistration } from './state';
+
+/** The commands besides submissions: what partners, channel managers, admins and time do to a registration. */
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+/** A refusal the API would answer 409 or 422 (not possible in this state, or an invalid request). */
+function refusedOnly(error: unknown): void {
+  if (!(error instanceof RequestRefused) || (error.status !== 409 && error.status !== 422)) throw error;
+}
+
+abstract class OnRegistration implements Command {
+  constructor(readonly ref: number) {}
+  check(model: Readonly<Model>): boolean {
+    return model.registrations.length > 0;
+  }
+  abstract run(model: Model, real: Real): Promise<void>;
+  /** One of the run's registrations, preferably one in a status where the command means something. */
+  protected async target(model: Model, preferred: readonly RegistrationStatus[] = []) {
+    const docs = await Promise.all(model.registrations.map((r) => readRegistration(r.id)));
+    const fitting = model.registrations.filter((_, index) => preferred.includes(docs[index]!.status));
+    return pick(fitting.length > 0 ? fitting : model.registrations, this.ref);
+  }
+}
+
+export class WithdrawCommand extends OnRegistration {
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['pending', 'escalated', 'approved']);
+    try {
+      const state = await withdrawRegistration(real.system.temporal, registration.id, resellerKey);
+      expect({ id: registration.id, status: state.status }).toEqual({ id: registration.id, status: 'withdrawn' });
+      registration.endedAs = 'withdrawn';
+    } catch (error) {
+      refusedOnly(error);
+      // Refused only once its life is over: a live registration can always be withdrawn.
+      const { status } = await readRegistration(registration.id);
+      expect({ id: registration.id, ended: !['pending', 'approved', 'escalated'].includes(status) }).toEqual({
+        id: registration.id,
+        ended: true,
+      });
+    }
+    real.log(
+      `  ${this.toString()} → ${registration.id} ${registration.endedAs === 'withdrawn' ? 'withdrawn' : 'refused'}`,
+    );
+  }
+  override toString(): string {
+    return `withdraw(#${this.ref})`;
+  }
+}
+
+export class CloseCommand extends OnRegistration {
+  constructor(
+    ref: number,
+    readonly outcome: 'won' | 'lost',
+  ) {
+    super(ref);
+  }
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['approved']);
+    try {
+      const state = await closeRegistration(real.system.temporal, registration.id, resellerKey, this.outcome);
+      expect({ id: registration.id, status: state.status }).toEqual({ id: registration.id, status: this.outcome });
+      registration.endedAs = this.outcome;
+      real.log(`  ${this.toString()} → ${registration.id} ${this.outcome}`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${registration.id} refused`);
+    }
+  }
+  override toString(): string {
+    return `close(#${this.ref}, ${this.outcome})`;
+  }
+}
+
+export class ExtendCommand extends OnRegistration {
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['approved']);
+    const before = await readRegistration(registration.id);
+    try {
+      const result = await requestExtension(real.system.temporal, registration.id, resellerKey, 'the deal slipped');
+      // The version it was accepted under says how, whatever is in force now.
+      const how = registration.variant.needsApproval ? 'escalated' : 'extended';
+      expect({ id: registration.id, result: result.result }).toEqual({ id: registration.id, result: how });
+      if (how === 'extended' && before.protectedUntil) {
+        expect(Date.parse(result.protectedUntil)).toBeGreaterThan(new Date(before.protectedUntil).getTime());
+      }
+      real.log(`  ${this.toString()} → ${registration.id} ${result.result}`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${registration.id} refused`);
+    }
+  }
+  override toString(): string {
+    return `extend(#${this.ref})`;
+  }
+}
+
+export type ResolutionKind = 'award' | 'reject-all' | 'distinct';
+
+/** A channel manager's word on whatever review the registration waits for (its escalation, or its extension's). */
+export class ResolveCommand extends OnRegistration {
+  constructor(
+    ref: number,
+    readonly kind: ResolutionKind,
+    readonly winner: number,
+  ) {
+    super(ref);
+  }
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['escalated', 'approved']);
+    const { temporal } = real.system;
+    const review = await ignoringEnded(async () => {
+      const state = await temporal.workflow
+        .getHandle(registrationWorkflowId(registration.id))
+        .query(registrationStateQuery);
+      const escalationId = state.status === 'escalated' ? state.escalationId : state.extensionReviewId;
+      if (!escalationId) return undefined;
+      const escalation = await temporal.workflow
+        .getHandle(escalationWorkflowId(escalationId))
+        .query(escalationStateQuery);
+      return { escalationId, contenders: escalation.contenders.map((c) => c.registrationId) };
+    });
+    if (!review || review.contenders.length === 0) return real.log(`  ${this.toString()} → nothing to review`);
+    const reason = 'model test';
+    const request: EscalationResolutionRequest =
+      this.kind === 'award'
+        ? { award: pick(review.contenders, this.winner), reason }
+        : this.kind === 'reject-all'
+          ? { rejectAll: true, reason }
+          : { distinct: true, reason };
+    try {
+      const result = await resolveEscalation(temporal, review.escalationId, managerKey, request);
+      real.log(`  ${this.toString()} → ${review.escalationId}: ${JSON.stringify(result.fates)}`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${review.escalationId} refused: ${(error as Error).message}`);
+    }
+  }
+  override toString(): string {
+    return `resolve(#${this.ref}, ${this.kind}${this.kind === 'award' ? ` #${this.winner}` : ''})`;
+  }
+}
+
+/** A query of a workflow that has just ended (or an escalation that has) has nothing to review. */
+async function ignoringEnded<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError || /completed|not found/i.test(String(error))) return undefined;
+    throw error;
+  }
+}
+
+export class PassTimeCommand implements Command {
+  constructor(readonly ms: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(_model: Model, real: Real): Promise<void> {
+    await sleep(this.ms);
+    real.log(`  ${this.toString()}`);
+  }
+  toString(): string {
+    return `wait(${this.ms} ms)`;
+  }
+}
+
+export class ChangePolicyCommand implements Command {
+  constructor(readonly variant: PolicyVariant) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const published = await publishPolicy(policySchema.parse(policyOf(this.variant)), 'model-test');
+    model.variant = this.variant;
+    // Every acceptance reads whether a newer version exists: the next submission, in any process, is
+    // decided under this one (no wait).
+    model.policyVersion = published.version;
+    real.log(`  ${this.toString()} → version ${published.version}`);
+  }
+  toString(): string {
+    return `policy(${describeVariant(this.variant)})`;
+  }
+}
+
+export class KillWorkerCommand implements Command {
+  check(model: Readonly<Model>): boolean {
+    return model.kills < 2;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const killed = await real.worker.kill();
+    model.kills += 1;
+    real.log(`  ${this.toString()} → ${killed} killed, a fresh one starting`);
+  }
+  toString(): string {
+    return 'kill-worker';
+  }
+}
