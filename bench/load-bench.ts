@@ -20,7 +20,7 @@ import type { BenchOptions } from './options';
 import { type ProfileSummary, summarizeCpuProfiles } from './report/cpu-profile';
 import { phaseFigures, ratiosOf } from './report/figures';
 import { captureGoProfile } from './report/go-profile';
-import type { LoadFigures } from './report/report';
+import type { LoadFigures } from './report/load-figures';
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 

@@ -6,8 +6,8 @@ import type { LoadResult } from '../load/driver';
 import { JsonClient } from '../load/http-client';
 import { summarize } from '../load/stats';
 import { capacityProjection } from '../report/capacity';
-import { type PhaseFigures, phaseFigures } from '../report/figures';
-import type { LoadFigures, ModelRow } from '../report/report';
+import { phaseFigures } from '../report/figures';
+import type { LoadFigures, ModelRow, PacedFigures } from '../report/load-figures';
 import { runBursts } from './bursts';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
 import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
@@ -60,14 +60,6 @@ export interface DealregRunOptions {
 
 /** The share of its own saturation throughput at which the paced phase runs when half the baseline is more. */
 const SUSTAINABLE_SHARE = 0.8;
-
-export type PacedFigures = PhaseFigures & {
-  targetRate: number;
-  /** Half the baseline workflow's rate: the load the goals name. */
-  halfBaselineRate: number;
-  /** True when that load is beyond the service, so the phase ran at 80% of the saturation throughput. */
-  cappedAtSustainable: boolean;
-};
 
 /** Seeds partners, drives the four models at saturation, then the paced phase; reads outcomes and checks invariants. */
 export async function runDealreg(options: DealregRunOptions): Promise<LoadFigures['dealreg']> {

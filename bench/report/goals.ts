@@ -1,10 +1,9 @@
 import type { BurstFigures } from '../dealreg/bursts';
-import type { PacedFigures } from '../dealreg/run-dealreg';
 import type { GrowthPoint, GrowthResult } from '../growth/run';
 import { type InsightsBenchResult, insightsGoals } from '../simulation/insights';
 import { type SimulationBenchResult, simulationGoals } from '../simulation/run';
 import type { PhaseFigures, Ratios } from './figures';
-import type { LoadFigures } from './report';
+import type { LoadFigures, PacedFigures } from './load-figures';
 
 export interface GoalCheck {
   goal: string;

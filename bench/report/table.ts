@@ -6,7 +6,8 @@ import { insightsLines } from '../simulation/insights';
 import { simulationLines } from '../simulation/run';
 import type { CapacityRow } from './capacity';
 import { pacedRateLabel } from './goals';
-import type { BenchReport, LoadFigures } from './report';
+import type { LoadFigures } from './load-figures';
+import type { BenchReport } from './report';
 
 const n = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const lat = (s: LatencySummary | undefined) => (s ? `${n(s.p50)} / ${n(s.p95)} / ${n(s.p99)}` : '–');
