@@ -3,23 +3,47 @@ import fc from 'fast-check';
 import mongoose from 'mongoose';
 
 /**
- * Everything stored in this test file's database, hashed: a refused request must leave it exactly
- * as it was (no document added, changed or removed).
+ * Everything stored in this test file's database, hashed per collection: a refused request must leave
+ * it exactly as it was (no document added, changed or removed). Read it with `settledFingerprint`
+ * before the requests: registrations an earlier test submitted may still be deciding meanwhile.
+ * `except`: collections left out (those a call is allowed to write).
  */
-/** `except`: collections left out (those a call is allowed to write). */
 export async function databaseFingerprint(except: readonly string[] = []): Promise<string> {
+  return JSON.stringify(await collectionHashes(except));
+}
+
+async function collectionHashes(except: readonly string[]): Promise<Record<string, string>> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('not connected');
-  const hash = createHash('sha256');
   const collections = (await db.listCollections().toArray())
     .map((c) => c.name)
     .filter((name) => !except.includes(name))
     .sort();
+  const hashes: Record<string, string> = {};
   for (const name of collections) {
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
-    hash.update(`${name}:${JSON.stringify(docs)}\n`);
+    hashes[name] = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
   }
-  return hash.digest('hex');
+  return hashes;
+}
+
+/** The fingerprint once the background work of earlier tests (decisions, deliveries) has come to rest. */
+export async function settledFingerprint(except: readonly string[] = [], withinMs = 60_000): Promise<string> {
+  const until = Date.now() + withinMs;
+  let last = await databaseFingerprint(except);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await databaseFingerprint(except);
+    if (now === last) return now;
+    if (Date.now() > until) throw new Error(`the database did not come to rest within ${withinMs} ms`);
+    last = now;
+  }
+}
+
+/** The collections whose contents differ between two fingerprints: what a failure names. */
+export function changedCollections(before: string, after: string): string[] {
+  const [a, b] = [JSON.parse(before) as Record<string, string>, JSON.parse(after) as Record<string, string>];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => a[name] !== b[name]).sort();
 }
 
 type Path = (string | number)[];
