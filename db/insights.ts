@@ -35,6 +35,9 @@ const factSchema = new Schema<InsightFact>(
     outcome: String,
     reasonCode: String,
     ms: Number,
+    amount: Number,
+    currency: String,
+    lostReason: String,
   },
   { versionKey: false },
 );

@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
-import type { ReasonCode, RegistrationStatus } from './registration';
+import type { Closing, ReasonCode, RegistrationStatus } from './registration';
 
 /**
  * What each step of a registration's life writes in its decision log, worded once: the engine's
@@ -38,6 +38,8 @@ export interface EntryContent {
   decidedBy: DecidedBy;
   actor: Actor;
   escalationId?: string;
+  /** A close's facts (amount won, or why it was lost), signed with the entry. */
+  closing?: Closing;
 }
 
 /**
@@ -228,15 +230,22 @@ export function withdrawalEntry(registration: Registered, by: Requester, reason?
   });
 }
 
-export function closingEntry(registration: Registered, by: Requester, outcome: 'won' | 'lost'): EntryContent {
-  return courseEntry(registration, {
-    key: 'close',
-    rule: 'lifecycle.close',
-    result: 'close',
-    explanation: `Closed as ${outcome} by the reseller.`,
-    decidedBy: decidedByOf(by),
-    actor: by.actor,
-  });
+export function closingEntry(registration: Registered, by: Requester, closing: Closing): EntryContent {
+  const detail =
+    closing.outcome === 'won'
+      ? closing.amount && ` (${closing.amount.currency} ${closing.amount.amount})`
+      : ` (${closing.reason})`;
+  return {
+    ...courseEntry(registration, {
+      key: 'close',
+      rule: 'lifecycle.close',
+      result: 'close',
+      explanation: `Closed as ${closing.outcome}${detail ?? ''} by the reseller.`,
+      decidedBy: decidedByOf(by),
+      actor: by.actor,
+    }),
+    closing,
+  };
 }
 
 export function expiryEntry(registration: Registered, protectedUntil: string): EntryContent {

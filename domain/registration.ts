@@ -131,6 +131,18 @@ export const moneySchema = z
 
 export const isoDateSchema = z.iso.date();
 
+export const lostReasons = ['competitor', 'no-decision', 'budget', 'timing', 'other'] as const;
+export type LostReason = (typeof lostReasons)[number];
+
+/** How a deal ended, as its owner reports it when closing: what program health's win rate is made of. */
+export const closingSchema = z
+  .discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('won'), amount: moneySchema.optional() }),
+    z.strictObject({ outcome: z.literal('lost'), reason: z.enum(lostReasons), note: plainText(1000).optional() }),
+  ])
+  .meta({ id: 'Closing' });
+export type Closing = z.infer<typeof closingSchema>;
+
 export const opportunitySchema = z
   .strictObject({
     title: plainText(200),

@@ -1,6 +1,7 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { RequestRefused } from '../domain/errors';
+import type { Closing } from '../domain/registration';
 import {
   closeUpdate,
   type EscalationResolutionRequest,
@@ -82,10 +83,13 @@ export function closeRegistration(
   temporal: Client,
   registrationId: string,
   by: Requester,
-  outcome: 'won' | 'lost',
+  closing: Closing,
 ): Promise<RegistrationState> {
   const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
-  return update(() => handle.executeUpdate(closeUpdate, { args: [{ by, outcome }] }), `registration ${registrationId}`);
+  return update(
+    () => handle.executeUpdate(closeUpdate, { args: [{ by, ...closing }] }),
+    `registration ${registrationId}`,
+  );
 }
 
 export function requestExtension(

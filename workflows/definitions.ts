@@ -12,7 +12,7 @@ import type {
   FateAction,
   Requester,
 } from '../domain/lifecycle-entries';
-import type { PartnerType, ReasonCode, RegistrationSubmission } from '../domain/registration';
+import type { Closing, PartnerType, ReasonCode, RegistrationSubmission } from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
 
@@ -122,7 +122,9 @@ export const acceptUpdate = defineUpdate<Acceptance, [{ requestHash: string }]>(
 
 export const registrationStateQuery = defineQuery<RegistrationState>('registrationState');
 export const withdrawUpdate = defineUpdate<RegistrationState, [{ by: Requester; reason?: string }]>('withdraw');
-export const closeUpdate = defineUpdate<RegistrationState, [{ by: Requester; outcome: 'won' | 'lost' }]>('close');
+/** The closing's facts beside who asks: a flat shape, so a close recorded as `{ by, outcome }` replays. */
+export type CloseRequest = { by: Requester } & Closing;
+export const closeUpdate = defineUpdate<RegistrationState, [CloseRequest]>('close');
 export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Requester; reason: string }]>('requestExtension');
 
 /**

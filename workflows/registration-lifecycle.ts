@@ -40,6 +40,7 @@ import {
   type AcceptanceTerms,
   type AcceptedRegistration,
   acceptanceRefusals,
+  type CloseRequest,
   contenderLeftSignal,
   type ExtensionResult,
   escalationWorkflowId,
@@ -304,9 +305,9 @@ export class RegistrationLifecycle {
     });
   }
 
-  close({ by, outcome }: { by: Requester; outcome: 'won' | 'lost' }): Promise<RegistrationState> {
-    return this.whenDecided('closed', outcome, async () => {
-      await this.record(outcome, closingEntry(this.registered(), by, outcome));
+  close({ by, ...closing }: CloseRequest): Promise<RegistrationState> {
+    return this.whenDecided('closed', closing.outcome, async () => {
+      await this.record(closing.outcome, closingEntry(this.registered(), by, closing));
       return this.view();
     });
   }

@@ -74,7 +74,7 @@ export const closeRoute = defineRoute({
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
     await visibleRegistration(caller, params.id);
-    await closeRegistration(deps.temporal, params.id, requesterOf(caller), body.outcome);
+    await closeRegistration(deps.temporal, params.id, requesterOf(caller), body);
     return { status: 200, body: await afterCommand(caller, params.id) };
   },
 });

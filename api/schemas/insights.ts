@@ -46,6 +46,11 @@ export const insightPointSchema = z
     expired: z.number().int().nonnegative(),
     won: z.number().int().nonnegative(),
     lost: z.number().int().nonnegative(),
+    winRate: z.number().min(0).max(1).nullable().describe('won among the deals closed; null when none closed'),
+    wonValue: z
+      .record(z.string(), z.number().nonnegative())
+      .describe('amounts won by currency (ISO 4217 code); never summed across currencies'),
+    lostReasons: z.record(z.string(), z.number().int().nonnegative()).describe('lost deals by reason'),
   })
   .meta({ id: 'InsightPoint' });
 

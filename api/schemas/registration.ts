@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  closingSchema,
   customerSchema,
   opportunitySchema,
   partnerIdSchema,
@@ -65,6 +66,7 @@ export const decisionSchema = z
     protectedUntil: timestampSchema.optional(),
     matches: z.array(dealMatchSchema).optional().describe('staff only'),
     escalationId: z.string().optional().describe('staff only'),
+    closing: closingSchema.optional().describe('on a close: the amount won, or why the deal was lost'),
     hash: z.string().describe('sha256 over this entry and prevHash'),
     prevHash: z.string(),
   })
@@ -119,7 +121,7 @@ export const submitHeadersSchema = z.object({
 
 export const withdrawBodySchema = z.strictObject({ reason: plainText(500).optional() });
 export const extensionBodySchema = z.strictObject({ reason: plainText(500) });
-export const closeBodySchema = z.strictObject({ outcome: z.enum(['won', 'lost']) });
+export const closeBodySchema = closingSchema;
 
 export const extensionResultSchema = z
   .strictObject({

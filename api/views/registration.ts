@@ -61,6 +61,7 @@ function decisionView(
     protectedUntil: record.protectedUntil,
     matches: staff ? (record.matches ?? []) : undefined,
     escalationId: staff ? record.escalationId : undefined,
+    closing: record.closing,
     hash: record.hash,
     prevHash: record.prevHash,
   });

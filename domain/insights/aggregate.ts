@@ -22,6 +22,10 @@ export interface DayRow extends InsightDimensions {
   expired: number;
   won: number;
   lost: number;
+  /** Amounts won, per currency. */
+  wonValue: Record<string, number>;
+  /** Lost deals by reason. */
+  lostReasons: Record<string, number>;
 }
 
 export interface InsightPoint {
@@ -39,6 +43,10 @@ export interface InsightPoint {
   expired: number;
   won: number;
   lost: number;
+  /** Won among the deals closed in the bucket; null when none closed. */
+  winRate: number | null;
+  wonValue: Record<string, number>;
+  lostReasons: Record<string, number>;
 }
 
 export interface Percentiles {
@@ -104,6 +112,8 @@ function emptyRow(d: InsightDimensions): DayRow {
     expired: 0,
     won: 0,
     lost: 0,
+    wonValue: {},
+    lostReasons: {},
   };
 }
 
@@ -137,9 +147,15 @@ export function summarizeDay(facts: readonly InsightFact[]): DayRow[] {
         row.missedDeadlines += 1;
         break;
       case 'expired':
+        row.expired += 1;
+        break;
       case 'won':
+        row.won += 1;
+        if (fact.amount !== undefined && fact.currency) addTo(row.wonValue, fact.currency, fact.amount);
+        break;
       case 'lost':
-        row[fact.kind] += 1;
+        row.lost += 1;
+        if (fact.lostReason) addTo(row.lostReasons, fact.lostReason);
         break;
     }
   }
@@ -189,6 +205,9 @@ function mergeRow(target: DayRow, row: DayRow): void {
   mergeInto(target.escalated, row.escalated);
   mergeInto(target.decisionMs, row.decisionMs);
   mergeInto(target.resolutionMs, row.resolutionMs);
+  // A rollup stored before closings had figures lacks them.
+  mergeInto(target.wonValue, row.wonValue ?? {});
+  mergeInto(target.lostReasons, row.lostReasons ?? {});
 }
 
 /**
@@ -250,6 +269,9 @@ export function buildSeries(
         expired: row.expired,
         won: row.won,
         lost: row.lost,
+        winRate: row.won + row.lost === 0 ? null : row.won / (row.won + row.lost),
+        wonValue: row.wonValue,
+        lostReasons: row.lostReasons,
       };
     });
 }

@@ -1,4 +1,4 @@
-import type { ReasonCode, RegistrationStatus } from '../registration';
+import type { Closing, LostReason, ReasonCode, RegistrationStatus } from '../registration';
 
 /** The dimensions every measure can be grouped by (GET /insights `groupBy`). */
 export const insightGroupings = ['distributor', 'segment', 'partnerType', 'model', 'policyVersion'] as const;
@@ -43,6 +43,11 @@ export interface InsightFact extends InsightDimensions {
   reasonCode?: ReasonCode;
   /** Submission to approval or rejection (`decided`), or time spent in the escalation (`resolved`). */
   ms?: number;
+  /** A `won` fact's amount, in its own currency (never summed across currencies). */
+  amount?: number;
+  currency?: string;
+  /** A `lost` fact's reason. */
+  lostReason?: LostReason;
 }
 
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
@@ -58,6 +63,7 @@ export interface LoggedDecision {
   reasonCode?: ReasonCode;
   matches: readonly unknown[];
   escalationId?: string;
+  closing?: Closing;
 }
 
 export interface FactSubject {
@@ -114,8 +120,17 @@ export function factsOfDecision(registration: FactSubject, entry: LoggedDecision
     const ms = escalatedAt === undefined ? undefined : at.getTime() - new Date(escalatedAt).getTime();
     facts.push(fact(`resolved|${entry.key}`, 'resolved', ms === undefined ? {} : { ms: Math.max(0, ms) }));
   }
-  for (const ending of endings) if (entry.toStatus === ending) facts.push(fact(ending, ending));
+  for (const ending of endings) {
+    if (entry.toStatus === ending) facts.push(fact(ending, ending, closingFigures(entry.closing)));
+  }
   return facts;
+}
+
+function closingFigures(closing: Closing | undefined): Partial<InsightFact> {
+  if (closing?.outcome === 'won' && closing.amount) {
+    return { amount: closing.amount.amount, currency: closing.amount.currency };
+  }
+  return closing?.outcome === 'lost' ? { lostReason: closing.reason } : {};
 }
 
 export interface EscalationSubject {

@@ -49,7 +49,7 @@ const writeTargets: Record<string, WriteTarget> = {
   'POST /api/v1/registrations/{id}/close': {
     as: 'reseller',
     path: () => `/api/v1/registrations/${targets.registrationId}/close`,
-    valid: () => ({ outcome: 'won' }),
+    valid: () => ({ outcome: 'lost', reason: 'competitor', note: 'chose a cheaper bid' }),
   },
   'POST /api/v1/escalations/{id}/resolve': {
     as: 'channel-manager',

@@ -87,7 +87,7 @@ test('prints the timeline, verifies the signed chain, the global log and the his
     system.temporal,
     approved._id,
     { role: 'reseller', actor: { kind: 'key', id: keyId } },
-    'won',
+    { outcome: 'won' },
   );
   await system.temporal.workflow.getHandle(approved.workflowId).result();
   const report = await audit(approved._id);

@@ -147,7 +147,7 @@ test('the steps that end a life and an escalation, crashed between each two writ
     async () => {
       const [withdrawn, closed] = await Promise.all([
         withdrawRegistration(temporal, fresh[0]!, resellerKey),
-        closeRegistration(temporal, fresh[1]!, resellerKey, 'won'),
+        closeRegistration(temporal, fresh[1]!, resellerKey, { outcome: 'won' }),
       ]);
       expect([withdrawn.status, closed.status]).toEqual(['withdrawn', 'won']);
       log('a withdrawal and a close recorded');

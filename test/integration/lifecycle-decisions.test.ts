@@ -2,6 +2,7 @@ import { recordStep } from '../../activities/record-step';
 import { ChainPosition, chainPositionId } from '../../db/chain-positions';
 import { applyTransition, hashDecision, verifyDecisionChain } from '../../db/decision-log';
 import { type EventDoc, EventModel } from '../../db/events';
+import { InsightFactModel } from '../../db/insights';
 import type { RegistrationDoc } from '../../db/registrations';
 import { RequestRefused } from '../../domain/errors';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
@@ -73,19 +74,40 @@ describe('decisions', () => {
   test('closes as won and as lost, which releases the deal for the next registration', async () => {
     const body = submission();
     const won = await submitAndDecide(system, 'value-var', body);
-    await expect(closeRegistration(system.temporal, won._id, resellerKey, 'won')).resolves.toMatchObject({
+    await expect(
+      closeRegistration(system.temporal, won._id, resellerKey, {
+        outcome: 'won',
+        amount: { amount: 120_000, currency: 'USD' },
+      }),
+    ).resolves.toMatchObject({
       status: 'won',
     });
     expect(await workflowResult(system, won.workflowId)).toMatchObject({ status: 'won' });
     const next = await submitAndDecide(system, 'small-boutique', { ...body });
     expect(next.status).toBe('approved');
-    await expect(closeRegistration(system.temporal, next._id, resellerKey, 'lost')).resolves.toMatchObject({
+    await expect(
+      closeRegistration(system.temporal, next._id, resellerKey, { outcome: 'lost', reason: 'competitor' }),
+    ).resolves.toMatchObject({
       status: 'lost',
     });
     await recordHistory(system, 'closed-won', won.workflowId);
-    await expect(closeRegistration(system.temporal, won._id, resellerKey, 'lost')).rejects.toBeInstanceOf(
-      RequestRefused,
-    );
+    // The closing's facts are signed with the entry and counted by program health.
+    const closedWon = await registration(won._id);
+    expect(closedWon.decisions.at(-1)).toMatchObject({
+      kind: 'close',
+      closing: { outcome: 'won', amount: { amount: 120_000, currency: 'USD' } },
+    });
+    expect(verifyDecisionChain(closedWon.decisions, closedWon.lastDecisionHash).ok).toBe(true);
+    const facts = await InsightFactModel.find({ _id: { $in: [`${won._id}|won`, `${next._id}|lost`] } })
+      .lean()
+      .exec();
+    expect(facts.map((f) => [f.kind, f.amount, f.currency, f.lostReason]).sort()).toEqual([
+      ['lost', undefined, undefined, 'competitor'],
+      ['won', 120_000, 'USD', undefined],
+    ]);
+    await expect(
+      closeRegistration(system.temporal, won._id, resellerKey, { outcome: 'lost', reason: 'competitor' }),
+    ).rejects.toBeInstanceOf(RequestRefused);
   });
 
   test('withdraws an approved registration and releases its deal', async () => {

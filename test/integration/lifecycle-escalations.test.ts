@@ -146,7 +146,7 @@ describe('unrouted registrations', () => {
     });
     await waitForStatus(refused._id, 'rejected');
     expect((await registration(refused._id)).reasonCode).toBe('resolved-against');
-    await closeRegistration(system.temporal, awarded._id, resellerKey, 'won');
+    await closeRegistration(system.temporal, awarded._id, resellerKey, { outcome: 'won' });
     await recordHistory(system, 'escalated-approved', awarded.workflowId);
   });
 });

@@ -1321,6 +1321,17 @@ export interface components {
             revokedBy?: components["schemas"]["Actor"];
             role: components["schemas"]["Role"];
         };
+        Closing: {
+            amount?: components["schemas"]["Money"];
+            /** @enum {string} */
+            outcome: "won";
+        } | {
+            note?: string;
+            /** @enum {string} */
+            outcome: "lost";
+            /** @enum {string} */
+            reason: "competitor" | "no-decision" | "budget" | "timing" | "other";
+        };
         CreatedApiKey: {
             distributorId?: string;
             /** @description shown this once; only its hash is stored */
@@ -1371,6 +1382,18 @@ export interface components {
             };
             /** Format: date-time */
             at: string;
+            /** @description on a close: the amount won, or why the deal was lost */
+            closing?: {
+                amount?: components["schemas"]["Money"];
+                /** @enum {string} */
+                outcome: "won";
+            } | {
+                note?: string;
+                /** @enum {string} */
+                outcome: "lost";
+                /** @enum {string} */
+                reason: "competitor" | "no-decision" | "budget" | "timing" | "other";
+            };
             decidedBy: {
                 /** @description the rule, for the engine, a deadline or the system; staff only */
                 id?: string;
@@ -1620,6 +1643,10 @@ export interface components {
             /** @description the value of `groupBy` (a distributor id, segment, …), or `all` */
             group: string;
             lost: number;
+            /** @description lost deals by reason */
+            lostReasons: {
+                [key: string]: number;
+            };
             /** @description review deadlines escalations missed */
             missedDeadlines: number;
             rejected: {
@@ -1631,7 +1658,13 @@ export interface components {
                 p95: number | null;
             };
             submitted: number;
+            /** @description won among the deals closed; null when none closed */
+            winRate: number | null;
             won: number;
+            /** @description amounts won by currency (ISO 4217 code); never summed across currencies */
+            wonValue: {
+                [key: string]: number;
+            };
         };
         Insights: {
             policyChanges: {
@@ -7000,10 +7033,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    outcome: "won" | "lost";
-                };
+                "application/json": components["schemas"]["Closing"];
             };
         };
         responses: {

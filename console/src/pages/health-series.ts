@@ -148,3 +148,35 @@ export function beforeAndAfter(points: readonly InsightPoint[], version: number)
     after: pool(points.filter((point) => versionOf(point) >= version)),
   };
 }
+
+export interface ClosedDeals {
+  group: string;
+  won: number;
+  lost: number;
+  /** Won among the closed; null when none closed. */
+  winRate: number | null;
+  /** Per currency: amounts in different currencies are never added together. */
+  wonValue: Record<string, number>;
+  lostReasons: Record<string, number>;
+}
+
+/** The deals closed in the period, per group of the answer (distributor, partner type or policy version). */
+export function closedDealsByGroup(points: readonly InsightPoint[]): ClosedDeals[] {
+  const groups = new Map<string, InsightPoint[]>();
+  for (const point of points) groups.set(point.group, [...(groups.get(point.group) ?? []), point]);
+  return [...groups.entries()]
+    .map(([group, of]) => {
+      const won = of.reduce((total, point) => total + point.won, 0);
+      const lost = of.reduce((total, point) => total + point.lost, 0);
+      return {
+        group,
+        won,
+        lost,
+        winRate: won + lost === 0 ? null : won / (won + lost),
+        wonValue: mergeCounts(of.map((point) => point.wonValue)),
+        lostReasons: mergeCounts(of.map((point) => point.lostReasons)),
+      };
+    })
+    .filter((row) => row.won + row.lost > 0)
+    .sort((a, b) => a.group.localeCompare(b.group, undefined, { numeric: true }));
+}

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { BeforeAfter } from './health-before-after';
 import { HealthCharts } from './health-charts';
+import { ClosedDeals } from './health-closed';
 import { SlowestEscalations } from './health-escalations';
 import { addDays, approvalShares, bucketsBetween, utcDay } from './health-series';
 
@@ -136,6 +137,9 @@ export function ProgramHealth() {
       </Section>
       <Section title="Distributors’ shares of approvals" id="shares-title">
         <Shares from={period.from} to={period.to} />
+      </Section>
+      <Section title="Deals closed: win rate and value won" id="closed-title">
+        <ClosedDeals from={period.from} to={period.to} />
       </Section>
       <Section title="Slowest open escalations" id="slowest-title">
         <SlowestEscalations />

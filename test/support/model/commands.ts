@@ -80,7 +80,12 @@ export class CloseCommand extends OnRegistration {
   override async run(model: Model, real: Real): Promise<void> {
     const registration = await this.target(model, ['approved']);
     try {
-      const state = await closeRegistration(real.system.temporal, registration.id, resellerKey, this.outcome);
+      const state = await closeRegistration(
+        real.system.temporal,
+        registration.id,
+        resellerKey,
+        this.outcome === 'won' ? { outcome: 'won' } : { outcome: 'lost', reason: 'other' },
+      );
       expect({ id: registration.id, status: state.status }).toEqual({ id: registration.id, status: this.outcome });
       registration.endedAs = this.outcome;
       real.log(`  ${this.toString()} → ${registration.id} ${this.outcome}`);

@@ -5,6 +5,7 @@ import {
   bucketOf,
   bucketsBetween,
   changeMarks,
+  closedDealsByGroup,
   pool,
 } from '../../../console/src/pages/health-series';
 
@@ -25,6 +26,9 @@ const point = (overrides: Partial<InsightPoint>): InsightPoint => ({
   expired: 0,
   won: 0,
   lost: 0,
+  winRate: null,
+  wonValue: {},
+  lostReasons: {},
   ...overrides,
 });
 
@@ -94,5 +98,18 @@ test('before and after split by the version that decided, and shares are of all 
   expect(approvalShares([point({ group: 'dist-b', approved: 1 }), point({ group: 'dist-a', approved: 3 })])).toEqual([
     { id: 'dist-a', approvals: 3, share: 0.75 },
     { id: 'dist-b', approvals: 1, share: 0.25 },
+  ]);
+});
+
+test('closed deals are pooled per group over the period, amounts per currency', () => {
+  const rows = closedDealsByGroup([
+    point({ bucket: '2026-03', group: 'dist-a', won: 2, lost: 1, wonValue: { USD: 300 }, lostReasons: { budget: 1 } }),
+    point({ bucket: '2026-04', group: 'dist-a', won: 1, wonValue: { EUR: 50, USD: 100 } }),
+    point({ bucket: '2026-04', group: 'dist-b', lost: 2, lostReasons: { competitor: 2 } }),
+    point({ bucket: '2026-04', group: 'dist-c', submitted: 5 }),
+  ]);
+  expect(rows).toEqual([
+    { group: 'dist-a', won: 3, lost: 1, winRate: 0.75, wonValue: { USD: 400, EUR: 50 }, lostReasons: { budget: 1 } },
+    { group: 'dist-b', won: 0, lost: 2, winRate: 0, wonValue: {}, lostReasons: { competitor: 2 } },
   ]);
 });

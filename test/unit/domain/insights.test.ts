@@ -109,10 +109,87 @@ describe('insight series', () => {
   });
 });
 
+describe('closed deals', () => {
+  it('sum the amounts won per currency, never across currencies, and rate wins among the closed', () => {
+    const day = '2026-03-03';
+    const rows = summarizeDay([
+      fact(day, 'won', { amount: 100_000, currency: 'USD' }),
+      fact(day, 'won', { amount: 50_000, currency: 'USD', distributorId: 'dist-b' }),
+      fact(day, 'won', { amount: 9_000, currency: 'EUR' }),
+      fact(day, 'won'),
+      fact(day, 'lost', { lostReason: 'competitor' }),
+      fact(day, 'lost', { lostReason: 'budget', distributorId: 'dist-b' }),
+      fact(day, 'submitted'),
+    ]);
+    const [all] = buildSeries([{ day, rows }], 'month', undefined);
+    expect(all).toMatchObject({
+      won: 4,
+      lost: 2,
+      winRate: 4 / 6,
+      wonValue: { USD: 150_000, EUR: 9_000 },
+      lostReasons: { competitor: 1, budget: 1 },
+    });
+    const byDistributor = buildSeries([{ day, rows }], 'month', 'distributor');
+    expect(byDistributor.map((p) => [p.group, p.winRate, p.wonValue])).toEqual([
+      ['dist-a', 3 / 4, { USD: 100_000, EUR: 9_000 }],
+      ['dist-b', 1 / 2, { USD: 50_000 }],
+    ]);
+  });
+
+  it('have no win rate where nothing closed', () => {
+    const day = '2026-03-03';
+    const [point] = buildSeries([{ day, rows: summarizeDay([fact(day, 'submitted')]) }], 'day', undefined);
+    expect(point).toMatchObject({ winRate: null, wonValue: {}, lostReasons: {} });
+  });
+
+  it('come from the close entry: the amount won or the reason lost', () => {
+    const subject = {
+      _id: 'r9',
+      submittedAt: new Date('2026-03-01T00:00:00Z'),
+      distributorId: 'dist-a',
+      partnerType: 'var',
+      customer: { segment: 'commercial' },
+      policyVersion: 1,
+      decisions: [],
+    };
+    const close = {
+      key: 'close',
+      at: '2026-03-05T00:00:00Z',
+      kind: 'close',
+      fromStatus: 'approved' as const,
+      matches: [],
+    };
+    const [won] = factsOfDecision(
+      subject,
+      { ...close, toStatus: 'won', closing: { outcome: 'won', amount: { amount: 42, currency: 'GBP' } } },
+      'open',
+    );
+    expect(won).toMatchObject({ kind: 'won', amount: 42, currency: 'GBP' });
+    const [lost] = factsOfDecision(
+      subject,
+      { ...close, toStatus: 'lost', closing: { outcome: 'lost', reason: 'timing', note: 'next year' } },
+      'open',
+    );
+    expect(lost).toMatchObject({ kind: 'lost', lostReason: 'timing' });
+    expect(lost).not.toHaveProperty('note');
+  });
+});
+
 describe('grouped days', () => {
   const someFact = fc.record({
-    kind: fc.constantFrom<InsightFact['kind']>('submitted', 'decided', 'conflict', 'resolved', 'won', 'expired'),
+    kind: fc.constantFrom<InsightFact['kind']>(
+      'submitted',
+      'decided',
+      'conflict',
+      'resolved',
+      'won',
+      'lost',
+      'expired',
+    ),
     outcome: fc.constantFrom('approved', 'rejected', 'escalated'),
+    amount: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }),
+    currency: fc.constantFrom('USD', 'EUR'),
+    lostReason: fc.constantFrom('competitor' as const, 'budget' as const, undefined),
     reasonCode: fc.constantFrom('duplicate', 'wrong-route', undefined),
     ms: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
     distributorId: fc.constantFrom('dist-a', 'dist-b'),
