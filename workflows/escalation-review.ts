@@ -84,8 +84,9 @@ export class EscalationReview {
       if (!contender) throw invalid(`${request.award} is not a contender of this escalation`);
       const holder = [...this.contenders.values()].find((c) => c.role === 'holder');
       if (contender.role === 'contender' && holder) {
-        throw invalid(
+        throw ApplicationFailure.nonRetryable(
           `${holder.registrationId} already holds an approved registration on this deal: award it, reject all, or mark the match distinct`,
+          'DealHeld',
         );
       }
     }

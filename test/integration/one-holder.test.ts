@@ -1,11 +1,12 @@
 import { normalizeCompanyName } from '../../domain/matching/company-name';
 import { nameSimilarity } from '../../domain/matching/compare';
+import { resolveEscalation } from '../../services/commands';
 import { checkInvariants } from '../../services/invariants';
 import { submitRegistration } from '../../services/submit-registration';
 import { heldConflictCheck, startExtraWorker } from '../support/extra-worker';
-import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
+import { managerKey, publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
-import { registration, submitAndDecide, waitForStatus } from '../support/lifecycle';
+import { registration, submitAndDecide, waitForEscalationWorkflow, waitForStatus } from '../support/lifecycle';
 
 /** Every path to `approved` checks who holds the deal at that moment (issue: two partners approved on one deal). */
 let system: TestSystem;
@@ -47,6 +48,33 @@ test('a registration off its route on a deal another partner holds is rejected, 
   expect((await registration(other._id)).status).toBe('rejected');
   const report = await checkInvariants(system.temporal, [holder._id, other._id]);
   expect(report.dealsWithTwoApprovals).toEqual([]);
+});
+
+test('awarding a contender while another partner holds the deal answers 409 and changes nothing', async () => {
+  await publishTestPolicy({
+    model: 'open',
+    timing: { protection: 'PT1H', expiryReminder: 'PT10M', reviewSla: 'PT1H', secondReviewSla: 'PT1H' },
+  });
+  const name = `${uniqueWord()} ${uniqueWord()} Logistics`;
+  const holder = await submitAndDecide(system, 'value-var', submission({ customerName: name }));
+  expect(holder.status).toBe('approved');
+  // A name like the holder's and no identifier: a possible duplicate, for a channel manager.
+  const contender = await submitAndDecide(system, 'small-boutique', submission({ customerName: `${name} Inc` }));
+  expect(contender).toMatchObject({ status: 'escalated', reasonCode: 'possible-duplicate' });
+  await waitForEscalationWorkflow(system, contender.escalationId!, 2); // the contender and the holder
+  const refused = await resolveEscalation(system.temporal, contender.escalationId!, managerKey, {
+    award: contender._id,
+    reason: 'the contender met the customer first',
+  }).catch((error: unknown) => error);
+  expect(refused).toMatchObject({ status: 409, title: 'The deal already has a holder' });
+  expect((await registration(contender._id)).status).toBe('escalated');
+  expect((await registration(holder._id)).status).toBe('approved');
+  // The escalation is still open: the channel manager can still say the match was false.
+  await resolveEscalation(system.temporal, contender.escalationId!, managerKey, {
+    distinct: true,
+    reason: 'two sites',
+  });
+  await waitForStatus(contender._id, 'approved');
 });
 
 /** Two names that are alike under one version's threshold and not under the next's. */
