@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -64,8 +64,6 @@ export interface SpawnOptions {
   runDir: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Also copy its output to our stdout (the worker and the API under `npm start`). */
-  echo?: boolean;
   /** Run as this user and group (PostgreSQL refuses to run as root); the pid is still the server's own. */
   uid?: number;
   gid?: number;
@@ -120,23 +118,25 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
   if (refusing) throw new Error(`not starting ${options.name}: ${refusing}`);
   await mkdir(options.runDir, { recursive: true });
   const logFile = path.join(options.runDir, `${options.name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(options.command, options.args, {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    uid: options.uid,
-    gid: options.gid,
-  });
+  // The child writes its log itself, not through a pipe to us: if we are killed, it neither dies of a
+  // broken pipe at its next line (some would, some would not) nor loses what it writes; the next start
+  // finds it by its pid file and stops it.
+  const log = openSync(logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      detached: true,
+      stdio: ['ignore', log, log],
+      uid: options.uid,
+      gid: options.gid,
+    });
+  } finally {
+    closeSync(log);
+  }
   if (!child.pid) throw new Error(`could not start ${options.name} (${options.command})`);
   const pid = child.pid;
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      log.write(chunk);
-      if (options.echo) process.stdout.write(chunk);
-    });
-  }
   const file = pidFile(options.runDir, options.name);
   const exitedNow = () => child.exitCode !== null || child.signalCode !== null;
   const managed: ManagedProcess = {
@@ -147,7 +147,6 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
       child.on('exit', (code, signal) => {
         managed.ended = signal ? `signal ${signal}` : `code ${code}`;
         live.delete(managed);
-        log.end();
         rm(file, { force: true }).finally(() => resolve(code));
       });
     }),
