@@ -7,6 +7,7 @@ import { recordReplayEnd } from '../db/replay-records';
 import { dropUndefined, effectsOf, type LifecycleState, type LifecycleStep } from '../domain/lifecycle';
 import type { RecordedStep } from '../workflows/definitions';
 import { notifyPartners } from './notify';
+import { tellWatchers } from './tell-watchers';
 
 /** The step as the store takes it: its times as dates (a workflow's values travel as ISO text). */
 function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
@@ -24,7 +25,8 @@ function requestOf(registrationId: string, step: LifecycleStep): TransitionReque
 /**
  * Everything that follows from an entry in the chain, each part keyed, in an order a retry completes:
  * its program-health facts and replay end, the release of the deal when it ended the registration (keys
- * unlisted, quota slot freed), and the partners' notification (one event id per entry). It is derived from
+ * unlisted, quota slot freed), the partners' notification (one event id per entry), and the resellers
+ * watching the deal it held. It is derived from
  * the entry as stored, never from the attempt at hand, so a retry after any crash completes the same step.
  */
 async function completeEffects(registration: RegistrationDoc, entry: DecisionRecord): Promise<void> {
@@ -35,6 +37,7 @@ async function completeEffects(registration: RegistrationDoc, entry: DecisionRec
   if (ends) await unlistFromKeys(registration._id, registration.lookupKeys);
   await crashPoint('step:released');
   if (notify) await notifyPartners(registration, notify.type, notify.key);
+  if (ends) await tellWatchers(registration, entry.at);
 }
 
 export function lifecycleStateOf(doc: RegistrationDoc): LifecycleState {

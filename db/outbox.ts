@@ -21,6 +21,7 @@ export const notificationTypes = [
   'policy.scheduled',
   'policy.effective',
   'policy.cancelled',
+  'deal.available',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 

@@ -23,6 +23,7 @@ import {
   type SubmissionInput,
 } from '../workflows/definitions';
 import type { registrationWorkflow } from '../workflows/registration';
+import { endWatchesOnResubmission } from './watch-deal';
 import { searchAttributes } from '../workflows/search-attributes';
 import { distributorExists, findReseller } from './partner-cache';
 import { checkProductLines } from './product-catalogue';
@@ -137,6 +138,8 @@ export async function submitRegistration(
       repeatWhileFirstTaskFails(accept, Date.now() + waitMs),
       waitMs,
     );
+    // Best effort: a watch left by a failure here only tells of a free deal the reseller registered already.
+    if (!repeated) await endWatchesOnResubmission(resellerId, body.customer).catch(() => undefined);
     return { registration: reviveDates(registration), created: !repeated };
   } catch (error) {
     const refusal = refusalOf(error);

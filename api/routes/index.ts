@@ -36,7 +36,7 @@ import {
   simulationCsvRoute,
   simulationJobRoute,
 } from './policy';
-import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
+import { closeRoute, extensionRoute, historyRoute, watchRoute, withdrawRoute } from './registration-commands';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
 import { vendorCollectionRoutes } from './vendor-collections';
@@ -60,6 +60,7 @@ export function createRouteTable(): RouteTable {
     withdrawRoute,
     extensionRoute,
     closeRoute,
+    watchRoute,
     historyRoute,
     listEscalationsRoute,
     getEscalationRoute,

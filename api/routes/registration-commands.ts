@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
 import { workflowTimeline } from '../../services/history';
+import { watchDeal } from '../../services/watch-deal';
 import { HttpProblem } from '../problem';
 import { type Caller, defineRoute, requesterOf } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
@@ -10,6 +11,7 @@ import {
   extensionResultSchema,
   historySchema,
   registrationSchema,
+  watchSchema,
   withdrawBodySchema,
 } from '../schemas/registration';
 import { registrationView } from '../views/registration';
@@ -40,6 +42,23 @@ export const withdrawRoute = defineRoute({
     await visibleRegistration(caller, params.id);
     await withdrawRegistration(deps.temporal, params.id, requesterOf(caller), body.reason);
     return { status: 200, body: await afterCommand(caller, params.id) };
+  },
+});
+
+export const watchRoute = defineRoute({
+  operationId: 'watchDeal',
+  method: 'post',
+  path: '/registrations/{id}/watch',
+  tag,
+  summary: 'Be told (deal.available) when the deal this registration was turned away from frees up',
+  description:
+    'For a registration rejected already-registered while the deal is still held. The watch ends when the reseller is told, registers the deal again, or after the policy’s protection period; a repeated request answers the same watch. That the deal became free, and when, is the one fact about another partner’s registration the watcher learns.',
+  access: ['reseller'],
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The watch', schema: watchSchema } },
+  refusals: stateRefusals,
+  async handle({ caller, params }) {
+    return { status: 200, body: await watchDeal(await visibleRegistration(caller, params.id)) };
   },
 });
 

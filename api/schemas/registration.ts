@@ -123,6 +123,14 @@ export const withdrawBodySchema = z.strictObject({ reason: plainText(500).option
 export const extensionBodySchema = z.strictObject({ reason: plainText(500) });
 export const closeBodySchema = closingSchema;
 
+export const watchSchema = z
+  .strictObject({
+    registrationId: z.string(),
+    watching: z.literal(true),
+    until: timestampSchema.describe('when the watch ends unless the deal frees up first'),
+  })
+  .meta({ id: 'DealWatch' });
+
 export const extensionResultSchema = z
   .strictObject({
     result: z.enum(['extended', 'escalated']).describe('escalated: a channel manager decides the extension'),

@@ -79,6 +79,7 @@ export function eventLabel(type: string): string {
     'policy.scheduled': 'policy changes scheduled',
     'policy.effective': 'policy changes taking force',
     'policy.cancelled': 'policy changes cancelled',
+    'deal.available': 'deals you watch becoming available',
   };
   return labels[type] ?? type;
 }
@@ -98,6 +99,19 @@ function describe(event: MailEvent, recipient: Recipient, consoleUrl: string): D
         ...(typeof p.extensionsUsed === 'number' && p.extensionsUsed > 0
           ? [`Extensions used: ${p.extensionsUsed}`]
           : []),
+      ],
+      link: {
+        label: 'Open the registration',
+        url: `${consoleUrl}/registrations/${encodeURIComponent(registrationId)}`,
+      },
+    };
+  }
+  if (event.type === 'deal.available' && registrationId) {
+    return {
+      title: `The deal of registration ${registrationId} is available`,
+      lines: [
+        `The deal your registration ${registrationId} was turned away from is no longer held${when(p.availableSince) ? ` (since ${when(p.availableSince)})` : ''}.`,
+        'You may register it again: first come, first served.',
       ],
       link: {
         label: 'Open the registration',

@@ -208,6 +208,12 @@ const matrix: Record<string, Row> = {
       body: { outcome: 'won' },
     }),
   },
+  'POST /api/v1/registrations/{id}/watch': {
+    allowed: ['reseller'],
+    // Authorized, then refused by state: an approved registration has no taken deal to watch.
+    ok: 409,
+    request: async (_as, allowed) => ({ path: `/api/v1/registrations/${await approvedRegistration(allowed)}/watch` }),
+  },
   'GET /api/v1/registrations/{id}/history': {
     allowed: staff,
     ok: 200,

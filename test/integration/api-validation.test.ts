@@ -51,6 +51,10 @@ const writeTargets: Record<string, WriteTarget> = {
     path: () => `/api/v1/registrations/${targets.registrationId}/close`,
     valid: () => ({ outcome: 'lost', reason: 'competitor', note: 'chose a cheaper bid' }),
   },
+  'POST /api/v1/registrations/{id}/watch': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.registrationId}/watch`,
+  },
   'POST /api/v1/escalations/{id}/resolve': {
     as: 'channel-manager',
     path: () => `/api/v1/escalations/${targets.escalationId}/resolve`,

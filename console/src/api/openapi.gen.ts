@@ -958,6 +958,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Be told (deal.available) when the deal this registration was turned away from frees up
+         * @description For a registration rejected already-registered while the deal is still held. The watch ends when the reseller is told, registers the deal again, or after the policy’s protection period; a repeated request answers the same watch. That the deal became free, and when, is the one fact about another partner’s registration the watcher learns.
+         *
+         *     Roles: reseller.
+         */
+        post: operations["watchDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -1370,6 +1392,16 @@ export interface components {
             /** @enum {string} */
             strength: "certain" | "probable";
         };
+        DealWatch: {
+            registrationId: string;
+            /**
+             * Format: date-time
+             * @description when the watch ends unless the deal frees up first
+             */
+            until: string;
+            /** @enum {boolean} */
+            watching: true;
+        };
         /** @description One entry of the hash-chained decision log */
         Decision: {
             /** @description who did it: a person, an integration key or the program; staff only */
@@ -1430,7 +1462,7 @@ export interface components {
             /** @enum {string} */
             status: "delivered" | "abandoned";
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available";
             /** @description `reseller:<id>`, `distributor:<id>` or `vendor:channel-managers` */
             webhook: string;
         };
@@ -1558,7 +1590,7 @@ export interface components {
             /** @description the same as the `Dealreg-Delivery` header of its webhook delivery */
             id: string;
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available";
         };
         EventFeed: {
             items: components["schemas"]["Event"][];
@@ -1759,6 +1791,8 @@ export interface components {
         /** @description how each kind of email reaches the person, and their time zone */
         NotificationSettings: {
             /** @enum {string} */
+            "deal.available": "immediate" | "daily" | "off";
+            /** @enum {string} */
             "escalation.deadline-missed": "immediate" | "daily" | "off";
             /** @enum {string} */
             "escalation.opened": "immediate" | "daily" | "off";
@@ -1789,6 +1823,8 @@ export interface components {
             timeZone: string;
         };
         NotificationUpdate: {
+            /** @enum {string} */
+            "deal.available"?: "immediate" | "daily" | "off";
             /** @enum {string} */
             "escalation.deadline-missed"?: "immediate" | "daily" | "off";
             /** @enum {string} */
@@ -7323,6 +7359,109 @@ export interface operations {
             };
             /** @description no such registration, or its history is no longer retained */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    watchDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The watch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealWatch"];
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such registration, or not this reseller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not possible in the registration’s current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
