@@ -24,7 +24,10 @@ export async function generateConsoleApiTypes(): Promise<string> {
 async function main(): Promise<void> {
   const types = await generateConsoleApiTypes();
   if (process.argv.includes('--stdout')) {
-    process.stdout.write(types);
+    // Written to a pipe, stdout drains asynchronously: the process.exit below would cut it short.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(types, (error) => (error ? reject(error) : resolve())),
+    );
     return;
   }
   await writeFile(consoleApiTypesFile, types);
