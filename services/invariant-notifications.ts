@@ -72,8 +72,10 @@ export async function checkNotifications(
   docs: readonly RegistrationDoc[],
   escalations: readonly EscalationDoc[],
   exhaustive: boolean,
+  /** Notices that are nobody's entry's: the `deal.available` of watches that ended told. */
+  others: readonly ExpectedNotification[] = [],
 ): Promise<NotificationFindings> {
-  const wanted = [...docs.flatMap(registrationNotifications), ...escalations.flatMap(escalationNotices)];
+  const wanted = [...docs.flatMap(registrationNotifications), ...escalations.flatMap(escalationNotices), ...others];
   const events = await findEachById(
     EventModel,
     wanted.map((n) => n.id),

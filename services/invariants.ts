@@ -9,6 +9,7 @@ import { escalationIdsOf, pastDeadlines } from './invariant-deadlines';
 import { firstComeLostAtDeadline, laterSequenceWon, twoHolders } from './invariant-deals';
 import { checkFacts, checkListings, checkQuotaSlots } from './invariant-effects';
 import { checkNotifications } from './invariant-notifications';
+import { checkWatches } from './invariant-watches';
 
 /**
  * The one invariant check, shared by the fault tests, the model test and the benchmark. Each list names
@@ -49,6 +50,8 @@ export interface InvariantReport {
   notificationsUnexpected: string[];
   /** Program-health facts an entry makes that are missing or stored otherwise (exhaustive: or that none makes). */
   factsMismatched: string[];
+  /** Resellers watching a deal whose holders all ended, never told `deal.available`. */
+  watchersNotTold: string[];
 }
 
 export interface InvariantOptions {
@@ -107,6 +110,7 @@ export async function checkInvariants(
     notificationsMissing: [],
     notificationsUnexpected: [],
     factsMismatched: [],
+    watchersNotTold: [],
   };
 
   const sequences = new Map<number, number>();
@@ -124,10 +128,12 @@ export async function checkInvariants(
 
   if (options.effects !== false) {
     const exhaustive = options.exhaustive === true;
+    const watches = await checkWatches(byId);
+    report.watchersNotTold = watches.notTold;
     const [keys, slots, notifications, facts] = await Promise.all([
       checkListings(docs, exhaustive),
       checkQuotaSlots(docs),
-      checkNotifications(docs, [...escalations.values()], exhaustive),
+      checkNotifications(docs, [...escalations.values()], exhaustive, watches.told),
       checkFacts(docs, exhaustive),
     ]);
     report.keysMislisted = keys;

@@ -23,10 +23,10 @@ import {
   type SubmissionInput,
 } from '../workflows/definitions';
 import type { registrationWorkflow } from '../workflows/registration';
-import { endWatchesOnResubmission } from './watch-deal';
 import { searchAttributes } from '../workflows/search-attributes';
 import { distributorExists, findReseller } from './partner-cache';
 import { checkProductLines } from './product-catalogue';
+import { endWatchesOnResubmission } from './watch-deal';
 
 export interface SubmitDeps {
   temporal: Client;

@@ -40,7 +40,7 @@ export async function watchDeal(registration: RegistrationDoc, now = new Date())
   }
   const policy = await policyVersion(registration.policyVersion);
   const protectionMs = tryDurationToMs(policy?.policy.timing.protection ?? 'P90D') ?? 0;
-  const watch: WatchDoc = {
+  const watch: Omit<WatchDoc, 'round'> = {
     _id: registration._id,
     resellerId: registration.resellerId,
     waitingOn: holders.map((holder) => holder._id),
@@ -56,6 +56,6 @@ export async function watchDeal(registration: RegistrationDoc, now = new Date())
 export async function endWatchesOnResubmission(resellerId: string, customer: CustomerNaming): Promise<void> {
   const keys = new Set(dealKeysOf(customer));
   for (const watch of await watchesOf(resellerId)) {
-    if (watch.dealKeys.some((key) => keys.has(key))) await endWatch(watch);
+    if (watch.dealKeys.some((key) => keys.has(key))) await endWatch(watch, 'registered-again');
   }
 }

@@ -2,6 +2,7 @@ import { type EventDoc, EventModel } from '../../db/events';
 import { DealWatch } from '../../db/watches';
 import { RequestRefused } from '../../domain/errors';
 import { withdrawRegistration } from '../../services/commands';
+import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { watchDeal } from '../../services/watch-deal';
 import { publishTestPolicy, resellerKey, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
@@ -48,7 +49,9 @@ test('a watcher is told once the holder ends, with its own registration and the 
   expect(Object.keys(told!.payload).sort()).toEqual(['availableSince', 'event', 'registrationId']);
   expect(JSON.stringify(told!.payload)).not.toContain(holder._id);
   expect(JSON.stringify(told!.payload)).not.toContain('value-var');
-  expect(await DealWatch.findById(turnedAway._id).lean().exec()).toBeNull();
+  expect(await DealWatch.findById(turnedAway._id).lean().exec()).toMatchObject({ ended: 'told' });
+  const report = await checkInvariants(system.temporal, [holder._id, turnedAway._id], { exhaustive: true });
+  expect(brokenInvariants(report)).toEqual([]);
 });
 
 test('a deal no longer held cannot be watched, and registering again ends a watch', async () => {
@@ -61,7 +64,7 @@ test('a deal no longer held cannot be watched, and registering again ends a watc
   // Registered again while the deal is still held: turned away again, and the first watch has ended.
   const again = await submitAndDecide(system, 'small-boutique', { ...deal, opportunity: { ...deal.opportunity } });
   expect(again).toMatchObject({ status: 'rejected' });
-  expect(await DealWatch.findById(turnedAway._id).lean().exec()).toBeNull();
+  expect(await DealWatch.findById(turnedAway._id).lean().exec()).toMatchObject({ ended: 'registered-again' });
 
   await withdrawRegistration(system.temporal, holder._id, resellerKey);
   const refused = await watchDeal(await registration(again._id)).catch((error: unknown) => error);

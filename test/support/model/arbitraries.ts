@@ -8,6 +8,7 @@ import {
   KillWorkerCommand,
   PassTimeCommand,
   ResolveCommand,
+  WatchCommand,
   WithdrawCommand,
 } from './commands';
 import { policyVariantArb } from './policies';
@@ -74,6 +75,7 @@ export function lifecycleCommands(maxCommands: number, replayPath?: string) {
         .tuple(ref, fc.constantFrom('won' as const, 'lost' as const))
         .map(([r, outcome]) => new CloseCommand(r, outcome)),
       ref.map((r) => new ExtendCommand(r)),
+      ref.map((r) => new WatchCommand(r)),
       fc
         .tuple(ref, fc.constantFrom('award' as const, 'reject-all' as const, 'distinct' as const), ref)
         .map(([r, kind, winner]) => new ResolveCommand(r, kind, winner)),

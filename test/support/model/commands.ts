@@ -12,6 +12,7 @@ import {
   resolveEscalation,
   withdrawRegistration,
 } from '../../../services/commands';
+import { watchDeal } from '../../../services/watch-deal';
 import {
   escalationStateQuery,
   escalationWorkflowId,
@@ -67,6 +68,27 @@ export class WithdrawCommand extends OnRegistration {
   }
   override toString(): string {
     return `withdraw(#${this.ref})`;
+  }
+}
+
+/** A reseller turned away from a taken deal asks to be told when it frees up (the invariants check it was). */
+export class WatchCommand extends OnRegistration {
+  override async run(model: Model, real: Real): Promise<void> {
+    // Preferably one turned away from a taken deal: any other is refused.
+    const docs = await Promise.all(model.registrations.map((r) => readRegistration(r.id)));
+    const turnedAway = docs.filter((doc) => doc.reasonCode === 'already-registered');
+    const id = turnedAway.length > 0 ? pick(turnedAway, this.ref)._id : (await this.target(model, ['rejected'])).id;
+    const registration = { id };
+    try {
+      const watch = await watchDeal(await readRegistration(id));
+      real.log(`  ${this.toString()} → ${registration.id} watching until ${watch.until}`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${registration.id} refused`);
+    }
+  }
+  override toString(): string {
+    return `watch(#${this.ref})`;
   }
 }
 
