@@ -1,4 +1,5 @@
 import { acceptRegistration } from './accept';
+import { weighArrival } from './arrival';
 import type { ActivityDeps } from './context';
 import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     acceptRegistration,
     weighRegistration,
+    weighArrival,
     recordStep,
     remindExpiring,
     announcePolicyChange,

@@ -50,7 +50,9 @@ export const dealMatchSchema = z
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
-    kind: z.enum(['decision', 'escalation-resolved', 'deadline', 'extension', 'close', 'withdraw', 'expire']),
+    kind: z
+      .enum(['decision', 'escalation-resolved', 'deadline', 'extension', 'close', 'withdraw', 'expire', 'imported'])
+      .describe('an addition: `imported` records where a migrated registration stood in the system it came from'),
     fromStatus: registrationStatusSchema,
     toStatus: registrationStatusSchema,
     reasonCode: reasonCodeSchema.optional(),
