@@ -5,6 +5,7 @@ import { escalationActivities } from './escalations';
 import { announcePolicyChange } from './policy-announcements';
 import { remindExpiring } from './protection';
 import { recordStep } from './record-step';
+import { registrationImportActivities } from './registration-import';
 import { finishVendorImport, importVendorChunk } from './vendor-import';
 import { weighRegistration } from './weigh';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     importVendorChunk,
     finishVendorImport,
     ...escalationActivities(deps),
+    ...registrationImportActivities(deps),
   };
 }
 
