@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { ImportJob } from '../../db/imports';
 import { ImportPlan } from '../../db/registration-imports';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
@@ -286,4 +291,23 @@ test('an approved import is protected to its own end, and expires then like any 
   expect(expired.decisions.map((entry) => entry.event)).toEqual(['imported-approved', 'expired']);
   expect(expired.decisions[0]?.protectedUntil).toBe(until);
   expect(expired.endedAt?.getTime()).toBeGreaterThanOrEqual(Date.parse(until));
+
+  // The audit reports the arrival as such: signed and chained like any entry, with no earlier history.
+  const root = path.resolve(__dirname, '..', '..');
+  const report = await promisify(execFile)(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['services/audit-cli.ts', expired._id],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        MONGODB_URI: api.system.mongodbUri,
+        DEALREG_AUDIT_CHECKPOINT_DIR: await mkdtemp(path.join(os.tmpdir(), 'dealreg-import-audit-')),
+      },
+    },
+  );
+  expect(report.stdout).toContain(`migrated by import ${job.id} (row 1): approved`);
+  expect(report.stdout).toContain('imported: the state the registration came with; no earlier workflow history');
+  expect(report.stdout).toMatch(/Hash chain: intact \(2 entries\)/);
+  expect(report.stdout).toContain('Decisions against the workflow history: all agree');
 }, 120_000);
