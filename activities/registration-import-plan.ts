@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import pLimit from 'p-limit';
+import { crashPoint } from '../config/crash-points';
 import { listUnderKeys, registrationIdsUnderKeys } from '../db/dealkeys';
 import { importChunk, importJob } from '../db/imports';
 import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
@@ -127,7 +128,12 @@ async function checkRows(jobId: string, columns: string[], chunks: number) {
 async function storedAlready(rows: readonly Checked[]): Promise<Set<string>> {
   const limit = pLimit(READS_IN_FLIGHT);
   const found = await Promise.all(
-    rows.map((row) => limit(async () => (await Registration.exists({ _id: row.registrationId }).exec()) !== null)),
+    rows.map((row) =>
+      limit(async () => {
+        heartbeat();
+        return (await Registration.exists({ _id: row.registrationId }).exec()) !== null;
+      }),
+    ),
   );
   return new Set(rows.filter((_, index) => found[index]).map((row) => row.registrationId));
 }
@@ -162,6 +168,7 @@ async function predict(planned: readonly PlannedRow[], policy: PolicyVersion, re
     if (status === 'pending' || status === 'escalated') report.decidedAfresh += 1;
     else if (status !== 'approved') report.closed += 1;
     if (status !== 'approved') continue;
+    heartbeat();
     const keys = keysOf(row.record);
     const live = (await loadRegistrations(await registrationIdsUnderKeys(keys))).filter(
       (other) => other._id !== row.registrationId && isActiveStatus(other.status) && other.status !== 'pending',
@@ -223,6 +230,7 @@ export async function planRegistrationImport({ jobId }: { jobId: string }): Prom
   const sequences = dryRun
     ? await highestSequence().then((top) => ordered.map((_, index) => top + index + 1))
     : await drawBlock(`import:${jobId}`, ordered.length);
+  if (!dryRun) await crashPoint('import:block-drawn');
   const planned: PlannedRow[] = ordered.map((row, index) => ({ ...row, sequence: sequences[index] as number }));
   const report = { ...emptyMigrationReport(dryRun), alreadyImported: stored.size };
   await predict(planned, policy, report);
@@ -231,8 +239,16 @@ export async function planRegistrationImport({ jobId }: { jobId: string }): Prom
   if (!dryRun) {
     const limit = pLimit(READS_IN_FLIGHT);
     const live = planned.filter((row) => isActiveStatus(row.record.status));
-    await Promise.all(live.map((row) => limit(() => listUnderKeys(row.registrationId, keysOf(row.record)))));
+    await Promise.all(
+      live.map((row) =>
+        limit(async () => {
+          heartbeat();
+          await listUnderKeys(row.registrationId, keysOf(row.record));
+        }),
+      ),
+    );
     for (let start = 0; start < planned.length; start += PLANNED_PER_CHUNK) {
+      heartbeat();
       await storePlanChunk(jobId, planChunks, planned.slice(start, start + PLANNED_PER_CHUNK));
       planChunks += 1;
     }

@@ -3,6 +3,7 @@ import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import stringify from 'safe-stable-stringify';
+import { crashPoint } from '../config/crash-points';
 import { finishImportJob, type ImportJobDoc, importJob } from '../db/imports';
 import { addStartedChunk, type PlannedRow, planChunk } from '../db/registration-imports';
 import type { Actor } from '../domain/actor';
@@ -91,7 +92,8 @@ export function registrationImportActivities(deps: ActivityDeps) {
       if (!plan) throw ApplicationFailure.nonRetryable(`plan chunk ${index} of ${jobId} is missing`, 'PlanMissing');
       for (const [at, planned] of plan.rows.entries()) {
         await startArrival(deps, job, planned);
-        if (at % 50 === 0) heartbeat({ started: at });
+        heartbeat({ started: at });
+        if (at === Math.floor(plan.rows.length / 2)) await crashPoint('import:rows-started');
       }
       await addStartedChunk(job, index, plan.rows.length);
     },

@@ -2,10 +2,13 @@ import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporali
 import type { Activities } from '../activities';
 import type { RegistrationImportInput } from './vendor-import-definitions';
 
-/** Planning reads the whole file and draws its block; it heartbeats as it goes. */
+/**
+ * Planning reads the whole file and draws its block; both activities heartbeat as they go, so a worker
+ * that dies is noticed (and its activity retried on another) within seconds.
+ */
 const { planRegistrationImport, startImportedRegistrations } = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { finishRegistrationImport } = proxyActivities<Activities>({
