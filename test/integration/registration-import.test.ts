@@ -10,7 +10,7 @@ import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { highestSequence } from '../../db/sequences';
 import { uniqueWord } from '../support/fixtures';
 import { eventually } from '../support/harness';
-import { type ApiTest, freshSubmission, startApiTest, submitAndWait } from './api-support';
+import { type ApiTest, freshSubmission, importAndWait as importFile, startApiTest, submitAndWait } from './api-support';
 
 /**
  * Migrating live registrations on the real stack (issue 25): a file with errors reported by row and field,
@@ -48,23 +48,8 @@ function line(overrides: Row & { customerName?: string; uei?: string } = {}): Ro
 const ndjson = (rows: Array<Row | string>) =>
   `${rows.map((row) => (typeof row === 'string' ? row : JSON.stringify(row))).join('\n')}\n`;
 
-async function importAndWait(text: string, { dryRun = false, contentType = 'application/x-ndjson' } = {}) {
-  const started = await api.call({
-    as: 'admin',
-    method: 'post',
-    path: `/api/v1/registrations/import${dryRun ? '?dryRun=true' : ''}`,
-    raw: { text, contentType },
-  });
-  if (started.status !== 202) throw new Error(`import answered ${started.status}: ${started.text}`);
-  return eventually(
-    async () => {
-      const job = await api.call({ as: 'admin', method: 'get', path: started.headers.location as string });
-      return job.body.status === 'running' ? undefined : job.body;
-    },
-    'the import to end',
-    120_000,
-  );
-}
+const importAndWait = (text: string, { dryRun = false, contentType = 'application/x-ndjson' } = {}) =>
+  importFile(api, `/api/v1/registrations/import${dryRun ? '?dryRun=true' : ''}`, { text, contentType });
 
 const uei = () => `MIG${Math.random().toString(36).slice(2, 11).toUpperCase().padEnd(9, '0')}`;
 const stored = (filter: Record<string, unknown>) => Registration.find(filter).lean<RegistrationDoc[]>().exec();

@@ -4,9 +4,9 @@ import type { ImportJob } from '../api/vendor-records';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { Page, Section } from '../ui/page';
-import { ErrorState, Loading, ProblemList } from '../ui/states';
+import { ErrorState, Loading } from '../ui/states';
 import { useSubmit } from '../ui/use-submit';
-import { ImportErrors, useImportJob } from './vendor-import';
+import { ImportErrors, UploadRefusal, useImportJob } from './vendor-import';
 
 const REQUIRED = 'resellerId,distributorId,submittedAt,status,customerName,segment,opportunityTitle,productLines';
 
@@ -54,14 +54,7 @@ function UploadForm() {
           numbered after every registration here, in their original order; importing the same rows again skips them.
         </p>
       </div>
-      {submit.failure ? <ProblemList error={submit.failure} /> : null}
-      {submit.fieldErrors.length > 0 ? (
-        <div class="state state-error" role="alert">
-          <p>
-            <strong>The file was refused.</strong> {submit.fieldErrors.map((error) => error.message).join(' ')}
-          </p>
-        </div>
-      ) : null}
+      <UploadRefusal submit={submit} />
       <div class="actions">
         <button type="submit" class="primary" disabled={submit.busy || !file}>
           {submit.busy ? 'Sending the file…' : 'Dry run'}

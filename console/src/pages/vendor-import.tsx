@@ -5,7 +5,7 @@ import { useSession } from '../session';
 import { Page, Section } from '../ui/page';
 import { ErrorState, Loading, ProblemList } from '../ui/states';
 import { useApi } from '../ui/use-api';
-import { useSubmit } from '../ui/use-submit';
+import { type Submission, useSubmit } from '../ui/use-submit';
 import { RecordsTabs } from './vendor-records';
 
 const columnsOf: Record<ImportKind, string> = {
@@ -13,6 +13,22 @@ const columnsOf: Record<ImportKind, string> = {
   programs: 'id,name,contractNumbers,accounts',
   products: 'id,name,family',
 };
+
+/** Why an upload was refused: the file's problem (bad header, not CSV, too large) or the API's. */
+export function UploadRefusal({ submit }: { submit: Submission }) {
+  return (
+    <>
+      {submit.failure ? <ProblemList error={submit.failure} /> : null}
+      {submit.fieldErrors.length > 0 ? (
+        <div class="state state-error" role="alert">
+          <p>
+            <strong>The file was refused.</strong> {submit.fieldErrors.map((error) => error.message).join(' ')}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 /** Chooses a file and sends it; the job's page follows (its id in the address, so a reload keeps watching). */
 function UploadForm() {
@@ -59,14 +75,7 @@ function UploadForm() {
           </p>
         </div>
       </div>
-      {submit.failure ? <ProblemList error={submit.failure} /> : null}
-      {submit.fieldErrors.length > 0 ? (
-        <div class="state state-error" role="alert">
-          <p>
-            <strong>The file was refused.</strong> {submit.fieldErrors.map((error) => error.message).join(' ')}
-          </p>
-        </div>
-      ) : null}
+      <UploadRefusal submit={submit} />
       <div class="actions">
         <button type="submit" class="primary" disabled={submit.busy || !file}>
           {submit.busy ? 'Sending the file…' : 'Import'}
