@@ -95,6 +95,16 @@ export const registrationSchema = z
     policyVersion: z.number().int(),
     escalationId: z.string().optional().describe('staff only'),
     endedAt: timestampSchema.optional(),
+    arrival: z
+      .strictObject({
+        importId: z.string(),
+        row: z.number().int(),
+        status: registrationStatusSchema,
+        protectedUntil: timestampSchema.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .describe('an addition: a migrated registration, the import and row it came from and where it stood; staff only'),
     decisions: z.array(decisionSchema),
   })
   .meta({ id: 'Registration' });

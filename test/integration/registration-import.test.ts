@@ -242,6 +242,23 @@ describe('a migration next to live registrations', () => {
     expect(clash.status).toBe('escalated');
     expect(clash.escalationId).toBeDefined();
     expect(clash.decisions[0]?.matches.map((match) => match.registrationId)).toContain(holder.id);
+    // Staff read where it came from; its owner reads its own entry, never the holder's name.
+    const staffView = await api.call({ as: 'auditor', method: 'get', path: `/api/v1/registrations/${clash._id}` });
+    expect(staffView.body).toMatchObject({
+      submittedAt: '2024-01-01T00:00:00.000Z',
+      arrival: { importId: job.id, row: 3, status: 'approved', protectedUntil: keptUntil, note: 'held elsewhere' },
+      decisions: [
+        { kind: 'imported', toStatus: 'escalated', matches: [expect.objectContaining({ registrationId: holder.id })] },
+      ],
+    });
+    const ownerView = await api.call({
+      as: 'other-reseller',
+      method: 'get',
+      path: `/api/v1/registrations/${clash._id}`,
+    });
+    expect(ownerView.status).toBe(200);
+    expect(ownerView.body.arrival).toBeUndefined();
+    expect(JSON.stringify(ownerView.body)).not.toContain(holder.id);
     // The pending import on the same deal is decided afresh, after the holder: the deal is taken.
     expect(byRow.get(4)?.decisions.map((entry) => entry.kind)).toEqual(['imported', 'decision']);
     expect(byRow.get(4)?.status).not.toBe('approved');

@@ -2096,6 +2096,15 @@ export interface components {
             status: "queued";
         };
         Registration: {
+            /** @description an addition: a migrated registration, the import and row it came from and where it stood; staff only */
+            arrival?: {
+                importId: string;
+                note?: string;
+                /** Format: date-time */
+                protectedUntil?: string;
+                row: number;
+                status: components["schemas"]["RegistrationStatus"];
+            };
             customer: components["schemas"]["Customer"];
             /** Format: date-time */
             decidedAt?: string;
