@@ -10,6 +10,7 @@ import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { highestSequence } from '../../db/sequences';
 import { uniqueWord } from '../support/fixtures';
 import { eventually } from '../support/harness';
+import { waitForEscalationWorkflow } from '../support/lifecycle';
 import { type ApiTest, freshSubmission, importAndWait as importFile, startApiTest, submitAndWait } from './api-support';
 
 /**
@@ -266,6 +267,21 @@ describe('a migration next to live registrations', () => {
     expect(byRow.get(6)?.status).toBe('approved');
     const holderNow = await Registration.findById(holder.id).lean<RegistrationDoc>().exec();
     expect(holderNow?.status).toBe('approved');
+
+    // A channel manager resolves the conflict as any other, the holder and the import side by side.
+    await waitForEscalationWorkflow(api.system, clash.escalationId as string, 2);
+    const resolved = await api.call({
+      as: 'channel-manager',
+      method: 'post',
+      path: `/api/v1/escalations/${clash.escalationId}/resolve`,
+      body: { award: holder.id, reason: 'the live registration came first here' },
+    });
+    expect(resolved.status).toBe(200);
+    const lost = await eventually(async () => {
+      const doc = await Registration.findById(clash._id).lean<RegistrationDoc>().exec();
+      return doc?.status === 'rejected' ? doc : undefined;
+    }, 'the import to be resolved against');
+    expect(lost.reasonCode).toBe('resolved-against');
 
     const top = await highestSequence();
     const again = await importAndWait(file, { contentType: 'text/csv' });
