@@ -10,7 +10,7 @@ import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { highestSequence } from '../../db/sequences';
 import { uniqueWord } from '../support/fixtures';
 import { eventually } from '../support/harness';
-import { waitForEscalationWorkflow } from '../support/lifecycle';
+import { recordHistory, waitForEscalationWorkflow } from '../support/lifecycle';
 import { type ApiTest, freshSubmission, importAndWait as importFile, startApiTest, submitAndWait } from './api-support';
 
 /**
@@ -86,6 +86,7 @@ test('a file with errors: each bad row is reported by row and field, nothing gue
   }, 'the import to record its arrival');
   expect(imported).toMatchObject({ status: 'won', arrival: { importId: job.id, row: 1 } });
   expect(imported?.submittedAt.toISOString()).toBe('2025-03-01T10:00:00.000Z');
+  await recordHistory(api.system, 'imported-closed-won', imported.workflowId);
 }, 180_000);
 
 test('a CSV header without the required columns is refused whole, and nothing is kept', async () => {
@@ -282,6 +283,7 @@ describe('a migration next to live registrations', () => {
       return doc?.status === 'rejected' ? doc : undefined;
     }, 'the import to be resolved against');
     expect(lost.reasonCode).toBe('resolved-against');
+    await recordHistory(api.system, 'imported-approved-escalated-resolved-against', lost.workflowId);
 
     const top = await highestSequence();
     const again = await importAndWait(file, { contentType: 'text/csv' });
@@ -314,6 +316,7 @@ test('an approved import is protected to its own end, and expires then like any 
   expect(expired.decisions.map((entry) => entry.event)).toEqual(['imported-approved', 'expired']);
   expect(expired.decisions[0]?.protectedUntil).toBe(until);
   expect(expired.endedAt?.getTime()).toBeGreaterThanOrEqual(Date.parse(until));
+  await recordHistory(api.system, 'imported-approved-then-expired', expired.workflowId);
 
   // The audit reports the arrival as such: signed and chained like any entry, with no earlier history.
   const root = path.resolve(__dirname, '..', '..');
