@@ -2,16 +2,21 @@ import { createHash } from 'node:crypto';
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import pLimit from 'p-limit';
 import stringify from 'safe-stable-stringify';
 import { crashPoint } from '../config/crash-points';
 import { finishImportJob, type ImportJobDoc, importJob } from '../db/imports';
 import { addStartedChunk, type PlannedRow, planChunk } from '../db/registration-imports';
 import type { Actor } from '../domain/actor';
-import { customerIdentity } from '../domain/matching';
+import { customerIdentity, lookupKeys } from '../domain/matching';
+import { rowsSharingKeys } from '../domain/vendor/row-groups';
 import { type RegistrationWorkflowInput, registrationWorkflowId } from '../workflows/definitions';
 import { searchAttributes } from '../workflows/search-attributes';
 import type { ActivityDeps } from './context';
 import { planRegistrationImport } from './registration-import-plan';
+
+/** Registrations started at once: rows of different deals (no key in common). */
+const STARTS_IN_FLIGHT = 16;
 
 /** Who ran the import, as the `imported` entries record it (`createdBy` is `usr_…` or `key_…`). */
 const actorOf = (createdBy: string): Actor => ({ kind: createdBy.startsWith('key_') ? 'key' : 'user', id: createdBy });
@@ -80,9 +85,11 @@ export function registrationImportActivities(deps: ActivityDeps) {
     planRegistrationImport,
 
     /**
-     * Starts the registrations of one chunk of the plan, one after another in their numbering order: a
-     * registration's look then finds every import numbered before it started (listed by the plan, waited
-     * for until stored). A chunk the job counts already is passed over.
+     * Starts the registrations of one chunk of the plan. Those that share a deal key are started one after
+     * another in their numbering order (earlier chunks are started already), so that a registration's look
+     * finds every import of its deal numbered before it running (listed by the plan, waited for until
+     * stored); those of different deals, which never look at each other, are started at once. A chunk the
+     * job counts already is passed over.
      */
     async startImportedRegistrations({ jobId, index }: { jobId: string; index: number }): Promise<void> {
       const job = await importJob(jobId);
@@ -90,11 +97,21 @@ export function registrationImportActivities(deps: ActivityDeps) {
       if (job.chunksDone > index) return;
       const plan = await planChunk(jobId, index);
       if (!plan) throw ApplicationFailure.nonRetryable(`plan chunk ${index} of ${jobId} is missing`, 'PlanMissing');
-      for (const [at, planned] of plan.rows.entries()) {
-        await startArrival(deps, job, planned);
-        heartbeat({ started: at });
-        if (at === Math.floor(plan.rows.length / 2)) await crashPoint('import:rows-started');
-      }
+      const deals = rowsSharingKeys(plan.rows.map((row) => lookupKeys(customerIdentity(row.record.customer))));
+      const limit = pLimit(STARTS_IN_FLIGHT);
+      let started = 0;
+      await Promise.all(
+        deals.map((rows) =>
+          limit(async () => {
+            for (const index of rows) {
+              await startArrival(deps, job, plan.rows[index] as PlannedRow);
+              started += 1;
+              heartbeat({ started });
+              if (started === Math.ceil(plan.rows.length / 2)) await crashPoint('import:rows-started');
+            }
+          }),
+        ),
+      );
       await addStartedChunk(job, index, plan.rows.length);
     },
 
