@@ -53,6 +53,10 @@ export function termsOf({ policy, version }: PolicyVersion): AcceptanceTerms {
   };
 }
 
+/** A migration brings registrations that exist already: no limit may refuse one, and none is taken. */
+const limitsFor = (submission: SubmissionInput): typeof reserveQuota =>
+  submission.arrival ? async () => ({ release: async () => undefined }) : reserveQuota;
+
 /** The acceptance's writes; the benchmark and the query-plan test store registrations with it too. */
 export async function storeSubmission(
   input: AcceptanceInput,
@@ -74,17 +78,14 @@ export async function storeSubmission(
       'NoPolicy',
     );
   }
-  // A migration brings registrations that exist already: no limit may refuse one.
-  if (!arrival)
-    await reserveQuota(
-      { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
-      registrationId,
-      lookupKeys(customerIdentity(input.submission.body.customer)),
-    ).catch((error: unknown) => {
-      if (error instanceof LimitReached)
-        throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
-      throw error;
-    });
+  await limitsFor(input.submission)(
+    { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
+    registrationId,
+    lookupKeys(customerIdentity(input.submission.body.customer)),
+  ).catch((error: unknown) => {
+    if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
+    throw error;
+  });
   const pending = pendingRegistration(input, submittedAt, policy.version);
   await listUnderKeys(registrationId, pending.lookupKeys);
   await crashPoint('accept:listed');
