@@ -53,6 +53,10 @@ export function termsOf({ policy, version }: PolicyVersion): AcceptanceTerms {
   };
 }
 
+/** A migration brings registrations that exist already: no limit may refuse one, and none is taken. */
+const limitsFor = (submission: SubmissionInput): typeof reserveQuota =>
+  submission.arrival ? async () => ({ release: async () => undefined }) : reserveQuota;
+
 /** The acceptance's writes; the benchmark and the query-plan test store registrations with it too. */
 export async function storeSubmission(
   input: AcceptanceInput,
@@ -63,16 +67,18 @@ export async function storeSubmission(
     const stored = await Registration.findById(registrationId).lean<RegistrationDoc>().exec();
     if (stored) return stored as unknown as AcceptedRegistration;
   }
-  // The version in force at the very instant recorded as submittedAt (a scheduled change switches there).
-  const submittedAt = new Date();
-  const policy = await currentPolicy(submittedAt);
+  const { arrival } = input.submission;
+  // The version in force at the very instant recorded as submittedAt (a scheduled change switches there);
+  // a migrated registration keeps its own submission time and is judged by the version in force today.
+  const submittedAt = arrival ? new Date(arrival.submittedAt) : new Date();
+  const policy = await currentPolicy(arrival ? new Date() : submittedAt);
   if (!policy) {
     throw ApplicationFailure.nonRetryable(
       'no allocation policy has been published yet; an admin must PUT /policy',
       'NoPolicy',
     );
   }
-  await reserveQuota(
+  await limitsFor(input.submission)(
     { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
     registrationId,
     lookupKeys(customerIdentity(input.submission.body.customer)),
@@ -83,7 +89,8 @@ export async function storeSubmission(
   const pending = pendingRegistration(input, submittedAt, policy.version);
   await listUnderKeys(registrationId, pending.lookupKeys);
   await crashPoint('accept:listed');
-  const sequence = await drawSequence(registrationId);
+  // A migrated registration's number was drawn with its import's block, in original submission order.
+  const sequence = arrival?.sequence ?? (await drawSequence(registrationId));
   await crashPoint('accept:numbered');
   const registration: RegistrationDoc = {
     ...pending,
@@ -134,5 +141,6 @@ function pendingRegistration(
     enteredBy: submission.enteredBy,
     workflowId: registrationWorkflowId(registrationId),
     updatedAt: submittedAt,
+    ...(submission.arrival && { arrival: submission.arrival, updatedAt: new Date() }),
   };
 }

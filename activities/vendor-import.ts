@@ -66,16 +66,19 @@ function keysOf(kind: ImportKind, parsed: ParsedRow, cells: string[], idColumn: 
  * together, and the others one after another in file order (domain/vendor/row-groups.ts).
  */
 async function importRows(job: ImportJobDoc, chunk: ImportChunkDoc): Promise<ImportChunkResultDoc> {
+  const { kind } = job;
+  if (kind === 'registrations')
+    throw ApplicationFailure.nonRetryable('a migration is not a vendor import', 'WrongKind');
   const check = new ReferenceCheck();
   const limit = pLimit(ROWS_IN_FLIGHT);
   const idColumn = job.columns.indexOf('id');
   const rowOf = (index: number) => chunk.firstRow + index;
-  const parsed = chunk.rows.map(({ cells }, index) => recordFromRow(job.kind, job.columns, cells, rowOf(index)));
+  const parsed = chunk.rows.map(({ cells }, index) => recordFromRow(kind, job.columns, cells, rowOf(index)));
   const outcomes: Array<RowOutcome | undefined> = await Promise.all(
     parsed.map((row, index) =>
       limit(async () => {
         if ('errors' in row) return row;
-        const problems = await referencesOf(job.kind, check, row.record);
+        const problems = await referencesOf(kind, check, row.record);
         return problems.length > 0
           ? { errors: problems.map((problem) => rowErrorOf(rowOf(index), problem)) }
           : undefined;
@@ -83,11 +86,11 @@ async function importRows(job: ImportJobDoc, chunk: ImportChunkDoc): Promise<Imp
     ),
   );
   const groups = rowsSharingKeys(
-    chunk.rows.map(({ cells }, index) => keysOf(job.kind, parsed[index] as ParsedRow, cells, idColumn)),
+    chunk.rows.map(({ cells }, index) => keysOf(kind, parsed[index] as ParsedRow, cells, idColumn)),
   );
   const recordAt = (index: number) => (parsed[index] as { record: RecordOf<ImportKind> }).record;
   const alone = groups.flatMap((group) => (group.length === 1 && !outcomes[group[0] as number] ? group : []));
-  const saved = await saveImported(job.kind, alone.map(recordAt));
+  const saved = await saveImported(kind, alone.map(recordAt));
   alone.forEach((index, at) => {
     outcomes[index] = outcomeOf(rowOf(index), saved[at] as SaveResult<unknown>);
   });
@@ -98,7 +101,7 @@ async function importRows(job: ImportJobDoc, chunk: ImportChunkDoc): Promise<Imp
       .map((group) =>
         limit(async () => {
           for (const index of group.filter((at) => !outcomes[at])) {
-            const [one] = await saveImported(job.kind, [recordAt(index)]);
+            const [one] = await saveImported(kind, [recordAt(index)]);
             outcomes[index] = outcomeOf(rowOf(index), one as SaveResult<unknown>);
           }
         }),

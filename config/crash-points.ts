@@ -21,6 +21,8 @@ export const crashPoints = [
   'escalation:saved',
   'dispatch:wake-deleted',
   'dispatch:delivered',
+  'import:block-drawn',
+  'import:rows-started',
 ] as const;
 export type CrashPoint = (typeof crashPoints)[number];
 

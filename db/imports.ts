@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { model, Schema } from 'mongoose';
+import type { MigrationReport } from '../domain/migration/report';
 import type { ImportKind, RowError } from '../domain/vendor/csv-rows';
 import { insertOnce } from './insert-once';
 
@@ -14,6 +15,8 @@ export const ROWS_PER_CHUNK = 1000;
 export const MAX_LISTED_ERRORS = 1000;
 
 export type ImportStatus = 'receiving' | 'running' | 'done' | 'failed';
+/** Vendor records, or a migration of registrations (db/registration-imports.ts). */
+export type ImportJobKind = ImportKind | 'registrations';
 
 export interface ImportOutcomes {
   created: number;
@@ -23,7 +26,7 @@ export interface ImportOutcomes {
 
 export interface ImportJobDoc {
   _id: string;
-  kind: ImportKind;
+  kind: ImportJobKind;
   status: ImportStatus;
   createdBy: string;
   createdAt: Date;
@@ -42,6 +45,11 @@ export interface ImportJobDoc {
   errorCount: number;
   finishedAt?: Date;
   failure?: string;
+  /** A migration that only reports what it would do. */
+  dryRun?: boolean;
+  /** A migration's plan, once made: what it does, and how many chunks of planned rows it starts. */
+  migration?: MigrationReport;
+  planChunks?: number;
 }
 
 export const ImportJob = model<ImportJobDoc>(
@@ -65,6 +73,9 @@ export const ImportJob = model<ImportJobDoc>(
       errorCount: { type: Number, default: 0 },
       finishedAt: Date,
       failure: String,
+      dryRun: Boolean,
+      migration: Schema.Types.Mixed,
+      planChunks: Number,
     },
     { versionKey: false },
   ),
@@ -124,7 +135,12 @@ export const ImportChunkResult = model<ImportChunkResultDoc>(
 export const chunkId = (jobId: string, index: number) => `${jobId}:${index}`;
 export const newImportJobId = () => `imp_${randomBytes(12).toString('hex')}`;
 
-export async function createImportJob(kind: ImportKind, createdBy: string, columns: string[]): Promise<ImportJobDoc> {
+export async function createImportJob(
+  kind: ImportJobKind,
+  createdBy: string,
+  columns: string[],
+  options: { dryRun?: boolean } = {},
+): Promise<ImportJobDoc> {
   const now = new Date();
   const job: ImportJobDoc = {
     _id: newImportJobId(),
@@ -142,6 +158,7 @@ export async function createImportJob(kind: ImportKind, createdBy: string, colum
     outcomes: { created: 0, updated: 0, unchanged: 0 },
     rowErrors: [],
     errorCount: 0,
+    ...(options.dryRun && { dryRun: true }),
   };
   await ImportJob.create(job);
   return job;

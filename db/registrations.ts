@@ -1,7 +1,7 @@
 import { model, Schema } from 'mongoose';
 import type { RegistrationFacts } from '../domain/allocation/types';
 import type { StepEntry } from '../domain/lifecycle';
-import type { Actor } from '../domain/lifecycle-entries';
+import type { Actor, Arrival } from '../domain/lifecycle-entries';
 import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
 import { type Bucketing, listingKeys } from './listing';
 
@@ -69,6 +69,8 @@ export interface RegistrationDoc {
   workflowId: string;
   endedAt?: Date;
   updatedAt: Date;
+  /** A migrated registration: the import and row it came from, and where it stood before. */
+  arrival?: Arrival;
 }
 
 const schema = new Schema<RegistrationDoc>(
@@ -104,6 +106,7 @@ const schema = new Schema<RegistrationDoc>(
     workflowId: { type: String, required: true },
     endedAt: Date,
     updatedAt: { type: Date, required: true },
+    arrival: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false },
 );

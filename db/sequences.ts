@@ -1,7 +1,7 @@
 import { model, Schema } from 'mongoose';
 import pLimit from 'p-limit';
 import { numberHint } from './hints';
-import { insertOnce } from './insert-once';
+import { insertEachOnce, insertOnce } from './insert-once';
 
 /**
  * `sequence` numbers, taken by inserting a document whose `_id` is the number. A unique insert is the
@@ -97,4 +97,37 @@ export async function highestSequence(): Promise<number> {
     else high = middle;
   }
   return low;
+}
+
+/** Candidates tried in one insert while a block is drawn. */
+const BLOCK_BATCH = 1000;
+
+/**
+ * `count` numbers for one job (an import), in ascending order, above every number taken before the job
+ * first drew: the numbers are taken under `holder` (not a registration id), so a resumed job finds those
+ * it took already and takes only the rest. Candidates are inserted a batch at a time from the top up, so
+ * every number below a taken one stays taken; one that another process takes meanwhile is passed over.
+ */
+export function drawBlock(holder: string, count: number): Promise<number[]> {
+  return oneDrawAtATime(async () => {
+    const held = await Sequence.find({ registrationId: holder }, { value: 1 }).lean<SequenceDoc[]>().exec();
+    const numbers = held.map((doc) => doc.value).sort((a, b) => a - b);
+    let candidate = (await highestSequence()) + 1;
+    while (numbers.length < count) {
+      const batch = Array.from({ length: Math.min(BLOCK_BATCH, count - numbers.length) }, (_, at) => candidate + at);
+      const at = new Date();
+      const taken = await insertEachOnce(
+        Sequence,
+        batch.map((value) => ({ _id: String(value), value, registrationId: holder, at })),
+      );
+      numbers.push(...batch.filter((_, index) => taken[index]));
+      candidate += batch.length;
+    }
+    const top = numbers.at(-1);
+    if (top !== undefined) {
+      lastTakenHere.set(Sequence.db.name, Math.max(lastTakenHere.get(Sequence.db.name) ?? 0, top));
+      await sequenceHint.raise(top);
+    }
+    return numbers.slice(0, count);
+  });
 }

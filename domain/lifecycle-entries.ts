@@ -289,3 +289,67 @@ export function extensionEntry(
     actor: request.by.actor,
   });
 }
+
+/**
+ * How a migrated registration arrived (`POST /registrations/import`): the job and file row it came from,
+ * the sequence drawn for it in the job's block, and where it stood in the system it came from.
+ */
+export interface Arrival {
+  kind: 'import';
+  importId: string;
+  row: number;
+  sequence: number;
+  submittedAt: string;
+  status: RegistrationStatus;
+  protectedUntil?: string;
+  note?: string;
+}
+
+/**
+ * The signed entry of a migrated registration's arrival (key `imported`): where it stood before, in the
+ * words of the file. `heldBy`: an approved import whose deal another registration holds, escalated with
+ * the engine's look that found the holder (its matches show every party to the channel manager).
+ */
+export function importedEntry(
+  registered: Registered,
+  arrival: Arrival,
+  by: Actor,
+  heldBy?: EngineVerdict,
+): EntryContent {
+  const before = `${arrival.status}, submitted ${arrival.submittedAt}${arrival.protectedUntil ? `, protected until ${arrival.protectedUntil}` : ''}`;
+  const source = `Imported from ${arrival.importId} (row ${arrival.row}) as ${before}`;
+  const note = arrival.note ? ` Note: ${arrival.note}` : '';
+  const staff = heldBy
+    ? `${source}; the deal is held, so it is escalated for a channel manager: ${heldBy.explanation}${note}`
+    : arrival.status === 'pending' || arrival.status === 'escalated'
+      ? `${source}; it is decided afresh, as a new registration would be.${note}`
+      : `${source}.${note}`;
+  return {
+    key: 'imported',
+    explanation: staff,
+    resellerExplanation: heldBy
+      ? 'Brought over from the previous system; another registration holds this deal, so a channel manager decides.'
+      : 'Brought over from the previous system as it stood there.',
+    trace: [
+      {
+        rule: 'migration.import',
+        inputs: {
+          importId: arrival.importId,
+          row: arrival.row,
+          status: arrival.status,
+          submittedAt: arrival.submittedAt,
+          ...(arrival.protectedUntil ? { protectedUntil: arrival.protectedUntil } : {}),
+        },
+        result: heldBy ? 'escalate' : arrival.status,
+        detail: staff,
+        decisive: true,
+      },
+    ],
+    matches: heldBy?.decision.matches ?? [],
+    policyVersion: registered.policyVersion,
+    decidedBy: { kind: 'system', id: 'migration' },
+    actor: by,
+    ...(heldBy ? { reasonCode: heldBy.decision.reasonCode ?? 'already-registered' } : {}),
+    ...(heldBy?.escalationId ? { escalationId: heldBy.escalationId } : {}),
+  };
+}

@@ -25,9 +25,28 @@ export type LifecycleEvent =
   | 'extended'
   | 'extension-requested'
   | 'extension-granted'
-  | 'extension-denied';
+  | 'extension-denied'
+  | ImportedEvent;
 
-export type DecisionKind = 'decision' | 'escalation-resolved' | 'withdraw' | 'close' | 'expire' | 'extension';
+/** A migrated registration's arrival, one event per status it may arrive in (see `importedEvents`). */
+export type ImportedEvent =
+  | 'imported-pending'
+  | 'imported-approved'
+  | 'imported-escalated'
+  | 'imported-won'
+  | 'imported-lost'
+  | 'imported-expired'
+  | 'imported-withdrawn'
+  | 'imported-rejected';
+
+export type DecisionKind =
+  | 'decision'
+  | 'escalation-resolved'
+  | 'withdraw'
+  | 'close'
+  | 'expire'
+  | 'extension'
+  | 'imported';
 export type PartnerNotification =
   | 'registration.approved'
   | 'registration.rejected'
@@ -41,8 +60,11 @@ export type PartnerNotification =
 interface TransitionRule {
   from: readonly RegistrationStatus[];
   to: RegistrationStatus;
-  /** `start`: protected from now for the policy's protection period; `extend`: by its extension period. */
-  protection?: 'start' | 'extend';
+  /**
+   * `start`: protected from now for the policy's protection period; `extend`: by its extension period;
+   * `kept`: until the end it had before it was migrated (`TransitionContext.keptUntil`).
+   */
+  protection?: 'start' | 'extend' | 'kept';
   /** The decision time is set (the first decision, or a channel manager's). */
   decides?: boolean;
   /** The registration stops holding its deal: it is unlisted, its quota slot freed and its end recorded. */
@@ -126,7 +148,43 @@ export const lifecycleTable: Record<LifecycleEvent, TransitionRule> = {
     decisionKind: 'extension',
     notify: 'registration.resolved',
   },
+  ...importedRules(),
 };
+
+/**
+ * A migrated registration arrives stored `pending` and records where it stood (domain/lifecycle-entries.ts
+ * `importedEntry`): approved with its own protection end, escalated for a conflict, or closed for history
+ * (its end, so it is unlisted and holds nothing). Imported pending ones stay pending, to be decided afresh.
+ * Partners are not told: nothing happened to their registrations but a move.
+ */
+function importedRules(): Record<ImportedEvent, TransitionRule> {
+  const closed = (to: RegistrationStatus): TransitionRule => ({
+    from: ['pending'],
+    to,
+    decides: true,
+    ends: true,
+    decisionKind: 'imported',
+  });
+  return {
+    'imported-pending': { from: ['pending'], to: 'pending', decisionKind: 'imported' },
+    'imported-approved': {
+      from: ['pending'],
+      to: 'approved',
+      protection: 'kept',
+      decides: true,
+      decisionKind: 'imported',
+    },
+    'imported-escalated': { from: ['pending'], to: 'escalated', decides: true, decisionKind: 'imported' },
+    'imported-won': closed('won'),
+    'imported-lost': closed('lost'),
+    'imported-expired': closed('expired'),
+    'imported-withdrawn': closed('withdrawn'),
+    'imported-rejected': closed('rejected'),
+  };
+}
+
+/** The statuses an imported registration may arrive in that end its life at once (stored for history). */
+export const importedClosedStatuses = ['won', 'lost', 'expired', 'withdrawn', 'rejected'] as const;
 
 const allStatuses = [
   'pending',
@@ -193,6 +251,8 @@ export interface TransitionContext {
   ordinal?: number;
   /** The notification's key where it is not the entry's (an escalation's resolution). */
   notifyKey?: string;
+  /** An imported registration's own protection end (protection `kept`). */
+  keptUntil?: string;
 }
 
 /**
@@ -219,7 +279,9 @@ export function transition(
         ? iso(addDurationMs(now, context.timing.protectionMs))
         : rule.protection === 'extend'
           ? iso(addDurationMs(base, context.timing.extensionPeriodMs))
-          : undefined,
+          : rule.protection === 'kept' && context.keptUntil
+            ? iso(Date.parse(context.keptUntil))
+            : undefined,
     extensionsUsed: rule.protection === 'extend' ? (context.ordinal ?? state.extensionsUsed + 1) : undefined,
   });
   const content = typeof entry === 'function' ? entry(set) : entry;
@@ -278,3 +340,15 @@ export const reviewEvents = {
   reject: 'rejected-on-review',
   escalate: 'escalated-again',
 } as const satisfies Record<DecisionOutcome, LifecycleEvent>;
+
+/** The event an imported registration's arrival is, by the status it arrives in. */
+export const importedEvents = {
+  pending: 'imported-pending',
+  approved: 'imported-approved',
+  escalated: 'imported-escalated',
+  won: 'imported-won',
+  lost: 'imported-lost',
+  expired: 'imported-expired',
+  withdrawn: 'imported-withdrawn',
+  rejected: 'imported-rejected',
+} as const satisfies Record<RegistrationStatus, ImportedEvent>;

@@ -152,6 +152,11 @@ async function auditRegistration(cfg: Config, keys: AuditVerifier, registrationI
     const enteredBy = (registration as { enteredBy?: Actor }).enteredBy;
     const named = await actorNamer([enteredBy, ...registration.decisions.map(actorOf)]);
     if (enteredBy) out(`  entered by ${describeActor(named(enteredBy))}`);
+    const { arrival } = registration;
+    if (arrival)
+      out(
+        `  migrated by import ${arrival.importId} (row ${arrival.row}): ${arrival.status} in the system it came from, submitted there ${arrival.submittedAt}`,
+      );
 
     out('\nDecisions');
     for (const d of registration.decisions) {
@@ -160,6 +165,9 @@ async function auditRegistration(cfg: Config, keys: AuditVerifier, registrationI
         `  ${d.at}  ${d.fromStatus} → ${d.toStatus}${d.reasonCode ? ` (${d.reasonCode})` : ''}  by ${d.decidedBy.kind}${who?.kind === 'user' || who?.kind === 'key' ? ` ${describeActor(named(who))}` : d.decidedBy.id ? ` ${d.decidedBy.id}` : ''}, policy v${d.policyVersion}`,
       );
       out(`      ${d.explanation}`);
+      // What the previous system decided left no history here: only the arrival itself is on record.
+      if (d.kind === 'imported')
+        out('      imported: the state the registration came with; no earlier workflow history to compare');
       out(
         `      hash ${d.hash.slice(0, 16)}… ← ${d.prevHash.slice(0, 16)}…, ${d.signature ? `signed by ${d.keyId}` : 'unsigned (legacy)'}`,
       );

@@ -7,6 +7,7 @@ import {
   createImportJob,
   discardImport,
   type ImportJobDoc,
+  type ImportJobKind,
   markReceived,
   ROWS_PER_CHUNK,
   storeChunk,
@@ -41,26 +42,53 @@ function byteLimit(maxBytes: number): Transform {
  * fields (a row with the wrong number is that row's error, not the file's), blank lines are skipped and
  * one record may not be larger than 1 MB.
  */
-const csvParser = () =>
+export const csvParser = () =>
   parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 1_048_576 });
 
-const refusedFile = (message: string) => new RequestRefused(422, 'Invalid CSV file', message, [{ path: '', message }]);
+export const refusedFile = (message: string, title = 'Invalid CSV file') =>
+  new RequestRefused(422, title, message, [{ path: '', message }]);
+
+/** How an import's file becomes rows of cells. */
+export interface RowFormat {
+  kind: ImportJobKind;
+  /** Turns the bytes into rows, each an array of cells. */
+  parser(): Transform;
+  /** The first row is a header (its columns, or what is wrong with it); fixed columns: every row is a record. */
+  header: ((cells: string[]) => { columns: string[] } | { problem: string }) | { columns: string[] };
+  /** What an empty file is told. */
+  empty: string;
+  dryRun?: boolean;
+}
+
+const csvFormat = (kind: ImportKind): RowFormat => ({
+  kind,
+  parser: csvParser,
+  header: (cells) => readHeader(kind, cells),
+  empty: `the file is empty; its first line must be the header ${importColumns[kind].join(',')}`,
+});
 
 /**
  * Receives a CSV file into an import job: the header is checked first, then the rows are stored
  * a thousand at a time as they arrive (never the whole file in memory). A file that turns out malformed or too
  * large is discarded whole. Answers the job, ready for its workflow.
  */
-export async function receiveImport(
-  kind: ImportKind,
+export function receiveImport(kind: ImportKind, body: Readable, createdBy: string, maxBytes: number) {
+  return receiveRows(csvFormat(kind), body, createdBy, maxBytes);
+}
+
+/** `receiveImport` for a file of any format (a migration's CSV or JSON lines). */
+export async function receiveRows(
+  format: RowFormat,
   body: Readable,
   createdBy: string,
   maxBytes: number,
 ): Promise<ImportJobDoc> {
+  const { header } = format;
+  const fixed = 'columns' in header ? header.columns : undefined;
   const parser = body
     .pipe(byteLimit(maxBytes))
     .on('error', (error) => parser.destroy(error))
-    .pipe(csvParser());
+    .pipe(format.parser());
   body.on('error', (error) => parser.destroy(error));
   let job: ImportJobDoc | undefined;
   let rows: Array<{ cells: string[] }> = [];
@@ -68,25 +96,27 @@ export async function receiveImport(
   let chunks = 0;
   const flush = async () => {
     if (!job || rows.length === 0) return;
-    const firstRow = received - rows.length + 2;
+    // A spreadsheet numbers the header row 1; a file without a header starts its records at 1.
+    const firstRow = received - rows.length + (fixed ? 1 : 2);
     await storeChunk({ _id: chunkId(job._id, chunks), jobId: job._id, index: chunks, firstRow, rows });
     chunks += 1;
     rows = [];
   };
+  const options = { dryRun: format.dryRun };
   try {
+    if (fixed) job = await createImportJob(format.kind, createdBy, fixed, options);
     for await (const cells of parser as AsyncIterable<string[]>) {
       if (!job) {
-        const header = readHeader(kind, cells);
-        if ('problem' in header) throw refusedFile(header.problem);
-        job = await createImportJob(kind, createdBy, header.columns);
+        const read = typeof header === 'function' ? header(cells) : header;
+        if ('problem' in read) throw refusedFile(read.problem);
+        job = await createImportJob(format.kind, createdBy, read.columns, options);
         continue;
       }
       rows.push({ cells });
       received += 1;
       if (rows.length >= ROWS_PER_CHUNK) await flush();
     }
-    if (!job)
-      throw refusedFile(`the file is empty; its first line must be the header ${importColumns[kind].join(',')}`);
+    if (!job || (fixed && received === 0)) throw refusedFile(format.empty);
     await flush();
   } catch (error) {
     if (job) await discardImport(job._id, chunks);

@@ -6,6 +6,7 @@ import type {
 } from '../domain/escalation-plan';
 import type { LifecycleState } from '../domain/lifecycle';
 import type {
+  Arrival,
   EngineVerdict,
   EscalationFate,
   EscalationResolutionSummary,
@@ -21,7 +22,13 @@ export const escalationWorkflowId = (escalationId: string) => `escalation-${esca
 
 export type { EscalationContenderView, EscalationResolutionRequest } from '../domain/escalation-plan';
 export type { LifecycleState } from '../domain/lifecycle';
-export type { EscalationFate, EscalationResolutionSummary, FateAction, Requester } from '../domain/lifecycle-entries';
+export type {
+  Arrival,
+  EscalationFate,
+  EscalationResolutionSummary,
+  FateAction,
+  Requester,
+} from '../domain/lifecycle-entries';
 
 /** What the registration's workflow shows of itself: its document's state and a review it waits for. */
 export interface RegistrationState extends LifecycleState {
@@ -58,6 +65,8 @@ export interface SubmissionInput {
   idempotencyKey?: string;
   /** Who entered it (a person or an integration key), and for whom when a distributor entered it. */
   enteredBy: Requester['actor'] & { onBehalfOf?: { distributorId: string } };
+  /** A migrated registration: stored with its own submission time and pre-drawn sequence, then `arrive()`s. */
+  arrival?: Arrival;
 }
 
 /** What the policy a registration was accepted under means for the rest of its life. */

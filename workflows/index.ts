@@ -2,4 +2,5 @@
 export { escalationWorkflow } from './escalation';
 export { policyChangeWorkflow } from './policy-change';
 export { registrationWorkflow } from './registration';
+export { registrationImportWorkflow } from './registration-import';
 export { vendorImportWorkflow } from './vendor-import';

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import {
   engineEvents,
+  importedEvents,
   type LifecycleEvent,
   type LifecycleState,
   mayHappen,
@@ -20,6 +21,7 @@ import {
   transition,
 } from '../domain/lifecycle';
 import {
+  type Arrival,
   closingEntry,
   type EngineVerdict,
   type EntryContent,
@@ -30,6 +32,7 @@ import {
   extensionRequestEntry,
   fateEntry,
   heldAtApprovalEntry,
+  importedEntry,
   type Requester,
   recheckEntry,
   resolutionNotifyKey,
@@ -86,8 +89,12 @@ export class RegistrationLifecycle {
 
   async run(): Promise<RegistrationState> {
     await this.accept();
-    await this.answerSubmitterFirst();
-    await this.decide('decision');
+    const { arrival } = this.input.submission;
+    if (arrival) await this.arrive(arrival);
+    else {
+      await this.answerSubmitterFirst();
+      await this.decide('decision');
+    }
     for (;;) {
       const { status } = this.state;
       if (status === 'pending') await condition(() => this.state.status !== 'pending');
@@ -150,6 +157,36 @@ export class RegistrationLifecycle {
           now,
           ...(fate ? { notifyKey: resolutionNotifyKey(fate) } : {}),
         });
+    });
+    if (this.state.status === 'escalated') await this.enterEscalation();
+  }
+
+  /**
+   * A migrated registration, stored `pending` with its own submission time and pre-drawn number, records
+   * where it stood in a signed `imported` entry: a closed one ends there (kept for history); an approved
+   * one keeps its own protection end, unless a live registration or an approved import numbered before it
+   * holds the deal (then it is escalated, the holders shown); a pending or escalated one is decided afresh
+   * as a new one would be, after the earlier registrations of its deal.
+   */
+  private async arrive(arrival: Arrival): Promise<void> {
+    const { onBehalfOf: _, ...actor } = this.input.submission.enteredBy;
+    const entry = (heldBy?: EngineVerdict) => importedEntry(this.registered(), arrival, actor, heldBy);
+    if (arrival.status !== 'approved') {
+      const afresh = arrival.status === 'pending' || arrival.status === 'escalated';
+      await this.steps.run(() => this.record(afresh ? 'imported-pending' : importedEvents[arrival.status], entry()));
+      if (afresh) await this.decide('decision');
+      return;
+    }
+    await this.steps.run(async () => {
+      const { registrationId } = this.input;
+      const weighed = await this.queue.lookUntilSettled((look: LookInput) =>
+        locally.weighArrival({ registrationId, ...look }),
+      );
+      const held = weighed.verdict.decision.outcome !== 'approve';
+      await this.record(held ? 'imported-escalated' : 'imported-approved', entry(held ? weighed.verdict : undefined), {
+        now: new Date(weighed.at),
+        keptUntil: arrival.protectedUntil,
+      });
     });
     if (this.state.status === 'escalated') await this.enterEscalation();
   }
@@ -375,7 +412,7 @@ export class RegistrationLifecycle {
   private async record(
     event: LifecycleEvent,
     entry: EntryContent | ((set: StepFields) => EntryContent),
-    context: Partial<Pick<TransitionContext, 'ordinal' | 'notifyKey' | 'now'>> = {},
+    context: Partial<Pick<TransitionContext, 'ordinal' | 'notifyKey' | 'now' | 'keptUntil'>> = {},
   ): Promise<void> {
     const timing = this.timing();
     const step = transition(this.state, event, entry, {

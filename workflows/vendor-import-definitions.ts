@@ -5,3 +5,10 @@ export interface VendorImportInput {
 }
 
 export const vendorImportWorkflowId = (jobId: string) => `vendor-import-${jobId}`;
+
+/** A migration of registrations (`POST /registrations/import`): planned, then its registrations started. */
+export interface RegistrationImportInput {
+  jobId: string;
+}
+
+export const registrationImportWorkflowId = (jobId: string) => `registration-import-${jobId}`;

@@ -28,6 +28,7 @@ export function importJobView(job: ImportJobDoc, now = Date.now()): z.infer<type
     createdAt: isoDate(job.createdAt) as string,
     ...(job.finishedAt && { finishedAt: isoDate(job.finishedAt) }),
     ...(failure && { failure }),
+    ...(job.migration && { migration: job.migration }),
   };
 }
 

@@ -37,6 +37,7 @@ import {
   simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, watchRoute, withdrawRoute } from './registration-commands';
+import { registrationImportRoute } from './registration-import';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
 import { vendorCollectionRoutes } from './vendor-collections';
@@ -82,6 +83,7 @@ export function createRouteTable(): RouteTable {
     updateResellerRoute,
     ...vendorCollectionRoutes,
     ...importRoutes,
+    registrationImportRoute,
     createApiKeyRoute,
     listApiKeysRoute,
     revokeApiKeyRoute,

@@ -51,7 +51,9 @@ export const dealMatchSchema = z
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
-    kind: z.enum(['decision', 'escalation-resolved', 'deadline', 'extension', 'close', 'withdraw', 'expire']),
+    kind: z
+      .enum(['decision', 'escalation-resolved', 'deadline', 'extension', 'close', 'withdraw', 'expire', 'imported'])
+      .describe('an addition: `imported` records where a migrated registration stood in the system it came from'),
     fromStatus: registrationStatusSchema,
     toStatus: registrationStatusSchema,
     reasonCode: reasonCodeSchema.optional(),
@@ -95,6 +97,16 @@ export const registrationSchema = z
     policyVersion: z.number().int(),
     escalationId: z.string().optional().describe('staff only'),
     endedAt: timestampSchema.optional(),
+    arrival: z
+      .strictObject({
+        importId: z.string(),
+        row: z.number().int(),
+        status: registrationStatusSchema,
+        protectedUntil: timestampSchema.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .describe('an addition: a migrated registration, the import and row it came from and where it stood; staff only'),
     decisions: z.array(decisionSchema),
   })
   .meta({ id: 'Registration' });

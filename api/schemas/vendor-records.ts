@@ -13,6 +13,7 @@ import {
   vendorRecordIdSchema,
 } from '../../domain/vendor/records';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+import { migrationReportSchema } from './registration-import';
 
 /** The vendor's records over HTTP: bodies are the records of domain/vendor/records.ts, views add their times. */
 const stamps = { createdAt: timestampSchema, updatedAt: timestampSchema };
@@ -71,7 +72,7 @@ const rowErrorSchema = z.strictObject({
 export const importJobSchema = z
   .strictObject({
     id: z.string(),
-    kind: z.enum(importKinds),
+    kind: z.enum([...importKinds, 'registrations']),
     status: z.enum(['running', 'done', 'failed']),
     progress: z.strictObject({
       rows: z.number().int().describe('rows in the file'),
@@ -86,6 +87,9 @@ export const importJobSchema = z
     createdAt: timestampSchema,
     finishedAt: timestampSchema.optional(),
     failure: z.string().optional(),
+    migration: migrationReportSchema
+      .optional()
+      .describe('a migration of registrations: what it does, or would do in a dry run (once its rows are planned)'),
   })
   .meta({ id: 'ImportJob' });
 

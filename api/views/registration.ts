@@ -95,6 +95,11 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience, n
             onBehalfOf: doc.enteredBy.onBehalfOf,
           })
         : undefined,
+    arrival: staff && doc.arrival ? arrivalView(doc.arrival) : undefined,
     decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience, named)),
   });
+}
+
+function arrivalView({ importId, row, status, protectedUntil, note }: NonNullable<RegistrationDoc['arrival']>) {
+  return withoutEmpty({ importId, row, status, protectedUntil, note });
 }

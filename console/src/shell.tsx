@@ -11,6 +11,7 @@ import { PartnersPage } from './pages/partners';
 import { PolicyPage } from './pages/policy';
 import { PolicyWorkbench } from './pages/policy-workbench';
 import { RegistrationPage } from './pages/registration';
+import { RegistrationImportPage } from './pages/registration-import';
 import { RegistrationSearch } from './pages/registration-search';
 import { UsersPage } from './pages/users';
 import { isCollection } from './pages/vendor-fields';
@@ -38,6 +39,7 @@ const navItems: NavItem[] = [
   { to: '/partners', label: 'Partners', allowed: (can) => can.administer },
   { to: '/users', label: 'People', allowed: (can) => can.administer },
   { to: '/records', label: 'Vendor records', allowed: (can) => can.viewVendorRecords },
+  { to: '/registrations/import', label: 'Migration', allowed: (can) => can.administer },
   { to: '/api-keys', label: 'API keys', allowed: (can) => can.administer },
 ];
 
@@ -62,6 +64,8 @@ const routes: RouteDef[] = [
     render: ({ id }) => <EscalationPage id={id as string} />,
   },
   { pattern: '/registrations', allowed: (can) => can.searchRegistrations, render: () => <RegistrationSearch /> },
+  // Before `/registrations/:id`, which would take `import` for an id.
+  { pattern: '/registrations/import', allowed: (can) => can.administer, render: () => <RegistrationImportPage /> },
   {
     pattern: '/registrations/:id',
     allowed: (can) => can.searchRegistrations,

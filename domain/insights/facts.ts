@@ -97,11 +97,15 @@ export function factsOfDecision(registration: FactSubject, entry: LoggedDecision
     ...extra,
   });
   const facts: InsightFact[] = [];
+  // A migrated registration's arrival counts as its first decision, where it stood before (pending ones
+  // count when decided afresh); how long the previous system took to decide is not known.
+  const imported = entry.kind === 'imported' && entry.toStatus !== 'pending';
   const changesOutcome =
-    (entry.kind === 'decision' || entry.kind === 'escalation-resolved') && decidedStatuses.includes(entry.toStatus);
+    (entry.kind === 'decision' || entry.kind === 'escalation-resolved' || imported) &&
+    decidedStatuses.includes(entry.toStatus);
   if (changesOutcome) {
     const outcome = entry.toStatus as 'approved' | 'rejected' | 'escalated';
-    const final = outcome !== 'escalated';
+    const final = outcome !== 'escalated' && !imported;
     facts.push(
       fact(`decided|${entry.key}`, 'decided', {
         outcome,
@@ -110,7 +114,7 @@ export function factsOfDecision(registration: FactSubject, entry: LoggedDecision
       }),
     );
   }
-  if (entry.kind === 'decision') {
+  if (entry.kind === 'decision' || imported) {
     // Counted when decided, dated when submitted: every decided registration counts once as submitted.
     facts.push(fact('submitted', 'submitted', {}, new Date(registration.submittedAt)));
     if (entry.matches.length > 0) facts.push(fact('conflict', 'conflict'));

@@ -167,6 +167,18 @@ const matrix: Record<string, Row> = {
   ...importRows('accounts'),
   ...importRows('programs'),
   ...importRows('products'),
+  // A dry run: the matrix's callers store nothing.
+  'POST /api/v1/registrations/import': {
+    allowed: ['admin'],
+    ok: 202,
+    request: async () => ({
+      path: '/api/v1/registrations/import?dryRun=true',
+      raw: {
+        text: `${JSON.stringify({ ...freshSubmission(), resellerId: 'value-var', submittedAt: '2025-01-01T00:00:00Z', status: 'won' })}\n`,
+        contentType: 'application/x-ndjson',
+      },
+    }),
+  },
   'GET /api/v1/imports/{id}': {
     allowed: ['admin'],
     ok: 200,

@@ -157,3 +157,18 @@ export async function simulateAndWait(api: ApiTest, body: unknown, as: CallerNam
     return read.body.status === 'running' ? undefined : read.body;
   }, 'the simulation to end');
 }
+
+/** Uploads an import's file as an admin and reads its job until it has ended; answers the ended job. */
+export async function importAndWait(api: ApiTest, path: string, raw: { text: string; contentType: string }) {
+  const started = await api.call({ as: 'admin', method: 'post', path, raw });
+  if (started.status !== 202) throw new Error(`import answered ${started.status}: ${started.text}`);
+  expect(started.headers.location).toBe(`/api/v1/imports/${started.body.id}`);
+  return eventually(
+    async () => {
+      const job = await api.call({ as: 'admin', method: 'get', path: started.headers.location as string });
+      return job.body.status === 'running' ? undefined : job.body;
+    },
+    'the import to end',
+    120_000,
+  );
+}

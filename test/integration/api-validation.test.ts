@@ -159,6 +159,8 @@ const writeTargets: Record<string, WriteTarget> = {
   'POST /api/v1/accounts/import': { as: 'admin', path: () => '/api/v1/accounts/import' },
   'POST /api/v1/programs/import': { as: 'admin', path: () => '/api/v1/programs/import' },
   'POST /api/v1/products/import': { as: 'admin', path: () => '/api/v1/products/import' },
+  // A CSV or JSON-lines body, read by the route itself: its refusals are tested in registration-import.test.ts.
+  'POST /api/v1/registrations/import': { as: 'admin', path: () => '/api/v1/registrations/import' },
 };
 
 /** A vendor record's create and replace: bodies derived from one the route would accept. */

@@ -1,7 +1,6 @@
 import { Account } from '../../db/accounts';
 import { ImportChunk, ImportChunkResult, ImportJob, ROWS_PER_CHUNK } from '../../db/imports';
-import { eventually } from '../support/harness';
-import { type ApiTest, startApiTest } from './api-support';
+import { type ApiTest, importAndWait as importFile, startApiTest } from './api-support';
 
 /**
  * CSV imports as jobs on the real stack: the file stored as it arrives, imported by a workflow chunk by
@@ -22,19 +21,8 @@ const HEADER = 'id,name,domains,uei,duns,taxId,segment,region,programs,ownerKind
 const upload = (kind: string, text: string, contentType = 'text/csv') =>
   api.call({ as: 'admin', method: 'post', path: `/api/v1/${kind}/import`, raw: { text, contentType } });
 
-async function importAndWait(kind: string, text: string) {
-  const started = await upload(kind, text);
-  if (started.status !== 202) throw new Error(`import answered ${started.status}: ${started.text}`);
-  expect(started.headers.location).toBe(`/api/v1/imports/${started.body.id}`);
-  return eventually(
-    async () => {
-      const job = await api.call({ as: 'admin', method: 'get', path: started.headers.location as string });
-      return job.body.status === 'running' ? undefined : job.body;
-    },
-    'the import to end',
-    120_000,
-  );
-}
+const importAndWait = (kind: string, text: string) =>
+  importFile(api, `/api/v1/${kind}/import`, { text, contentType: 'text/csv' });
 
 const accountRow = (i: number, overrides: Partial<Record<string, string>> = {}) => {
   const cells: Record<string, string> = {

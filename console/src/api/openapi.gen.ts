@@ -1000,6 +1000,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Migrate live registrations from a spreadsheet or another PRM, in their original order, as a job
+         * @description The file is `application/x-ndjson` (each line the registration body plus `resellerId`, `submittedAt`, `status`, `protectedUntil?`, `note?`) or `text/csv` with the header `resellerId,distributorId,submittedAt,status,customerName,segment,opportunityTitle,productLines` and any of `protectedUntil,note,customerDomain,uei,duns,taxId,region,estimatedValue,currency,expectedCloseDate,program` (product lines split by `;`). Rows are numbered after every existing registration in their original `submittedAt` order; approved ones keep their protection end, closed ones are stored for history, pending and escalated ones are decided afresh; an approved one on a deal another registration holds is escalated. Poll `GET /imports/{id}` for progress, the errors of each row and the report (`migration`). `?dryRun=true` reports and stores nothing. Importing the same rows again skips them.
+         *
+         *     Roles: admin.
+         */
+        post: operations["importRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resellers": {
         parameters: {
             query?: never;
@@ -1438,8 +1460,11 @@ export interface components {
             fromStatus: components["schemas"]["RegistrationStatus"];
             /** @description sha256 over this entry and prevHash */
             hash: string;
-            /** @enum {string} */
-            kind: "decision" | "escalation-resolved" | "deadline" | "extension" | "close" | "withdraw" | "expire";
+            /**
+             * @description an addition: `imported` records where a migrated registration stood in the system it came from
+             * @enum {string}
+             */
+            kind: "decision" | "escalation-resolved" | "deadline" | "extension" | "close" | "withdraw" | "expire" | "imported";
             /** @description staff only */
             matches?: components["schemas"]["DealMatch"][];
             policyVersion: number;
@@ -1636,7 +1661,36 @@ export interface components {
             finishedAt?: string;
             id: string;
             /** @enum {string} */
-            kind: "accounts" | "programs" | "products";
+            kind: "accounts" | "programs" | "products" | "registrations";
+            /** @description a migration of registrations: what it does, or would do in a dry run (once its rows are planned) */
+            migration?: {
+                /** @description rows an earlier import stored already: skipped */
+                alreadyImported: number;
+                /** @description approved imports that keep their protection to its original end */
+                approved: number;
+                /** @description won, lost, expired, withdrawn and rejected imports, stored for history */
+                closed: number;
+                conflictCount: number;
+                /** @description the approved imports to be escalated, and who holds their deal (the first 1,000) */
+                conflicts: {
+                    heldBy: {
+                        registrationId: string;
+                        resellerId: string;
+                        /** @description when the holder is an earlier row of the same file */
+                        row?: number;
+                    }[];
+                    reasonCode?: components["schemas"]["ReasonCode"];
+                    registrationId: string;
+                    resellerId: string;
+                    row: number;
+                }[];
+                /** @description pending and escalated imports, decided as new ones would be */
+                decidedAfresh: number;
+                /** @description true: nothing was stored; the counts say what a real run would do */
+                dryRun: boolean;
+                /** @description approved imports on a deal another registration holds: escalated */
+                escalated: number;
+            };
             /** @description an addition: what the imported rows did (a re-import of the same rows is all unchanged) */
             outcomes: {
                 created: number;
@@ -2111,6 +2165,15 @@ export interface components {
             status: "queued";
         };
         Registration: {
+            /** @description an addition: a migrated registration, the import and row it came from and where it stood; staff only */
+            arrival?: {
+                importId: string;
+                note?: string;
+                /** Format: date-time */
+                protectedUntil?: string;
+                row: number;
+                status: components["schemas"]["RegistrationStatus"];
+            };
             customer: components["schemas"]["Customer"];
             /** Format: date-time */
             decidedAt?: string;
@@ -7597,6 +7660,105 @@ export interface operations {
                 };
             };
             /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRegistrations: {
+        parameters: {
+            query?: {
+                /** @description true: report what the import would do, storing nothing */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description The import job, started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not application/x-ndjson */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the CSV header is not a migration header, or the file is not valid CSV */
             422: {
                 headers: {
                     [name: string]: unknown;

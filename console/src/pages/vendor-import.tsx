@@ -5,7 +5,7 @@ import { useSession } from '../session';
 import { Page, Section } from '../ui/page';
 import { ErrorState, Loading, ProblemList } from '../ui/states';
 import { useApi } from '../ui/use-api';
-import { useSubmit } from '../ui/use-submit';
+import { type Submission, useSubmit } from '../ui/use-submit';
 import { RecordsTabs } from './vendor-records';
 
 const columnsOf: Record<ImportKind, string> = {
@@ -13,6 +13,22 @@ const columnsOf: Record<ImportKind, string> = {
   programs: 'id,name,contractNumbers,accounts',
   products: 'id,name,family',
 };
+
+/** Why an upload was refused: the file's problem (bad header, not CSV, too large) or the API's. */
+export function UploadRefusal({ submit }: { submit: Submission }) {
+  return (
+    <>
+      {submit.failure ? <ProblemList error={submit.failure} /> : null}
+      {submit.fieldErrors.length > 0 ? (
+        <div class="state state-error" role="alert">
+          <p>
+            <strong>The file was refused.</strong> {submit.fieldErrors.map((error) => error.message).join(' ')}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 /** Chooses a file and sends it; the job's page follows (its id in the address, so a reload keeps watching). */
 function UploadForm() {
@@ -59,14 +75,7 @@ function UploadForm() {
           </p>
         </div>
       </div>
-      {submit.failure ? <ProblemList error={submit.failure} /> : null}
-      {submit.fieldErrors.length > 0 ? (
-        <div class="state state-error" role="alert">
-          <p>
-            <strong>The file was refused.</strong> {submit.fieldErrors.map((error) => error.message).join(' ')}
-          </p>
-        </div>
-      ) : null}
+      <UploadRefusal submit={submit} />
       <div class="actions">
         <button type="submit" class="primary" disabled={submit.busy || !file}>
           {submit.busy ? 'Sending the file…' : 'Import'}
@@ -76,15 +85,53 @@ function UploadForm() {
   );
 }
 
-/** A running job polled every second; its errors by row and column as they are found. */
-function JobProgress({ id }: { id: string }) {
+/** An import job polled every second until it ends (vendor records and migrations alike). */
+export function useImportJob(id: string) {
   const { csrf } = useSession();
   const [ended, setEnded] = useState(false);
   const job = useApi((signal) => getImport(csrf, id, signal), [csrf, id], { pollMs: ended ? undefined : 1000 });
-  const data = job.data;
+  const status = job.data?.status;
   useEffect(() => {
-    if (data && data.status !== 'running') setEnded(true);
-  }, [data?.status]);
+    if (status && status !== 'running') setEnded(true);
+  }, [status]);
+  return job;
+}
+
+/** A job's errors by row and column (`column` names the path: a CSV column, or a JSON field). */
+export function ImportErrors({ job, column = 'Column' }: { job: ImportJob; column?: string }) {
+  if (job.errors.length === 0) return null;
+  return (
+    <div class="table-scroll">
+      <table class="data">
+        <caption>
+          Errors by row
+          {job.errorCount > job.errors.length ? ` (the first ${job.errors.length} of ${job.errorCount})` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">{column}</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {job.errors.map((error) => (
+            <tr key={`${error.row}:${error.path}:${error.message}`}>
+              <th scope="row">{error.row}</th>
+              <td>{error.path ? <code>{error.path}</code> : 'the whole row'}</td>
+              <td>{error.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A running job polled every second; its errors by row and column as they are found. */
+function JobProgress({ id }: { id: string }) {
+  const job = useImportJob(id);
+  const data = job.data;
   if (job.error && !data) return <ErrorState error={job.error} what="the import" onRetry={job.reload} />;
   if (!data) return <Loading what="the import" />;
   const handled = data.progress.done + data.progress.failed;
@@ -110,32 +157,7 @@ function JobProgress({ id }: { id: string }) {
         <dt>Refused rows</dt>
         <dd>{data.progress.failed}</dd>
       </dl>
-      {data.errors.length > 0 ? (
-        <div class="table-scroll">
-          <table class="data">
-            <caption>
-              Errors by row
-              {data.errorCount > data.errors.length ? ` (the first ${data.errors.length} of ${data.errorCount})` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.errors.map((error) => (
-                <tr key={`${error.row}:${error.path}:${error.message}`}>
-                  <th scope="row">{error.row}</th>
-                  <td>{error.path ? <code>{error.path}</code> : 'the whole row'}</td>
-                  <td>{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ImportErrors job={data} />
     </Section>
   );
 }

@@ -260,6 +260,28 @@ describe('facts of a decision log', () => {
     expect(facts[0]).toMatchObject({ segment: 'education', model: 'hybrid', policyVersion: 2 });
   });
 
+  it('count a migrated registration as submitted on its original day and decided where it stood, once', () => {
+    const imported = (toStatus: 'approved' | 'pending' | 'lost'): FactSubject => ({
+      ...registration,
+      submittedAt: new Date('2024-05-01T10:00:00Z'),
+      decisions: [
+        { key: 'imported', at: '2026-03-02T00:00:00Z', kind: 'imported', fromStatus: 'pending', toStatus, matches: [] },
+      ],
+    });
+    const factsOf = (subject: FactSubject) =>
+      subject.decisions.flatMap((entry) => factsOfDecision(subject, entry, 'open')).map((f) => [f.kind, f.day, f.ms]);
+    expect(factsOf(imported('approved'))).toEqual([
+      ['decided', '2026-03-02', undefined],
+      ['submitted', '2024-05-01', undefined],
+    ]);
+    expect(factsOf(imported('lost'))).toEqual([
+      ['submitted', '2024-05-01', undefined],
+      ['lost', '2026-03-02', undefined],
+    ]);
+    // A pending import is counted when it is decided afresh, by that decision.
+    expect(factsOf(imported('pending'))).toEqual([]);
+  });
+
   it('count an escalation’s missed deadlines on the days they were due', () => {
     const escalation = {
       _id: 'e1',

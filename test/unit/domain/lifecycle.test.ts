@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   effectsOf,
   endStatuses,
+  importedEvents,
   type LifecycleEvent,
   lifecycleTable,
   mayHappen,
@@ -35,9 +36,12 @@ test('a registration can always be withdrawn while it lives, and nothing happens
   }
 });
 
-test('only the engine decides a pending registration; only a review or a new look decides an escalated one', () => {
-  const fromPending = events.filter((event) => mayHappen(event, 'pending'));
+test('only the engine (or a migrated arrival) decides a pending registration; only a review or a new look decides an escalated one', () => {
+  const fromPending = events.filter((event) => mayHappen(event, 'pending') && !event.startsWith('imported-'));
   expect(fromPending.sort()).toEqual(['approved-by-engine', 'escalated-by-engine', 'rejected-by-engine', 'withdrawn']);
+  const arrivals = events.filter((event) => event.startsWith('imported-'));
+  expect(arrivals.every((event) => lifecycleTable[event].from.join() === 'pending')).toBe(true);
+  expect(arrivals.map((event) => lifecycleTable[event].to).sort()).toEqual([...registrationStatuses].sort());
   const fromEscalated = events.filter((event) => mayHappen(event, 'escalated'));
   expect(fromEscalated.sort()).toEqual(['approved-on-review', 'escalated-again', 'rejected-on-review', 'withdrawn']);
 });
@@ -105,6 +109,18 @@ test('no duration, however long, makes an invalid instant (a workflow task would
       }
     }),
   );
+});
+
+test('an approved import keeps the protection end it had; a closed one ends and is told to nobody', () => {
+  const pending = { status: 'pending' as const, extensionsUsed: 0 };
+  const keptUntil = '2027-03-01T00:00:00.000Z';
+  const approved = transition(pending, importedEvents.approved, someEntry, { timing, now, keptUntil });
+  expect(approved.next).toMatchObject({ status: 'approved', protectedUntil: keptUntil });
+  expect(approved.entry).toMatchObject({ kind: 'imported', protectedUntil: keptUntil });
+  const won = transition(pending, importedEvents.won, someEntry, { timing, now });
+  expect(won.next.status).toBe('won');
+  expect(effectsOf(won.entry)).toEqual({ ends: true });
+  expect(transition(pending, importedEvents.pending, someEntry, { timing, now }).next.status).toBe('pending');
 });
 
 test("an extension's ordinal keeps the count exact when a retry computes it again", () => {

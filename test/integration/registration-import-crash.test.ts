@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Client } from '@temporalio/client';
+import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
+import { ImportJob, type ImportJobDoc } from '../../db/imports';
+import { Registration, type RegistrationDoc } from '../../db/registrations';
+import { Sequence } from '../../db/sequences';
+import { brokenInvariants, checkInvariants } from '../../services/invariants';
+import { receiveMigration, startMigration } from '../../services/registration-import';
+import { connectTemporalClient } from '../../services/temporal';
+import { CrashingWorkers } from '../support/crashing-workers';
+import { publishTestPolicy, seedPartners, uniqueWord } from '../support/fixtures';
+import { eventually } from '../support/harness';
+import { ownServiceTarget, type ServiceTarget } from '../support/service-processes';
+
+/**
+ * A migration whose worker is killed (SIGKILL) after its block of sequences is drawn and again halfway
+ * through starting its registrations: the fresh worker makes the same plan with the same numbers and
+ * starts the rest, so every row is imported once, in its original order, and every invariant holds.
+ */
+jest.setTimeout(300_000);
+
+let target: ServiceTarget;
+let temporal: Client;
+
+beforeAll(async () => {
+  target = ownServiceTarget('import-crash');
+  await connectDatabase(target.mongodbUri);
+  await ensureIndexes();
+  await seedPartners();
+  await publishTestPolicy({ model: 'open', timing: { protection: 'PT10M', expiryReminder: 'PT1M' } });
+  temporal = await connectTemporalClient({ TEMPORAL_ADDRESS: target.temporalAddress, TEMPORAL_NAMESPACE: 'default' });
+});
+
+afterAll(async () => {
+  await temporal?.connection.close();
+  await disconnectDatabase();
+});
+
+const statuses = ['approved', 'pending', 'won', 'escalated', 'expired'] as const;
+
+function rows(count: number): string {
+  const protectedUntil = new Date(Date.now() + 3_600_000).toISOString();
+  return Array.from({ length: count }, (_, index) => {
+    const status = statuses[index % statuses.length];
+    // Spread over a year, not in file order.
+    const submittedAt = new Date(Date.UTC(2024, (index * 7) % 12, 1 + (index % 27))).toISOString();
+    return JSON.stringify({
+      resellerId: index % 2 === 0 ? 'value-var' : 'big-integrator',
+      distributorId: 'dist-a',
+      submittedAt,
+      status,
+      ...(status === 'approved' && { protectedUntil }),
+      customer: { name: `${uniqueWord()} ${uniqueWord()} ${index}`, segment: 'commercial' },
+      opportunity: { title: `Migrated ${index}`, productLines: ['storage'] },
+    });
+  }).join('\n');
+}
+
+test('a migration survives its worker dying after the block is drawn and while it starts registrations', async () => {
+  const count = 40;
+  const onceDir = path.join(target.runDir, 'fired-import');
+  const points = ['import:block-drawn', 'import:rows-started'] as const;
+  const workers = new CrashingWorkers(target, temporal, { points, onceDir, label: 'import' }, () => undefined);
+  await workers.start(1);
+  let job: ImportJobDoc;
+  try {
+    job = await receiveMigration('application/x-ndjson', Readable.from([rows(count)]), 'usr_test', 1_048_576, false);
+    await startMigration(temporal, target.taskQueue, job);
+    const done = await eventually(
+      async () => {
+        const read = await ImportJob.findById(job._id).lean<ImportJobDoc>().exec();
+        return read?.status === 'done' || read?.status === 'failed' ? read : undefined;
+      },
+      'the import to end',
+      240_000,
+    );
+    expect(done).toMatchObject({ status: 'done', rows: count, done: count, failed: 0 });
+    expect(workers.deaths.map((death) => death.point).sort()).toEqual([...points].sort());
+    const imported = await eventually(
+      async () => {
+        const docs = await Registration.find({ 'arrival.importId': job._id }).lean<RegistrationDoc[]>().exec();
+        return docs.length === count && docs.every((doc) => doc.status !== 'pending') ? docs : undefined;
+      },
+      'every import to be recorded',
+      120_000,
+    );
+    // One block, drawn once and reused by the plan made again: no number taken twice or wasted.
+    const block = await Sequence.find({ registrationId: `import:${job._id}` })
+      .lean<Array<{ value: number }>>()
+      .exec();
+    expect(block.map((number) => number.value).sort((a, b) => a - b)).toEqual(
+      imported.map((doc) => doc.sequence as number).sort((a, b) => a - b),
+    );
+    // Numbered in original submittedAt order.
+    const bySequence = [...imported].sort((a, b) => (a.sequence as number) - (b.sequence as number));
+    const times = bySequence.map((doc) => doc.submittedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const doc of imported) expect(doc.decisions.filter((entry) => entry.kind === 'imported')).toHaveLength(1);
+    const report = await checkInvariants(
+      temporal,
+      imported.map((doc) => doc._id),
+    );
+    expect(brokenInvariants(report)).toEqual([]);
+  } finally {
+    await workers.stop();
+  }
+});
