@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import type { AccountFacts } from './accounts/routing-facts';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
 import type { ReasonCode, RegistrationStatus } from './registration';
 
@@ -38,6 +39,8 @@ export interface EntryContent {
   decidedBy: DecidedBy;
   actor: Actor;
   escalationId?: string;
+  /** The vendor account's routing facts the engine decided by, as they were then (staff only). */
+  account?: AccountFacts;
 }
 
 /**
@@ -73,13 +76,15 @@ export interface EngineVerdict {
   explanation: string;
   resellerExplanation: string;
   escalationId?: string;
+  /** The account facts the registration was routed by, when an account matched. */
+  account?: AccountFacts;
 }
 
 const engineActor: Actor = { kind: 'engine', id: 'allocation-engine' };
 
 /** The engine's decision: the first one (`decision`), or a look again at an escalated registration. */
 export function engineEntry(
-  { decision, explanation, resellerExplanation, escalationId }: EngineVerdict,
+  { decision, explanation, resellerExplanation, escalationId, account }: EngineVerdict,
   key = 'decision',
 ): EntryContent {
   return {
@@ -93,6 +98,8 @@ export function engineEntry(
     decidedBy: { kind: 'engine', id: 'allocation-engine' },
     actor: engineActor,
     ...(escalationId ? { escalationId } : {}),
+    // Only when an account decided, so that other entries serialize (and hash) as they always did.
+    ...(account ? { account } : {}),
   };
 }
 
