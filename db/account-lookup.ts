@@ -2,7 +2,7 @@ import { type AccountMatch, matchAccount } from '../domain/accounts/match';
 import { type AccountFacts, accountFacts } from '../domain/accounts/routing-facts';
 import { type CustomerNaming, customerIdentity } from '../domain/matching';
 import type { AccountRecord, ProgramRecord } from '../domain/vendor/records';
-import { accountsByCertainKeys, accountsByNameKeys } from './accounts';
+import { Account, accountsByCertainKeys, accountsByNameKeys } from './accounts';
 import { programById, programsListing } from './vendor-records';
 
 export interface AccountLookup {
@@ -35,4 +35,50 @@ export async function routingFactsOfAccount(account: AccountRecord): Promise<Acc
   ]);
   const programs = [...named, ...listing].filter((program): program is ProgramRecord => program !== undefined);
   return accountFacts(account, programs);
+}
+
+/** Keys and accounts remembered by one replay: past this many, the memory starts afresh. */
+const MAX_REMEMBERED = 200_000;
+
+/**
+ * The vendor's accounts as they are now, for a replay of many stored registrations (the policy
+ * simulation): the same certain match as an acceptance's (identifiers and registrable domains; a name
+ * routes nothing, so names are not read), each distinct key and each account's routing facts read
+ * once per replay. With no account stored, nothing is read at all.
+ */
+export class CurrentAccounts {
+  private readonly underKey = new Map<string, Promise<AccountRecord[]>>();
+  private readonly factsById = new Map<string, Promise<AccountFacts>>();
+  private anyStored?: Promise<boolean>;
+
+  /** The routing facts of the account this customer is now, with certainty; undefined when none. */
+  async factsOf(customer: CustomerNaming): Promise<AccountFacts | undefined> {
+    this.anyStored ??= Account.exists({})
+      .exec()
+      .then((found) => found !== null);
+    if (!(await this.anyStored)) return undefined;
+    const found = await Promise.all(customerIdentity(customer).certainKeys.map((key) => this.accountsUnder(key)));
+    // A threshold above any similarity: a name is never even a candidate here.
+    const match = matchAccount(customer, found.flat(), 2);
+    return match.kind === 'certain' ? this.routingFacts(match.account) : undefined;
+  }
+
+  private accountsUnder(key: string): Promise<AccountRecord[]> {
+    return remembered(this.underKey, key, () => accountsByCertainKeys([key]));
+  }
+
+  private routingFacts(account: AccountRecord): Promise<AccountFacts> {
+    return remembered(this.factsById, account.id, () => routingFactsOfAccount(account));
+  }
+}
+
+function remembered<T>(memory: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  const known = memory.get(key);
+  if (known) return known;
+  if (memory.size >= MAX_REMEMBERED) memory.clear();
+  const reading = read();
+  memory.set(key, reading);
+  // A failed read is not remembered: the next asks again.
+  reading.catch(() => memory.delete(key));
+  return reading;
 }

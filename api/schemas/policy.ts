@@ -117,6 +117,20 @@ export const simulationReportSchema = z
       .describe(
         "resellers whose submissions the candidate's limits would have refused; refused submissions are left out of the candidate's counts",
       ),
+    accounts: z
+      .strictObject({
+        routedByAccount: z.number().int(),
+        declaredOtherwise: z.number().int(),
+        declaredOtherwiseBy: z.strictObject({
+          segment: z.number().int(),
+          region: z.number().int(),
+          program: z.number().int(),
+        }),
+      })
+      .optional()
+      .describe(
+        "registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases)",
+      ),
   })
   .meta({ id: 'SimulationReport' });
 

@@ -1,11 +1,12 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { CurrentAccounts } from '../../db/account-lookup';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
 import { updateSimulationJob } from '../../db/simulation-jobs';
 import { PolicyReplay, type ReplaySetup, replayPage } from '../../domain/simulation';
 import { type SubmissionPeriod, submittedWithin } from '../../domain/simulation/period';
-import { walkStoredRegistrations } from '../simulation-snapshots';
+import { walkStoredRegistrations, withCurrentAccounts } from '../simulation-snapshots';
 
 /** What the API thread hands the simulation thread. */
 export interface SimulationThreadInput {
@@ -46,6 +47,7 @@ async function run(input: SimulationThreadInput): Promise<void> {
   await connectDatabase(input.databaseUri);
   try {
     const replay = new PolicyReplay(input.setup);
+    const accounts = new CurrentAccounts();
     const walk = await walkStoredRegistrations();
     const progress = { read: 0, totalEstimate: walk.top };
     await updateSimulationJob(input.jobId, { progress });
@@ -58,7 +60,8 @@ async function run(input: SimulationThreadInput): Promise<void> {
       }
       const next = await walk.pages.next();
       if (next.done) break;
-      replayPage(replay, input.period ? submittedWithin(next.value, input.period) : next.value);
+      const page = input.period ? submittedWithin(next.value, input.period) : next.value;
+      replayPage(replay, await withCurrentAccounts(page, accounts));
       progress.read += next.value.length;
       if (Date.now() - reported >= PROGRESS_EVERY_MS) {
         reported = Date.now();

@@ -97,4 +97,16 @@ export interface SimulationReport {
    * they are left out of the candidate's outcome counts and of the replay's deal holders.
    */
   limits: { refused: number; hits: LimitHit[] };
+  /**
+   * The vendor's accounts, as they are now, against what was declared: how many registrations the
+   * replay routed by an account, and how many of those declared a segment, region or program the
+   * account contradicts (each field counted on its own).
+   */
+  accounts: AccountsReplayed;
+}
+
+export interface AccountsReplayed {
+  routedByAccount: number;
+  declaredOtherwise: number;
+  declaredOtherwiseBy: { segment: number; region: number; program: number };
 }
