@@ -1263,6 +1263,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description An account the customer may be; it routes nothing (staff only) */
+        AccountCandidate: {
+            accountId: string;
+            /** @enum {string} */
+            basis: "uei" | "duns" | "taxId" | "domain" | "name";
+            name: string;
+            score: number;
+        };
         AccountOwner: {
             id: string;
             /**
@@ -1361,6 +1369,18 @@ export interface components {
         };
         /** @description One entry of the hash-chained decision log */
         Decision: {
+            /** @description the account facts this decision routed by; staff only */
+            account?: {
+                accountId: string;
+                owner?: components["schemas"]["AccountOwner"];
+                programs: {
+                    contractNumbers?: string[];
+                    id: string;
+                    name?: string;
+                }[];
+                region?: string;
+                segment: components["schemas"]["Segment"];
+            };
             /** @description who did it: a person, an integration key or the program; staff only */
             actor?: {
                 id?: string;
@@ -2042,10 +2062,34 @@ export interface components {
             status: "queued";
         };
         Registration: {
+            /** @description that account's routing facts at acceptance: routing went by them; staff only */
+            account?: {
+                accountId: string;
+                owner?: components["schemas"]["AccountOwner"];
+                programs: {
+                    contractNumbers?: string[];
+                    id: string;
+                    name?: string;
+                }[];
+                region?: string;
+                segment: components["schemas"]["Segment"];
+            };
+            /** @description accounts it may be (a similar name): shown, never routed on; staff only */
+            accountCandidates?: components["schemas"]["AccountCandidate"][];
+            /** @description the vendor's account the customer matched with certainty; staff only */
+            accountId?: string;
             customer: components["schemas"]["Customer"];
             /** Format: date-time */
             decidedAt?: string;
             decisions: components["schemas"]["Decision"][];
+            /** @description staff only */
+            declared?: {
+                program?: string;
+                region?: string;
+                segment?: components["schemas"]["Segment"];
+            };
+            /** @description the declared fields the account contradicts; staff only */
+            declaredOtherwise?: ("segment" | "region" | "program")[];
             distributorId: string;
             /** Format: date-time */
             endedAt?: string;
@@ -2216,6 +2260,16 @@ export interface components {
             };
             /** @description once the job is done or timed out */
             report?: {
+                /** @description registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases) */
+                accounts?: {
+                    declaredOtherwise: number;
+                    declaredOtherwiseBy: {
+                        program: number;
+                        region: number;
+                        segment: number;
+                    };
+                    routedByAccount: number;
+                };
                 /** @description every changed registration is counted; at most 500 are listed */
                 changedCount: number;
                 changes: {
