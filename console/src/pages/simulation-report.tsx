@@ -90,6 +90,17 @@ export function SimulationResult({ report }: { report: SimulationReport }) {
           {report.collisions.dealGroups} deal{report.collisions.dealGroups === 1 ? '' : 's'} with{' '}
           {report.collisions.registrations} registrations
         </dd>
+        {report.accounts ? (
+          <>
+            <dt>Routed by the vendor’s accounts</dt>
+            <dd>
+              {report.accounts.routedByAccount} registration{report.accounts.routedByAccount === 1 ? '' : 's'}, as the
+              accounts are now; {report.accounts.declaredOtherwise} of them declared otherwise (segment{' '}
+              {report.accounts.declaredOtherwiseBy.segment}, region {report.accounts.declaredOtherwiseBy.region},
+              program {report.accounts.declaredOtherwiseBy.program})
+            </dd>
+          </>
+        ) : null}
         <dt>Refused by limits</dt>
         <dd>
           {report.limits.refused === 0
