@@ -1,5 +1,5 @@
-import type { Actor } from './actor';
 import type { AccountFacts } from './accounts/routing-facts';
+import type { Actor } from './actor';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
 import type { ReasonCode, RegistrationStatus } from './registration';
 

@@ -1,7 +1,7 @@
+import { declarationDifferences, declaredRouting } from '../accounts/routing-facts';
 import type { EngineDecision } from '../allocation/decide';
 import { stepDetail } from '../allocation/steps';
 import type { DealMatch } from '../allocation/types';
-import { declarationDifferences, declaredRouting } from '../accounts/routing-facts';
 import type {
   AccountsReplayed,
   DistributorShare,

@@ -1,7 +1,7 @@
+import { registrationLookupKeys } from '../accounts/match';
 import { evaluateDealCheck } from '../allocation/deal-check';
 import { decideOutcome, type EngineDecision } from '../allocation/decide';
 import type { RegistrationFacts } from '../allocation/types';
-import { registrationLookupKeys } from '../accounts/match';
 import { durationToMs } from '../policy/duration';
 import { ActiveSet } from './active-set';
 import { LimitTracker } from './limits';
