@@ -27,14 +27,6 @@ const policy = {
     { when: { segments: ['federal-dod'] }, distributors: ['dist-a'] },
   ],
   onWrongRoute: 'reject',
-  timing: {
-    protection: 'PT60S',
-    expiryReminder: 'PT10S',
-    reviewSla: 'PT30S',
-    secondReviewSla: 'PT30S',
-    onSecondSlaBreach: 'first-come',
-    extension: { period: 'PT60S', max: 1, needsApproval: false },
-  },
 };
 
 /** An account of its own run: a unique name, domain and UEI. */
