@@ -183,9 +183,9 @@ export async function withCurrentAccounts(
 ): Promise<RegistrationSnapshot[]> {
   return Promise.all(
     page.map(async (snapshot) => {
-      const { account: _then, ...rest } = snapshot;
+      const { account: then, ...rest } = snapshot;
       const now = await accounts.factsOf(snapshot.customer);
-      return now ? { ...rest, account: now } : rest;
+      return { ...rest, ...(now && { account: now }), accountAtAcceptance: then ?? null };
     }),
   );
 }

@@ -126,6 +126,10 @@ export const simulationReportSchema = z
           region: z.number().int(),
           program: z.number().int(),
         }),
+        changedSinceAcceptance: z
+          .number()
+          .int()
+          .describe('registrations decided by other account facts than the accounts have now (or by none)'),
       })
       .optional()
       .describe(

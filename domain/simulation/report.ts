@@ -1,4 +1,4 @@
-import { declarationDifferences, declaredRouting } from '../accounts/routing-facts';
+import { declarationDifferences, declaredRouting, sameRoutingFacts } from '../accounts/routing-facts';
 import type { EngineDecision } from '../allocation/decide';
 import { stepDetail } from '../allocation/steps';
 import type { DealMatch } from '../allocation/types';
@@ -69,6 +69,7 @@ export class ReportBuilder {
     routedByAccount: 0,
     declaredOtherwise: 0,
     declaredOtherwiseBy: { segment: 0, region: 0, program: 0 },
+    changedSinceAcceptance: 0,
   };
 
   constructor(private readonly input: ReplaySetup) {
@@ -87,6 +88,10 @@ export class ReportBuilder {
 
   /** Whether the account the replay routes this registration by contradicts what it declared. */
   private countAccount(snapshot: RegistrationSnapshot): void {
+    const then = snapshot.accountAtAcceptance;
+    if (then !== undefined && !sameRoutingFacts(then ?? undefined, snapshot.account)) {
+      this.accounts.changedSinceAcceptance++;
+    }
     if (!snapshot.account) return;
     this.accounts.routedByAccount++;
     const differing = declarationDifferences(declaredRouting(snapshot.customer, snapshot.program), snapshot.account);

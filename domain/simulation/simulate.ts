@@ -24,7 +24,13 @@ function earliestFromHere(submittedAt: number[]): number[] {
 }
 
 function factsOf(snapshot: RegistrationSnapshot, status: RegistrationFacts['status']): RegistrationFacts {
-  const { submittedAt: _submittedAt, actual: _actual, actualDecisiveRule: _rule, ...facts } = snapshot;
+  const {
+    submittedAt: _submittedAt,
+    actual: _actual,
+    actualDecisiveRule: _rule,
+    accountAtAcceptance: _then,
+    ...facts
+  } = snapshot;
   return { ...facts, status };
 }
 

@@ -172,6 +172,7 @@ describe('the simulation', () => {
       routedByAccount: 8,
       declaredOtherwise: 4,
       declaredOtherwiseBy: { segment: 4, region: 0, program: 0 },
+      changedSinceAcceptance: 0,
     });
     expect(before.report.changedCount).toBe(0);
 
@@ -180,6 +181,9 @@ describe('the simulation', () => {
     expect((await admin('put', '/accounts/acct-dod', { ...fields, segment: 'commercial' })).status).toBe(200);
     const after = await simulateAndWait(api, { policy });
     expect(after.report.accounts.declaredOtherwiseBy.segment).toBe(2);
+    // Both registrations on acct-dod were decided by its earlier facts; their decisions keep those.
+    expect(after.report.accounts.changedSinceAcceptance).toBe(2);
+    expect((await read(onDod.wrong as string)).decisions[0]?.account?.segment).toBe('federal-dod');
     // Off the route no more, the first registration on acct-dod would have been approved, and the second
     // (same account, so same customer, and the same reseller) would have been its duplicate.
     expect(after.report.changes).toEqual([

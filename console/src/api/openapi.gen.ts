@@ -2262,6 +2262,8 @@ export interface components {
             report?: {
                 /** @description registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases) */
                 accounts?: {
+                    /** @description registrations decided by other account facts than the accounts have now (or by none) */
+                    changedSinceAcceptance: number;
                     declaredOtherwise: number;
                     declaredOtherwiseBy: {
                         program: number;

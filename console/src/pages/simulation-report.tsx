@@ -97,7 +97,8 @@ export function SimulationResult({ report }: { report: SimulationReport }) {
               {report.accounts.routedByAccount} registration{report.accounts.routedByAccount === 1 ? '' : 's'}, as the
               accounts are now; {report.accounts.declaredOtherwise} of them declared otherwise (segment{' '}
               {report.accounts.declaredOtherwiseBy.segment}, region {report.accounts.declaredOtherwiseBy.region},
-              program {report.accounts.declaredOtherwiseBy.program})
+              program {report.accounts.declaredOtherwiseBy.program}); {report.accounts.changedSinceAcceptance} were
+              decided by other account facts than the accounts have now
             </dd>
           </>
         ) : null}

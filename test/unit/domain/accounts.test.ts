@@ -12,6 +12,7 @@ import {
   declaredRouting,
   houseAccountSeller,
   reservedDistributor,
+  sameRoutingFacts,
 } from '../../../domain/accounts/routing-facts';
 import { decide, explain, renderTrace } from '../../../domain/allocation';
 import type { RegistrationFacts } from '../../../domain/allocation/types';
@@ -327,6 +328,16 @@ describe('what a registration records of its account', () => {
     expect(Object.keys(recorded)).toEqual(['accountCandidates']);
     expect(recorded.accountCandidates?.[0]).toMatchObject({ accountId: 'acct-acme', basis: 'name' });
     expect(declaredOtherwise(recorded)).toEqual([]);
+  });
+
+  it('tells snapshots that would route alike from those that would not', () => {
+    const facts = accountFacts(acme, programs);
+    expect(sameRoutingFacts(facts, structuredClone(facts))).toBe(true);
+    expect(sameRoutingFacts(undefined, undefined)).toBe(true);
+    expect(sameRoutingFacts(facts, undefined)).toBe(false);
+    expect(sameRoutingFacts(facts, { ...facts, region: 'West' })).toBe(false);
+    expect(sameRoutingFacts(facts, { ...facts, owner: { kind: 'distributor', id: 'dist-b' } })).toBe(false);
+    expect(sameRoutingFacts(facts, accountFacts(acme, [{ id: 'sewp-v', name: 'SEWP VI' }]))).toBe(false);
   });
 
   it('no match records nothing', () => {

@@ -186,7 +186,24 @@ describe('simulatePolicy with accounts', () => {
       routedByAccount: 2,
       declaredOtherwise: 2,
       declaredOtherwiseBy: { segment: 1, region: 1, program: 0 },
+      changedSinceAcceptance: 0,
     });
+  });
+
+  it('counts the registrations decided by other account facts than the accounts have now', () => {
+    const now = { ...dodAccount, segment: 'commercial' as const };
+    const compared = simulatePolicy({
+      policy: candidate,
+      label: 'draft',
+      registrations: [
+        { ...onAccount[0]!, account: now, accountAtAcceptance: dodAccount },
+        { ...onAccount[1]!, account: dodAccount, accountAtAcceptance: dodAccount },
+        // No account then, one now: decided by other facts too.
+        { ...onAccount[2]!, account: now, accountAtAcceptance: null },
+      ],
+      partners: { distributors },
+    });
+    expect(compared.accounts.changedSinceAcceptance).toBe(2);
   });
 
   it('makes registrations on one account one customer, whatever each typed', () => {
