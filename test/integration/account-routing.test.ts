@@ -1,4 +1,7 @@
 import type { RegistrationView } from '../../api/schemas/registration';
+import { auditKeys } from '../../config/audit-key';
+import { verifyDecisionChain } from '../../db/decision-log';
+import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { uniqueWord } from '../support/fixtures';
 import {
   type ApiTest,
@@ -94,8 +97,22 @@ describe('routing by the account', () => {
       declared: { segment: 'commercial', region: 'east' },
       declaredOtherwise: ['segment'],
     });
-    // The decision entry keeps the facts it routed by (signed with it), for the audit.
+    // The decision entry keeps the facts it routed by, for the audit; its signature vouches for the
+    // registration's account and snapshot as stored.
     expect(staff.decisions[0]?.account).toEqual(staff.account);
+    const stored = (await Registration.findById(decided.id).lean<RegistrationDoc>().exec()) as RegistrationDoc;
+    const { publicKey, keyId } = auditKeys();
+    const signatures = { publicKey, keyId };
+    expect(
+      verifyDecisionChain(stored.decisions, stored.lastDecisionHash, { ...signatures, registration: stored }).ok,
+    ).toBe(true);
+    const edited = {
+      ...stored,
+      account: { ...(stored.account as NonNullable<RegistrationDoc['account']>), segment: 'commercial' as const },
+    };
+    expect(
+      verifyDecisionChain(stored.decisions, stored.lastDecisionHash, { ...signatures, registration: edited }).ok,
+    ).toBe(false);
     const routed = staff.decisions[0]?.trace.find((step) => step.rule === 'routing.select-route');
     expect(routed?.inputs).toMatchObject({ routedBy: 'account', segment: 'federal-dod', matchedRoute: 1 });
 
