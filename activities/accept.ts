@@ -108,6 +108,8 @@ export async function storeSubmission(
  * The vendor's account of the customer, read before anything is written (README: one point read per
  * identifier and domain, an indexed equality per name key, the programs of a certain match). The
  * registration keeps it as it is now: its decision routes by this snapshot, whatever changes later.
+ * A retry after a crash between listing and storing looks again: should the account have changed in
+ * those moments, the first attempt's `account:<id>` listing stays behind (a harmless extra candidate).
  */
 async function accountOf(submission: SubmissionInput, nameSimilarity: number): Promise<RegistrationAccount> {
   const { customer, program } = submission.body;
