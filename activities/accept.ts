@@ -109,7 +109,8 @@ export async function storeSubmission(
  * identifier and domain, an indexed equality per name key, the programs of a certain match). The
  * registration keeps it as it is now: its decision routes by this snapshot, whatever changes later.
  * A retry after a crash between listing and storing looks again: should the account have changed in
- * those moments, the first attempt's `account:<id>` listing stays behind (a harmless extra candidate).
+ * those moments, the first attempt's `account:<id>` listing stays behind: one more candidate for checks on
+ * that account (compared, never matched by it), which the exhaustive invariant check reports as a stray.
  */
 async function accountOf(submission: SubmissionInput, nameSimilarity: number): Promise<RegistrationAccount> {
   const { customer, program } = submission.body;
