@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { RegistrationView } from '../../api/schemas/registration';
 import { auditKeys } from '../../config/audit-key';
 import { verifyDecisionChain } from '../../db/decision-log';
@@ -113,6 +116,17 @@ describe('routing by the account', () => {
     expect(
       verifyDecisionChain(stored.decisions, stored.lastDecisionHash, { ...signatures, registration: edited }).ok,
     ).toBe(false);
+    // `npm run audit` names what routed it, beside the declaration, and finds the chain intact.
+    const root = path.resolve(__dirname, '..', '..');
+    const { stdout } = await promisify(execFile)(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      ['services/audit-cli.ts', decided.id],
+      { cwd: root, env: { ...process.env, MONGODB_URI: api.system.mongodbUri } },
+    );
+    expect(stdout).toContain(
+      'routed by account acct-dod (federal-dod, region east, programs none); declared commercial, region east, program none',
+    );
+    expect(stdout).toContain('Hash chain: intact');
     const routed = staff.decisions[0]?.trace.find((step) => step.rule === 'routing.select-route');
     expect(routed?.inputs).toMatchObject({ routedBy: 'account', segment: 'federal-dod', matchedRoute: 1 });
 
