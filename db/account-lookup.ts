@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { type AccountMatch, matchAccount } from '../domain/accounts/match';
 import { type AccountFacts, accountFacts } from '../domain/accounts/routing-facts';
 import { type CustomerNaming, customerIdentity } from '../domain/matching';
@@ -39,6 +40,11 @@ export async function routingFactsOfAccount(account: AccountRecord): Promise<Acc
 
 /** Keys and accounts remembered by one replay: past this many, the memory starts afresh. */
 const MAX_REMEMBERED = 200_000;
+/**
+ * Reads one replay has in flight at most: the simulation shares the database with every request (it
+ * otherwise has one read in flight, api/simulation-snapshots.ts), so a page of new customers is no burst.
+ */
+const READS_IN_FLIGHT = 4;
 
 /**
  * The vendor's accounts as they are now, for a replay of many stored registrations (the policy
@@ -50,6 +56,7 @@ export class CurrentAccounts {
   private readonly underKey = new Map<string, Promise<AccountRecord[]>>();
   private readonly factsById = new Map<string, Promise<AccountFacts>>();
   private anyStored?: Promise<boolean>;
+  private readonly reads = pLimit(READS_IN_FLIGHT);
 
   /** The routing facts of the account this customer is now, with certainty; undefined when none. */
   async factsOf(customer: CustomerNaming): Promise<AccountFacts | undefined> {
@@ -64,11 +71,11 @@ export class CurrentAccounts {
   }
 
   private accountsUnder(key: string): Promise<AccountRecord[]> {
-    return remembered(this.underKey, key, () => accountsByCertainKeys([key]));
+    return remembered(this.underKey, key, () => this.reads(() => accountsByCertainKeys([key])));
   }
 
   private routingFacts(account: AccountRecord): Promise<AccountFacts> {
-    return remembered(this.factsById, account.id, () => routingFactsOfAccount(account));
+    return remembered(this.factsById, account.id, () => this.reads(() => routingFactsOfAccount(account)));
   }
 }
 
