@@ -1,4 +1,4 @@
-import type { CurrentAccounts } from '../db/account-lookup';
+import type { CurrentAccounts } from '../db/current-accounts';
 import { bucketOf, listingKey } from '../db/listing';
 import {
   type FactsSource,

@@ -1,8 +1,8 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CurrentAccounts } from '../../db/account-lookup';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
+import { CurrentAccounts } from '../../db/current-accounts';
 import { updateSimulationJob } from '../../db/simulation-jobs';
 import { PolicyReplay, type ReplaySetup, replayPage } from '../../domain/simulation';
 import { type SubmissionPeriod, submittedWithin } from '../../domain/simulation/period';
@@ -47,8 +47,8 @@ async function run(input: SimulationThreadInput): Promise<void> {
   await connectDatabase(input.databaseUri);
   try {
     const replay = new PolicyReplay(input.setup);
-    const accounts = new CurrentAccounts();
     const walk = await walkStoredRegistrations();
+    const accounts = new CurrentAccounts(walk.top);
     const progress = { read: 0, totalEstimate: walk.top };
     await updateSimulationJob(input.jobId, { progress });
     let reported = Date.now();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RegistrationView } from '../../api/schemas/registration';
 import { auditKeys } from '../../config/audit-key';
+import { CurrentAccounts } from '../../db/current-accounts';
 import { verifyDecisionChain } from '../../db/decision-log';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { uniqueWord } from '../support/fixtures';
@@ -229,5 +230,23 @@ describe('the simulation', () => {
         simulated: { outcome: 'reject', reasonCode: 'duplicate' },
       }),
     ]);
+  });
+
+  it('finds the same accounts reading them whole as by point reads', async () => {
+    // Few customers for many accounts: point reads; many customers for few: every account read once.
+    const byPoint = new CurrentAccounts(0);
+    const whole = new CurrentAccounts(1_000_000);
+    const customers = [
+      { name: 'x', domain: `www.${member.domains[0]}`, segment: 'commercial' as const },
+      { name: 'x', identifiers: { uei: reserved.identifiers.uei }, segment: 'commercial' as const },
+      // The domain of one account and the UEI of another: the identifier decides.
+      { name: 'x', domain: open.domains[0], identifiers: { uei: dod.identifiers.uei }, segment: 'commercial' as const },
+      { name: dod.name, segment: 'commercial' as const },
+    ];
+    const found = async (accounts: CurrentAccounts) => Promise.all(customers.map((c) => accounts.factsOf(c)));
+    const expected = await found(byPoint);
+    expect(expected.map((facts) => facts?.accountId)).toEqual(['acct-member', 'acct-reserved', 'acct-dod', undefined]);
+    expect(expected[0]?.programs).toEqual([{ id: 'sewp-v', name: 'SEWP V' }]);
+    expect(await found(whole)).toEqual(expected);
   });
 });
