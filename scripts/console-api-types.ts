@@ -24,7 +24,10 @@ export async function generateConsoleApiTypes(): Promise<string> {
 async function main(): Promise<void> {
   const types = await generateConsoleApiTypes();
   if (process.argv.includes('--stdout')) {
-    process.stdout.write(types);
+    // Flushed before the exit below: a pipe takes 64 KiB at a time, and an exit drops what waits.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(types, (error) => (error ? reject(error) : resolve())),
+    );
     return;
   }
   await writeFile(consoleApiTypesFile, types);
