@@ -61,6 +61,12 @@ export const simulateBodySchema = z
     policy: policySchema,
     from: timestampSchema.optional().describe('replay only registrations submitted at or after this instant'),
     to: timestampSchema.optional().describe('replay only registrations submitted before this instant'),
+    accounts: z
+      .enum(['now', 'at-acceptance'])
+      .default('now')
+      .describe(
+        "route by the vendor's accounts as they are now (default), or as each registration recorded them when it was accepted",
+      ),
   })
   .meta({ id: 'SimulationRequest' });
 

@@ -14,6 +14,8 @@ export interface SimulationThreadInput {
   jobId: string;
   setup: ReplaySetup;
   period?: SubmissionPeriod;
+  /** `now`: each registration routed by its customer's account as it is now; else as recorded at acceptance. */
+  accounts: 'now' | 'at-acceptance';
   /** Epoch ms after which no further page is read. */
   deadline: number;
   /** This thread's nice value; 0 leaves it at the process's. */
@@ -61,7 +63,7 @@ async function run(input: SimulationThreadInput): Promise<void> {
       const next = await walk.pages.next();
       if (next.done) break;
       const page = input.period ? submittedWithin(next.value, input.period) : next.value;
-      replayPage(replay, await withCurrentAccounts(page, accounts));
+      replayPage(replay, input.accounts === 'now' ? await withCurrentAccounts(page, accounts) : page);
       progress.read += next.value.length;
       if (Date.now() - reported >= PROGRESS_EVERY_MS) {
         reported = Date.now();

@@ -216,6 +216,10 @@ describe('the simulation', () => {
     // Both registrations on acct-dod were decided by its earlier facts; their decisions keep those.
     expect(after.report.accounts.changedSinceAcceptance).toBe(2);
     expect((await read(onDod.wrong as string)).decisions[0]?.account?.segment).toBe('federal-dod');
+
+    // Replayed by the accounts as each registration recorded them, nothing changes.
+    const then = await simulateAndWait(api, { policy, accounts: 'at-acceptance' });
+    expect([then.report.changedCount, then.report.accounts.declaredOtherwise]).toEqual([0, 4]);
     // Off the route no more, the first registration on acct-dod would have been approved, and the second
     // (same account, so same customer, and the same reseller) would have been its duplicate.
     expect(after.report.changes).toEqual([

@@ -2347,6 +2347,12 @@ export interface components {
         };
         SimulationRequest: {
             /**
+             * @description route by the vendor's accounts as they are now (default), or as each registration recorded them when it was accepted
+             * @default now
+             * @enum {string}
+             */
+            accounts: "now" | "at-acceptance";
+            /**
              * Format: date-time
              * @description replay only registrations submitted at or after this instant
              */
