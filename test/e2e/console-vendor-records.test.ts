@@ -139,4 +139,15 @@ test('a registration that declared the wrong segment is decided by the accountâ€
   expect(await segment.textContent()).toMatch(/Federal.?dod.*Commercial \(differs\)/i);
   expect(await section.getByRole('row', { name: /^Region/ }).textContent()).not.toContain('differs');
   await screenshot(page, 'registration-routed-by-account');
+
+  // The administrator's simulation says how many registrations the accounts routed and who declared otherwise.
+  const adminPage = await newPage();
+  await signIn(adminPage, api.baseUrl, adminKey);
+  await adminPage.getByRole('link', { name: 'Simulate', exact: true }).click();
+  await adminPage.getByLabel('Route the replay by the vendorâ€™s accounts').selectOption('at-acceptance');
+  await adminPage.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const routed = adminPage.getByText(/; 1 of them declared otherwise \(segment 1,/);
+  await routed.waitFor({ timeout: 60_000 });
+  expect(await routed.textContent()).toMatch(/^1 registration;/);
+  await screenshot(adminPage, 'simulation-by-accounts');
 });

@@ -94,11 +94,13 @@ export function SimulationResult({ report }: { report: SimulationReport }) {
           <>
             <dt>Routed by the vendor’s accounts</dt>
             <dd>
-              {report.accounts.routedByAccount} registration{report.accounts.routedByAccount === 1 ? '' : 's'}, as the
-              accounts are now; {report.accounts.declaredOtherwise} of them declared otherwise (segment{' '}
+              {report.accounts.routedByAccount} registration{report.accounts.routedByAccount === 1 ? '' : 's'};{' '}
+              {report.accounts.declaredOtherwise} of them declared otherwise (segment{' '}
               {report.accounts.declaredOtherwiseBy.segment}, region {report.accounts.declaredOtherwiseBy.region},
-              program {report.accounts.declaredOtherwiseBy.program}); {report.accounts.changedSinceAcceptance} were
-              decided by other account facts than the accounts have now
+              program {report.accounts.declaredOtherwiseBy.program})
+              {report.accounts.changedSinceAcceptance > 0
+                ? `; ${report.accounts.changedSinceAcceptance} were decided by other account facts than the accounts have now`
+                : ''}
             </dd>
           </>
         ) : null}
