@@ -7,6 +7,7 @@ import { CurrentAccounts } from '../../db/current-accounts';
 import { verifyDecisionChain } from '../../db/decision-log';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { uniqueWord } from '../support/fixtures';
+import { eventually } from '../support/harness';
 import {
   type ApiTest,
   type CallerName,
@@ -252,5 +253,29 @@ describe('the simulation', () => {
     expect(expected.map((facts) => facts?.accountId)).toEqual(['acct-member', 'acct-reserved', 'acct-dod', undefined]);
     expect(expected[0]?.programs).toEqual([{ id: 'sewp-v', name: 'SEWP V' }]);
     expect(await found(whole)).toEqual(expected);
+  });
+});
+
+describe('escalations', () => {
+  it("shows a channel manager each contender's account beside its registration", async () => {
+    expect((await admin('put', '/policy', { ...policy, onWrongRoute: 'escalate' })).status).toBe(201);
+    // Another product than the deal on this account that the same reseller holds already.
+    const body = onAccount(member);
+    const escalated = await submitAndWait(api, {
+      ...body,
+      opportunity: { ...body.opportunity, productLines: ['compute'] },
+    });
+    expect([escalated.status, escalated.reasonCode]).toEqual(['escalated', 'wrong-route']);
+    const { escalationId } = await read(escalated.id);
+    // The escalation's document is written by its own workflow, moments later.
+    const contenders = await eventually(async () => {
+      const found = await api.call({
+        as: 'channel-manager',
+        method: 'get',
+        path: `/api/v1/escalations/${escalationId}`,
+      });
+      return found.status === 200 && found.body.contenders?.length ? found.body.contenders : undefined;
+    }, 'the escalation to be stored');
+    expect(contenders).toEqual([expect.objectContaining({ registrationId: escalated.id, accountId: 'acct-member' })]);
   });
 });

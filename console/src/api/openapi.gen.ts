@@ -1481,6 +1481,8 @@ export interface components {
             subject: "registration" | "extension";
         };
         EscalationContender: {
+            /** @description the vendor's account the customer matched with certainty */
+            accountId?: string;
             customer?: components["schemas"]["Customer"];
             distributorId: string;
             estimatedValue?: components["schemas"]["Money"];
