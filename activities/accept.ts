@@ -1,14 +1,17 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { crashPoint } from '../config/crash-points';
+import { lookUpAccount } from '../db/account-lookup';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
 import { reserveQuota } from '../db/registration-quota';
 import { GENESIS_HASH, Registration, type RegistrationDoc, registrationListKeys } from '../db/registrations';
 import { drawSequence } from '../db/sequences';
+import { registrationLookupKeys } from '../domain/accounts/match';
+import { type RegistrationAccount, registrationAccount } from '../domain/accounts/registration-account';
 import { LimitReached } from '../domain/errors';
-import { customerIdentity, lookupKeys } from '../domain/matching';
+import { customerIdentity } from '../domain/matching';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
 import {
   type AcceptanceTerms,
@@ -78,15 +81,16 @@ export async function storeSubmission(
       'NoPolicy',
     );
   }
+  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity);
+  const pending = pendingRegistration(input, submittedAt, policy.version, account);
   await limitsFor(input.submission)(
     { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
     registrationId,
-    lookupKeys(customerIdentity(input.submission.body.customer)),
+    pending.lookupKeys,
   ).catch((error: unknown) => {
     if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
     throw error;
   });
-  const pending = pendingRegistration(input, submittedAt, policy.version);
   await listUnderKeys(registrationId, pending.lookupKeys);
   await crashPoint('accept:listed');
   // A migrated registration's number was drawn with its import's block, in original submission order.
@@ -107,14 +111,30 @@ export async function storeSubmission(
     .exec()) as unknown as AcceptedRegistration;
 }
 
+/**
+ * The vendor's account of the customer, read before anything is written (README: one point read per
+ * identifier and domain, an indexed equality per name key, the programs of a certain match). The
+ * registration keeps it as it is now: its decision routes by this snapshot, whatever changes later.
+ * A retry after a crash between listing and storing looks again: should the account have changed in
+ * those moments, the first attempt's `account:<id>` listing stays behind: one more candidate for checks on
+ * that account (compared, never matched by it), which the exhaustive invariant check reports as a stray.
+ */
+async function accountOf(submission: SubmissionInput, nameSimilarity: number): Promise<RegistrationAccount> {
+  const { customer, program } = submission.body;
+  const { match, facts } = await lookUpAccount(customer, nameSimilarity);
+  return registrationAccount(match, facts, { customer, ...(program !== undefined && { program }) });
+}
+
 function pendingRegistration(
   { registrationId, submission }: AcceptanceInput,
   submittedAt: Date,
   policyVersion: number,
+  account: RegistrationAccount,
 ): RegistrationDoc {
   const { body } = submission;
   const identity = customerIdentity(body.customer);
   return {
+    ...account,
     _id: registrationId,
     status: 'pending',
     resellerId: submission.resellerId,
@@ -127,7 +147,8 @@ function pendingRegistration(
       .filter(Boolean)
       .join(' ')
       .toLowerCase(),
-    lookupKeys: lookupKeys(identity),
+    // Under its account's key too: a registration on the account finds it whatever it typed.
+    lookupKeys: registrationLookupKeys(body.customer, account.accountId),
     customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
     listKeys: [],
     submittedAt,

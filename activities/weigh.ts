@@ -1,5 +1,6 @@
 import { registrationIdsUnderKeys } from '../db/dealkeys';
 import { type RegistrationDoc, registrationFacts } from '../db/registrations';
+import type { AccountFacts } from '../domain/accounts/routing-facts';
 import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
 import type { EngineVerdict } from '../domain/lifecycle-entries';
@@ -36,9 +37,11 @@ export async function weighIn(run: () => WorkflowRun, input: WeighInput): Promis
       holders: holders.map(registrationFacts),
     });
 
+  const verdictOf = (decision: Decision, escalationId?: string) =>
+    engineVerdict(decision, escalationId, registration.account);
   if (input.mode === 'confirm') {
     const decision = confirmation(decideWith(listed.live.filter((other) => other.status === 'approved')));
-    return { verdict: engineVerdict(decision), at: at() };
+    return { verdict: verdictOf(decision), at: at() };
   }
   const holders = listed.live.filter((other) => other.status === 'approved' || other.status === 'escalated');
   const decision = decideWith(holders);
@@ -48,7 +51,7 @@ export async function weighIn(run: () => WorkflowRun, input: WeighInput): Promis
   }
   const escalationId =
     decision.outcome === 'escalate' ? escalationFor(decision, holders, run(), input.attempt) : undefined;
-  return { verdict: engineVerdict(decision, escalationId), at: at() };
+  return { verdict: verdictOf(decision, escalationId), at: at() };
 }
 
 /**
@@ -110,17 +113,21 @@ async function earlierToWaitFor(
  */
 async function mayBeSameDeal(subject: RegistrationDoc, other: RegistrationDoc, policy: Policy): Promise<boolean> {
   if (sharedProductLines(subject.opportunity.productLines, other.opportunity.productLines).length === 0) return false;
+  // One account is one customer, whatever each typed (the engine's own rule, domain/allocation/deal-check.ts).
+  if (subject.accountId !== undefined && subject.accountId === other.accountId) return true;
   const theirs = (await loadPolicyVersion(other.policyVersion)).policy.matching.nameSimilarity;
   const threshold = Math.min(policy.matching.nameSimilarity, theirs);
   return compareCustomers(subject.customer, other.customer, threshold).strength !== 'none';
 }
 
-function engineVerdict(decision: Decision, escalationId?: string): EngineVerdict {
+/** The verdict, with the account facts it routed by (the entry keeps their snapshot for the audit). */
+function engineVerdict(decision: Decision, escalationId?: string, account?: AccountFacts): EngineVerdict {
   return {
     decision,
     explanation: explain(decision, 'staff'),
     resellerExplanation: explain(decision, 'reseller'),
     ...(escalationId ? { escalationId } : {}),
+    ...(account ? { account } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CurrentAccounts } from '../db/current-accounts';
 import { bucketOf, listingKey } from '../db/listing';
 import {
   type FactsSource,
@@ -43,6 +44,7 @@ export const replayProjection = {
   customer: 1,
   'opportunity.productLines': 1,
   program: 1,
+  account: 1,
   sequence: 1,
   submittedAt: 1,
   endedAt: 1,
@@ -168,4 +170,22 @@ export async function buildReplayRecords(): Promise<number> {
     const next = await walk.pages.next();
     if (next.done) return walk.sealed;
   }
+}
+
+/**
+ * The page as the candidate routes it: each registration by the vendor's account it is now, not the one
+ * recorded at its acceptance (an account may have been created, corrected or reassigned since), and by
+ * its declaration when it is none now.
+ */
+export async function withCurrentAccounts(
+  page: readonly RegistrationSnapshot[],
+  accounts: CurrentAccounts,
+): Promise<RegistrationSnapshot[]> {
+  return Promise.all(
+    page.map(async (snapshot) => {
+      const { account: then, ...rest } = snapshot;
+      const now = await accounts.factsOf(snapshot.customer);
+      return { ...rest, ...(now && { account: now }), accountAtAcceptance: then ?? null };
+    }),
+  );
 }

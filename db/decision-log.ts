@@ -39,7 +39,7 @@ export function hashDecision(record: Omit<DecisionRecord, 'hash'>): string {
 /** What a decision entry vouches for besides itself: who registered which customer, when, in which place. */
 export type CoreFacts = Pick<
   RegistrationDoc,
-  '_id' | 'customer' | 'resellerId' | 'distributorId' | 'submittedAt' | 'sequence'
+  '_id' | 'customer' | 'resellerId' | 'distributorId' | 'submittedAt' | 'sequence' | 'accountId' | 'account'
 >;
 
 export function hashCoreFacts(doc: CoreFacts): string {
@@ -50,6 +50,9 @@ export function hashCoreFacts(doc: CoreFacts): string {
     distributorId: doc.distributorId,
     submittedAt: new Date(doc.submittedAt).toISOString(),
     sequence: doc.sequence,
+    // The account a registration routes by, as known at acceptance: only when it has one, so that the
+    // facts of every other registration hash as they always did.
+    ...(doc.accountId !== undefined && { accountId: doc.accountId, account: doc.account }),
   };
   return createHash('sha256')
     .update(stringify(facts) ?? '')
@@ -123,7 +126,7 @@ export function verifyDecisionChain(
         if (currentFacts !== undefined && entry.factsHash !== currentFacts)
           return broken(
             index,
-            'the registration’s core facts (customer, reseller, distributor, submitted time, sequence) changed since this entry',
+            'the registration’s core facts (customer, reseller, distributor, submitted time, sequence, account) changed since this entry',
           );
       }
     }

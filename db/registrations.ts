@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import type { RegistrationAccount } from '../domain/accounts/registration-account';
 import type { RegistrationFacts } from '../domain/allocation/types';
 import type { StepEntry } from '../domain/lifecycle';
 import type { Actor, Arrival } from '../domain/lifecycle-entries';
@@ -30,7 +31,7 @@ export type DecisionRecord = StepEntry & {
  * A registration. After its workflow has started, that workflow is the only writer of this document
  * (FerretDB v1 does not apply concurrent updates atomically; one writer per document makes that moot).
  */
-export interface RegistrationDoc {
+export interface RegistrationDoc extends RegistrationAccount {
   _id: string;
   status: RegistrationStatus;
   reasonCode?: ReasonCode;
@@ -86,6 +87,11 @@ const schema = new Schema<RegistrationDoc>(
     customer: { type: Schema.Types.Mixed, required: true },
     opportunity: { type: Schema.Types.Mixed, required: true },
     program: String,
+    // The vendor's account at acceptance (domain/accounts/registration-account.ts): written once, with the rest.
+    accountId: String,
+    account: { type: Schema.Types.Mixed },
+    declared: { type: Schema.Types.Mixed },
+    accountCandidates: { type: Schema.Types.Mixed },
     searchText: { type: String, required: true },
     lookupKeys: { type: [String], required: true },
     customerKeys: { type: [String], required: true },
@@ -144,7 +150,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields the allocation engine reads, as the conflict check and the what-if replay both give them. */
 export type FactsSource = Pick<
   RegistrationDoc,
-  '_id' | 'status' | 'resellerId' | 'partnerType' | 'distributorId' | 'customer' | 'program' | 'sequence'
+  '_id' | 'status' | 'resellerId' | 'partnerType' | 'distributorId' | 'customer' | 'program' | 'sequence' | 'account'
 > & { opportunity: Pick<Opportunity, 'productLines'> };
 
 export function registrationFacts(doc: FactsSource): RegistrationFacts {
@@ -156,6 +162,8 @@ export function registrationFacts(doc: FactsSource): RegistrationFacts {
     customer: doc.customer,
     productLines: doc.opportunity.productLines,
     ...(doc.program ? { program: doc.program } : {}),
+    // The account as it was when the registration was accepted: what was known then decides.
+    ...(doc.account ? { account: doc.account } : {}),
     // Not accepted yet: it sorts after every accepted registration.
     sequence: doc.sequence ?? Number.MAX_SAFE_INTEGER,
     status: doc.status,

@@ -1,3 +1,4 @@
+import type { AccountFacts } from './accounts/routing-facts';
 import type { Actor } from './actor';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
 import type { Closing, ReasonCode, RegistrationStatus } from './registration';
@@ -40,6 +41,8 @@ export interface EntryContent {
   escalationId?: string;
   /** A close's facts (amount won, or why it was lost), signed with the entry. */
   closing?: Closing;
+  /** The vendor account's routing facts the engine decided by, as they were then (staff only). */
+  account?: AccountFacts;
 }
 
 /**
@@ -75,13 +78,15 @@ export interface EngineVerdict {
   explanation: string;
   resellerExplanation: string;
   escalationId?: string;
+  /** The account facts the registration was routed by, when an account matched. */
+  account?: AccountFacts;
 }
 
 const engineActor: Actor = { kind: 'engine', id: 'allocation-engine' };
 
 /** The engine's decision: the first one (`decision`), or a look again at an escalated registration. */
 export function engineEntry(
-  { decision, explanation, resellerExplanation, escalationId }: EngineVerdict,
+  { decision, explanation, resellerExplanation, escalationId, account }: EngineVerdict,
   key = 'decision',
 ): EntryContent {
   return {
@@ -95,6 +100,8 @@ export function engineEntry(
     decidedBy: { kind: 'engine', id: 'allocation-engine' },
     actor: engineActor,
     ...(escalationId ? { escalationId } : {}),
+    // Only when an account decided, so that other entries serialize (and hash) as they always did.
+    ...(account ? { account } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { verifyDecisionChain } from '../db/decision-log';
 import { Registration, type RegistrationDoc } from '../db/registrations';
+import type { AccountFacts, DeclaredRouting } from '../domain/accounts/routing-facts';
 import type { Actor } from '../domain/actor';
 import { escalationWorkflowId } from '../workflows/definitions';
 import { actorNamer, describeActor, legacyActor } from './actor-names';
@@ -144,6 +145,7 @@ async function auditRegistration(cfg: Config, keys: AuditVerifier, registrationI
     out(
       `  customer ${registration.customer.name}; ${registration.opportunity.title} [${registration.opportunity.productLines.join(', ')}]`,
     );
+    if (registration.account) out(`  ${routedByAccount(registration.account, registration.declared)}`);
 
     // Who entered it and who made each decision, named now: entries record ids only (`actor` where the
     // workflow records one, else the key id in `decidedBy`).
@@ -272,3 +274,14 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** What routed a registration matched to an account, as it was then, beside what the reseller declared. */
+function routedByAccount(account: AccountFacts, declared: DeclaredRouting | undefined): string {
+  const programs = account.programs.map((program) => program.name ?? program.id).join(', ') || 'none';
+  const owner = account.owner ? `, owner ${account.owner.kind} ${account.owner.id}` : '';
+  const facts = `${account.segment}, region ${account.region ?? 'none'}, programs ${programs}${owner}`;
+  const typed = declared
+    ? `; declared ${declared.segment ?? '-'}, region ${declared.region ?? 'none'}, program ${declared.program ?? 'none'}`
+    : '';
+  return `routed by account ${account.accountId} (${facts})${typed}`;
+}

@@ -281,6 +281,7 @@ export const simulatePolicyRoute = defineRoute({
         maxChanges: MAX_LISTED_CHANGES,
       },
       period: { from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined },
+      accounts: body.accounts,
       requestedBy: actorIdOf(caller),
       timeLimitMs: deps.config.SIMULATION_TIME_LIMIT_MS,
       threadNice: deps.config.SIMULATION_THREAD_NICE,

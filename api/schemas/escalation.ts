@@ -26,6 +26,7 @@ export const escalationContenderSchema = z
     productLines: z.array(z.string()).optional(),
     estimatedValue: moneySchema.optional(),
     program: z.string().optional(),
+    accountId: z.string().optional().describe("the vendor's account the customer matched with certainty"),
     match: z
       .strictObject({
         strength: z.enum(['certain', 'probable']),

@@ -61,6 +61,12 @@ export const simulateBodySchema = z
     policy: policySchema,
     from: timestampSchema.optional().describe('replay only registrations submitted at or after this instant'),
     to: timestampSchema.optional().describe('replay only registrations submitted before this instant'),
+    accounts: z
+      .enum(['now', 'at-acceptance'])
+      .default('now')
+      .describe(
+        "route by the vendor's accounts as they are now (default), or as each registration recorded them when it was accepted",
+      ),
   })
   .meta({ id: 'SimulationRequest' });
 
@@ -116,6 +122,24 @@ export const simulationReportSchema = z
       })
       .describe(
         "resellers whose submissions the candidate's limits would have refused; refused submissions are left out of the candidate's counts",
+      ),
+    accounts: z
+      .strictObject({
+        routedByAccount: z.number().int(),
+        declaredOtherwise: z.number().int(),
+        declaredOtherwiseBy: z.strictObject({
+          segment: z.number().int(),
+          region: z.number().int(),
+          program: z.number().int(),
+        }),
+        changedSinceAcceptance: z
+          .number()
+          .int()
+          .describe('registrations decided by other account facts than the accounts have now (or by none)'),
+      })
+      .optional()
+      .describe(
+        "registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases)",
       ),
   })
   .meta({ id: 'SimulationReport' });

@@ -7,7 +7,9 @@ import {
   plainText,
   reasonCodeSchema,
   registrationStatusSchema,
+  segmentSchema,
 } from '../../domain/registration';
+import { accountOwnerSchema } from '../../domain/vendor/records';
 import { actorViewSchema } from './actor';
 import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
 
@@ -48,6 +50,34 @@ export const dealMatchSchema = z
   })
   .meta({ id: 'DealMatch', description: 'Another registration judged the same deal (staff only)' });
 
+/** The vendor account's routing facts as a decision used them (domain/accounts/routing-facts.ts). */
+export const accountFactsSchema = z
+  .strictObject({
+    accountId: z.string(),
+    segment: segmentSchema,
+    region: z.string().optional(),
+    programs: z.array(
+      z.strictObject({ id: z.string(), name: z.string().optional(), contractNumbers: z.array(z.string()).optional() }),
+    ),
+    owner: accountOwnerSchema.optional(),
+  })
+  .meta({ id: 'AccountFacts', description: "The vendor account's routing facts, as known then (staff only)" });
+
+const declaredFields = ['segment', 'region', 'program'] as const;
+
+export const declaredRoutingSchema = z
+  .strictObject({ segment: segmentSchema.optional(), region: z.string().optional(), program: z.string().optional() })
+  .meta({ id: 'DeclaredRouting', description: 'What the reseller declared, kept when the account decided the route' });
+
+export const accountCandidateSchema = z
+  .strictObject({
+    accountId: z.string(),
+    name: z.string(),
+    basis: z.enum(['uei', 'duns', 'taxId', 'domain', 'name']),
+    score: z.number(),
+  })
+  .meta({ id: 'AccountCandidate', description: 'An account the customer may be; it routes nothing (staff only)' });
+
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
@@ -69,6 +99,7 @@ export const decisionSchema = z
     matches: z.array(dealMatchSchema).optional().describe('staff only'),
     escalationId: z.string().optional().describe('staff only'),
     closing: closingSchema.optional().describe('on a close: the amount won, or why the deal was lost'),
+    account: accountFactsSchema.optional().describe('the account facts this decision routed by; staff only'),
     hash: z.string().describe('sha256 over this entry and prevHash'),
     prevHash: z.string(),
   })
@@ -85,6 +116,19 @@ export const registrationSchema = z
     customer: customerSchema,
     opportunity: opportunitySchema,
     program: z.string().optional(),
+    accountId: z.string().optional().describe("the vendor's account the customer matched with certainty; staff only"),
+    account: accountFactsSchema
+      .optional()
+      .describe("that account's routing facts at acceptance: routing went by them; staff only"),
+    declared: declaredRoutingSchema.optional().describe('staff only'),
+    declaredOtherwise: z
+      .array(z.enum(declaredFields))
+      .optional()
+      .describe('the declared fields the account contradicts; staff only'),
+    accountCandidates: z
+      .array(accountCandidateSchema)
+      .optional()
+      .describe('accounts it may be (a similar name): shown, never routed on; staff only'),
     submittedAt: timestampSchema,
     sequence: z.number().int(),
     decidedAt: timestampSchema.optional(),

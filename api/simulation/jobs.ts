@@ -35,6 +35,8 @@ export interface SimulationRequest {
   setup: ReplaySetup;
   /** Only the registrations submitted in it (a period replay starts with no deal held). */
   period?: SubmissionPeriod;
+  /** Route by the accounts as they are now (the default), or as each registration recorded them at acceptance. */
+  accounts?: SimulationThreadInput['accounts'];
   requestedBy: string;
   timeLimitMs: number;
   /** The thread's nice value (see SIMULATION_THREAD_NICE). */
@@ -79,6 +81,7 @@ export async function startSimulation(request: SimulationRequest): Promise<Simul
         jobId: id,
         setup: request.setup,
         period: request.period,
+        accounts: request.accounts ?? 'now',
         deadline: deadline.getTime(),
         nice: request.threadNice,
       },

@@ -2,10 +2,11 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
+import { CurrentAccounts } from '../../db/current-accounts';
 import { updateSimulationJob } from '../../db/simulation-jobs';
 import { PolicyReplay, type ReplaySetup, replayPage } from '../../domain/simulation';
 import { type SubmissionPeriod, submittedWithin } from '../../domain/simulation/period';
-import { walkStoredRegistrations } from '../simulation-snapshots';
+import { walkStoredRegistrations, withCurrentAccounts } from '../simulation-snapshots';
 
 /** What the API thread hands the simulation thread. */
 export interface SimulationThreadInput {
@@ -13,6 +14,8 @@ export interface SimulationThreadInput {
   jobId: string;
   setup: ReplaySetup;
   period?: SubmissionPeriod;
+  /** `now`: each registration routed by its customer's account as it is now; else as recorded at acceptance. */
+  accounts: 'now' | 'at-acceptance';
   /** Epoch ms after which no further page is read. */
   deadline: number;
   /** This thread's nice value; 0 leaves it at the process's. */
@@ -47,6 +50,7 @@ async function run(input: SimulationThreadInput): Promise<void> {
   try {
     const replay = new PolicyReplay(input.setup);
     const walk = await walkStoredRegistrations();
+    const accounts = new CurrentAccounts(walk.top);
     const progress = { read: 0, totalEstimate: walk.top };
     await updateSimulationJob(input.jobId, { progress });
     let reported = Date.now();
@@ -58,7 +62,8 @@ async function run(input: SimulationThreadInput): Promise<void> {
       }
       const next = await walk.pages.next();
       if (next.done) break;
-      replayPage(replay, input.period ? submittedWithin(next.value, input.period) : next.value);
+      const page = input.period ? submittedWithin(next.value, input.period) : next.value;
+      replayPage(replay, input.accounts === 'now' ? await withCurrentAccounts(page, accounts) : page);
       progress.read += next.value.length;
       if (Date.now() - reported >= PROGRESS_EVERY_MS) {
         reported = Date.now();

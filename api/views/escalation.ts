@@ -5,6 +5,9 @@ import { isoDate } from '../schemas/common';
 import type { EscalationView } from '../schemas/escalation';
 import { withoutEmpty } from './clean';
 
+/** What a contender shows of its registration. */
+type Shown = Pick<RegistrationDoc, 'status' | 'customer' | 'opportunity' | 'program' | 'submittedAt' | 'accountId'>;
+
 /**
  * Escalations with their contenders side by side. Registrations and resellers are point reads by
  * `_id`, each read once per page and all at once (a `$in` is served by no index on FerretDB).
@@ -16,8 +19,8 @@ export async function escalationViews(docs: EscalationDoc[]): Promise<Escalation
     Promise.all(
       registrationIds.map((id) =>
         Registration.findById(id)
-          .select({ status: 1, customer: 1, opportunity: 1, program: 1, submittedAt: 1 })
-          .lean<Pick<RegistrationDoc, '_id' | 'status' | 'customer' | 'opportunity' | 'program' | 'submittedAt'>>()
+          .select({ status: 1, customer: 1, opportunity: 1, program: 1, submittedAt: 1, accountId: 1 })
+          .lean<Shown & Pick<RegistrationDoc, '_id'>>()
           .exec(),
       ),
     ),
@@ -30,7 +33,7 @@ export async function escalationViews(docs: EscalationDoc[]): Promise<Escalation
 
 function escalationView(
   doc: EscalationDoc,
-  registrations: Map<string, Pick<RegistrationDoc, 'status' | 'customer' | 'opportunity' | 'program' | 'submittedAt'>>,
+  registrations: Map<string, Shown>,
   resellerNames: Map<string, string>,
 ): EscalationView {
   const resolution = doc.resolution;
@@ -60,6 +63,7 @@ function escalationView(
         productLines: registration?.opportunity.productLines,
         estimatedValue: registration?.opportunity.estimatedValue,
         program: registration?.program,
+        accountId: registration?.accountId,
         match: contender.match,
         matchedWith: contender.matchedWith,
         joinedAt: isoDate(contender.joinedAt),

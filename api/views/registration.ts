@@ -1,4 +1,5 @@
 import type { DecisionRecord, RegistrationDoc } from '../../db/registrations';
+import { declaredOtherwise } from '../../domain/accounts/registration-account';
 import type { Actor } from '../../domain/actor';
 import { type Audience, currentPartnerExplanation, partnerExplanation, renderTrace } from '../../domain/allocation';
 import { type Caller, isStaff } from '../route-spec';
@@ -62,9 +63,21 @@ function decisionView(
     matches: staff ? (record.matches ?? []) : undefined,
     escalationId: staff ? record.escalationId : undefined,
     closing: record.closing,
+    account: staff ? record.account : undefined,
     hash: record.hash,
     prevHash: record.prevHash,
   });
+}
+
+function accountFieldsView(doc: RegistrationDoc) {
+  const differing = declaredOtherwise(doc);
+  return {
+    accountId: doc.accountId,
+    account: doc.account,
+    declared: doc.declared,
+    declaredOtherwise: differing.length > 0 ? differing : undefined,
+    accountCandidates: doc.accountCandidates?.length ? doc.accountCandidates : undefined,
+  };
 }
 
 /** The contract's registration JSON; internal fields (request hash, lookup keys, idempotency key) never leave. */
@@ -80,6 +93,8 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience, n
     customer: doc.customer,
     opportunity: doc.opportunity,
     program: doc.program,
+    // The vendor's account and what it overrode are the vendor's (its owner above all): staff only.
+    ...(staff && accountFieldsView(doc)),
     submittedAt: isoDate(doc.submittedAt) as string,
     sequence: doc.sequence as number,
     decidedAt: isoDate(doc.decidedAt),

@@ -105,6 +105,26 @@ export function declarationDifferences(declared: DeclaredRouting, account: Accou
   return differences;
 }
 
+/** Each program's labels (its id first), in the snapshot's order (by id). */
+const programsText = (facts: AccountFacts) =>
+  facts.programs.map((program) => programLabels(program).join('|')).join('\n');
+
+/**
+ * Whether two snapshots would route alike: the same account with the same segment, region, programs
+ * (and their names and contract numbers) and owner. No snapshot equals only no snapshot.
+ */
+export function sameRoutingFacts(a: AccountFacts | undefined, b: AccountFacts | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.accountId === b.accountId &&
+    a.segment === b.segment &&
+    a.region === b.region &&
+    programsText(a) === programsText(b) &&
+    a.owner?.kind === b.owner?.kind &&
+    a.owner?.id === b.owner?.id
+  );
+}
+
 /** The distributor an account is reserved for, if a distributor owns it. */
 export const reservedDistributor = (account: AccountFacts | undefined): string | undefined =>
   account?.owner?.kind === 'distributor' ? account.owner.id : undefined;

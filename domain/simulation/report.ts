@@ -1,7 +1,9 @@
+import { declarationDifferences, declaredRouting, sameRoutingFacts } from '../accounts/routing-facts';
 import type { EngineDecision } from '../allocation/decide';
 import { stepDetail } from '../allocation/steps';
 import type { DealMatch } from '../allocation/types';
 import type {
+  AccountsReplayed,
   DistributorShare,
   OutcomeChange,
   OutcomeCounts,
@@ -63,6 +65,12 @@ export class ReportBuilder {
   private readonly changes: OutcomeChange[] = [];
   private changedCount = 0;
   private count = 0;
+  private readonly accounts: AccountsReplayed = {
+    routedByAccount: 0,
+    declaredOtherwise: 0,
+    declaredOtherwiseBy: { segment: 0, region: 0, program: 0 },
+    changedSinceAcceptance: 0,
+  };
 
   constructor(private readonly input: ReplaySetup) {
     for (const distributor of input.partners.distributors)
@@ -78,8 +86,22 @@ export class ReportBuilder {
     return entry;
   }
 
+  /** Whether the account the replay routes this registration by contradicts what it declared. */
+  private countAccount(snapshot: RegistrationSnapshot): void {
+    const then = snapshot.accountAtAcceptance;
+    if (then !== undefined && !sameRoutingFacts(then ?? undefined, snapshot.account)) {
+      this.accounts.changedSinceAcceptance++;
+    }
+    if (!snapshot.account) return;
+    this.accounts.routedByAccount++;
+    const differing = declarationDifferences(declaredRouting(snapshot.customer, snapshot.program), snapshot.account);
+    if (differing.length > 0) this.accounts.declaredOtherwise++;
+    for (const field of differing) this.accounts.declaredOtherwiseBy[field]++;
+  }
+
   record(snapshot: RegistrationSnapshot, actual: ReplayOutcome, decision: EngineDecision, matches: DealMatch[]): void {
     this.count++;
+    this.countAccount(snapshot);
     this.current[actual]++;
     this.candidate[decision.outcome]++;
     if (actual === 'approve') this.approvalsOf(snapshot.distributorId).current++;
@@ -105,6 +127,7 @@ export class ReportBuilder {
   /** A submission the candidate's limits refuse: it happened, but the candidate would not have stored it. */
   recordRefused(snapshot: RegistrationSnapshot, actual: ReplayOutcome): void {
     this.count++;
+    this.countAccount(snapshot);
     this.current[actual]++;
     if (actual === 'approve') this.approvalsOf(snapshot.distributorId).current++;
   }
@@ -124,6 +147,7 @@ export class ReportBuilder {
   }
 
   build(): Omit<SimulationReport, 'limits'> {
+    const { declaredOtherwiseBy } = this.accounts;
     return {
       label: this.input.label,
       registrations: this.count,
@@ -133,6 +157,7 @@ export class ReportBuilder {
       collisions: this.groups.collisions(),
       changedCount: this.changedCount,
       changes: [...this.changes],
+      accounts: { ...this.accounts, declaredOtherwiseBy: { ...declaredOtherwiseBy } },
     };
   }
 }

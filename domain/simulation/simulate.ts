@@ -1,7 +1,7 @@
+import { registrationLookupKeys } from '../accounts/match';
 import { evaluateDealCheck } from '../allocation/deal-check';
 import { decideOutcome, type EngineDecision } from '../allocation/decide';
 import type { RegistrationFacts } from '../allocation/types';
-import { customerIdentity, lookupKeys } from '../matching';
 import { durationToMs } from '../policy/duration';
 import { ActiveSet } from './active-set';
 import { LimitTracker } from './limits';
@@ -24,7 +24,13 @@ function earliestFromHere(submittedAt: number[]): number[] {
 }
 
 function factsOf(snapshot: RegistrationSnapshot, status: RegistrationFacts['status']): RegistrationFacts {
-  const { submittedAt: _submittedAt, actual: _actual, actualDecisiveRule: _rule, ...facts } = snapshot;
+  const {
+    submittedAt: _submittedAt,
+    actual: _actual,
+    actualDecisiveRule: _rule,
+    accountAtAcceptance: _then,
+    ...facts
+  } = snapshot;
   return { ...facts, status };
 }
 
@@ -60,7 +66,8 @@ export class PolicyReplay {
       return;
     }
     const subject = factsOf(snapshot, 'pending');
-    const keys = lookupKeys(customerIdentity(subject.customer));
+    // Under its account's key too, as in production: two registrations on one account meet.
+    const keys = registrationLookupKeys(subject.customer, subject.account?.accountId);
     const holders = this.active.holdersFor(keys, submittedAt, Math.min(noLaterThan, submittedAt));
     const decision: EngineDecision = decideOutcome({ subject, policy, policyVersion: 0, holders });
     // Routing may stop a registration before the deal check; for counting collisions, still ask

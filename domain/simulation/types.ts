@@ -1,3 +1,4 @@
+import type { AccountFacts } from '../accounts/routing-facts';
 import type { DecisionOutcome, RegistrationFacts } from '../allocation/types';
 import type { LimitName, Policy } from '../policy/schema';
 import type { ReasonCode, RegistrationStatus } from '../registration';
@@ -24,6 +25,11 @@ export interface RegistrationSnapshot extends Omit<RegistrationFacts, 'status'> 
   actual: ActualOutcome;
   /** The decisive rule of the actual decision, when it was recorded. */
   actualDecisiveRule?: string;
+  /**
+   * When `account` is the account as it is now: the one recorded at acceptance (null: none was). The
+   * report counts the registrations whose account facts changed since. Undefined: not compared.
+   */
+  accountAtAcceptance?: AccountFacts | null;
 }
 
 /** What a replay needs besides the registrations. */
@@ -97,4 +103,18 @@ export interface SimulationReport {
    * they are left out of the candidate's outcome counts and of the replay's deal holders.
    */
   limits: { refused: number; hits: LimitHit[] };
+  /**
+   * The vendor's accounts, as they are now, against what was declared: how many registrations the
+   * replay routed by an account, how many of those declared a segment, region or program the account
+   * contradicts (each field counted on its own), and how many were decided by other account facts.
+   */
+  accounts: AccountsReplayed;
+}
+
+export interface AccountsReplayed {
+  routedByAccount: number;
+  declaredOtherwise: number;
+  declaredOtherwiseBy: { segment: number; region: number; program: number };
+  /** Registrations whose account facts now differ from those they were decided by (or had none then). */
+  changedSinceAcceptance: number;
 }

@@ -100,3 +100,54 @@ test('an auditor reads vendor records and is offered neither a form nor an impor
   expect(await page.getByRole('button', { name: 'Save account' }).count()).toBe(0);
   await screenshot(page, 'vendor-account-auditor');
 });
+
+test('a registration that declared the wrong segment is decided by the account’s, shown beside the declaration', async () => {
+  await admin.post('/distributors', { id: 'dist-b', name: 'Distributor B' });
+  await admin.post('/resellers', { id: 'e2e-var', name: 'E2E VAR', partnerType: 'var', distributorIds: ['dist-a'] });
+  await admin.put('/policy', {
+    model: 'segment',
+    routes: [
+      { when: { segments: ['federal-dod'] }, distributors: ['dist-b'] },
+      { when: { segments: ['commercial'] }, distributors: ['dist-a'] },
+    ],
+    onWrongRoute: 'reject',
+  });
+  const { key } = await admin.post<{ key: string }>('/api-keys', { role: 'reseller', resellerId: 'e2e-var' });
+  // acct-dod-1 (imported above) is federal-dod; the reseller calls its customer commercial.
+  const { id } = await apiClient(api.baseUrl, key).post<{ id: string }>('/registrations', {
+    distributorId: 'dist-a',
+    customer: {
+      name: 'Fort Example Motor Pool',
+      domain: 'pool.fortexample.mil',
+      segment: 'commercial',
+      region: 'east',
+    },
+    opportunity: { title: 'Depot refresh', productLines: ['storage'] },
+  });
+
+  const page = await newPage();
+  await signIn(page, api.baseUrl, auditorKey);
+  await page.getByRole('link', { name: 'Registrations' }).first().waitFor();
+  await page.goto(`${api.baseUrl}/console/registrations/${id}`);
+  await page
+    .getByText(/Rejected \(wrong-route\)/)
+    .first()
+    .waitFor({ timeout: 60_000 });
+  const section = page.getByRole('region', { name: 'Vendor’s account' });
+  await section.getByRole('link', { name: 'acct-dod-1' }).waitFor();
+  const segment = section.getByRole('row', { name: /^Segment/ });
+  expect(await segment.textContent()).toMatch(/Federal.?dod.*Commercial \(differs\)/i);
+  expect(await section.getByRole('row', { name: /^Region/ }).textContent()).not.toContain('differs');
+  await screenshot(page, 'registration-routed-by-account');
+
+  // The administrator's simulation says how many registrations the accounts routed and who declared otherwise.
+  const adminPage = await newPage();
+  await signIn(adminPage, api.baseUrl, adminKey);
+  await adminPage.getByRole('link', { name: 'Simulate', exact: true }).click();
+  await adminPage.getByLabel('Route the replay by the vendor’s accounts').selectOption('at-acceptance');
+  await adminPage.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const routed = adminPage.getByText(/; 1 of them declared otherwise \(segment 1,/);
+  await routed.waitFor({ timeout: 60_000 });
+  expect(await routed.textContent()).toMatch(/^1 registration;/);
+  await screenshot(adminPage, 'simulation-by-accounts');
+});

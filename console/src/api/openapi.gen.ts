@@ -1307,6 +1307,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description An account the customer may be; it routes nothing (staff only) */
+        AccountCandidate: {
+            accountId: string;
+            /** @enum {string} */
+            basis: "uei" | "duns" | "taxId" | "domain" | "name";
+            name: string;
+            score: number;
+        };
         AccountOwner: {
             id: string;
             /**
@@ -1426,6 +1434,18 @@ export interface components {
         };
         /** @description One entry of the hash-chained decision log */
         Decision: {
+            /** @description the account facts this decision routed by; staff only */
+            account?: {
+                accountId: string;
+                owner?: components["schemas"]["AccountOwner"];
+                programs: {
+                    contractNumbers?: string[];
+                    id: string;
+                    name?: string;
+                }[];
+                region?: string;
+                segment: components["schemas"]["Segment"];
+            };
             /** @description who did it: a person, an integration key or the program; staff only */
             actor?: {
                 id?: string;
@@ -1541,6 +1561,8 @@ export interface components {
             subject: "registration" | "extension";
         };
         EscalationContender: {
+            /** @description the vendor's account the customer matched with certainty */
+            accountId?: string;
             customer?: components["schemas"]["Customer"];
             distributorId: string;
             estimatedValue?: components["schemas"]["Money"];
@@ -2165,6 +2187,22 @@ export interface components {
             status: "queued";
         };
         Registration: {
+            /** @description that account's routing facts at acceptance: routing went by them; staff only */
+            account?: {
+                accountId: string;
+                owner?: components["schemas"]["AccountOwner"];
+                programs: {
+                    contractNumbers?: string[];
+                    id: string;
+                    name?: string;
+                }[];
+                region?: string;
+                segment: components["schemas"]["Segment"];
+            };
+            /** @description accounts it may be (a similar name): shown, never routed on; staff only */
+            accountCandidates?: components["schemas"]["AccountCandidate"][];
+            /** @description the vendor's account the customer matched with certainty; staff only */
+            accountId?: string;
             /** @description an addition: a migrated registration, the import and row it came from and where it stood; staff only */
             arrival?: {
                 importId: string;
@@ -2178,6 +2216,14 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string;
             decisions: components["schemas"]["Decision"][];
+            /** @description staff only */
+            declared?: {
+                program?: string;
+                region?: string;
+                segment?: components["schemas"]["Segment"];
+            };
+            /** @description the declared fields the account contradicts; staff only */
+            declaredOtherwise?: ("segment" | "region" | "program")[];
             distributorId: string;
             /** Format: date-time */
             endedAt?: string;
@@ -2348,6 +2394,18 @@ export interface components {
             };
             /** @description once the job is done or timed out */
             report?: {
+                /** @description registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases) */
+                accounts?: {
+                    /** @description registrations decided by other account facts than the accounts have now (or by none) */
+                    changedSinceAcceptance: number;
+                    declaredOtherwise: number;
+                    declaredOtherwiseBy: {
+                        program: number;
+                        region: number;
+                        segment: number;
+                    };
+                    routedByAccount: number;
+                };
                 /** @description every changed registration is counted; at most 500 are listed */
                 changedCount: number;
                 changes: {
@@ -2422,6 +2480,12 @@ export interface components {
             status: "running" | "done" | "timed-out" | "failed";
         };
         SimulationRequest: {
+            /**
+             * @description route by the vendor's accounts as they are now (default), or as each registration recorded them when it was accepted
+             * @default now
+             * @enum {string}
+             */
+            accounts: "now" | "at-acceptance";
             /**
              * Format: date-time
              * @description replay only registrations submitted at or after this instant

@@ -16,6 +16,9 @@ export const policyVersions = async (csrf: string, signal?: AbortSignal) =>
 
 const POLL_EVERY_MS = 1000;
 
+/** Route the replay by the vendor's accounts as they are now, or as each registration recorded them. */
+export type SimulationAccounts = 'now' | 'at-acceptance';
+
 /**
  * Starts a simulation and polls it until it has ended, telling `onProgress` how far it got. The API
  * answers at once with a job (one runs at a time; a second is refused with 409) and stops it at its
@@ -25,8 +28,9 @@ export async function simulatePolicy(
   csrf: string,
   policy: Policy,
   onProgress: (job: SimulationJob) => void = () => undefined,
+  accounts: SimulationAccounts = 'now',
 ): Promise<SimulationJob> {
-  let job = await sendJson<AnswerOf<'simulatePolicy'>>(csrf, 'POST', '/policy/simulate', { policy });
+  let job = await sendJson<AnswerOf<'simulatePolicy'>>(csrf, 'POST', '/policy/simulate', { policy, accounts });
   while (job.status === 'running') {
     onProgress(job);
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));

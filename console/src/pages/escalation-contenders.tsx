@@ -21,6 +21,7 @@ const basisWords: Record<string, string> = {
   taxId: 'tax id',
   domain: 'domain',
   name: 'similar name',
+  account: 'the same vendor account',
 };
 
 /** Why the engine put this registration here, in words: "probable match on name (score 0.93) with reg_…". */
@@ -50,6 +51,11 @@ const rows: Row[] = [
   { label: 'Product lines', cell: (c) => c.productLines?.join(', ') ?? '—' },
   { label: 'Value', cell: (c) => formatMoney(c.estimatedValue) },
   { label: 'Program', cell: (c) => c.program ?? '—' },
+  {
+    label: 'Vendor account',
+    cell: (c) =>
+      c.accountId ? <Link to={`/records/accounts/${encodeURIComponent(c.accountId)}`}>{c.accountId}</Link> : '—',
+  },
   {
     label: 'Partner',
     cell: (c) => (

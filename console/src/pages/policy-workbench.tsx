@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { listPartners } from '../api/partners';
-import { currentPolicy, publishPolicy, simulatePolicy } from '../api/policy';
+import { currentPolicy, publishPolicy, type SimulationAccounts, simulatePolicy } from '../api/policy';
 import type { FieldError, Policy, SimulationJob, SimulationReport } from '../api/types';
 import { useSession } from '../session';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -41,6 +41,7 @@ export function PolicyWorkbench() {
   const [notice, setNotice] = useState<string | undefined>();
   const [takesForce, setTakesForce] = useState<TakesForce>({ later: false });
   const takesForceAt = scheduledAt(takesForce);
+  const [accounts, setAccounts] = useState<SimulationAccounts>('now');
 
   // Start from the policy in force; with none yet, from the smallest valid policy.
   useEffect(() => {
@@ -67,7 +68,7 @@ export function PolicyWorkbench() {
     const policy = parsed.draft as Policy;
     try {
       if (action === 'simulate') {
-        const job = await simulatePolicy(csrf, policy, (running) => setProgress(running.progress));
+        const job = await simulatePolicy(csrf, policy, (running) => setProgress(running.progress), accounts);
         if (job.report) setReport({ text, report: job.report, partial: partialNote(job) });
         else
           setFailure(new ApiError(500, 'The simulation failed', job.error ?? 'the simulation ended without a report'));
@@ -137,6 +138,17 @@ export function PolicyWorkbench() {
             problems={problems}
             syntax={syntax}
           />
+          <div class="field">
+            <label for="simulation-accounts">Route the replay by the vendor’s accounts</label>
+            <select
+              id="simulation-accounts"
+              value={accounts}
+              onChange={(event) => setAccounts((event.target as HTMLSelectElement).value as SimulationAccounts)}
+            >
+              <option value="now">as they are now</option>
+              <option value="at-acceptance">as each registration recorded them when accepted</option>
+            </select>
+          </div>
           {can.publishPolicy ? <ScheduleChoice choice={takesForce} onChange={setTakesForce} errors={problems} /> : null}
           {failure ? <ProblemList error={failure} /> : null}
           {notice ? (

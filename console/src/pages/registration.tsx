@@ -7,6 +7,7 @@ import { Page, Section } from '../ui/page';
 import { ErrorState, Loading } from '../ui/states';
 import { StatusBadge } from '../ui/status';
 import { useApi } from '../ui/use-api';
+import { RegistrationAccount } from './registration-account';
 import { Decisions } from './registration-decisions';
 import { Timeline } from './registration-timeline';
 
@@ -34,7 +35,7 @@ function Summary({ registration: r }: { registration: Registration }) {
         {r.customer.domain ? ` (${r.customer.domain})` : ''}
         {identifiers.length > 0 ? ` · ${identifiers.join(', ')}` : ''}
       </dd>
-      <dt>Segment / region</dt>
+      <dt>Segment / region{r.account ? ' (declared)' : ''}</dt>
       <dd>
         {words(r.customer.segment)} / {r.customer.region ?? '—'}
       </dd>
@@ -43,7 +44,7 @@ function Summary({ registration: r }: { registration: Registration }) {
         {r.opportunity.title} · {r.opportunity.productLines.join(', ')} · {formatMoney(r.opportunity.estimatedValue)}
         {r.opportunity.expectedCloseDate ? ` · closes ${r.opportunity.expectedCloseDate}` : ''}
       </dd>
-      <dt>Program</dt>
+      <dt>Program{r.account ? ' (declared)' : ''}</dt>
       <dd>{r.program ?? '—'}</dd>
       <dt>Partner</dt>
       <dd>{r.resellerId}</dd>
@@ -117,6 +118,11 @@ export function RegistrationPage({ id }: { id: string }) {
             <Summary registration={registration} />
             <TemporalLink id={registration.id} />
           </Section>
+          {can.viewVendorRecords ? (
+            <Section title="Vendor’s account" id="account-title">
+              <RegistrationAccount registration={registration} />
+            </Section>
+          ) : null}
           <Section title={`Decisions (${registration.decisions.length})`} id="decisions-title">
             <Decisions decisions={registration.decisions} />
           </Section>

@@ -90,6 +90,20 @@ export function SimulationResult({ report }: { report: SimulationReport }) {
           {report.collisions.dealGroups} deal{report.collisions.dealGroups === 1 ? '' : 's'} with{' '}
           {report.collisions.registrations} registrations
         </dd>
+        {report.accounts ? (
+          <>
+            <dt>Routed by the vendor’s accounts</dt>
+            <dd>
+              {report.accounts.routedByAccount} registration{report.accounts.routedByAccount === 1 ? '' : 's'};{' '}
+              {report.accounts.declaredOtherwise} of them declared otherwise (segment{' '}
+              {report.accounts.declaredOtherwiseBy.segment}, region {report.accounts.declaredOtherwiseBy.region},
+              program {report.accounts.declaredOtherwiseBy.program})
+              {report.accounts.changedSinceAcceptance > 0
+                ? `; ${report.accounts.changedSinceAcceptance} were decided by other account facts than the accounts have now`
+                : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>Refused by limits</dt>
         <dd>
           {report.limits.refused === 0

@@ -5,6 +5,7 @@ import { lifecycleStateOf } from '../../../activities/record-step';
 import { audienceOf, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
+import { registrationAccount } from '../../../domain/accounts/registration-account';
 import { type Audience, decide, explain, type PartnerAudience, renderTrace } from '../../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../../domain/allocation/types';
 import { renderMail } from '../../../domain/email/render';
@@ -114,6 +115,28 @@ function accountOf(spec: RegistrationSpec, scenario: Scenario): Pick<Registratio
   };
 }
 
+/**
+ * What the acceptance records of the accounts (domain/accounts/registration-account.ts): the matched
+ * account's facts and the declaration beside them, and the other deal's account as a name-only candidate.
+ */
+function acceptedAccount(spec: RegistrationSpec, scenario: Scenario, facts: RegistrationFacts) {
+  const candidate = {
+    account: { id: scenario.accountIds[1 - spec.deal] as string, name: 'Vendor Account Name' },
+    basis: 'name' as const,
+    score: 0.93,
+    conflictingIdentifiers: [],
+  };
+  const match = facts.account
+    ? {
+        kind: 'certain' as const,
+        account: { id: facts.account.accountId, name: 'x' },
+        basis: 'domain' as const,
+        probable: [candidate],
+      }
+    : { kind: 'probable' as const, candidates: [candidate] };
+  return registrationAccount(match, facts.account, { customer: facts.customer });
+}
+
 interface Built {
   doc: RegistrationDoc;
   facts: RegistrationFacts;
@@ -144,6 +167,7 @@ function recordOf(decision: Decision, doc: RegistrationDoc, at: Date, escalation
     actor: { kind: 'engine', id: 'allocation-engine' },
     event: engineEvents[decision.outcome],
     ...(escalationId && { escalationId }),
+    ...(doc.account && { account: doc.account }),
     prevHash: doc.lastDecisionHash,
     hash: `${doc._id}-1`.padEnd(64, '0'),
   };
@@ -176,6 +200,7 @@ function build(scenario: Scenario, thePolicy: Policy): Built[] {
         ? (joined ?? escalationIdFor('contest:0', { workflowId: `registration-${id}`, runId: spec.runId }))
         : undefined;
     const doc: RegistrationDoc = {
+      ...acceptedAccount(spec, scenario, facts),
       _id: id,
       status: 'pending',
       resellerId: facts.resellerId,
@@ -426,6 +451,7 @@ test('no partner receives an id, count, basis, product line or time of another p
       // Staff see it all, so the checks above look where the ids are.
       const staff = JSON.stringify(built.map((b) => registrationView(b.doc, 'staff')));
       for (const b of built) for (const m of b.decision.matches) expect(staff).toContain(m.registrationId);
+      for (const b of built) if (b.facts.account) expect(staff).toContain(`"accountId":"${b.facts.account.accountId}"`);
     }),
     { numRuns: 150 },
   );

@@ -37,6 +37,20 @@ describe('the replay projection', () => {
     expect(snapshotOf(projected)).toEqual(snapshotOf(doc));
   });
 
+  test('reads the account a registration was accepted with, and none of what staff alone are shown', () => {
+    const account = { accountId: 'acct-1', segment: 'federal-dod' as const, programs: [{ id: 'sewp-v' }] };
+    const doc: RegistrationDoc = {
+      ...stored(4),
+      accountId: 'acct-1',
+      account,
+      declared: { segment: 'commercial' },
+      accountCandidates: [{ accountId: 'acct-2', name: 'Other', basis: 'name', score: 0.95 }],
+    };
+    const projected = project(doc, Object.keys(replayProjection)) as StoredForReplay;
+    expect(snapshotOf(projected).account).toEqual(account);
+    expect(projected).not.toHaveProperty('accountCandidates');
+  });
+
   test('leaves the bulk of a stored registration in the database', () => {
     const doc = stored(3);
     const projected = project(doc, Object.keys(replayProjection)) as Record<string, unknown>;

@@ -118,3 +118,31 @@ test('an entry signed by another key does not verify', () => {
     problem: expect.stringContaining('signature does not verify'),
   });
 });
+
+test("a registration's account, and its snapshot, are core facts: an edit of either is caught", () => {
+  const onAccount: CoreFacts = {
+    ...facts,
+    accountId: 'acct-1',
+    account: {
+      accountId: 'acct-1',
+      segment: 'federal-dod',
+      programs: [],
+      owner: { kind: 'distributor', id: 'dist-b' },
+    },
+  };
+  const chain = [sealDecision(unsealed(GENESIS_HASH, 'decision', 'approved'), onAccount, keys)];
+  expect(verifyDecisionChain(chain, chain[0]!.hash, check(onAccount)).ok).toBe(true);
+  const edits: Partial<CoreFacts>[] = [
+    { account: { ...onAccount.account!, segment: 'commercial' } },
+    { account: { ...onAccount.account!, owner: undefined } },
+    { accountId: 'acct-2' },
+  ];
+  for (const edit of edits) {
+    expect(verifyDecisionChain(chain, chain[0]!.hash, check({ ...onAccount, ...edit }))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('account'),
+    });
+  }
+  // Removing the account altogether is an edit too.
+  expect(verifyDecisionChain(chain, chain[0]!.hash, check(facts)).ok).toBe(false);
+});

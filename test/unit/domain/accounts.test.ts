@@ -5,12 +5,14 @@ import {
   matchAccount,
   registrationLookupKeys,
 } from '../../../domain/accounts/match';
+import { declaredOtherwise, registrationAccount } from '../../../domain/accounts/registration-account';
 import {
   accountFacts,
   declarationDifferences,
   declaredRouting,
   houseAccountSeller,
   reservedDistributor,
+  sameRoutingFacts,
 } from '../../../domain/accounts/routing-facts';
 import { decide, explain, renderTrace } from '../../../domain/allocation';
 import type { RegistrationFacts } from '../../../domain/allocation/types';
@@ -297,6 +299,51 @@ describe('product families', () => {
     expect(
       decide({ subject: subject(['switch']), policy: byFamily, policyVersion: 1, holders: [unknown] }).outcome,
     ).toBe('approve');
+  });
+});
+
+describe('what a registration records of its account', () => {
+  const programs: ProgramRecord[] = [{ id: 'sewp-v', name: 'SEWP V' }];
+  const declaration = { customer: customer({ segment: 'commercial', region: 'West' }), program: 'CIO-SP3' };
+
+  it('a certain match: the account, its facts, the declaration, and the other candidates for staff', () => {
+    const typed = customer({ name: 'Globex Systems', domain: 'acme.gov' });
+    const match = matchAccount(typed, [acme, globex], 0.9);
+    const recorded = registrationAccount(match, accountFacts(acme, programs), declaration);
+    expect(recorded).toEqual({
+      accountId: 'acct-acme',
+      account: accountFacts(acme, programs),
+      declared: { segment: 'commercial', region: 'West', program: 'CIO-SP3' },
+      accountCandidates: [{ accountId: 'acct-globex', name: 'Globex Systems', basis: 'name', score: 1 }],
+    });
+    expect(declaredOtherwise(recorded)).toEqual(['segment', 'region', 'program']);
+  });
+
+  it('a name-only match records candidates and nothing that routes', () => {
+    const recorded = registrationAccount(
+      matchAccount(customer({ name: 'ACME Corp.' }), [acme], 0.8),
+      undefined,
+      declaration,
+    );
+    expect(Object.keys(recorded)).toEqual(['accountCandidates']);
+    expect(recorded.accountCandidates?.[0]).toMatchObject({ accountId: 'acct-acme', basis: 'name' });
+    expect(declaredOtherwise(recorded)).toEqual([]);
+  });
+
+  it('tells snapshots that would route alike from those that would not', () => {
+    const facts = accountFacts(acme, programs);
+    expect(sameRoutingFacts(facts, structuredClone(facts))).toBe(true);
+    expect(sameRoutingFacts(undefined, undefined)).toBe(true);
+    expect(sameRoutingFacts(facts, undefined)).toBe(false);
+    expect(sameRoutingFacts(facts, { ...facts, region: 'West' })).toBe(false);
+    expect(sameRoutingFacts(facts, { ...facts, owner: { kind: 'distributor', id: 'dist-b' } })).toBe(false);
+    expect(sameRoutingFacts(facts, accountFacts(acme, [{ id: 'sewp-v', name: 'SEWP VI' }]))).toBe(false);
+  });
+
+  it('no match records nothing', () => {
+    expect(
+      registrationAccount(matchAccount(customer({ name: 'Nobody' }), [acme], 0.9), undefined, declaration),
+    ).toEqual({});
   });
 });
 

@@ -151,6 +151,80 @@ describe('simulatePolicy', () => {
   });
 });
 
+describe('simulatePolicy with accounts', () => {
+  const dodAccount = { accountId: 'acct-dod', segment: 'federal-dod' as const, region: 'east', programs: [] };
+  // Two resellers register one account's customer, each under another name and identifier.
+  const onAccount = [
+    snapshot({
+      sequence: 1,
+      customer: customer({ name: 'Alpha', domain: 'alpha.gov', region: 'east' }),
+      account: dodAccount,
+    }),
+    snapshot({
+      sequence: 2,
+      customer: customer({
+        name: 'Beta',
+        identifiers: { uei: 'BETA00000001' },
+        segment: 'federal-dod',
+        region: 'west',
+      }),
+      distributorId: 'dist-b',
+      account: dodAccount,
+      actual: { status: 'rejected', reasonCode: 'wrong-route', decidedAt: at(21), endedAt: at(21) },
+    }),
+    snapshot({ sequence: 3, customer: customer({ name: 'Gamma', domain: 'gamma.com' }) }),
+  ];
+  const report = simulatePolicy({
+    policy: candidate,
+    label: 'draft',
+    registrations: onAccount,
+    partners: { distributors },
+  });
+
+  it('routes by the account and counts the declarations it contradicts, field by field', () => {
+    expect(report.accounts).toEqual({
+      routedByAccount: 2,
+      declaredOtherwise: 2,
+      declaredOtherwiseBy: { segment: 1, region: 1, program: 0 },
+      changedSinceAcceptance: 0,
+    });
+  });
+
+  it('counts the registrations decided by other account facts than the accounts have now', () => {
+    const now = { ...dodAccount, segment: 'commercial' as const };
+    const compared = simulatePolicy({
+      policy: candidate,
+      label: 'draft',
+      registrations: [
+        { ...onAccount[0]!, account: now, accountAtAcceptance: dodAccount },
+        { ...onAccount[1]!, account: dodAccount, accountAtAcceptance: dodAccount },
+        // No account then, one now: decided by other facts too.
+        { ...onAccount[2]!, account: now, accountAtAcceptance: null },
+      ],
+      partners: { distributors },
+    });
+    expect(compared.accounts.changedSinceAcceptance).toBe(2);
+  });
+
+  it('makes registrations on one account one customer, whatever each typed', () => {
+    // The second is off the account's route (rejected before the deal check, as it actually was); on
+    // the route it would have met the first through the account.
+    expect(report.changes).toEqual([]);
+    const onRoute = simulatePolicy({
+      policy: candidate,
+      label: 'draft',
+      registrations: onAccount.map((s) => ({ ...s, distributorId: 'dist-a' })),
+      partners: { distributors },
+    });
+    expect(onRoute.changes).toEqual([
+      expect.objectContaining({
+        registrationId: 'reg_2',
+        simulated: { outcome: 'reject', reasonCode: 'already-registered' },
+      }),
+    ]);
+  });
+});
+
 describe('ActiveSet', () => {
   const holder = { ...snapshot({ sequence: 1 }), status: 'approved' as const };
 
