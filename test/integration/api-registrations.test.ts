@@ -223,7 +223,7 @@ describe('commands and history', () => {
     const closed = await api.call({ as: 'reseller', method: 'post', path, body: { outcome: 'won' } });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('won');
-    const again = await api.call({ as: 'reseller', method: 'post', path, body: { outcome: 'lost' } });
+    const again = await api.call({ as: 'reseller', method: 'post', path, body: { outcome: 'lost', reason: 'timing' } });
     expect(again.status).toBe(409);
   });
 
