@@ -37,6 +37,7 @@ import {
   simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, withdrawRoute } from './registration-commands';
+import { registrationFormRoute } from './registration-form';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
 import { vendorCollectionRoutes } from './vendor-collections';
@@ -55,6 +56,7 @@ export interface RouteTable {
 export function createRouteTable(): RouteTable {
   const routes: AnyRoute[] = [
     submitRegistrationRoute,
+    registrationFormRoute,
     listRegistrationsRoute,
     getRegistrationRoute,
     withdrawRoute,

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { type ApiTest, DISTRIBUTOR, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
+
+/** What the partner portal asks of the API: the registration form, and a distributor registering for a reseller. */
+let api: ApiTest;
+
+beforeAll(async () => {
+  api = await startApiTest('partner-portal-api');
+});
+afterAll(async () => {
+  await api?.shutdown();
+});
+
+const submit = (as: 'reseller' | 'distributor' | 'other-reseller', body: unknown, key?: string) =>
+  api.call({
+    as,
+    method: 'post',
+    path: '/api/v1/registrations',
+    body,
+    ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+  });
+
+test('the form offers a reseller its own distributors, and a distributor itself and its resellers', async () => {
+  const reseller = await api.call({ as: 'reseller', method: 'get', path: '/api/v1/registration-form' });
+  expect(reseller.status).toBe(200);
+  expect(reseller.body.segments).toContain('federal-civilian');
+  expect(reseller.body.distributors.map((d: { id: string }) => d.id).sort()).toEqual(['dist-a', 'dist-b']);
+  expect(reseller.body.resellers).toBeUndefined();
+
+  const distributor = await api.call({ as: 'distributor', method: 'get', path: '/api/v1/registration-form' });
+  expect(distributor.body.distributors).toEqual([{ id: DISTRIBUTOR, name: 'Dist A' }]);
+  expect(distributor.body.resellers).toEqual(
+    expect.arrayContaining([{ id: RESELLER, name: `${RESELLER} Inc`, partnerType: 'var' }]),
+  );
+  const staff = await api.call({ as: 'auditor', method: 'get', path: '/api/v1/registration-form' });
+  expect(staff.status).toBe(403);
+});
+
+test('a distributor registers for an affiliated reseller, recorded as entered on its behalf and seen by both', async () => {
+  const key = `portal-${randomBytes(6).toString('hex')}`;
+  const body = freshSubmission({ resellerId: RESELLER });
+  const entered = await submit('distributor', body, key);
+  expect(entered.status).toBe(202);
+  expect(entered.body.resellerId).toBe(RESELLER);
+  // The same key and body from the reseller itself is another registration: keys are the enterer's own.
+  const { resellerId: _reseller, ...own } = body;
+  const ownAnswer = await submit('reseller', own, key);
+  expect(ownAnswer.status).toBe(202);
+  expect(ownAnswer.body.id).not.toBe(entered.body.id);
+  // A repeat of the distributor's request is the same registration.
+  expect((await submit('distributor', body, key)).body.id).toBe(entered.body.id);
+
+  const decided = await submitAndWait(api, freshSubmission({ resellerId: RESELLER }), 'distributor');
+  const staffView = await api.call({ as: 'auditor', method: 'get', path: `/api/v1/registrations/${decided.id}` });
+  expect(staffView.body.enteredBy).toMatchObject({ kind: 'key', onBehalfOf: { distributorId: DISTRIBUTOR } });
+  const resellerView = await api.call({ as: 'reseller', method: 'get', path: `/api/v1/registrations/${decided.id}` });
+  expect(resellerView.status).toBe(200);
+  expect(resellerView.body.enteredBy).toBeUndefined();
+  const stranger = await api.call({ as: 'other-reseller', method: 'get', path: `/api/v1/registrations/${decided.id}` });
+  expect(stranger.status).toBe(404);
+});
+
+test('a distributor is refused at the field for a reseller not its own, another distributor, or no reseller', async () => {
+  const loner = `loner-${randomBytes(4).toString('hex')}`;
+  const created = await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/resellers',
+    body: { id: loner, name: 'Loner', partnerType: 'var', distributorIds: ['dist-b'] },
+  });
+  expect(created.status).toBe(201);
+  const paths = async (body: unknown) => {
+    const answer = await submit('distributor', body);
+    expect(answer.status).toBe(422);
+    return answer.body.errors.map((e: { path: string }) => e.path);
+  };
+  expect(await paths(freshSubmission({ resellerId: loner }))).toEqual(['resellerId']);
+  expect(await paths(freshSubmission({ resellerId: 'no-such-reseller' }))).toEqual(['resellerId']);
+  expect(await paths(freshSubmission())).toEqual(['resellerId']);
+  expect(await paths(freshSubmission({ resellerId: RESELLER, distributorId: 'dist-b' }))).toEqual(['distributorId']);
+  // A reseller registers for itself only.
+  const resellerForOther = await submit('reseller', freshSubmission({ resellerId: 'small-boutique' }));
+  expect(resellerForOther.status).toBe(422);
+  expect(resellerForOther.body.errors[0].path).toBe('resellerId');
+});
