@@ -844,6 +844,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registration-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a registration form may offer the caller
+         * @description Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through and, for a distributor, its affiliated resellers.
+         *
+         *     Roles: reseller, distributor.
+         */
+        get: operations["getRegistrationForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations": {
         parameters: {
             query?: never;
@@ -861,9 +883,9 @@ export interface paths {
         put?: never;
         /**
          * Register a deal
-         * @description Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
+         * @description Accepts the registration and starts its decision. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
          *
-         *     Roles: reseller.
+         *     Roles: reseller, distributor.
          */
         post: operations["submitRegistration"];
         delete?: never;
@@ -2077,6 +2099,30 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        RegistrationForm: {
+            /** @description the distributors the caller may register through */
+            distributors: {
+                id: string;
+                name: string;
+            }[];
+            /** @description the product catalogue; when empty, product lines are free words */
+            products: {
+                family: string;
+                id: string;
+                name: string;
+            }[];
+            /** @description the program names the caller may give */
+            programs: string[];
+            /** @description the regions the policy routes by; a registration may name another */
+            regions: string[];
+            /** @description for a distributor: the affiliated resellers it may register for */
+            resellers?: {
+                id: string;
+                name: string;
+                partnerType: components["schemas"]["PartnerType"];
+            }[];
+            segments: components["schemas"]["Segment"][];
+        };
         RegistrationHistory: {
             events: {
                 /** Format: date-time */
@@ -2098,6 +2144,8 @@ export interface components {
             distributorId: string;
             opportunity: components["schemas"]["Opportunity"];
             program?: string;
+            /** @description a distributor names the affiliated reseller it registers for; a reseller leaves it out */
+            resellerId?: string;
         };
         Reseller: {
             /** Format: date-time */
@@ -6713,6 +6761,71 @@ export interface operations {
             };
         };
     };
+    getRegistrationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationForm"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRegistrations: {
         parameters: {
             query?: {
@@ -6866,7 +6979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid body, distributor not affiliated, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
+            /** @description invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,7 @@
  */
 import type { components, operations } from './openapi.gen';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 
 type SuccessStatus = 200 | 201 | 202;
 type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;

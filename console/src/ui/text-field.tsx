@@ -13,10 +13,15 @@ interface TextFieldProps {
   hint?: string;
   required?: boolean;
   disabled?: boolean;
+  /** `text` unless given: `date`, `number`, `email`. */
+  type?: 'text' | 'date' | 'number' | 'email';
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 /** A labelled text input with its hint and the API's errors for its field. */
-export function TextField({ id, label, path, value, onChange, errors, hint, required, disabled }: TextFieldProps) {
+export function TextField(props: TextFieldProps) {
+  const { id, label, path, value, onChange, errors, hint, required, disabled, type, list } = props;
   const mine = errorsAt(errors, path);
   const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
   return (
@@ -24,7 +29,8 @@ export function TextField({ id, label, path, value, onChange, errors, hint, requ
       <label for={id}>{label}</label>
       <input
         id={id}
-        type="text"
+        type={type ?? 'text'}
+        list={list}
         value={value}
         required={required}
         disabled={disabled}

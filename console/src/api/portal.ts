@@ -1,0 +1,26 @@
+import { getJson, sendJson } from './client';
+import type { AnswerOf, Schemas } from './types';
+
+/** What a partner's registration form may offer: segments, regions, programs, products, distributors (and resellers). */
+export const registrationForm = (csrf: string, signal?: AbortSignal) =>
+  getJson<AnswerOf<'getRegistrationForm'>>(csrf, '/registration-form', signal);
+
+export type RegistrationForm = AnswerOf<'getRegistrationForm'>;
+export type RegistrationSubmission = Schemas['RegistrationSubmission'];
+
+/** One Idempotency-Key per filled-in form: a repeat (a double click, a retry) answers the same registration. */
+export const submitRegistration = (csrf: string, body: RegistrationSubmission, idempotencyKey: string) =>
+  sendJson<AnswerOf<'submitRegistration'>>(csrf, 'POST', '/registrations', body, {
+    'Idempotency-Key': idempotencyKey,
+  });
+
+const commandPath = (id: string, command: string) => `/registrations/${encodeURIComponent(id)}/${command}`;
+
+export const withdrawRegistration = (csrf: string, id: string, reason?: string) =>
+  sendJson<AnswerOf<'withdrawRegistration'>>(csrf, 'POST', commandPath(id, 'withdraw'), reason ? { reason } : {});
+
+export const requestExtension = (csrf: string, id: string, reason: string) =>
+  sendJson<AnswerOf<'requestExtension'>>(csrf, 'POST', commandPath(id, 'extension'), { reason });
+
+export const closeRegistration = (csrf: string, id: string, outcome: 'won' | 'lost') =>
+  sendJson<AnswerOf<'closeRegistration'>>(csrf, 'POST', commandPath(id, 'close'), { outcome });
