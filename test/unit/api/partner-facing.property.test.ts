@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { escalationIdFor } from '../../../activities/escalation-ids';
 import { partnerNotifications } from '../../../activities/notify';
 import { lifecycleStateOf } from '../../../activities/record-step';
-import { audienceOf, registrationView } from '../../../api/views/registration';
+import type { Caller } from '../../../api/route-spec';
+import { audienceOf, canSee, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
 import { type Audience, decide, explain, type PartnerAudience, renderTrace } from '../../../domain/allocation';
@@ -431,6 +432,62 @@ test('no partner receives an id, count, basis, product line or time of another p
   );
   // The case that leaked: a later contender joining an escalation another reseller's registration opened.
   expect(sharedEscalations).toBeGreaterThan(10);
+});
+
+/** A person signed in to the partner portal, as the API sees the caller. */
+const portalUser = (binding: { resellerId: string } | { distributorId: string }): Caller => ({
+  principal: { kind: 'user', id: 'usr_portal' },
+  userId: 'usr_portal',
+  role: 'resellerId' in binding ? 'reseller' : 'distributor',
+  ...binding,
+});
+
+test('the portal’s pages (list, registration, the answer to a submission) receive nothing of what the partner may not see', () => {
+  fc.assert(
+    fc.property(scenarioArb, (scenario) => {
+      const thePolicy = policyFor(scenario);
+      const built = build(scenario, thePolicy);
+      resolveEscalations(
+        built,
+        scenario.registrations.map((spec) => spec.fate),
+        thePolicy,
+      );
+      const docs = built.map((b) => b.doc);
+      const callers = [
+        ...scenario.resellers.map((resellerId) => portalUser({ resellerId })),
+        ...scenario.distributors.map((distributorId) => portalUser({ distributorId })),
+      ];
+      for (const caller of callers) {
+        // Every page of the portal reads registrations through the same scope and view as the API's routes.
+        const visible = docs.filter((doc) => canSee(caller, doc));
+        const hidden = docs.filter((doc) => !canSee(caller, doc));
+        const views = visible.map((doc) => registrationView(doc, audienceOf(caller)));
+        const named = new Set([
+          ...visible.flatMap((doc) => [doc.resellerId, doc.distributorId]),
+          caller.resellerId,
+          caller.distributorId,
+          POLICY_DISTRIBUTOR,
+        ]);
+        const forbidden = [
+          ...hidden.flatMap((o) => [o._id, o._id.replace(/^reg_/, '')]),
+          ...hidden.flatMap((o) => [o.submittedAt.toISOString(), o.decidedAt?.toISOString() ?? o._id]),
+          ...docs.flatMap((o) => (o.escalationId ? [o.escalationId, o.escalationId.replace(/^esc_/, '')] : [])),
+          ...[...scenario.resellers, ...scenario.distributors].filter((partner) => !named.has(partner)),
+          ...scenario.accountIds,
+          scenario.seller,
+        ];
+        const all = JSON.stringify(views);
+        expect(forbidden.filter((secret) => all.includes(secret))).toEqual([]);
+        const aboutDecisions = views.map(({ customer: _c, opportunity: _o, ...rest }) => rest);
+        const keys = keysOf(aboutDecisions);
+        expect(COMPETITOR_KEYS.filter((key) => keys.has(key))).toEqual([]);
+        expect(['enteredBy', 'escalationId', 'actor'].filter((key) => keys.has(key))).toEqual([]);
+        const wording = JSON.stringify(aboutDecisions);
+        expect([...BASIS_WORDS, ...PRODUCT_LINES].filter((word) => wording.includes(word))).toEqual([]);
+      }
+    }),
+    { numRuns: 100 },
+  );
 });
 
 test('one more competitor on the deal changes nothing a partner is told (no counts, no timing)', () => {
