@@ -7,6 +7,7 @@ import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
 import { ProgramHealth } from './pages/health';
 import { NotificationsPage } from './pages/notifications';
+import { OrganisationWebhook } from './pages/organisation-webhook';
 import { PartnerRegistrationPage } from './pages/partner-registration';
 import { PartnerRegistrations } from './pages/partner-registrations';
 import { PartnersPage } from './pages/partners';
@@ -83,7 +84,15 @@ const routes: RouteDef[] = [
   },
   { pattern: '/register', allowed: (can) => can.registerDeals, render: () => <RegisterDealPage /> },
   { pattern: '/resellers', allowed: (can) => can.viewOwnResellers, render: () => <ResellersPage /> },
-  { pattern: '/organisation', allowed: (can) => can.manageOrganisation, render: () => <UsersPage /> },
+  {
+    pattern: '/organisation',
+    allowed: (can) => can.manageOrganisation,
+    render: () => (
+      <UsersPage>
+        <OrganisationWebhook />
+      </UsersPage>
+    ),
+  },
   { pattern: '/health', allowed: (can) => can.viewInsights, render: () => <ProgramHealth /> },
   { pattern: '/policy', allowed: (can) => can.viewPolicy, render: () => <PolicyPage /> },
   { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },

@@ -126,6 +126,8 @@ test('a reseller user registers a deal (errors at the field, a double click subm
   await page.getByText('Some fields need a change').waitFor();
   expect(await page.getByLabel('Web domain (optional)').getAttribute('aria-invalid')).toBe('true');
   expect(await page.getByLabel('Segment').getAttribute('aria-invalid')).toBe('true');
+  // The focus is on the first field to fix, so a keyboard user continues from there.
+  expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
   await screenshot(page, '62-portal-register-field-errors');
 
   await fillDeal(deal.customer, deal.domain);
@@ -165,6 +167,16 @@ test('an org admin invites a colleague from the Organisation page', async () => 
   await page.getByRole('button', { name: 'Invite' }).click();
   await page.getByText(`the invitation is on its way to ${colleague}`).waitFor();
   await page.getByRole('row', { name: /Cora Colleague/ }).waitFor();
+
+  // The webhook: a local address is refused at its field; a public https one gets a secret shown once.
+  await page.getByLabel('Webhook URL').fill('http://127.0.0.1:9/hook');
+  await page.getByRole('button', { name: 'Save the webhook' }).click();
+  await page.locator('#webhook-url-errors').waitFor();
+  expect(await page.getByLabel('Webhook URL').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('Webhook URL').fill('https://hooks.portal.example/dealreg');
+  await page.getByRole('button', { name: 'Save the webhook' }).click();
+  await page.getByText(/whsec_/).waitFor();
+  await page.getByRole('heading', { name: 'Recent webhook deliveries' }).waitFor();
   await screenshot(page, '67-portal-organisation');
   const [invitation] = await waitForMail(colleague);
   expect(linkIn(invitation!, `${api.baseUrl}/console/invitation/`)).toContain('/console/invitation/');

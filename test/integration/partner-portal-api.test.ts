@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { finishDelivery } from '../../db/deliveries';
+import { createUser, updateUser } from '../../db/users';
+import { hashPassword } from '../../services/passwords';
+import { PASSWORD, signIn, withSession } from '../support/people';
 import { type ApiTest, DISTRIBUTOR, freshSubmission, RESELLER, startApiTest, submitAndWait } from './api-support';
 
 /** What the partner portal asks of the API: the registration form, and a distributor registering for a reseller. */
@@ -82,4 +86,50 @@ test('a distributor is refused at the field for a reseller not its own, another 
   const resellerForOther = await submit('reseller', freshSubmission({ resellerId: 'small-boutique' }));
   expect(resellerForOther.status).toBe(422);
   expect(resellerForOther.body.errors[0].path).toBe('resellerId');
+});
+
+/** A person of the reseller of the role keys, active with PASSWORD (as the demo data makes them). */
+async function resellerPerson(orgAdmin: boolean) {
+  const by = { kind: 'system' as const, id: 'test' };
+  const email = `person-${randomBytes(4).toString('hex')}@example.test`;
+  const user = await createUser({ email, name: 'Portal Person', role: 'reseller', resellerId: RESELLER, orgAdmin, by });
+  await updateUser(user._id, { status: 'active', passwordHash: await hashPassword(PASSWORD) }, by);
+  return signIn(api.app, email);
+}
+
+test("an org admin reads its own webhook's recent deliveries, nobody else's; its colleagues do not", async () => {
+  const finished = async (webhookId: string) => {
+    const id = `evt_${randomBytes(8).toString('hex')}`;
+    await finishDelivery(
+      {
+        _id: id,
+        webhookId,
+        type: 'registration.approved',
+        payload: {},
+        createdAt: new Date(),
+        attempts: 1,
+        nextAttemptAt: new Date(),
+      },
+      'delivered',
+      1,
+    );
+    return id;
+  };
+  const own = await finished(`reseller:${RESELLER}`);
+  const others = await finished('reseller:small-boutique');
+  const admin = await resellerPerson(true);
+  const listed = await withSession(api.app, admin, 'get', '/api/v1/deliveries?status=delivered');
+  expect(listed.status).toBe(200);
+  const ids = listed.body.items.map((item: { id: string }) => item.id);
+  expect(ids).toContain(own);
+  expect(ids).not.toContain(others);
+  expect(new Set(listed.body.items.map((item: { webhook: string }) => item.webhook))).toEqual(
+    new Set([`reseller:${RESELLER}`]),
+  );
+  const staff = await api.call({ as: 'admin', method: 'get', path: '/api/v1/deliveries?status=delivered' });
+  expect(staff.body.items.map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining([own, others]));
+
+  const colleague = await resellerPerson(false);
+  expect((await withSession(api.app, colleague, 'get', '/api/v1/deliveries')).status).toBe(403);
+  expect((await api.call({ as: 'reseller', method: 'get', path: '/api/v1/deliveries' })).status).toBe(403);
 });

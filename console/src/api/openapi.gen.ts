@@ -279,9 +279,9 @@ export interface paths {
         };
         /**
          * Finished webhook deliveries, abandoned ones by default (newest first)
-         * @description A delivery is abandoned when it has failed for the whole retry window (24 hours by default).
+         * @description A delivery is abandoned when it has failed for the whole retry window (24 hours by default). An admin sees every webhook's; a reseller's or distributor's org admin, its own organisation's webhook's.
          *
-         *     Roles: admin.
+         *     Roles: admin, reseller, distributor.
          */
         get: operations["listDeliveries"];
         put?: never;
@@ -3777,7 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: admin */
+            /** @description a partner caller that is not its organisation’s org admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { getJson, sendJson } from './client';
+import { getJson, query, sendJson } from './client';
 import type { AnswerOf, Schemas } from './types';
 
 /** What a partner's registration form may offer: segments, regions, programs, products, distributors (and resellers). */
@@ -24,3 +24,19 @@ export const requestExtension = (csrf: string, id: string, reason: string) =>
 
 export const closeRegistration = (csrf: string, id: string, outcome: 'won' | 'lost') =>
   sendJson<AnswerOf<'closeRegistration'>>(csrf, 'POST', commandPath(id, 'close'), { outcome });
+
+type PartnerKind = 'reseller' | 'distributor';
+
+/** Sets the organisation's webhook URL; the answer carries a new signing secret, shown this once. */
+export const setWebhook = (csrf: string, kind: PartnerKind, id: string, url: string) =>
+  sendJson<AnswerOf<'putWebhook'>>(csrf, 'PUT', `/webhooks/${kind}/${encodeURIComponent(id)}`, { url });
+
+export type DeliveryStatus = 'delivered' | 'abandoned';
+
+/** The organisation's webhook's finished deliveries (an org admin's scope), newest first. */
+export const listDeliveries = (
+  csrf: string,
+  status: DeliveryStatus,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+) => getJson<AnswerOf<'listDeliveries'>>(csrf, `/deliveries${query({ status, cursor, limit: 20 })}`, signal);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { inviteUser, listUsers, updateUser } from '../api/auth';
 import { ApiError } from '../api/client';
@@ -196,7 +197,7 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
 }
 
 /** People: invited by email (a one-time link, valid 7 days), listed, disabled (signed out at once) and enabled again. */
-export function UsersPage() {
+export function UsersPage({ children }: { children?: ComponentChildren }) {
   const { csrf, can } = useSession();
   const users = useApi((signal) => listUsers(csrf, signal), [csrf]);
   const [notice, setNotice] = useState<string | undefined>();
@@ -263,6 +264,7 @@ export function UsersPage() {
           }}
         />
       </Section>
+      {children}
     </Page>
   );
 }
