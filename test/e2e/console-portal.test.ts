@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApiKey } from '../../db/apikeys';
+import { contractTiming } from '../../domain/policy/contract-timing';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { linkIn, startTestMailDispatcher, uniqueAddress, waitForMail } from '../support/mail';
 import { tokenOf } from '../support/people';
@@ -35,17 +36,7 @@ const second = { id: `beta-${run}`, name: `Beta Partners ${run}` };
 const distributor = { id: `dist-p-${run}`, name: `Portal Distribution ${run}` };
 const people: Record<'alpha' | 'beta' | 'dist', string> = { alpha: '', beta: '', dist: '' };
 
-const openPolicy = {
-  model: 'open',
-  timing: {
-    protection: 'P90D',
-    expiryReminder: 'P14D',
-    reviewSla: 'PT48H',
-    secondReviewSla: 'PT24H',
-    onSecondSlaBreach: 'first-come',
-    extension: { period: 'P30D', max: 1, needsApproval: false },
-  },
-};
+const openPolicy = { model: 'open', timing: contractTiming };
 
 /** Invites a person through the API and activates the account from the mailed link, as they would. */
 async function personFor(binding: Record<string, unknown>, who: string): Promise<string> {
@@ -149,6 +140,11 @@ test('a reseller user registers a deal (errors at the field, a double click subm
     .first()
     .waitFor();
   await screenshot(page, '64-portal-registration');
+  // The contract's actions: an extension (the policy grants one without approval) moves the protection on.
+  await page.getByLabel('Why it needs more time').fill('The customer moved the purchase to next quarter');
+  await page.getByRole('button', { name: 'Ask for an extension' }).click();
+  await page.getByText(/^Extended: protected until/).waitFor();
+  await page.getByText('1 extension used').waitFor();
 
   await page.getByRole('link', { name: 'My registrations' }).click();
   await page.getByRole('row', { name: new RegExp(deal.customer) }).waitFor();

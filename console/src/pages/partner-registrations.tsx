@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { searchRegistrations } from '../api/registrations';
-import { type Registration, registrationStatuses } from '../api/types';
+import type { Registration } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { formatDateTime, words } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { StatusBadge } from '../ui/status';
@@ -12,6 +12,7 @@ import { useNow } from '../ui/use-now';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { ExportButtons } from './registration-export-buttons';
+import { StatusFilter } from './status-filter';
 
 interface Filters {
   status?: string;
@@ -50,17 +51,7 @@ function FilterForm({ filters }: { filters: Filters }) {
         navigate(`/registrations${query({ ...draft })}`);
       }}
     >
-      <div class="field">
-        <label for="filter-status">Status</label>
-        <select id="filter-status" value={draft.status ?? ''} onChange={set('status')}>
-          <option value="">Any status</option>
-          {registrationStatuses.map((status) => (
-            <option key={status} value={status}>
-              {words(status)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
       <div class="field">
         <label for="filter-from">Submitted from</label>
         <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} />

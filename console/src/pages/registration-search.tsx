@@ -2,16 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { listPartners } from '../api/partners';
 import { type RegistrationFilters, searchRegistrations } from '../api/registrations';
-import { registrationStatuses } from '../api/types';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { words } from '../ui/format';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
 import { RegistrationTable } from './registration-table';
+import { StatusFilter } from './status-filter';
 
 const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
 
@@ -38,17 +37,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
   };
   return (
     <form class="card filters" onSubmit={submit} aria-label="Search registrations">
-      <div class="field">
-        <label for="filter-status">Status</label>
-        <select id="filter-status" value={draft.status ?? ''} onChange={set('status')}>
-          <option value="">Any status</option>
-          {registrationStatuses.map((status) => (
-            <option key={status} value={status}>
-              {words(status)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
       <div class="field">
         <label for="filter-partner">Partner</label>
         <select id="filter-partner" value={draft.resellerId ?? ''} onChange={set('resellerId')}>

@@ -2,14 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { inviteUser, listUsers, updateUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { actorName, type Role, roles, type User } from '../api/types';
+import { actorName, type Role, type User } from '../api/types';
 import { roleLabels, useSession } from '../session';
 import { formatDateTime } from '../ui/format';
 import { Page, Section } from '../ui/page';
 import { EmptyState, ErrorState, Loading, ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useApi } from '../ui/use-api';
-import { BindingFields, UserEditForm } from './user-edit-form';
+import { RoleFields, UserEditForm } from './user-edit-form';
 
 const bindingOf = (user: User) =>
   user.resellerId ? `reseller ${user.resellerId}` : user.distributorId ? `distributor ${user.distributorId}` : '—';
@@ -85,41 +85,6 @@ function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
   );
 }
 
-interface AnyRoleFieldsProps {
-  role: Role;
-  onRole(role: Role): void;
-  partner: string;
-  onPartner(partner: string): void;
-  orgAdmin: boolean;
-  onOrgAdmin(orgAdmin: boolean): void;
-}
-
-/** An administrator invites anyone: any role, bound to any partner. */
-function AnyRoleFields({ role, onRole, partner, onPartner, orgAdmin, onOrgAdmin }: AnyRoleFieldsProps) {
-  return (
-    <>
-      <div class="field">
-        <label for="invite-role">Role</label>
-        <select id="invite-role" value={role} onChange={(e) => onRole(e.currentTarget.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <BindingFields
-        idPrefix="invite"
-        role={role}
-        partner={partner}
-        onPartner={onPartner}
-        orgAdmin={orgAdmin}
-        onOrgAdmin={onOrgAdmin}
-      />
-    </>
-  );
-}
-
 function InviteForm({ onInvited }: { onInvited(user: User): void }) {
   const { csrf, me, can } = useSession();
   // An organisation's admin invites into its own organisation: role and binding are its own.
@@ -176,7 +141,8 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
           </label>
         </div>
       ) : (
-        <AnyRoleFields
+        <RoleFields
+          idPrefix="invite"
           role={role}
           onRole={(next) => {
             setRole(next);

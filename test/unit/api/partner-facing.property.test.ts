@@ -357,6 +357,18 @@ function policyFor(scenario: Scenario): Policy {
   });
 }
 
+/** The scenario's registrations decided one after another, then their escalations resolved. */
+function decidedAndResolved(scenario: Scenario): Built[] {
+  const thePolicy = policyFor(scenario);
+  const built = build(scenario, thePolicy);
+  resolveEscalations(
+    built,
+    scenario.registrations.map((spec) => spec.fate),
+    thePolicy,
+  );
+  return built;
+}
+
 const viewers = (
   doc: RegistrationDoc,
 ): Array<{ audience: PartnerAudience; mayName: (other: RegistrationDoc) => boolean }> => [
@@ -386,13 +398,7 @@ test('no partner receives an id, count, basis, product line or time of another p
   let sharedEscalations = 0;
   fc.assert(
     fc.property(scenarioArb, (scenario) => {
-      const thePolicy = policyFor(scenario);
-      const built = build(scenario, thePolicy);
-      resolveEscalations(
-        built,
-        scenario.registrations.map((spec) => spec.fate),
-        thePolicy,
-      );
+      const built = decidedAndResolved(scenario);
       const escalationIds = [...new Set(built.flatMap((b) => (b.doc.escalationId ? [b.doc.escalationId] : [])))];
       for (const id of escalationIds) {
         const resellers = new Set(built.filter((b) => b.doc.escalationId === id).map((b) => b.doc.resellerId));
@@ -445,13 +451,7 @@ const portalUser = (binding: { resellerId: string } | { distributorId: string })
 test('the portal’s pages (list, registration, the answer to a submission) receive nothing of what the partner may not see', () => {
   fc.assert(
     fc.property(scenarioArb, (scenario) => {
-      const thePolicy = policyFor(scenario);
-      const built = build(scenario, thePolicy);
-      resolveEscalations(
-        built,
-        scenario.registrations.map((spec) => spec.fate),
-        thePolicy,
-      );
+      const built = decidedAndResolved(scenario);
       const docs = built.map((b) => b.doc);
       const callers = [
         ...scenario.resellers.map((resellerId) => portalUser({ resellerId })),

@@ -1,0 +1,25 @@
+import { registrationStatuses } from '../api/types';
+import { words } from '../ui/format';
+
+/** The status filter of a registration list (staff search and the partner's list alike). */
+export function StatusFilter({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange(event: { currentTarget: { value: string } }): void;
+}) {
+  return (
+    <div class="field">
+      <label for="filter-status">Status</label>
+      <select id="filter-status" value={value} onChange={onChange}>
+        <option value="">Any status</option>
+        {registrationStatuses.map((status) => (
+          <option key={status} value={status}>
+            {words(status)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
