@@ -152,6 +152,10 @@ test('a reseller user registers a deal (errors at the field, a double click subm
   await page.getByRole('link', { name: 'Rules of engagement' }).click();
   await page.getByRole('heading', { name: 'Upcoming change' }).waitFor();
   await screenshot(page, '66-portal-rules-of-engagement');
+  // Each person's own notification settings.
+  await page.getByRole('link', { name: 'Email settings' }).click();
+  await page.getByRole('heading', { name: 'Email settings', level: 1 }).waitFor();
+  await screenshot(page, '66b-portal-email-settings');
 });
 
 test('an org admin invites a colleague from the Organisation page', async () => {
