@@ -19,7 +19,8 @@ export async function listRegistrationsPage(
   query: RegistrationListQuery,
 ): Promise<z.input<typeof registrationPageSchema>> {
   if (!isStaff(caller)) {
-    const staffFilters = (['resellerId', 'distributorId', 'q'] as const).filter((name) => query[name] !== undefined);
+    // Text search (q) is everyone's, within what the caller may see; naming partners is for staff.
+    const staffFilters = (['resellerId', 'distributorId'] as const).filter((name) => query[name] !== undefined);
     if (staffFilters.length > 0) {
       throw new HttpProblem(403, 'Forbidden', `only staff may filter by ${staffFilters.join(', ')}`);
     }

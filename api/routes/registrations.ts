@@ -83,7 +83,7 @@ export const listRegistrationsRoute = defineRoute({
   tag,
   summary: 'List registrations, newest first',
   description:
-    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId, distributorId and q are for staff; q matches customer name, domain and title text.',
+    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId and distributorId are for staff; q (everyone, within what the caller sees) matches customer name, domain and title text.',
   access: everyRole,
   request: { query: registrationListQuerySchema },
   responses: { 200: { description: 'One page', schema: registrationPageSchema } },

@@ -235,5 +235,11 @@ test('a distributor user registers a deal for an affiliated reseller, recorded a
 
   await page.getByRole('link', { name: 'Registrations', exact: true }).click();
   await page.getByRole('row', { name: new RegExp(customer) }).waitFor();
+  // Searched by customer text and filtered by status: only its own registrations, so the deal alone.
+  await page.getByLabel('Customer', { exact: true }).fill('harbor logistics');
+  await page.getByLabel('Status', { exact: true }).selectOption('approved');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.getByText('Showing 1').waitFor();
+  await page.getByRole('row', { name: new RegExp(customer) }).waitFor();
   await screenshot(page, '72-portal-distributor-registrations');
 });

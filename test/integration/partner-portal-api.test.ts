@@ -133,3 +133,17 @@ test("an org admin reads its own webhook's recent deliveries, nobody else's; its
   expect((await withSession(api.app, colleague, 'get', '/api/v1/deliveries')).status).toBe(403);
   expect((await api.call({ as: 'reseller', method: 'get', path: '/api/v1/deliveries' })).status).toBe(403);
 });
+
+test('a partner searches its own registrations by customer text, never finding another partner’s', async () => {
+  const word = `Zq${randomBytes(3).toString('hex')}`;
+  const own = await submit('reseller', freshSubmission({ customerName: `${word} Foundry` }));
+  const theirs = await submit('other-reseller', freshSubmission({ customerName: `${word} Forge` }));
+  const found = async (as: 'reseller' | 'other-reseller' | 'distributor') =>
+    (
+      await api.call({ as, method: 'get', path: `/api/v1/registrations?q=${encodeURIComponent(word.toLowerCase())}` })
+    ).body.items.map((item: { id: string }) => item.id);
+  expect(await found('reseller')).toEqual([own.body.id]);
+  expect(await found('other-reseller')).toEqual([theirs.body.id]);
+  // Both went through dist-a: its search finds both.
+  expect((await found('distributor')).sort()).toEqual([own.body.id, theirs.body.id].sort());
+});

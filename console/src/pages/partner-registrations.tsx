@@ -16,6 +16,8 @@ import { StatusFilter } from './status-filter';
 
 interface Filters {
   status?: string;
+  /** Text in the customer's name or domain, or the opportunity's title. */
+  q?: string;
   /** Submitted on or after this day (YYYY-MM-DD). */
   from?: string;
   /** Submitted on or before this day. */
@@ -24,7 +26,7 @@ interface Filters {
 
 const filtersFrom = (search: URLSearchParams): Filters => {
   const filters: Filters = {};
-  for (const name of ['status', 'from', 'to'] as const) {
+  for (const name of ['status', 'q', 'from', 'to'] as const) {
     const value = search.get(name)?.trim();
     if (value) filters[name] = value;
   }
@@ -52,6 +54,16 @@ function FilterForm({ filters }: { filters: Filters }) {
       }}
     >
       <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
+      <div class="field grow">
+        <label for="filter-customer">Customer</label>
+        <input
+          id="filter-customer"
+          type="search"
+          placeholder="name, domain or opportunity title"
+          value={draft.q ?? ''}
+          onInput={set('q')}
+        />
+      </div>
       <div class="field">
         <label for="filter-from">Submitted from</label>
         <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} />
@@ -116,8 +128,8 @@ export function PartnerRegistrations() {
   const filters = filtersFrom(search);
   const filterKey = JSON.stringify(filters);
   const pages = usePages(
-    (cursor, signal) => searchRegistrations(csrf, { status: filters.status }, cursor, signal),
-    [csrf, filters.status],
+    (cursor, signal) => searchRegistrations(csrf, { status: filters.status, q: filters.q }, cursor, signal),
+    [csrf, filters.status, filters.q],
   );
   const shown = pages.items.filter(submittedWithin(filters));
   const oldest = pages.items.at(-1)?.submittedAt.slice(0, 10);
@@ -130,7 +142,7 @@ export function PartnerRegistrations() {
       <section aria-labelledby="results-title" class="results">
         <div class="results-header">
           <h2 id="results-title">Registrations</h2>
-          <ExportButtons filters={{ status: filters.status }} disabled={shown.length === 0} />
+          <ExportButtons filters={{ status: filters.status, q: filters.q }} disabled={shown.length === 0} />
         </div>
         {can.registerDeals ? (
           <p>
