@@ -22,16 +22,17 @@ function useDecision(submitted: Registration): Registration {
   useEffect(() => {
     let stopped = false;
     let timer: number | undefined;
+    let current = submitted;
     const poll = (attempt: number) => {
       timer = window.setTimeout(
         async () => {
           if (stopped) return;
-          let next = latest;
+          // A failed read (a blip) keeps what was shown and tries again at the next step.
           if (document.visibilityState === 'visible') {
-            next = await getRegistration(csrf, submitted.id).catch(() => latest);
-            if (!stopped) setLatest(next);
+            current = await getRegistration(csrf, submitted.id).catch(() => current);
+            if (!stopped) setLatest(current);
           }
-          if (!stopped && next.status === 'pending') poll(attempt + 1);
+          if (!stopped && current.status === 'pending') poll(attempt + 1);
         },
         POLL_STEPS_MS[Math.min(attempt, POLL_STEPS_MS.length - 1)],
       );
