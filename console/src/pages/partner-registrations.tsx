@@ -12,7 +12,7 @@ import { useNow } from '../ui/use-now';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { ExportButtons } from './registration-export-buttons';
-import { StatusFilter } from './status-filter';
+import { CustomerFilter, StatusFilter } from './registration-filters';
 
 interface Filters {
   status?: string;
@@ -54,16 +54,7 @@ function FilterForm({ filters }: { filters: Filters }) {
       }}
     >
       <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
-      <div class="field grow">
-        <label for="filter-customer">Customer</label>
-        <input
-          id="filter-customer"
-          type="search"
-          placeholder="name, domain or opportunity title"
-          value={draft.q ?? ''}
-          onInput={set('q')}
-        />
-      </div>
+      <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
       <div class="field">
         <label for="filter-from">Submitted from</label>
         <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} />

@@ -10,7 +10,7 @@ import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
 import { RegistrationTable } from './registration-table';
-import { StatusFilter } from './status-filter';
+import { CustomerFilter, StatusFilter } from './registration-filters';
 
 const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
 
@@ -60,16 +60,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
           ))}
         </select>
       </div>
-      <div class="field grow">
-        <label for="filter-customer">Customer</label>
-        <input
-          id="filter-customer"
-          type="search"
-          placeholder="name, domain or opportunity title"
-          value={draft.q ?? ''}
-          onInput={set('q')}
-        />
-      </div>
+      <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
       <div class="actions">
         <button type="submit" class="primary">
           Search

@@ -1,6 +1,5 @@
 import type { FieldError } from '../api/types';
-import { FieldMessages } from './field-errors';
-import { errorsAt } from './field-paths';
+import { describedErrors, FieldMessages } from './field-errors';
 
 interface SelectFieldProps {
   id: string;
@@ -19,8 +18,7 @@ interface SelectFieldProps {
 /** A labelled <select> with its hint and the API's errors for its field. */
 export function SelectField(props: SelectFieldProps) {
   const { id, label, path, value, options, onChange, errors, placeholder, hint } = props;
-  const mine = errorsAt(errors, path);
-  const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
+  const { mine, describedBy } = describedErrors(id, path, errors, hint);
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -28,7 +26,7 @@ export function SelectField(props: SelectFieldProps) {
         id={id}
         value={value}
         aria-invalid={mine.length > 0 ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         onChange={(event) => onChange(event.currentTarget.value)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

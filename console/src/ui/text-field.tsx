@@ -1,6 +1,5 @@
 import type { FieldError } from '../api/types';
-import { FieldMessages } from './field-errors';
-import { errorsAt } from './field-paths';
+import { describedErrors, FieldMessages } from './field-errors';
 
 interface TextFieldProps {
   id: string;
@@ -22,8 +21,7 @@ interface TextFieldProps {
 /** A labelled text input with its hint and the API's errors for its field. */
 export function TextField(props: TextFieldProps) {
   const { id, label, path, value, onChange, errors, hint, required, disabled, type, list } = props;
-  const mine = errorsAt(errors, path);
-  const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
+  const { mine, describedBy } = describedErrors(id, path, errors, hint);
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -36,7 +34,7 @@ export function TextField(props: TextFieldProps) {
         disabled={disabled}
         autocomplete="off"
         aria-invalid={mine.length > 0 ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         onInput={(event) => onChange(event.currentTarget.value)}
       />
       {hint ? (

@@ -23,3 +23,25 @@ export function StatusFilter({
     </div>
   );
 }
+
+/** The customer text search of a registration list: name, domain or opportunity title. */
+export function CustomerFilter({
+  value,
+  onInput,
+}: {
+  value: string;
+  onInput(event: { currentTarget: { value: string } }): void;
+}) {
+  return (
+    <div class="field grow">
+      <label for="filter-customer">Customer</label>
+      <input
+        id="filter-customer"
+        type="search"
+        placeholder="name, domain or opportunity title"
+        value={value}
+        onInput={onInput}
+      />
+    </div>
+  );
+}
