@@ -147,3 +147,38 @@ test('a partner searches its own registrations by customer text, never finding a
   // Both went through dist-a: its search finds both.
   expect((await found('distributor')).sort()).toEqual([own.body.id, theirs.body.id].sort());
 });
+
+// Last in this file: once the catalogue has a product, every submission must name product ids.
+test('the form offers the policy’s regions and programs, the program records and the catalogue', async () => {
+  const suffix = randomBytes(3).toString('hex');
+  const policy = await api.call({
+    as: 'admin',
+    method: 'put',
+    path: '/api/v1/policy',
+    body: {
+      model: 'hybrid',
+      routes: [{ when: { regions: [`north-${suffix}`], programs: [`GSA ${suffix}`] }, distributors: ['dist-a'] }],
+      timing: { protection: 'P90D', expiryReminder: 'P14D', reviewSla: 'PT48H', secondReviewSla: 'PT24H' },
+    },
+  });
+  expect(policy.status).toBe(201);
+  const created = await Promise.all([
+    api.call({
+      as: 'admin',
+      method: 'post',
+      path: '/api/v1/programs',
+      body: { id: `nasa-${suffix}`, name: `NASA SEWP ${suffix}` },
+    }),
+    api.call({
+      as: 'admin',
+      method: 'post',
+      path: '/api/v1/products',
+      body: { id: `fx-${suffix}`, name: 'Flash X', family: 'storage' },
+    }),
+  ]);
+  expect(created.map((answer) => answer.status)).toEqual([201, 201]);
+  const form = (await api.call({ as: 'reseller', method: 'get', path: '/api/v1/registration-form' })).body;
+  expect(form.regions).toContain(`north-${suffix}`);
+  expect(form.programs).toEqual(expect.arrayContaining([`GSA ${suffix}`, `NASA SEWP ${suffix}`]));
+  expect(form.products).toContainEqual({ id: `fx-${suffix}`, name: 'Flash X', family: 'storage' });
+});
