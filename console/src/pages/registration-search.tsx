@@ -9,8 +9,8 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
-import { RegistrationTable } from './registration-table';
 import { CustomerFilter, StatusFilter } from './registration-filters';
+import { RegistrationTable } from './registration-table';
 
 const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
 
