@@ -131,6 +131,11 @@ test("an org admin reads its own webhook's recent deliveries, nobody else's; its
 
   const colleague = await resellerPerson(false);
   expect((await withSession(api.app, colleague, 'get', '/api/v1/deliveries')).status).toBe(403);
+  // The webhook too is the org admin's to set, of the organisation's people.
+  const hook = { body: { url: 'https://hooks.portal.example/dealreg' } };
+  const path = `/api/v1/webhooks/reseller/${RESELLER}`;
+  expect((await withSession(api.app, colleague, 'put', path, hook)).status).toBe(403);
+  expect((await withSession(api.app, admin, 'put', path, hook)).status).toBe(200);
   expect((await api.call({ as: 'reseller', method: 'get', path: '/api/v1/deliveries' })).status).toBe(403);
 });
 

@@ -8864,7 +8864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description another partner’s webhook */
+            /** @description another partner’s webhook, or a partner’s person who is not its org admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8975,7 +8975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description another partner’s webhook */
+            /** @description another partner’s webhook, or a partner’s person who is not its org admin */
             403: {
                 headers: {
                     [name: string]: unknown;
