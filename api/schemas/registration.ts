@@ -87,7 +87,9 @@ export const registrationSchema = z
     enteredBy: actorViewSchema
       .extend({ onBehalfOf: z.strictObject({ distributorId: z.string() }).optional() })
       .optional()
-      .describe('who entered it: a person or an integration key, and for whom; staff only'),
+      .describe(
+        'who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller',
+      ),
     protectedUntil: timestampSchema.optional(),
     extensionsUsed: z.number().int(),
     policyVersion: z.number().int(),

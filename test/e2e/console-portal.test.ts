@@ -222,6 +222,7 @@ test('a distributor user registers a deal for an affiliated reseller, recorded a
   await fillDeal(customer, `harbor-${run}.com`);
   await page.getByRole('button', { name: 'Register the deal' }).click();
   await page.getByRole('status').getByText('approved', { exact: true }).waitFor();
+  await page.getByText('By you, on the reseller’s behalf').waitFor();
   await screenshot(page, '71-portal-distributor-registered');
 
   const through = await admin.get<{ items: Array<{ id: string; customer: { name: string } }> }>(

@@ -59,7 +59,8 @@ test('a distributor registers for an affiliated reseller, recorded as entered on
   expect(staffView.body.enteredBy).toMatchObject({ kind: 'key', onBehalfOf: { distributorId: DISTRIBUTOR } });
   const resellerView = await api.call({ as: 'reseller', method: 'get', path: `/api/v1/registrations/${decided.id}` });
   expect(resellerView.status).toBe(200);
-  expect(resellerView.body.enteredBy).toBeUndefined();
+  // The reseller learns its distributor entered it, not who there did.
+  expect(resellerView.body.enteredBy).toEqual({ kind: 'key', onBehalfOf: { distributorId: DISTRIBUTOR } });
   const stranger = await api.call({ as: 'other-reseller', method: 'get', path: `/api/v1/registrations/${decided.id}` });
   expect(stranger.status).toBe(404);
 });

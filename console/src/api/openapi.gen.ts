@@ -2071,7 +2071,7 @@ export interface components {
             distributorId: string;
             /** Format: date-time */
             endedAt?: string;
-            /** @description who entered it: a person or an integration key, and for whom; staff only */
+            /** @description who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller */
             enteredBy?: {
                 id?: string;
                 /** @enum {string} */

@@ -49,6 +49,16 @@ export function PartnerSummary({ registration: r }: { registration: Registration
       <dd>{r.program ?? '—'}</dd>
       <dt>{can.viewOwnResellers ? 'Reseller' : 'Distributor'}</dt>
       <dd>{can.viewOwnResellers ? r.resellerId : r.distributorId}</dd>
+      {r.enteredBy?.onBehalfOf ? (
+        <>
+          <dt>Entered</dt>
+          <dd>
+            {can.viewOwnResellers
+              ? 'By you, on the reseller’s behalf'
+              : `By distributor ${r.enteredBy.onBehalfOf.distributorId}, on your behalf`}
+          </dd>
+        </>
+      ) : null}
       <dt>Submitted</dt>
       <dd>{formatDateTime(r.submittedAt)}</dd>
       <dt>Decided</dt>

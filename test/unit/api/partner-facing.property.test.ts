@@ -65,6 +65,8 @@ const registrationArb = fc.record({
     { weight: 1, arbitrary: fc.constantFrom('plain', 'reserved', 'house') },
   ),
   owner: fc.integer({ min: 1, max: 2 }),
+  /** Entered by the reseller's person, or by its distributor's on the reseller's behalf. */
+  enteredByDistributor: fc.boolean(),
 });
 type RegistrationSpec = typeof registrationArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -121,6 +123,9 @@ interface Built {
   decision: Decision;
   holders: RegistrationFacts[];
 }
+
+/** The person who entered a registration: staff may know who, a partner never. */
+const enteredById = (spec: RegistrationSpec) => `usrx${spec.hex.slice(0, 12)}`;
 
 const SEQUENCE_STEP = 10;
 const BASE_TIME = Date.parse('2031-03-04T05:06:07.000Z');
@@ -197,6 +202,11 @@ function build(scenario: Scenario, thePolicy: Policy): Built[] {
       requestHash: 'f'.repeat(64),
       workflowId: `registration-${id}`,
       updatedAt: timeOf(index, 0),
+      enteredBy: {
+        kind: 'user',
+        id: enteredById(spec),
+        ...(spec.enteredByDistributor ? { onBehalfOf: { distributorId: facts.distributorId } } : {}),
+      },
     };
     const record = recordOf(decision, doc, timeOf(index, 1234), escalationId);
     Object.assign(doc, {
@@ -413,6 +423,8 @@ test('no partner receives an id, count, basis, product line or time of another p
             ...escalationIds.flatMap((id) => [id, id.replace(/^esc_/, '')]),
             ...scenario.resellers.filter((r) => r !== doc.resellerId),
             ...scenario.distributors.filter((d) => d !== doc.distributorId && d !== POLICY_DISTRIBUTOR),
+            // Who entered any registration, its own included.
+            ...scenario.registrations.map(enteredById),
             // The vendor's own: which account, and whose (a house account's seller, a reserving distributor).
             ...scenario.accountIds,
             scenario.seller,
@@ -473,6 +485,7 @@ test('the portal’s pages (list, registration, the answer to a submission) rece
           ...hidden.flatMap((o) => [o.submittedAt.toISOString(), o.decidedAt?.toISOString() ?? o._id]),
           ...docs.flatMap((o) => (o.escalationId ? [o.escalationId, o.escalationId.replace(/^esc_/, '')] : [])),
           ...[...scenario.resellers, ...scenario.distributors].filter((partner) => !named.has(partner)),
+          ...scenario.registrations.map(enteredById),
           ...scenario.accountIds,
           scenario.seller,
         ];
@@ -481,7 +494,9 @@ test('the portal’s pages (list, registration, the answer to a submission) rece
         const aboutDecisions = views.map(({ customer: _c, opportunity: _o, ...rest }) => rest);
         const keys = keysOf(aboutDecisions);
         expect(COMPETITOR_KEYS.filter((key) => keys.has(key))).toEqual([]);
-        expect(['enteredBy', 'escalationId', 'actor'].filter((key) => keys.has(key))).toEqual([]);
+        expect(['escalationId', 'actor'].filter((key) => keys.has(key))).toEqual([]);
+        // Who entered it is staff business: a partner learns at most that its distributor did.
+        for (const view of views) expect(view.enteredBy?.id).toBeUndefined();
         const wording = JSON.stringify(aboutDecisions);
         expect([...BASIS_WORDS, ...PRODUCT_LINES].filter((word) => wording.includes(word))).toEqual([]);
       }
