@@ -1,12 +1,11 @@
 import { getJson, query, sendJson } from './client';
-import type { AnswerOf, Schemas } from './types';
+import type { AnswerOf, RegistrationSubmission } from './types';
 
 /** What a partner's registration form may offer: segments, regions, programs, products, distributors (and resellers). */
 export const registrationForm = (csrf: string, signal?: AbortSignal) =>
   getJson<AnswerOf<'getRegistrationForm'>>(csrf, '/registration-form', signal);
 
-export type RegistrationForm = AnswerOf<'getRegistrationForm'>;
-export type RegistrationSubmission = Schemas['RegistrationSubmission'];
+export type { RegistrationForm, RegistrationSubmission } from './types';
 
 /** One Idempotency-Key per filled-in form: a repeat (a double click, a retry) answers the same registration. */
 export const submitRegistration = (csrf: string, body: RegistrationSubmission, idempotencyKey: string) =>

@@ -5,7 +5,7 @@
  */
 import type { components, operations } from './openapi.gen';
 
-export type Schemas = components['schemas'];
+type Schemas = components['schemas'];
 
 type SuccessStatus = 200 | 201 | 202;
 type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -68,6 +68,8 @@ export type Customer = Schemas['Customer'];
 export type RuleTraceStep = Schemas['RuleTraceStep'];
 export type Decision = Schemas['Decision'];
 export type Registration = Schemas['Registration'];
+export type RegistrationSubmission = Schemas['RegistrationSubmission'];
+export type RegistrationForm = Schemas['RegistrationForm'];
 
 export type Escalation = Schemas['Escalation'];
 export type EscalationContender = Schemas['EscalationContender'];

@@ -1,4 +1,4 @@
-import type { RegistrationForm, RegistrationSubmission } from '../api/portal';
+import type { RegistrationForm, RegistrationSubmission } from '../api/types';
 
 /** The register-a-deal form as typed: strings throughout, turned into the API's body on submit. */
 export interface DealDraft {
