@@ -158,7 +158,7 @@ test('a reseller user registers a deal (errors at the field, a double click subm
   await screenshot(page, '66b-portal-email-settings');
 });
 
-test('an org admin invites a colleague from the Organisation page', async () => {
+test('an org admin invites a colleague and disables one from the Organisation page, and sets its webhook', async () => {
   await page.getByRole('link', { name: 'Organisation' }).click();
   await page.getByRole('heading', { name: 'Your organisation', level: 1 }).waitFor();
   const colleague = uniqueAddress('colleague');
@@ -166,7 +166,13 @@ test('an org admin invites a colleague from the Organisation page', async () => 
   await page.getByLabel('Name', { exact: true }).fill('Cora Colleague');
   await page.getByRole('button', { name: 'Invite' }).click();
   await page.getByText(`the invitation is on its way to ${colleague}`).waitFor();
-  await page.getByRole('row', { name: /Cora Colleague/ }).waitFor();
+  const cora = page.getByRole('row', { name: /Cora Colleague/ });
+  await cora.getByText('by alpha person').waitFor();
+  // Its own people only, and it may disable them (never itself).
+  expect(await page.getByRole('row', { name: /beta person|dist person/ }).count()).toBe(0);
+  await cora.getByRole('button', { name: 'Disable Cora Colleague' }).click();
+  await page.getByText('Cora Colleague is disabled and signed out everywhere.').waitFor();
+  expect(await page.getByRole('button', { name: 'Disable alpha person' }).isDisabled()).toBe(true);
 
   // The webhook: a local address is refused at its field; a public https one gets a secret shown once.
   await page.getByLabel('Webhook URL').fill('http://127.0.0.1:9/hook');
