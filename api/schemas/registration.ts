@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   customerSchema,
+  isoDateSchema,
   opportunitySchema,
   partnerIdSchema,
   plainText,
@@ -108,7 +109,15 @@ export const registrationListQuerySchema = z.strictObject({
   cursor: cursorSchema(z.strictObject({ before: z.number().int() })).optional(),
   resellerId: partnerIdSchema.optional().describe('staff only'),
   distributorId: partnerIdSchema.optional().describe('staff only'),
-  q: z.string().trim().min(1).max(100).optional().describe('staff only: text in the customer name, domain or title'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('text in the customer name, domain or title (within what the caller sees)'),
+  submittedFrom: isoDateSchema.optional().describe('submitted on or after this UTC day (YYYY-MM-DD)'),
+  submittedTo: isoDateSchema.optional().describe('submitted on or before this UTC day (YYYY-MM-DD)'),
 });
 
 /** Printable ASCII, as the Idempotency-Key draft recommends; bounded so it can key a document. */

@@ -154,6 +154,22 @@ test('a partner searches its own registrations by customer text, never finding a
   expect((await found('distributor')).sort()).toEqual([own.body.id, theirs.body.id].sort());
 });
 
+test('the list filters by submission day (UTC), for partners and staff alike', async () => {
+  const word = `Zd${randomBytes(3).toString('hex')}`;
+  const own = await submit('reseller', freshSubmission({ customerName: `${word} Works` }));
+  const day = (own.body.submittedAt as string).slice(0, 10);
+  const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const ids = async (as: 'reseller' | 'auditor', days: string) =>
+    (
+      await api.call({ as, method: 'get', path: `/api/v1/registrations?q=${word.toLowerCase()}${days}` })
+    ).body.items.map((item: { id: string }) => item.id);
+  expect(await ids('reseller', `&submittedFrom=${day}&submittedTo=${day}`)).toEqual([own.body.id]);
+  expect(await ids('reseller', `&submittedTo=${dayBefore}`)).toEqual([]);
+  expect(await ids('auditor', `&submittedFrom=${dayBefore}`)).toEqual([own.body.id]);
+  const malformed = await api.call({ as: 'reseller', method: 'get', path: '/api/v1/registrations?submittedFrom=May' });
+  expect(malformed.status).toBe(422);
+});
+
 // Last in this file: once the catalogue has a product, every submission must name product ids.
 test('the form offers the policy’s regions and programs, the program records and the catalogue', async () => {
   const suffix = randomBytes(3).toString('hex');

@@ -6833,11 +6833,15 @@ export interface operations {
                 /** @description staff only */
                 distributorId?: string;
                 limit?: number;
-                /** @description staff only: text in the customer name, domain or title */
+                /** @description text in the customer name, domain or title (within what the caller sees) */
                 q?: string;
                 /** @description staff only */
                 resellerId?: string;
                 status?: components["schemas"]["RegistrationStatus"];
+                /** @description submitted on or after this UTC day (YYYY-MM-DD) */
+                submittedFrom?: string;
+                /** @description submitted on or before this UTC day (YYYY-MM-DD) */
+                submittedTo?: string;
             };
             header?: never;
             path?: never;

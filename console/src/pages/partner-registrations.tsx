@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
-import { searchRegistrations } from '../api/registrations';
+import { type RegistrationFilters, searchRegistrations } from '../api/registrations';
 import type { Registration } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -14,35 +14,22 @@ import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { ExportButtons } from './registration-export-buttons';
 import { CustomerFilter, StatusFilter } from './registration-filters';
 
-interface Filters {
-  status?: string;
-  /** Text in the customer's name or domain, or the opportunity's title. */
-  q?: string;
-  /** Submitted on or after this day (YYYY-MM-DD). */
-  from?: string;
-  /** Submitted on or before this day. */
-  to?: string;
-}
+/** The filters live in the URL, so a list can be reloaded, bookmarked and gone back to. */
+const filterNames = ['status', 'q', 'submittedFrom', 'submittedTo'] as const;
 
-const filtersFrom = (search: URLSearchParams): Filters => {
-  const filters: Filters = {};
-  for (const name of ['status', 'q', 'from', 'to'] as const) {
+const filtersFrom = (search: URLSearchParams): RegistrationFilters => {
+  const filters: RegistrationFilters = {};
+  for (const name of filterNames) {
     const value = search.get(name)?.trim();
     if (value) filters[name] = value;
   }
   return filters;
 };
 
-/** The list is newest first, so the days filter the loaded pages; older pages load on demand. */
-const submittedWithin = (filters: Filters) => (registration: Registration) => {
-  const day = registration.submittedAt.slice(0, 10);
-  return (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to);
-};
-
-function FilterForm({ filters }: { filters: Filters }) {
-  const [draft, setDraft] = useState<Filters>(filters);
+function FilterForm({ filters }: { filters: RegistrationFilters }) {
+  const [draft, setDraft] = useState<RegistrationFilters>(filters);
   useEffect(() => setDraft(filters), [JSON.stringify(filters)]);
-  const set = (name: keyof Filters) => (event: { currentTarget: { value: string } }) =>
+  const set = (name: keyof RegistrationFilters) => (event: { currentTarget: { value: string } }) =>
     setDraft({ ...draft, [name]: event.currentTarget.value });
   return (
     <form
@@ -57,11 +44,11 @@ function FilterForm({ filters }: { filters: Filters }) {
       <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
       <div class="field">
         <label for="filter-from">Submitted from</label>
-        <input id="filter-from" type="date" value={draft.from ?? ''} onInput={set('from')} />
+        <input id="filter-from" type="date" value={draft.submittedFrom ?? ''} onInput={set('submittedFrom')} />
       </div>
       <div class="field">
         <label for="filter-to">Submitted until</label>
-        <input id="filter-to" type="date" value={draft.to ?? ''} onInput={set('to')} />
+        <input id="filter-to" type="date" value={draft.submittedTo ?? ''} onInput={set('submittedTo')} />
       </div>
       <div class="actions">
         <button type="submit" class="primary">
@@ -118,14 +105,7 @@ export function PartnerRegistrations() {
   const { search } = useLocation();
   const filters = filtersFrom(search);
   const filterKey = JSON.stringify(filters);
-  const pages = usePages(
-    (cursor, signal) => searchRegistrations(csrf, { status: filters.status, q: filters.q }, cursor, signal),
-    [csrf, filters.status, filters.q],
-  );
-  const shown = pages.items.filter(submittedWithin(filters));
-  const oldest = pages.items.at(-1)?.submittedAt.slice(0, 10);
-  // Past the "from" day nothing older can match: no more pages to offer.
-  const exhausted = filters.from !== undefined && oldest !== undefined && oldest < filters.from;
+  const pages = usePages((cursor, signal) => searchRegistrations(csrf, filters, cursor, signal), [csrf, filterKey]);
   const title = can.viewOwnResellers ? 'Registrations through us' : 'My registrations';
   return (
     <Page title={title} lead="Newest first; open one for its decisions and what you can do with it.">
@@ -133,7 +113,7 @@ export function PartnerRegistrations() {
       <section aria-labelledby="results-title" class="results">
         <div class="results-header">
           <h2 id="results-title">Registrations</h2>
-          <ExportButtons filters={{ status: filters.status, q: filters.q }} disabled={shown.length === 0} />
+          <ExportButtons filters={filters} disabled={pages.items.length === 0} />
         </div>
         {can.registerDeals ? (
           <p>
@@ -144,15 +124,15 @@ export function PartnerRegistrations() {
           <ErrorState error={pages.first.error} what="your registrations" onRetry={pages.first.reload} />
         ) : !pages.first.data ? (
           <Loading what="your registrations" />
-        ) : shown.length === 0 && (!pages.cursor || exhausted) ? (
+        ) : pages.items.length === 0 && !pages.cursor ? (
           <EmptyState>
             {filterKey === '{}' ? 'Nothing registered yet.' : 'No registration matches these filters.'}
           </EmptyState>
         ) : (
           <>
-            <PageCount pages={{ ...pages, items: shown, cursor: exhausted ? null : pages.cursor }} />
-            <PartnerTable registrations={shown} />
-            {exhausted ? null : <LoadMore pages={pages} what="registrations" />}
+            <PageCount pages={pages} />
+            <PartnerTable registrations={pages.items} />
+            <LoadMore pages={pages} what="registrations" />
           </>
         )}
       </section>
