@@ -12,7 +12,7 @@ import { useNow } from '../ui/use-now';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { ExportButtons } from './registration-export-buttons';
-import { CustomerFilter, StatusFilter } from './registration-filters';
+import { CustomerFilter, DayFilters, StatusFilter } from './registration-filters';
 
 /** The filters live in the URL, so a list can be reloaded, bookmarked and gone back to. */
 const filterNames = ['status', 'q', 'submittedFrom', 'submittedTo'] as const;
@@ -42,14 +42,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
     >
       <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
       <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
-      <div class="field">
-        <label for="filter-from">Submitted from</label>
-        <input id="filter-from" type="date" value={draft.submittedFrom ?? ''} onInput={set('submittedFrom')} />
-      </div>
-      <div class="field">
-        <label for="filter-to">Submitted until</label>
-        <input id="filter-to" type="date" value={draft.submittedTo ?? ''} onInput={set('submittedTo')} />
-      </div>
+      <DayFilters from={draft.submittedFrom ?? ''} until={draft.submittedTo ?? ''} onInput={set} />
       <div class="actions">
         <button type="submit" class="primary">
           Filter

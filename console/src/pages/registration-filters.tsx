@@ -45,3 +45,29 @@ export function CustomerFilter({
     </div>
   );
 }
+
+type DayFilter = 'submittedFrom' | 'submittedTo';
+
+/** Submitted from / until (UTC days, both included), as the API filters them. */
+export function DayFilters({
+  from,
+  until,
+  onInput,
+}: {
+  from: string;
+  until: string;
+  onInput(name: DayFilter): (event: { currentTarget: { value: string } }) => void;
+}) {
+  return (
+    <>
+      <div class="field">
+        <label for="filter-from">Submitted from</label>
+        <input id="filter-from" type="date" value={from} onInput={onInput('submittedFrom')} />
+      </div>
+      <div class="field">
+        <label for="filter-to">Submitted until</label>
+        <input id="filter-to" type="date" value={until} onInput={onInput('submittedTo')} />
+      </div>
+    </>
+  );
+}

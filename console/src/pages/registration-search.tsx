@@ -9,10 +9,10 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
-import { CustomerFilter, StatusFilter } from './registration-filters';
+import { CustomerFilter, DayFilters, StatusFilter } from './registration-filters';
 import { RegistrationTable } from './registration-table';
 
-const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
+const filterNames = ['status', 'resellerId', 'distributorId', 'q', 'submittedFrom', 'submittedTo'] as const;
 
 /** The filters live in the URL, so a search can be reloaded, bookmarked and gone back to. */
 function filtersFrom(search: URLSearchParams): RegistrationFilters {
@@ -61,6 +61,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
         </select>
       </div>
       <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
+      <DayFilters from={draft.submittedFrom ?? ''} until={draft.submittedTo ?? ''} onInput={set} />
       <div class="actions">
         <button type="submit" class="primary">
           Search
