@@ -12,19 +12,10 @@ import { useNow } from '../ui/use-now';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { ExportButtons } from './registration-export-buttons';
-import { CustomerFilter, DayFilters, StatusFilter } from './registration-filters';
+import { CustomerFilter, DayFilters, filtersFrom, StatusFilter } from './registration-filters';
 
-/** The filters live in the URL, so a list can be reloaded, bookmarked and gone back to. */
+/** What a partner filters its list by (naming partners is for staff). */
 const filterNames = ['status', 'q', 'submittedFrom', 'submittedTo'] as const;
-
-const filtersFrom = (search: URLSearchParams): RegistrationFilters => {
-  const filters: RegistrationFilters = {};
-  for (const name of filterNames) {
-    const value = search.get(name)?.trim();
-    if (value) filters[name] = value;
-  }
-  return filters;
-};
 
 function FilterForm({ filters }: { filters: RegistrationFilters }) {
   const [draft, setDraft] = useState<RegistrationFilters>(filters);
@@ -96,7 +87,7 @@ function PartnerTable({ registrations }: { registrations: Registration[] }) {
 export function PartnerRegistrations() {
   const { csrf, can } = useSession();
   const { search } = useLocation();
-  const filters = filtersFrom(search);
+  const filters = filtersFrom(search, filterNames);
   const filterKey = JSON.stringify(filters);
   const pages = usePages((cursor, signal) => searchRegistrations(csrf, filters, cursor, signal), [csrf, filterKey]);
   const title = can.viewOwnResellers ? 'Registrations through us' : 'My registrations';

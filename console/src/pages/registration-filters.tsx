@@ -1,3 +1,4 @@
+import type { RegistrationFilters } from '../api/registrations';
 import { registrationStatuses } from '../api/types';
 import { words } from '../ui/format';
 
@@ -70,4 +71,17 @@ export function DayFilters({
       </div>
     </>
   );
+}
+
+/** The filters live in the URL, so a list can be reloaded, bookmarked and gone back to: those named, as given. */
+export function filtersFrom(
+  search: URLSearchParams,
+  names: readonly (keyof RegistrationFilters)[],
+): RegistrationFilters {
+  const filters: RegistrationFilters = {};
+  for (const name of names) {
+    const value = search.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  return filters;
 }

@@ -9,20 +9,10 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
-import { CustomerFilter, DayFilters, StatusFilter } from './registration-filters';
+import { CustomerFilter, DayFilters, filtersFrom, StatusFilter } from './registration-filters';
 import { RegistrationTable } from './registration-table';
 
 const filterNames = ['status', 'resellerId', 'distributorId', 'q', 'submittedFrom', 'submittedTo'] as const;
-
-/** The filters live in the URL, so a search can be reloaded, bookmarked and gone back to. */
-function filtersFrom(search: URLSearchParams): RegistrationFilters {
-  const filters: RegistrationFilters = {};
-  for (const name of filterNames) {
-    const value = search.get(name)?.trim();
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
 
 function FilterForm({ filters }: { filters: RegistrationFilters }) {
   const { csrf } = useSession();
@@ -78,7 +68,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
 export function RegistrationSearch() {
   const { csrf } = useSession();
   const { search } = useLocation();
-  const filters = filtersFrom(search);
+  const filters = filtersFrom(search, filterNames);
   const filterKey = JSON.stringify(filters);
   const pages = usePages((cursor, signal) => searchRegistrations(csrf, filters, cursor, signal), [csrf, filterKey]);
   const { first, items } = pages;
