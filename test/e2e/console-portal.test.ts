@@ -168,6 +168,15 @@ test('an org admin invites a colleague and disables one from the Organisation pa
   await page.getByText(`the invitation is on its way to ${colleague}`).waitFor();
   const cora = page.getByRole('row', { name: /Cora Colleague/ });
   await cora.getByText('by alpha person').waitFor();
+  // The colleague is invited into the org admin's own organisation, and mailed (before being disabled
+  // below: a disabled person is mailed nothing).
+  const [invitation] = await waitForMail(colleague);
+  expect(linkIn(invitation!, `${api.baseUrl}/console/invitation/`)).toContain('/console/invitation/');
+  const users = await admin.get<{ items: Array<{ email: string; role: string; resellerId?: string }> }>('/users');
+  expect(users.items.find((user) => user.email === colleague)).toMatchObject({
+    role: 'reseller',
+    resellerId: first.id,
+  });
   // Its own people only, and it may disable them (never itself).
   expect(await page.getByRole('row', { name: /beta person|dist person/ }).count()).toBe(0);
   await cora.getByRole('button', { name: 'Disable Cora Colleague' }).click();
@@ -184,13 +193,6 @@ test('an org admin invites a colleague and disables one from the Organisation pa
   await page.getByText(/whsec_/).waitFor();
   await page.getByRole('heading', { name: 'Recent webhook deliveries' }).waitFor();
   await screenshot(page, '67-portal-organisation');
-  const [invitation] = await waitForMail(colleague);
-  expect(linkIn(invitation!, `${api.baseUrl}/console/invitation/`)).toContain('/console/invitation/');
-  const users = await admin.get<{ items: Array<{ email: string; role: string; resellerId?: string }> }>('/users');
-  expect(users.items.find((user) => user.email === colleague)).toMatchObject({
-    role: 'reseller',
-    resellerId: first.id,
-  });
   await signOut();
 });
 
