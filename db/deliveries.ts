@@ -39,7 +39,8 @@ export const Delivery = model<DeliveryDoc>('Delivery', deliverySchema, 'deliveri
  * Each outcome's list (db/numbered-list.ts): an entry per finish, naming the delivery and when it
  * finished. A delivery finished again (redelivered) has a newer entry; the older one no longer stands.
  */
-const outcomeList = (outcome: DeliveryOutcome) => `deliveries:${outcome}`;
+const outcomeList = (outcome: DeliveryOutcome, webhookId?: string) =>
+  webhookId ? `deliveries:${outcome}:${webhookId}` : `deliveries:${outcome}`;
 
 /**
  * Records how a delivery ended and takes it off its queue. Written by the queue's server only; a
@@ -66,19 +67,23 @@ export async function finishDelivery(
   };
   await Delivery.replaceOne({ _id: doc._id }, doc, { upsert: true }).exec();
   await appendToList(outcomeList(outcome), doc._id, finishedAt);
+  // And in its webhook's own list, which the partner's org admin reads.
+  await appendToList(outcomeList(outcome, doc.webhookId), doc._id, finishedAt);
   await Outbox.deleteOne({ _id: message._id }).exec();
 }
 
 /**
- * A page of finished deliveries with this outcome, newest first, below the list number `below`:
- * `limit + 1` entries and their records, by point reads (more only past entries that no longer stand).
+ * A page of finished deliveries with this outcome (of one webhook, when named), newest first, below the
+ * list number `below`: `limit + 1` entries and their records, by point reads (more only past entries that
+ * no longer stand). A webhook's list starts with the deliveries finished since it was kept.
  */
 export async function deliveryPage(
   outcome: DeliveryOutcome,
   below: number | undefined,
   limit: number,
+  webhookId?: string,
 ): Promise<NewestFirstPage<DeliveryDoc>> {
-  return entriesBelow(outcomeList(outcome), below, limit, (entries) =>
+  return entriesBelow(outcomeList(outcome, webhookId), below, limit, (entries) =>
     Promise.all(
       entries.map(async (entry) => {
         const record = await Delivery.findById(entry.ref).lean<DeliveryDoc>().exec();

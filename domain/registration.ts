@@ -171,6 +171,9 @@ export const registrationSubmissionSchema = z
     customer: customerSchema,
     opportunity: opportunitySchema,
     program: plainText(100).optional(),
+    resellerId: partnerIdSchema
+      .optional()
+      .describe('a distributor names the affiliated reseller it registers for; a reseller leaves it out'),
   })
   .meta({ id: 'RegistrationSubmission' });
 export type RegistrationSubmission = z.infer<typeof registrationSubmissionSchema>;

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { createApiKey, type Role } from '../db/apikeys';
 import { Distributor, Reseller } from '../db/partners';
 import { publishPolicy } from '../db/policies';
+import { createUser, updateUser } from '../db/users';
 import { contractTiming } from '../domain/policy/contract-timing';
 import { policySchema } from '../domain/policy/schema';
 import type { PartnerType } from '../domain/registration';
+import { hashPassword } from '../services/passwords';
 
 const distributors = [
   { _id: 'dist-a', name: 'Dist A (federal and large integrators)' },
@@ -47,8 +50,64 @@ export interface SeededKeys {
   key: string;
 }
 
-/** Seeds partners, a policy and one key per role, but only into an empty database. */
-export async function seedDemoDataIfEmpty(adminKey: string | undefined): Promise<SeededKeys[] | undefined> {
+export interface SeededPerson {
+  email: string;
+  role: Role;
+  boundTo: string;
+  orgAdmin: boolean;
+  /** The first password, shown once; the person may change it by a password reset. */
+  password: string;
+}
+
+export interface Seeded {
+  keys: SeededKeys[];
+  people: SeededPerson[];
+}
+
+/**
+ * The partner portal's demo people: two resellers' users (to try a deal both register) and a distributor's,
+ * active at once with a random first password that is printed once and stored only as its hash.
+ */
+const demoPeople: Array<Omit<SeededPerson, 'password'> & { name: string }> = [
+  {
+    email: 'pat@riverbend-var.example',
+    name: 'Pat Riverbend',
+    role: 'reseller',
+    boundTo: 'riverbend-var',
+    orgAdmin: true,
+  },
+  {
+    email: 'casey@capitol-integrators.example',
+    name: 'Casey Capitol',
+    role: 'reseller',
+    boundTo: 'capitol-integrators',
+    orgAdmin: false,
+  },
+  { email: 'dana@dist-a.example', name: 'Dana Dist A', role: 'distributor', boundTo: 'dist-a', orgAdmin: false },
+];
+
+async function seedPeople(): Promise<SeededPerson[]> {
+  const seeded: SeededPerson[] = [];
+  for (const { name, ...person } of demoPeople) {
+    const password = `demo-${randomBytes(9).toString('base64url')}`;
+    const binding = person.role === 'reseller' ? { resellerId: person.boundTo } : { distributorId: person.boundTo };
+    const by = { kind: 'system' as const, id: 'seed' };
+    const user = await createUser({
+      email: person.email,
+      name,
+      role: person.role,
+      ...binding,
+      orgAdmin: person.orgAdmin,
+      by,
+    });
+    await updateUser(user._id, { status: 'active', passwordHash: await hashPassword(password) }, by);
+    seeded.push({ ...person, password });
+  }
+  return seeded;
+}
+
+/** Seeds partners, a policy, one key per role and the portal's demo people, but only into an empty database. */
+export async function seedDemoDataIfEmpty(adminKey: string | undefined): Promise<Seeded | undefined> {
   if (await Distributor.exists({})) return undefined;
   const now = new Date();
   await Distributor.insertMany(distributors.map((d) => ({ ...d, createdAt: now })));
@@ -65,5 +124,24 @@ export async function seedDemoDataIfEmpty(adminKey: string | undefined): Promise
   await mint('reseller', { resellerId: 'riverbend-var' });
   await mint('reseller', { resellerId: 'capitol-integrators' });
   await mint('distributor', { distributorId: 'dist-a' });
-  return keys;
+  return { keys, people: await seedPeople() };
+}
+
+/** What a new user needs to try dealreg: the keys (staff sign in with one) and the partner people's first passwords. */
+export function describeSeeded(seeded: Seeded, adminFromEnv: boolean): string {
+  const keys = seeded.keys
+    .filter((k) => !(k.role === 'admin' && adminFromEnv))
+    .map((k) => `  ${k.role.padEnd(16)} ${(k.boundTo ?? '').padEnd(22)} ${k.key}`);
+  const people = seeded.people.map(
+    (p) =>
+      `  ${p.role.padEnd(12)} ${p.boundTo.padEnd(20)} ${p.email.padEnd(36)} ${p.password}${p.orgAdmin ? '  (org admin)' : ''}`,
+  );
+  return `${[
+    '',
+    'Demo data seeded. These API keys are shown this once (only their hashes are stored):',
+    ...keys,
+    adminFromEnv ? '  admin            (the key in DEALREG_ADMIN_KEY)' : '',
+    'Partner people sign in to the console with email and first password (shown this once):',
+    ...people,
+  ].join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { ensureDevelopmentAuditKey } from '../config/audit-key';
 import { auditCheckpointDir, auditKeyFile, type Config, ConfigError, parseConfig } from '../config/config';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../db/connection';
 import { ensureConsoleBuilt } from './console-build';
-import { seedDemoDataIfEmpty } from './demo-data';
+import { describeSeeded, seedDemoDataIfEmpty } from './demo-data';
 import { claimStack } from './dev-stack/pid-files';
 import { spawnManaged } from './dev-stack/processes';
 import { installStopHandlers, isStopping, stopAndExit } from './dev-stack/shutdown';
@@ -98,7 +98,7 @@ async function prepareData(cfg: Config): Promise<void> {
   try {
     await ensureIndexes();
     const seeded = await seedDemoDataIfEmpty(cfg.DEALREG_ADMIN_KEY);
-    if (seeded) printKeys(seeded, Boolean(cfg.DEALREG_ADMIN_KEY));
+    if (seeded) process.stdout.write(describeSeeded(seeded, Boolean(cfg.DEALREG_ADMIN_KEY)));
   } finally {
     await disconnectDatabase();
   }
@@ -119,20 +119,6 @@ async function waitUntilReadyForRegistrations(apiUrl: string): Promise<void> {
     await sleep(500);
   }
   throw new Error(`dealreg was not ready within ${READY_TIMEOUT_MS / 1000} s (${reason})`);
-}
-
-function printKeys(keys: Awaited<ReturnType<typeof seedDemoDataIfEmpty>> & object, adminFromEnv: boolean): void {
-  const rows = keys
-    .filter((k) => !(k.role === 'admin' && adminFromEnv))
-    .map((k) => `  ${k.role.padEnd(16)} ${(k.boundTo ?? '').padEnd(22)} ${k.key}`);
-  process.stdout.write(
-    `${[
-      '',
-      'Demo data seeded. These API keys are shown this once (only their hashes are stored):',
-      ...rows,
-      adminFromEnv ? '  admin            (the key in DEALREG_ADMIN_KEY)' : '',
-    ].join('\n')}\n`,
-  );
 }
 
 function printUrls(cfg: Config, apiUrl: string, stack: RunningStack, runDir: string, profile: StackProfile): void {

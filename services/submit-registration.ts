@@ -45,9 +45,11 @@ export interface SubmitResult {
  * The id is derived from the reseller and its Idempotency-Key, so a repeat lands on the same document
  * and the same workflow id instead of racing a check-then-insert; without a key it is random.
  */
-export function registrationIdFor(resellerId: string, idempotencyKey?: string): string {
+export function registrationIdFor(resellerId: string, idempotencyKey?: string, onBehalfOf?: string): string {
   if (!idempotencyKey) return `reg_${randomBytes(12).toString('hex')}`;
-  return `reg_${createHash('sha256').update(`${resellerId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}`;
+  // A distributor entering for a reseller has its own keys: they never land on the reseller's registrations.
+  const scope = onBehalfOf ? `${resellerId}\n${idempotencyKey}\n${onBehalfOf}` : `${resellerId}\n${idempotencyKey}`;
+  return `reg_${createHash('sha256').update(scope).digest('hex').slice(0, 24)}`;
 }
 
 export function requestHashOf(body: RegistrationSubmission): string {
@@ -74,15 +76,17 @@ export async function prepareSubmission(
   idempotencyKey?: string,
   enteredBy: SubmissionInput['enteredBy'] = { kind: 'system' },
 ): Promise<AcceptanceInput> {
-  const reseller = await checkPartners(resellerId, body.distributorId);
-  await checkProductLines(body.opportunity.productLines);
+  // Whom it is for was settled by the caller's binding (api/…): the stored body is the deal alone.
+  const { resellerId: _namedReseller, ...deal } = body;
+  const reseller = await checkPartners(resellerId, deal.distributorId);
+  await checkProductLines(deal.opportunity.productLines);
   return {
-    registrationId: registrationIdFor(resellerId, idempotencyKey),
+    registrationId: registrationIdFor(resellerId, idempotencyKey, enteredBy.onBehalfOf?.distributorId),
     submission: {
       resellerId,
       partnerType: reseller.partnerType,
-      body,
-      requestHash: requestHashOf(body),
+      body: deal,
+      requestHash: requestHashOf(deal),
       idempotencyKey,
       enteredBy,
     },

@@ -1,6 +1,7 @@
 import { type DeliveryDoc, deliveryPage, redeliver } from '../../db/deliveries';
+import { webhookId } from '../../db/partners';
 import { HttpProblem } from '../problem';
-import { defineRoute } from '../route-spec';
+import { type Caller, defineRoute } from '../route-spec';
 import { encodeCursor, isoDate } from '../schemas/common';
 import {
   deliveryListQuerySchema,
@@ -10,6 +11,20 @@ import {
 } from '../schemas/deliveries';
 
 const tag = 'Webhooks';
+
+/** Whose deliveries the caller reads: every webhook's (admin), or its organisation's own (an org admin). */
+function ownWebhookOf(caller: Caller): string | undefined {
+  if (caller.role === 'admin') return undefined;
+  const partner =
+    caller.role === 'reseller' && caller.resellerId
+      ? { kind: 'reseller' as const, id: caller.resellerId }
+      : caller.role === 'distributor' && caller.distributorId
+        ? { kind: 'distributor' as const, id: caller.distributorId }
+        : undefined;
+  if (!caller.orgAdmin || !partner)
+    throw new HttpProblem(403, 'Forbidden', "only administrators and an organisation's org admin read deliveries");
+  return webhookId(partner);
+}
 
 const deliveryView = (doc: DeliveryDoc) => ({
   id: doc._id,
@@ -28,12 +43,14 @@ export const listDeliveriesRoute = defineRoute({
   path: '/deliveries',
   tag,
   summary: 'Finished webhook deliveries, abandoned ones by default (newest first)',
-  description: 'A delivery is abandoned when it has failed for the whole retry window (24 hours by default).',
-  access: ['admin'],
+  description:
+    "A delivery is abandoned when it has failed for the whole retry window (24 hours by default). An admin sees every webhook's; a reseller's or distributor's org admin, its own organisation's webhook's.",
+  access: ['admin', 'reseller', 'distributor'],
   request: { query: deliveryListQuerySchema },
   responses: { 200: { description: 'One page', schema: deliveryPageSchema } },
-  async handle({ query }) {
-    const page = await deliveryPage(query.status, query.cursor?.below, query.limit);
+  refusals: { 403: 'a partner caller that is not its organisation’s org admin' },
+  async handle({ caller, query }) {
+    const page = await deliveryPage(query.status, query.cursor?.below, query.limit, ownWebhookOf(caller));
     const nextCursor = page.nextBelow === undefined ? null : encodeCursor({ below: page.nextBelow });
     return { status: 200, body: { items: page.items.map(deliveryView), nextCursor } };
   },

@@ -37,6 +37,7 @@ import {
   simulationJobRoute,
 } from './policy';
 import { closeRoute, extensionRoute, historyRoute, watchRoute, withdrawRoute } from './registration-commands';
+import { registrationFormRoute } from './registration-form';
 import { registrationImportRoute } from './registration-import';
 import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
@@ -56,6 +57,7 @@ export interface RouteTable {
 export function createRouteTable(): RouteTable {
   const routes: AnyRoute[] = [
     submitRegistrationRoute,
+    registrationFormRoute,
     listRegistrationsRoute,
     getRegistrationRoute,
     withdrawRoute,

@@ -10,6 +10,24 @@ import { audienceOf, registrationView } from '../views/registration';
 
 export type RegistrationListQuery = z.output<typeof registrationListQuerySchema>;
 
+const DAY_MS = 86_400_000;
+
+/** The text and submission-day filters as one test of a document, or none when neither is asked. */
+function filterOf(query: RegistrationListQuery): ((doc: RegistrationDoc) => boolean) | undefined {
+  const text = query.q?.toLowerCase();
+  const from = query.submittedFrom ? Date.parse(`${query.submittedFrom}T00:00:00Z`) : undefined;
+  const until = query.submittedTo ? Date.parse(`${query.submittedTo}T00:00:00Z`) + DAY_MS : undefined;
+  if (text === undefined && from === undefined && until === undefined) return undefined;
+  return (doc) => {
+    const at = new Date(doc.submittedAt).getTime();
+    return (
+      (text === undefined || doc.searchText.includes(text)) &&
+      (from === undefined || at >= from) &&
+      (until === undefined || at < until)
+    );
+  };
+}
+
 /**
  * One page of `GET /registrations` as the caller may see it: a partner sees its own scope, staff choose
  * theirs. Outside the route so that the benchmark times exactly the query the console's lists make.
@@ -19,12 +37,13 @@ export async function listRegistrationsPage(
   query: RegistrationListQuery,
 ): Promise<z.input<typeof registrationPageSchema>> {
   if (!isStaff(caller)) {
-    const staffFilters = (['resellerId', 'distributorId', 'q'] as const).filter((name) => query[name] !== undefined);
+    // Text search (q) is everyone's, within what the caller may see; naming partners is for staff.
+    const staffFilters = (['resellerId', 'distributorId'] as const).filter((name) => query[name] !== undefined);
     if (staffFilters.length > 0) {
       throw new HttpProblem(403, 'Forbidden', `only staff may filter by ${staffFilters.join(', ')}`);
     }
   }
-  const text = query.q?.toLowerCase();
+  const accept = filterOf(query);
   const page = await readPage<RegistrationDoc>({
     model: Registration,
     scope: scopeName({
@@ -37,10 +56,8 @@ export async function listRegistrationsPage(
     ...(query.cursor ? { before: { at: query.cursor.before } } : {}),
     limit: query.limit,
     positionOf: (doc) => ({ at: doc.sequence ?? 0 }),
-    // No index serves a substring; the page's bucket budget bounds what this reads (README).
-    ...(text
-      ? { accept: (doc: RegistrationDoc) => doc.searchText.includes(text), maxBuckets: TEXT_SEARCH_BUCKETS }
-      : {}),
+    // No index serves a substring or a day range; the page's bucket budget bounds what this reads (README).
+    ...(accept ? { accept, maxBuckets: TEXT_SEARCH_BUCKETS } : {}),
   });
   const nextCursor = page.nextBefore ? encodeCursor({ before: page.nextBefore.at }) : null;
   const audience = audienceOf(caller);

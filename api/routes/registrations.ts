@@ -2,8 +2,7 @@ import { RequestRefused } from '../../domain/errors';
 import { registrationSubmissionSchema } from '../../domain/registration';
 import { actorNamer } from '../../services/actor-names';
 import { submitRegistration } from '../../services/submit-registration';
-import { HttpProblem } from '../problem';
-import { defineRoute, requesterOf } from '../route-spec';
+import { defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
   registrationListQuerySchema,
@@ -14,6 +13,7 @@ import {
 import { audienceOf, registrationView } from '../views/registration';
 import { visibleRegistration } from './registration-access';
 import { listRegistrationsPage } from './registration-list';
+import { submitterOf } from './submitter';
 
 const tag = 'Registrations';
 const everyRole = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
@@ -25,29 +25,28 @@ export const submitRegistrationRoute = defineRoute({
   tag,
   summary: 'Register a deal',
   description:
-    'Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.',
-  access: ['reseller'],
+    'Accepts the registration and starts its decision. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.',
+  access: ['reseller', 'distributor'],
   request: { body: registrationSubmissionSchema, headers: submitHeadersSchema },
   responses: { 202: { description: 'Accepted; the decision follows', schema: registrationSchema } },
   refusals: {
     403: 'the reseller bound to the key is not registered',
-    422: 'invalid body, distributor not affiliated, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored)',
+    422: 'invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored)',
   },
   async handle({ caller, body, headers, deps, metrics }) {
-    const resellerId = caller.resellerId;
-    if (!resellerId) throw new HttpProblem(403, 'Forbidden', 'this key is not bound to a reseller');
+    const { resellerId, enteredBy } = await submitterOf(caller, body);
     try {
       const { registration, created } = await submitRegistration(
         { ...deps, acceptanceWaitMs: deps.config.SUBMISSION_ACCEPTANCE_WAIT_MS },
         resellerId,
         body,
         headers['idempotency-key'],
-        requesterOf(caller).actor,
+        enteredBy,
       );
       metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
       return {
         status: 202,
-        body: registrationView(registration, 'reseller'),
+        body: registrationView(registration, audienceOf(caller)),
         headers: { Location: `/api/v1/registrations/${registration._id}` },
       };
     } catch (error) {
@@ -84,7 +83,7 @@ export const listRegistrationsRoute = defineRoute({
   tag,
   summary: 'List registrations, newest first',
   description:
-    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId, distributorId and q are for staff; q matches customer name, domain and title text.',
+    'Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId and distributorId are for staff; q (everyone, within what the caller sees) matches customer name, domain and title text.',
   access: everyRole,
   request: { query: registrationListQuerySchema },
   responses: { 200: { description: 'One page', schema: registrationPageSchema } },

@@ -22,6 +22,10 @@ async function authorizeTarget(caller: Caller, target: Target): Promise<void> {
   if (caller.role !== 'admin' && !own) {
     throw new HttpProblem(403, 'Forbidden', 'a partner may only configure its own webhook');
   }
+  // Of a partner's people, its org admins (an integration's key may, as before).
+  if (caller.role !== 'admin' && caller.userId && !caller.orgAdmin) {
+    throw new HttpProblem(403, 'Forbidden', "only the organisation's org admins configure its webhook");
+  }
   if (target.partnerKind === 'vendor') {
     // Channel managers' review reminders go to the one vendor-wide hook.
     if (target.partnerId !== 'channel-managers') {
@@ -49,7 +53,7 @@ export const putWebhookRoute = defineRoute({
   request: { params: webhookParamsSchema, body: webhookBodySchema },
   responses: { 200: { description: 'The webhook with its secret', schema: webhookSchema } },
   refusals: {
-    403: 'another partner’s webhook',
+    403: 'another partner’s webhook, or a partner’s person who is not its org admin',
     404: 'no such partner',
     422: 'not https, or the host is or resolves to a loopback, private, link-local or other non-public address',
   },
@@ -81,7 +85,10 @@ export const deleteWebhookRoute = defineRoute({
   access: ['admin', 'reseller', 'distributor'],
   request: { params: webhookParamsSchema },
   responses: { 204: { description: 'Removed' } },
-  refusals: { 403: 'another partner’s webhook', 404: 'no such partner or no webhook' },
+  refusals: {
+    403: 'another partner’s webhook, or a partner’s person who is not its org admin',
+    404: 'no such partner or no webhook',
+  },
   async handle({ caller, params }) {
     await authorizeTarget(caller, params);
     const { deletedCount } = await Webhook.deleteOne({ _id: hookIdOf(params) }).exec();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   closingSchema,
   customerSchema,
+  isoDateSchema,
   opportunitySchema,
   partnerIdSchema,
   plainText,
@@ -135,7 +136,9 @@ export const registrationSchema = z
     enteredBy: actorViewSchema
       .extend({ onBehalfOf: z.strictObject({ distributorId: z.string() }).optional() })
       .optional()
-      .describe('who entered it: a person or an integration key, and for whom; staff only'),
+      .describe(
+        'who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller',
+      ),
     protectedUntil: timestampSchema.optional(),
     extensionsUsed: z.number().int(),
     policyVersion: z.number().int(),
@@ -164,7 +167,15 @@ export const registrationListQuerySchema = z.strictObject({
   cursor: cursorSchema(z.strictObject({ before: z.number().int() })).optional(),
   resellerId: partnerIdSchema.optional().describe('staff only'),
   distributorId: partnerIdSchema.optional().describe('staff only'),
-  q: z.string().trim().min(1).max(100).optional().describe('staff only: text in the customer name, domain or title'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('text in the customer name, domain or title (within what the caller sees)'),
+  submittedFrom: isoDateSchema.optional().describe('submitted on or after this UTC day (YYYY-MM-DD)'),
+  submittedTo: isoDateSchema.optional().describe('submitted on or before this UTC day (YYYY-MM-DD)'),
 });
 
 /** Printable ASCII, as the Idempotency-Key draft recommends; bounded so it can key a document. */

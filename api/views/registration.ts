@@ -103,13 +103,17 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience, n
     policyVersion: doc.policyVersion,
     escalationId: staff ? doc.escalationId : undefined,
     endedAt: isoDate(doc.endedAt),
-    enteredBy:
-      staff && doc.enteredBy
+    enteredBy: !doc.enteredBy
+      ? undefined
+      : staff
         ? withoutEmpty({
             ...(named(doc.enteredBy) as ActorView),
             onBehalfOf: doc.enteredBy.onBehalfOf,
           })
-        : undefined,
+        : // A partner learns that its distributor entered it (its own distributor), never who at it did.
+          doc.enteredBy.onBehalfOf
+          ? { kind: doc.enteredBy.kind, onBehalfOf: doc.enteredBy.onBehalfOf }
+          : undefined,
     arrival: staff && doc.arrival ? arrivalView(doc.arrival) : undefined,
     decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience, named)),
   });

@@ -6,7 +6,7 @@ import type { Me } from './api/types';
 import { SetPasswordPage } from './pages/set-password';
 import { SignIn } from './pages/sign-in';
 import { match, useLocation } from './router';
-import { abilitiesOf, isStaffRole, roleLabels, type Session, SessionContext } from './session';
+import { abilitiesOf, isStaffRole, type Session, SessionContext } from './session';
 import { Shell } from './shell';
 import { Loading } from './ui/states';
 
@@ -15,8 +15,9 @@ type State =
   | { kind: 'signed-out'; notice?: string }
   | { kind: 'signed-in'; csrf: string; me: Me };
 
-const partnerNotice = (me: Me) =>
-  `You are signed in as ${roleLabels[me.role].toLowerCase()} ${me.name ?? me.keyId ?? ''}. The partner pages of the console come later; until then your organisation works through the HTTP API at /api/v1 and its notifications reach you by email.`;
+/** Partner keys are for integrations: the API refuses them a session, and the console a page. */
+const partnerKeyNotice =
+  'A partner signs in to the console with its email and password; partner API keys are for integrations.';
 
 /**
  * The console's session lives in an HttpOnly cookie: on load, the API says whether there is one
@@ -30,12 +31,12 @@ export function App() {
     try {
       const session = await currentSession();
       const me = await identify(session.csrfToken);
-      if (isStaffRole(me.role)) {
+      if (isStaffRole(me.role) || me.userId) {
         setState({ kind: 'signed-in', csrf: session.csrfToken, me });
         return;
       }
       await endSession(session.csrfToken).catch(() => undefined);
-      setState({ kind: 'signed-out', notice: partnerNotice(me) });
+      setState({ kind: 'signed-out', notice: partnerKeyNotice });
     } catch (error) {
       const ended = error instanceof ApiError && error.status === 401;
       setState({
@@ -73,7 +74,7 @@ export function App() {
     await endSession(state.csrf).catch(() => undefined);
     setState({ kind: 'signed-out', notice: 'You are signed out.' });
   };
-  const session: Session = { csrf: state.csrf, me: state.me, can: abilitiesOf(state.me.role), signOut };
+  const session: Session = { csrf: state.csrf, me: state.me, can: abilitiesOf(state.me), signOut };
   return (
     <SessionContext.Provider value={session}>
       <Shell />

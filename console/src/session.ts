@@ -17,12 +17,24 @@ export interface Abilities {
   /** Accounts, programs, products and sellers: what the vendor knows. */
   viewVendorRecords: boolean;
   editVendorRecords: boolean;
+  /** A partner's own registrations (a reseller's, or those made through a distributor). */
+  viewOwnRegistrations: boolean;
+  /** Register a deal: a reseller for itself, a distributor for an affiliated reseller. */
+  registerDeals: boolean;
+  /** Withdraw, ask for an extension, close won or lost: the owning reseller. */
+  actOnRegistrations: boolean;
+  /** The distributor's affiliated resellers. */
+  viewOwnResellers: boolean;
+  /** An organisation's own people (a partner's org admin). */
+  manageOrganisation: boolean;
 }
 
 export const staffRoles: readonly Role[] = ['channel-manager', 'auditor', 'admin'];
 export const isStaffRole = (role: Role) => staffRoles.includes(role);
 
-export function abilitiesOf(role: Role): Abilities {
+export const isPartnerRole = (role: Role) => role === 'reseller' || role === 'distributor';
+
+export function abilitiesOf({ role, orgAdmin }: Pick<Me, 'role' | 'orgAdmin'>): Abilities {
   const is = (...roles: Role[]) => roles.includes(role);
   return {
     viewEscalations: is('channel-manager', 'auditor'),
@@ -36,6 +48,11 @@ export function abilitiesOf(role: Role): Abilities {
     administer: is('admin'),
     viewVendorRecords: is('channel-manager', 'auditor', 'admin'),
     editVendorRecords: is('admin'),
+    viewOwnRegistrations: is('reseller', 'distributor'),
+    registerDeals: is('reseller', 'distributor'),
+    actOnRegistrations: is('reseller'),
+    viewOwnResellers: is('distributor'),
+    manageOrganisation: is('reseller', 'distributor') && orgAdmin === true,
   };
 }
 

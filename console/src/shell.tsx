@@ -7,12 +7,17 @@ import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
 import { ProgramHealth } from './pages/health';
 import { NotificationsPage } from './pages/notifications';
+import { OrganisationWebhook } from './pages/organisation-webhook';
+import { PartnerRegistrationPage } from './pages/partner-registration';
+import { PartnerRegistrations } from './pages/partner-registrations';
 import { PartnersPage } from './pages/partners';
 import { PolicyPage } from './pages/policy';
 import { PolicyWorkbench } from './pages/policy-workbench';
+import { RegisterDealPage } from './pages/register-deal';
 import { RegistrationPage } from './pages/registration';
 import { RegistrationImportPage } from './pages/registration-import';
 import { RegistrationSearch } from './pages/registration-search';
+import { ResellersPage } from './pages/resellers';
 import { UsersPage } from './pages/users';
 import { isCollection } from './pages/vendor-fields';
 import { VendorImportPage } from './pages/vendor-import';
@@ -31,16 +36,20 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: '/escalations', label: 'Escalations', allowed: (can) => can.viewEscalations },
-  { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations },
+  { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations || can.viewOwnResellers },
+  { to: '/registrations', label: 'My registrations', allowed: (can) => can.actOnRegistrations },
+  { to: '/register', label: 'Register a deal', allowed: (can) => can.registerDeals },
+  { to: '/resellers', label: 'Our resellers', allowed: (can) => can.viewOwnResellers },
   { to: '/health', label: 'Program health', allowed: (can) => can.viewInsights },
   { to: '/policy', label: 'Policy', allowed: (can) => can.viewPolicy },
   { to: '/policy/simulate', label: 'Simulate', allowed: (can) => can.simulatePolicy },
-  { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy },
+  { to: '/policy/guide', label: 'Rules of engagement', allowed: (can) => can.viewPolicy || can.viewOwnRegistrations },
   { to: '/partners', label: 'Partners', allowed: (can) => can.administer },
   { to: '/users', label: 'People', allowed: (can) => can.administer },
   { to: '/records', label: 'Vendor records', allowed: (can) => can.viewVendorRecords },
   { to: '/registrations/import', label: 'Migration', allowed: (can) => can.administer },
   { to: '/api-keys', label: 'API keys', allowed: (can) => can.administer },
+  { to: '/organisation', label: 'Organisation', allowed: (can) => can.manageOrganisation },
 ];
 
 /** Where each role starts: the work it comes to the console for. */
@@ -53,7 +62,7 @@ function homeOf(can: Abilities): string {
 interface RouteDef {
   pattern: string;
   allowed(can: Abilities): boolean;
-  render(params: Record<string, string>): ComponentChildren;
+  render(params: Record<string, string>, can: Abilities): ComponentChildren;
 }
 
 const routes: RouteDef[] = [
@@ -63,18 +72,39 @@ const routes: RouteDef[] = [
     allowed: (can) => can.viewEscalations,
     render: ({ id }) => <EscalationPage id={id as string} />,
   },
-  { pattern: '/registrations', allowed: (can) => can.searchRegistrations, render: () => <RegistrationSearch /> },
+  // One address for staff and partners (mails link to it); each sees the page its role reads.
+  {
+    pattern: '/registrations',
+    allowed: (can) => can.searchRegistrations || can.viewOwnRegistrations,
+    render: (_, can) => (can.searchRegistrations ? <RegistrationSearch /> : <PartnerRegistrations />),
+  },
   // Before `/registrations/:id`, which would take `import` for an id.
   { pattern: '/registrations/import', allowed: (can) => can.administer, render: () => <RegistrationImportPage /> },
   {
     pattern: '/registrations/:id',
-    allowed: (can) => can.searchRegistrations,
-    render: ({ id }) => <RegistrationPage id={id as string} />,
+    allowed: (can) => can.searchRegistrations || can.viewOwnRegistrations,
+    render: ({ id }, can) =>
+      can.searchRegistrations ? <RegistrationPage id={id as string} /> : <PartnerRegistrationPage id={id as string} />,
+  },
+  { pattern: '/register', allowed: (can) => can.registerDeals, render: () => <RegisterDealPage /> },
+  { pattern: '/resellers', allowed: (can) => can.viewOwnResellers, render: () => <ResellersPage /> },
+  {
+    pattern: '/organisation',
+    allowed: (can) => can.manageOrganisation,
+    render: () => (
+      <UsersPage>
+        <OrganisationWebhook />
+      </UsersPage>
+    ),
   },
   { pattern: '/health', allowed: (can) => can.viewInsights, render: () => <ProgramHealth /> },
   { pattern: '/policy', allowed: (can) => can.viewPolicy, render: () => <PolicyPage /> },
   { pattern: '/policy/simulate', allowed: (can) => can.simulatePolicy, render: () => <PolicyWorkbench /> },
-  { pattern: '/policy/guide', allowed: (can) => can.viewPolicy, render: () => <GuidePage /> },
+  {
+    pattern: '/policy/guide',
+    allowed: (can) => can.viewPolicy || can.viewOwnRegistrations,
+    render: () => <GuidePage />,
+  },
   { pattern: '/partners', allowed: (can) => can.administer, render: () => <PartnersPage /> },
   { pattern: '/users', allowed: (can) => can.administer, render: () => <UsersPage /> },
   { pattern: '/api-keys', allowed: (can) => can.administer, render: () => <ApiKeysPage /> },
@@ -115,7 +145,7 @@ function CurrentPage({ path }: { path: string }) {
   for (const route of routes) {
     const params = match(route.pattern, path);
     if (!params) continue;
-    if (route.allowed(can)) return <>{route.render(params)}</>;
+    if (route.allowed(can)) return <>{route.render(params, can)}</>;
     return (
       <Page title="Not for your role">
         <EmptyState>
@@ -152,7 +182,7 @@ export function Shell() {
         <nav aria-label="Console">
           <ul>
             {items.map((item) => (
-              <li key={item.to}>
+              <li key={item.label}>
                 <Link to={item.to} aria-current={item === current ? 'page' : undefined}>
                   {item.label}
                 </Link>

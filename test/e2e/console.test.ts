@@ -103,9 +103,10 @@ test('a channel manager opens an escalation created through the API and awards i
   // Signed in first, by keyboard: the email field has the focus; the key form is a link away, its field
   // then has the focus and Enter submits.
   await page.goto(`${api.baseUrl}/console/`);
-  await page.waitForFunction("document.activeElement && document.activeElement.id === 'email'");
+  // A selector, not a string to evaluate: the console's CSP (script-src 'self') refuses eval in the page.
+  await page.locator('#email:focus').waitFor();
   await page.getByRole('button', { name: 'Sign in with a staff API key instead' }).click();
-  await page.waitForFunction("document.activeElement && document.activeElement.id === 'api-key'");
+  await page.locator('#api-key:focus').waitFor();
   await page.keyboard.type(keys.manager);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Escalations', exact: true, level: 1 }).waitFor();

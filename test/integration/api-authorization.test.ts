@@ -13,6 +13,7 @@ import {
   type CallerName,
   contestedDeal,
   freshSubmission,
+  RESELLER,
   startApiTest,
   submitAndWait,
 } from './api-support';
@@ -187,9 +188,18 @@ const matrix: Record<string, Row> = {
     }),
   },
   'POST /api/v1/registrations': {
-    allowed: ['reseller'],
+    allowed: ['reseller', 'distributor'],
     ok: 202,
-    request: async () => ({ path: '/api/v1/registrations', body: freshSubmission() }),
+    // A distributor registers for one of its resellers (the reseller of the role keys buys through it).
+    request: async (as) => ({
+      path: '/api/v1/registrations',
+      body: freshSubmission(as === 'distributor' ? { resellerId: RESELLER } : {}),
+    }),
+  },
+  'GET /api/v1/registration-form': {
+    allowed: ['reseller', 'distributor'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/registration-form' }),
   },
   'GET /api/v1/registrations': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/registrations' }) },
   'GET /api/v1/registrations/{id}': {

@@ -36,6 +36,8 @@ interface RequestOptions {
   /** A body sent as it is (a CSV file), with its type; the browser streams a File. */
   raw?: { body: Blob; contentType: string };
   accept?: string;
+  /** More headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -56,7 +58,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 export async function request(csrf: string, path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: options.accept ?? 'application/json' };
   if ((options.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrf;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.raw) headers['Content-Type'] = options.raw.contentType;
@@ -87,8 +89,14 @@ export async function getJson<T>(csrf: string, path: string, signal?: AbortSigna
   return (await (await request(csrf, path, { signal })).json()) as T;
 }
 
-export async function sendJson<T>(csrf: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  return (await (await request(csrf, path, { method, body })).json()) as T;
+export async function sendJson<T>(
+  csrf: string,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  return (await (await request(csrf, path, { method, body, headers })).json()) as T;
 }
 
 export async function deleteJson<T>(csrf: string, path: string): Promise<T> {

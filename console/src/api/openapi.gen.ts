@@ -279,9 +279,9 @@ export interface paths {
         };
         /**
          * Finished webhook deliveries, abandoned ones by default (newest first)
-         * @description A delivery is abandoned when it has failed for the whole retry window (24 hours by default).
+         * @description A delivery is abandoned when it has failed for the whole retry window (24 hours by default). An admin sees every webhook's; a reseller's or distributor's org admin, its own organisation's webhook's.
          *
-         *     Roles: admin.
+         *     Roles: admin, reseller, distributor.
          */
         get: operations["listDeliveries"];
         put?: never;
@@ -844,6 +844,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registration-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a registration form may offer the caller
+         * @description Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through and, for a distributor, its affiliated resellers.
+         *
+         *     Roles: reseller, distributor.
+         */
+        get: operations["getRegistrationForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations": {
         parameters: {
             query?: never;
@@ -853,7 +875,7 @@ export interface paths {
         };
         /**
          * List registrations, newest first
-         * @description Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId, distributorId and q are for staff; q matches customer name, domain and title text.
+         * @description Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId and distributorId are for staff; q (everyone, within what the caller sees) matches customer name, domain and title text.
          *
          *     Roles: reseller, distributor, channel-manager, auditor, admin.
          */
@@ -861,9 +883,9 @@ export interface paths {
         put?: never;
         /**
          * Register a deal
-         * @description Accepts the registration and starts its decision. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
+         * @description Accepts the registration and starts its decision. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
          *
-         *     Roles: reseller.
+         *     Roles: reseller, distributor.
          */
         post: operations["submitRegistration"];
         delete?: never;
@@ -2227,7 +2249,7 @@ export interface components {
             distributorId: string;
             /** Format: date-time */
             endedAt?: string;
-            /** @description who entered it: a person or an integration key, and for whom; staff only */
+            /** @description who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller */
             enteredBy?: {
                 id?: string;
                 /** @enum {string} */
@@ -2255,6 +2277,30 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        RegistrationForm: {
+            /** @description the distributors the caller may register through */
+            distributors: {
+                id: string;
+                name: string;
+            }[];
+            /** @description the product catalogue; when empty, product lines are free words */
+            products: {
+                family: string;
+                id: string;
+                name: string;
+            }[];
+            /** @description the program names the caller may give */
+            programs: string[];
+            /** @description the regions the policy routes by; a registration may name another */
+            regions: string[];
+            /** @description for a distributor: the affiliated resellers it may register for */
+            resellers?: {
+                id: string;
+                name: string;
+                partnerType: components["schemas"]["PartnerType"];
+            }[];
+            segments: components["schemas"]["Segment"][];
+        };
         RegistrationHistory: {
             events: {
                 /** Format: date-time */
@@ -2276,6 +2322,8 @@ export interface components {
             distributorId: string;
             opportunity: components["schemas"]["Opportunity"];
             program?: string;
+            /** @description a distributor names the affiliated reseller it registers for; a reseller leaves it out */
+            resellerId?: string;
         };
         Reseller: {
             /** Format: date-time */
@@ -3925,7 +3973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: admin */
+            /** @description a partner caller that is not its organisation’s org admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6909,6 +6957,71 @@ export interface operations {
             };
         };
     };
+    getRegistrationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationForm"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRegistrations: {
         parameters: {
             query?: {
@@ -6916,11 +7029,15 @@ export interface operations {
                 /** @description staff only */
                 distributorId?: string;
                 limit?: number;
-                /** @description staff only: text in the customer name, domain or title */
+                /** @description text in the customer name, domain or title (within what the caller sees) */
                 q?: string;
                 /** @description staff only */
                 resellerId?: string;
                 status?: components["schemas"]["RegistrationStatus"];
+                /** @description submitted on or after this UTC day (YYYY-MM-DD) */
+                submittedFrom?: string;
+                /** @description submitted on or before this UTC day (YYYY-MM-DD) */
+                submittedTo?: string;
             };
             header?: never;
             path?: never;
@@ -7062,7 +7179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid body, distributor not affiliated, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
+            /** @description invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,7 +9263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description another partner’s webhook */
+            /** @description another partner’s webhook, or a partner’s person who is not its org admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9257,7 +9374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description another partner’s webhook */
+            /** @description another partner’s webhook, or a partner’s person who is not its org admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -7,6 +7,9 @@ export interface RegistrationFilters {
   distributorId?: string;
   /** Text in the customer's name or domain, or the opportunity's title. */
   q?: string;
+  /** Submitted on or after / on or before these UTC days (YYYY-MM-DD). */
+  submittedFrom?: string;
+  submittedTo?: string;
 }
 
 export const searchRegistrations = (

@@ -68,6 +68,10 @@ export type Customer = Schemas['Customer'];
 export type RuleTraceStep = Schemas['RuleTraceStep'];
 export type Decision = Schemas['Decision'];
 export type Registration = Schemas['Registration'];
+export type RegistrationSubmission = Schemas['RegistrationSubmission'];
+export type RegistrationForm = Schemas['RegistrationForm'];
+export type Closing = Schemas['Closing'];
+export type LostReason = Extract<Closing, { outcome: 'lost' }>['reason'];
 
 export type Escalation = Schemas['Escalation'];
 export type EscalationContender = Schemas['EscalationContender'];

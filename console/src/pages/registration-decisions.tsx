@@ -35,7 +35,12 @@ function Trace({ steps, label }: { steps: RuleTraceStep[]; label: string }) {
   );
 }
 
-function DecisionEntry({ decision, index }: { decision: Decision; index: number }) {
+/** A policy version: a link for those who may read the policy, words for partners. */
+function PolicyVersion({ version, link }: { version: number; link: boolean }) {
+  return link ? <Link to={`/policy#version-${version}`}>version {version}</Link> : <>version {version}</>;
+}
+
+function DecisionEntry({ decision, index, linkPolicy }: { decision: Decision; index: number; linkPolicy: boolean }) {
   return (
     <li class="decision">
       <h3>
@@ -47,7 +52,7 @@ function DecisionEntry({ decision, index }: { decision: Decision; index: number 
         <dd>{formatDateTime(decision.at)}</dd>
         <dt>Policy version</dt>
         <dd>
-          <Link to={`/policy#version-${decision.policyVersion}`}>version {decision.policyVersion}</Link>
+          <PolicyVersion version={decision.policyVersion} link={linkPolicy} />
         </dd>
         <dt>Decided by</dt>
         <dd>
@@ -105,12 +110,12 @@ function DecisionEntry({ decision, index }: { decision: Decision; index: number 
 }
 
 /** The hash-chained decision log, oldest first, each with its policy version and rule trace. */
-export function Decisions({ decisions }: { decisions: Decision[] }) {
+export function Decisions({ decisions, linkPolicy = true }: { decisions: Decision[]; linkPolicy?: boolean }) {
   if (decisions.length === 0) return <p class="state state-empty">No decision yet: the engine is still deciding.</p>;
   return (
     <ol class="decisions">
       {decisions.map((decision, index) => (
-        <DecisionEntry key={decision.hash} decision={decision} index={index} />
+        <DecisionEntry key={decision.hash} decision={decision} index={index} linkPolicy={linkPolicy} />
       ))}
     </ol>
   );

@@ -2,28 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api/client';
 import { listPartners } from '../api/partners';
 import { type RegistrationFilters, searchRegistrations } from '../api/registrations';
-import { registrationStatuses } from '../api/types';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { words } from '../ui/format';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { LoadMore, PageCount, usePages } from '../ui/use-pages';
 import { ExportButtons } from './registration-export-buttons';
+import { CustomerFilter, DayFilters, filtersFrom, StatusFilter } from './registration-filters';
 import { RegistrationTable } from './registration-table';
 
-const filterNames = ['status', 'resellerId', 'distributorId', 'q'] as const;
-
-/** The filters live in the URL, so a search can be reloaded, bookmarked and gone back to. */
-function filtersFrom(search: URLSearchParams): RegistrationFilters {
-  const filters: RegistrationFilters = {};
-  for (const name of filterNames) {
-    const value = search.get(name)?.trim();
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
+const filterNames = ['status', 'resellerId', 'distributorId', 'q', 'submittedFrom', 'submittedTo'] as const;
 
 function FilterForm({ filters }: { filters: RegistrationFilters }) {
   const { csrf } = useSession();
@@ -38,17 +27,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
   };
   return (
     <form class="card filters" onSubmit={submit} aria-label="Search registrations">
-      <div class="field">
-        <label for="filter-status">Status</label>
-        <select id="filter-status" value={draft.status ?? ''} onChange={set('status')}>
-          <option value="">Any status</option>
-          {registrationStatuses.map((status) => (
-            <option key={status} value={status}>
-              {words(status)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter value={draft.status ?? ''} onChange={set('status')} />
       <div class="field">
         <label for="filter-partner">Partner</label>
         <select id="filter-partner" value={draft.resellerId ?? ''} onChange={set('resellerId')}>
@@ -71,16 +50,8 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
           ))}
         </select>
       </div>
-      <div class="field grow">
-        <label for="filter-customer">Customer</label>
-        <input
-          id="filter-customer"
-          type="search"
-          placeholder="name, domain or opportunity title"
-          value={draft.q ?? ''}
-          onInput={set('q')}
-        />
-      </div>
+      <CustomerFilter value={draft.q ?? ''} onInput={set('q')} />
+      <DayFilters from={draft.submittedFrom ?? ''} until={draft.submittedTo ?? ''} onInput={set} />
       <div class="actions">
         <button type="submit" class="primary">
           Search
@@ -97,7 +68,7 @@ function FilterForm({ filters }: { filters: RegistrationFilters }) {
 export function RegistrationSearch() {
   const { csrf } = useSession();
   const { search } = useLocation();
-  const filters = filtersFrom(search);
+  const filters = filtersFrom(search, filterNames);
   const filterKey = JSON.stringify(filters);
   const pages = usePages((cursor, signal) => searchRegistrations(csrf, filters, cursor, signal), [csrf, filterKey]);
   const { first, items } = pages;

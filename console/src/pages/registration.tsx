@@ -1,5 +1,5 @@
 import { getRegistration, temporalWorkflowUrl } from '../api/registrations';
-import type { Registration } from '../api/types';
+import { actorName, type Registration } from '../api/types';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { formatDateTime, formatMoney, words } from '../ui/format';
@@ -50,6 +50,15 @@ function Summary({ registration: r }: { registration: Registration }) {
       <dd>{r.resellerId}</dd>
       <dt>Distributor</dt>
       <dd>{r.distributorId}</dd>
+      {r.enteredBy ? (
+        <>
+          <dt>Entered by</dt>
+          <dd>
+            {actorName(r.enteredBy)} ({r.enteredBy.kind})
+            {r.enteredBy.onBehalfOf ? `, for the reseller by distributor ${r.enteredBy.onBehalfOf.distributorId}` : ''}
+          </dd>
+        </>
+      ) : null}
       <dt>Sequence</dt>
       <dd>{r.sequence}</dd>
       <dt>Submitted</dt>

@@ -46,6 +46,33 @@ export function BindingFields({ idPrefix, role, partner, onPartner, orgAdmin, on
   );
 }
 
+interface RoleFieldsProps extends BindingFieldsProps {
+  onRole(role: Role): void;
+}
+
+/** The role (any), then the partner it is bound to and whether it administers that organisation's people. */
+export function RoleFields({ onRole, ...binding }: RoleFieldsProps) {
+  return (
+    <>
+      <div class="field">
+        <label for={`${binding.idPrefix}-role`}>Role</label>
+        <select
+          id={`${binding.idPrefix}-role`}
+          value={binding.role}
+          onChange={(e) => onRole(e.currentTarget.value as Role)}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {roleLabels[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <BindingFields {...binding} />
+    </>
+  );
+}
+
 /** Changes a person's name, role and organisation, and whether they administer its people. */
 export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(user: User): void; onCancel(): void }) {
   const { csrf } = useSession();
@@ -75,19 +102,10 @@ export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(
   return (
     <form onSubmit={save} aria-label={`Change ${user.name}`}>
       <TextField id="edit-name" label="Name" path="name" value={name} onChange={setName} errors={errors} required />
-      <div class="field">
-        <label for="edit-role">Role</label>
-        <select id="edit-role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <BindingFields
+      <RoleFields
         idPrefix="edit"
         role={role}
+        onRole={setRole}
         partner={partner}
         onPartner={setPartner}
         orgAdmin={orgAdmin}

@@ -1,14 +1,15 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { inviteUser, listUsers, updateUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { actorName, type Role, roles, type User } from '../api/types';
+import { actorName, type Role, type User } from '../api/types';
 import { roleLabels, useSession } from '../session';
 import { formatDateTime } from '../ui/format';
 import { Page, Section } from '../ui/page';
 import { EmptyState, ErrorState, Loading, ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useApi } from '../ui/use-api';
-import { BindingFields, UserEditForm } from './user-edit-form';
+import { RoleFields, UserEditForm } from './user-edit-form';
 
 const bindingOf = (user: User) =>
   user.resellerId ? `reseller ${user.resellerId}` : user.distributorId ? `distributor ${user.distributorId}` : '—';
@@ -21,7 +22,7 @@ interface UserTableProps {
 }
 
 function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
-  const { me } = useSession();
+  const { me, can } = useSession();
   if (users.length === 0) return <EmptyState>Nobody yet: invite the first person below.</EmptyState>;
   return (
     <div class="table-scroll">
@@ -60,9 +61,13 @@ function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
                 {formatDateTime(user.createdAt)} <span class="muted small">by {actorName(user.createdBy)}</span>
               </td>
               <td>
-                <button type="button" aria-label={`Change ${user.name}…`} onClick={() => onEdit(user)}>
-                  Change…
-                </button>{' '}
+                {can.administer ? (
+                  <>
+                    <button type="button" aria-label={`Change ${user.name}…`} onClick={() => onEdit(user)}>
+                      Change…
+                    </button>{' '}
+                  </>
+                ) : null}
                 <button
                   type="button"
                   disabled={busy || user.id === me.userId}
@@ -81,11 +86,13 @@ function UserTable({ users, busy, onToggle, onEdit }: UserTableProps) {
 }
 
 function InviteForm({ onInvited }: { onInvited(user: User): void }) {
-  const { csrf } = useSession();
+  const { csrf, me, can } = useSession();
+  // An organisation's admin invites into its own organisation: role and binding are its own.
+  const ownOrganisation = !can.administer;
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('channel-manager');
-  const [partner, setPartner] = useState('');
+  const [role, setRole] = useState<Role>(ownOrganisation ? me.role : 'channel-manager');
+  const [partner, setPartner] = useState(ownOrganisation ? (me.resellerId ?? me.distributorId ?? '') : '');
   const [orgAdmin, setOrgAdmin] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -126,31 +133,27 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
         required
       />
       <TextField id="invite-name" label="Name" path="name" value={name} onChange={setName} errors={errors} required />
-      <div class="field">
-        <label for="invite-role">Role</label>
-        <select
-          id="invite-role"
-          value={role}
-          onChange={(e) => {
-            setRole(e.currentTarget.value as Role);
+      {ownOrganisation ? (
+        <div class="field">
+          <label>
+            <input type="checkbox" checked={orgAdmin} onChange={(e) => setOrgAdmin(e.currentTarget.checked)} /> May
+            invite and disable the organisation's people
+          </label>
+        </div>
+      ) : (
+        <RoleFields
+          idPrefix="invite"
+          role={role}
+          onRole={(next) => {
+            setRole(next);
             setPartner('');
           }}
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <BindingFields
-        idPrefix="invite"
-        role={role}
-        partner={partner}
-        onPartner={setPartner}
-        orgAdmin={orgAdmin}
-        onOrgAdmin={setOrgAdmin}
-      />
+          partner={partner}
+          onPartner={setPartner}
+          orgAdmin={orgAdmin}
+          onOrgAdmin={setOrgAdmin}
+        />
+      )}
       {failure && errors.length === 0 ? <ProblemList error={failure} /> : null}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Inviting…' : 'Invite'}
@@ -160,8 +163,8 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
 }
 
 /** People: invited by email (a one-time link, valid 7 days), listed, disabled (signed out at once) and enabled again. */
-export function UsersPage() {
-  const { csrf } = useSession();
+export function UsersPage({ children }: { children?: ComponentChildren }) {
+  const { csrf, can } = useSession();
   const users = useApi((signal) => listUsers(csrf, signal), [csrf]);
   const [notice, setNotice] = useState<string | undefined>();
   const [failure, setFailure] = useState<ApiError | undefined>();
@@ -187,8 +190,8 @@ export function UsersPage() {
   };
   return (
     <Page
-      title="People"
-      lead="Who signs in to dealreg, by email and password. Invitations are mailed with a link valid for 7 days."
+      title={can.administer ? 'People' : 'Your organisation'}
+      lead={`Who signs in to dealreg${can.administer ? '' : ' for your organisation'}, by email and password. Invitations are mailed with a link valid for 7 days.`}
     >
       {notice ? (
         <p class="state state-notice" role="status">
@@ -227,6 +230,7 @@ export function UsersPage() {
           }}
         />
       </Section>
+      {children}
     </Page>
   );
 }

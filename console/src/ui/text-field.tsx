@@ -1,6 +1,5 @@
 import type { FieldError } from '../api/types';
-import { FieldMessages } from './field-errors';
-import { errorsAt } from './field-paths';
+import { describedErrors, FieldMessages } from './field-errors';
 
 interface TextFieldProps {
   id: string;
@@ -13,24 +12,29 @@ interface TextFieldProps {
   hint?: string;
   required?: boolean;
   disabled?: boolean;
+  /** `text` unless given: `date`, `number`, `email`. */
+  type?: 'text' | 'date' | 'number' | 'email';
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 /** A labelled text input with its hint and the API's errors for its field. */
-export function TextField({ id, label, path, value, onChange, errors, hint, required, disabled }: TextFieldProps) {
-  const mine = errorsAt(errors, path);
-  const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-errors` : ''].filter(Boolean).join(' ');
+export function TextField(props: TextFieldProps) {
+  const { id, label, path, value, onChange, errors, hint, required, disabled, type, list } = props;
+  const { mine, describedBy } = describedErrors(id, path, errors, hint);
   return (
     <div class="field">
       <label for={id}>{label}</label>
       <input
         id={id}
-        type="text"
+        type={type ?? 'text'}
+        list={list}
         value={value}
         required={required}
         disabled={disabled}
         autocomplete="off"
         aria-invalid={mine.length > 0 ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         onInput={(event) => onChange(event.currentTarget.value)}
       />
       {hint ? (

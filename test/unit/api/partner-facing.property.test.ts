@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { escalationIdFor } from '../../../activities/escalation-ids';
 import { partnerNotifications } from '../../../activities/notify';
 import { lifecycleStateOf } from '../../../activities/record-step';
-import { audienceOf, registrationView } from '../../../api/views/registration';
+import type { Caller } from '../../../api/route-spec';
+import { audienceOf, canSee, registrationView } from '../../../api/views/registration';
 import { type NotificationType, notificationTypes, outboxMessage } from '../../../db/outbox';
 import type { DecisionRecord, RegistrationDoc } from '../../../db/registrations';
 import { registrationAccount } from '../../../domain/accounts/registration-account';
@@ -65,6 +66,8 @@ const registrationArb = fc.record({
     { weight: 1, arbitrary: fc.constantFrom('plain', 'reserved', 'house') },
   ),
   owner: fc.integer({ min: 1, max: 2 }),
+  /** Entered by the reseller's person, or by its distributor's on the reseller's behalf. */
+  enteredByDistributor: fc.boolean(),
 });
 type RegistrationSpec = typeof registrationArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -144,6 +147,9 @@ interface Built {
   holders: RegistrationFacts[];
 }
 
+/** The person who entered a registration: staff may know who, a partner never. */
+const enteredById = (spec: RegistrationSpec) => `usrx${spec.hex.slice(0, 12)}`;
+
 const SEQUENCE_STEP = 10;
 const BASE_TIME = Date.parse('2031-03-04T05:06:07.000Z');
 /** Each registration's times are its own, so another's appearing is a leak of its timing. */
@@ -221,6 +227,11 @@ function build(scenario: Scenario, thePolicy: Policy): Built[] {
       requestHash: 'f'.repeat(64),
       workflowId: `registration-${id}`,
       updatedAt: timeOf(index, 0),
+      enteredBy: {
+        kind: 'user',
+        id: enteredById(spec),
+        ...(spec.enteredByDistributor ? { onBehalfOf: { distributorId: facts.distributorId } } : {}),
+      },
     };
     const record = recordOf(decision, doc, timeOf(index, 1234), escalationId);
     Object.assign(doc, {
@@ -381,6 +392,18 @@ function policyFor(scenario: Scenario): Policy {
   });
 }
 
+/** The scenario's registrations decided one after another, then their escalations resolved. */
+function decidedAndResolved(scenario: Scenario): Built[] {
+  const thePolicy = policyFor(scenario);
+  const built = build(scenario, thePolicy);
+  resolveEscalations(
+    built,
+    scenario.registrations.map((spec) => spec.fate),
+    thePolicy,
+  );
+  return built;
+}
+
 const viewers = (
   doc: RegistrationDoc,
 ): Array<{ audience: PartnerAudience; mayName: (other: RegistrationDoc) => boolean }> => [
@@ -410,13 +433,7 @@ test('no partner receives an id, count, basis, product line or time of another p
   let sharedEscalations = 0;
   fc.assert(
     fc.property(scenarioArb, (scenario) => {
-      const thePolicy = policyFor(scenario);
-      const built = build(scenario, thePolicy);
-      resolveEscalations(
-        built,
-        scenario.registrations.map((spec) => spec.fate),
-        thePolicy,
-      );
+      const built = decidedAndResolved(scenario);
       const escalationIds = [...new Set(built.flatMap((b) => (b.doc.escalationId ? [b.doc.escalationId] : [])))];
       for (const id of escalationIds) {
         const resellers = new Set(built.filter((b) => b.doc.escalationId === id).map((b) => b.doc.resellerId));
@@ -431,6 +448,8 @@ test('no partner receives an id, count, basis, product line or time of another p
             ...escalationIds.flatMap((id) => [id, id.replace(/^esc_/, '')]),
             ...scenario.resellers.filter((r) => r !== doc.resellerId),
             ...scenario.distributors.filter((d) => d !== doc.distributorId && d !== POLICY_DISTRIBUTOR),
+            // Who entered any registration, its own included.
+            ...scenario.registrations.map(enteredById),
             // The vendor's own: which account, and whose (a house account's seller, a reserving distributor).
             ...scenario.accountIds,
             scenario.seller,
@@ -457,6 +476,59 @@ test('no partner receives an id, count, basis, product line or time of another p
   );
   // The case that leaked: a later contender joining an escalation another reseller's registration opened.
   expect(sharedEscalations).toBeGreaterThan(10);
+});
+
+/** A person signed in to the partner portal, as the API sees the caller. */
+const portalUser = (binding: { resellerId: string } | { distributorId: string }): Caller => ({
+  principal: { kind: 'user', id: 'usr_portal' },
+  userId: 'usr_portal',
+  role: 'resellerId' in binding ? 'reseller' : 'distributor',
+  ...binding,
+});
+
+test('the portal’s pages (list, registration, the answer to a submission) receive nothing of what the partner may not see', () => {
+  fc.assert(
+    fc.property(scenarioArb, (scenario) => {
+      const built = decidedAndResolved(scenario);
+      const docs = built.map((b) => b.doc);
+      const callers = [
+        ...scenario.resellers.map((resellerId) => portalUser({ resellerId })),
+        ...scenario.distributors.map((distributorId) => portalUser({ distributorId })),
+      ];
+      for (const caller of callers) {
+        // Every page of the portal reads registrations through the same scope and view as the API's routes.
+        const visible = docs.filter((doc) => canSee(caller, doc));
+        const hidden = docs.filter((doc) => !canSee(caller, doc));
+        const views = visible.map((doc) => registrationView(doc, audienceOf(caller)));
+        const named = new Set([
+          ...visible.flatMap((doc) => [doc.resellerId, doc.distributorId]),
+          caller.resellerId,
+          caller.distributorId,
+          POLICY_DISTRIBUTOR,
+        ]);
+        const forbidden = [
+          ...hidden.flatMap((o) => [o._id, o._id.replace(/^reg_/, '')]),
+          ...hidden.flatMap((o) => [o.submittedAt.toISOString(), o.decidedAt?.toISOString() ?? o._id]),
+          ...docs.flatMap((o) => (o.escalationId ? [o.escalationId, o.escalationId.replace(/^esc_/, '')] : [])),
+          ...[...scenario.resellers, ...scenario.distributors].filter((partner) => !named.has(partner)),
+          ...scenario.registrations.map(enteredById),
+          ...scenario.accountIds,
+          scenario.seller,
+        ];
+        const all = JSON.stringify(views);
+        expect(forbidden.filter((secret) => all.includes(secret))).toEqual([]);
+        const aboutDecisions = views.map(({ customer: _c, opportunity: _o, ...rest }) => rest);
+        const keys = keysOf(aboutDecisions);
+        expect(COMPETITOR_KEYS.filter((key) => keys.has(key))).toEqual([]);
+        expect(['escalationId', 'actor'].filter((key) => keys.has(key))).toEqual([]);
+        // Who entered it is staff business: a partner learns at most that its distributor did.
+        for (const view of views) expect(view.enteredBy?.id).toBeUndefined();
+        const wording = JSON.stringify(aboutDecisions);
+        expect([...BASIS_WORDS, ...PRODUCT_LINES].filter((word) => wording.includes(word))).toEqual([]);
+      }
+    }),
+    { numRuns: 100 },
+  );
 });
 
 test('one more competitor on the deal changes nothing a partner is told (no counts, no timing)', () => {
