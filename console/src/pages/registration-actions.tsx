@@ -20,6 +20,7 @@ export function RegistrationActions({ registration, onDone }: { registration: Re
   const [confirming, setConfirming] = useState<Confirming>();
   const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(emptyClosing);
+  const [watching, setWatching] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const actions = allowedActions(registration.status, registration.reasonCode);
   if (actions.length === 0 && !notice) return <p class="muted">This registration has ended: nothing more to do.</p>;
@@ -51,6 +52,7 @@ export function RegistrationActions({ registration, onDone }: { registration: Re
   const watch = () =>
     void act(async () => {
       const answer = await watchDeal(csrf, registration.id);
+      setWatching(true);
       return `We will tell you by email when this deal frees up (watching until ${formatDateTime(answer.until)}).`;
     });
   const askExtension = (event: Event) => {
@@ -99,7 +101,7 @@ export function RegistrationActions({ registration, onDone }: { registration: Re
             </button>
           </>
         ) : null}
-        {actions.includes('watch') ? (
+        {actions.includes('watch') && !watching ? (
           <button type="button" onClick={watch} disabled={submission.busy}>
             Tell me when this deal frees up
           </button>
