@@ -39,7 +39,12 @@ import {
 import { closeRoute, extensionRoute, historyRoute, watchRoute, withdrawRoute } from './registration-commands';
 import { registrationFormRoute } from './registration-form';
 import { registrationImportRoute } from './registration-import';
-import { getRegistrationRoute, listRegistrationsRoute, submitRegistrationRoute } from './registrations';
+import {
+  exportRegistrationsRoute,
+  getRegistrationRoute,
+  listRegistrationsRoute,
+  submitRegistrationRoute,
+} from './registrations';
 import { createUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './users';
 import { vendorCollectionRoutes } from './vendor-collections';
 import { deleteWebhookRoute, putWebhookRoute } from './webhooks';
@@ -59,6 +64,8 @@ export function createRouteTable(): RouteTable {
     submitRegistrationRoute,
     registrationFormRoute,
     listRegistrationsRoute,
+    // Before `/registrations/{id}`, which would take `export.csv` for an id.
+    exportRegistrationsRoute,
     getRegistrationRoute,
     withdrawRoute,
     extensionRoute,

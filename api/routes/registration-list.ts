@@ -7,6 +7,7 @@ import { type Caller, isStaff } from '../route-spec';
 import { encodeCursor } from '../schemas/common';
 import type { registrationListQuerySchema, registrationPageSchema } from '../schemas/registration';
 import { audienceOf, registrationView } from '../views/registration';
+import { registrationCsvHeader, registrationCsvLine } from '../views/registration-csv';
 
 export type RegistrationListQuery = z.output<typeof registrationListQuerySchema>;
 
@@ -36,6 +37,15 @@ export async function listRegistrationsPage(
   caller: Caller,
   query: RegistrationListQuery,
 ): Promise<z.input<typeof registrationPageSchema>> {
+  const page = await readRegistrationsPage(caller, query);
+  return {
+    items: page.items,
+    nextCursor: page.nextBefore === undefined ? null : encodeCursor({ before: page.nextBefore }),
+  };
+}
+
+/** A page as views and where the next one starts (undefined at the end). */
+async function readRegistrationsPage(caller: Caller, query: RegistrationListQuery) {
   if (!isStaff(caller)) {
     // Text search (q) is everyone's, within what the caller may see; naming partners is for staff.
     const staffFilters = (['resellerId', 'distributorId'] as const).filter((name) => query[name] !== undefined);
@@ -59,7 +69,29 @@ export async function listRegistrationsPage(
     // No index serves a substring or a day range; the page's bucket budget bounds what this reads (README).
     ...(accept ? { accept, maxBuckets: TEXT_SEARCH_BUCKETS } : {}),
   });
-  const nextCursor = page.nextBefore ? encodeCursor({ before: page.nextBefore.at }) : null;
   const audience = audienceOf(caller);
-  return { items: page.items.map((doc) => registrationView(doc, audience)), nextCursor };
+  return { items: page.items.map((doc) => registrationView(doc, audience)), nextBefore: page.nextBefore?.at };
 }
+
+/**
+ * Every registration the caller may see that the filters select, newest first, as CSV lines (every cell
+ * quoted): page after page, so the answer is streamed and never held whole. Each row is the caller's own
+ * view of the registration (a partner's wording, no other partner named).
+ */
+export async function* registrationsCsv(caller: Caller, query: Omit<RegistrationListQuery, 'cursor' | 'limit'>) {
+  const pageAt = (before?: number) =>
+    readRegistrationsPage(caller, {
+      ...query,
+      limit: EXPORT_PAGE,
+      ...(before === undefined ? {} : { cursor: { before } }),
+    });
+  // The first page is read before the header: a refused filter fails the request, not the download.
+  let page = await pageAt();
+  yield registrationCsvHeader();
+  for (;;) {
+    for (const registration of page.items) yield registrationCsvLine(registration);
+    if (page.nextBefore === undefined) return;
+    page = await pageAt(page.nextBefore);
+  }
+}
+const EXPORT_PAGE = 200;

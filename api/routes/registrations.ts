@@ -4,6 +4,7 @@ import { actorNamer } from '../../services/actor-names';
 import { submitRegistration } from '../../services/submit-registration';
 import { defineRoute } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
+import { csvTextSchema } from '../schemas/policy';
 import {
   registrationListQuerySchema,
   registrationPageSchema,
@@ -12,7 +13,7 @@ import {
 } from '../schemas/registration';
 import { audienceOf, registrationView } from '../views/registration';
 import { visibleRegistration } from './registration-access';
-import { listRegistrationsPage } from './registration-list';
+import { listRegistrationsPage, registrationsCsv } from './registration-list';
 import { submitterOf } from './submitter';
 
 const tag = 'Registrations';
@@ -90,5 +91,33 @@ export const listRegistrationsRoute = defineRoute({
   refusals: { 403: 'a staff filter used by a partner' },
   async handle({ caller, query }) {
     return { status: 200, body: await listRegistrationsPage(caller, query) };
+  },
+});
+
+export const exportRegistrationsRoute = defineRoute({
+  operationId: 'exportRegistrations',
+  method: 'get',
+  path: '/registrations/export.csv',
+  tag,
+  summary: 'Every registration the caller may see that the filters select, as CSV (streamed)',
+  description:
+    'The filters of GET /registrations (no cursor or limit), newest first, one line per registration as the caller sees it (a partner: its own, in its wording), every cell quoted; a cell a spreadsheet would run as a formula is prefixed with an apostrophe. Streamed page after page, so a long list is never held whole.',
+  access: everyRole,
+  request: { query: registrationListQuerySchema.omit({ cursor: true, limit: true }) },
+  responses: { 200: { description: 'The registrations', media: { 'text/csv': csvTextSchema } } },
+  refusals: { 403: 'a staff filter used by a partner' },
+  async handle({ caller, query }) {
+    const lines = registrationsCsv(caller, query);
+    // The first line is read before answering (it reads the first page), so a refused filter is a 403.
+    const first = await lines.next();
+    return {
+      status: 200,
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': 'attachment; filename="registrations.csv"' },
+      stream: (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    };
   },
 });

@@ -202,6 +202,11 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: '/api/v1/registration-form' }),
   },
   'GET /api/v1/registrations': { allowed: everyone, ok: 200, request: async () => ({ path: '/api/v1/registrations' }) },
+  'GET /api/v1/registrations/export.csv': {
+    allowed: everyone,
+    ok: 200,
+    request: async () => ({ path: '/api/v1/registrations/export.csv' }),
+  },
   'GET /api/v1/registrations/{id}': {
     allowed: everyone,
     ok: 200,

@@ -69,7 +69,7 @@ describe('possible duplicates', () => {
       award: challenger._id,
       reason: 'x',
     }).catch((e) => e);
-    expect(overHolder).toMatchObject({ status: 422 });
+    expect(overHolder).toMatchObject({ status: 409, title: 'The deal already has a holder' });
     expect((await registration(challenger._id)).status).toBe('escalated');
     await resolveEscalation(system.temporal, escalationId, managerKey, {
       distinct: true,

@@ -154,6 +154,37 @@ test('a partner searches its own registrations by customer text, never finding a
   expect((await found('distributor')).sort()).toEqual([own.body.id, theirs.body.id].sort());
 });
 
+test('a partner exports its own list as CSV, streamed with every cell quoted, never another partner’s rows', async () => {
+  const word = `Zx${randomBytes(3).toString('hex')}`;
+  const own = await submit('reseller', freshSubmission({ customerName: `=${word} Foundry, "North"` }));
+  const theirs = await submit('other-reseller', freshSubmission({ customerName: `${word} Forge` }));
+  expect([own.status, theirs.status]).toEqual([202, 202]);
+  const exported = async (as: 'reseller' | 'other-reseller' | 'auditor') => {
+    const answer = await api.call({
+      as,
+      method: 'get',
+      path: `/api/v1/registrations/export.csv?q=${encodeURIComponent(word.toLowerCase())}`,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^text\/csv/);
+    return answer.text.split('\r\n').filter(Boolean);
+  };
+  const [header, ...rows] = await exported('reseller');
+  expect(header?.startsWith('"id","status","reasonCode"')).toBe(true);
+  expect(rows).toHaveLength(1);
+  // Every cell quoted, quotes doubled, and a would-be formula defused with an apostrophe.
+  expect(rows[0]).toContain(`"${own.body.id}"`);
+  expect(rows[0]).toContain(`"'=${word} Foundry, ""North"""`);
+  expect((await exported('other-reseller')).join('\n')).not.toContain(own.body.id);
+  expect(await exported('auditor')).toHaveLength(3);
+  const refused = await api.call({
+    as: 'reseller',
+    method: 'get',
+    path: '/api/v1/registrations/export.csv?resellerId=big-integrator',
+  });
+  expect(refused.status).toBe(403);
+});
+
 test('the list filters by submission day (UTC), for partners and staff alike', async () => {
   const word = `Zd${randomBytes(3).toString('hex')}`;
   const own = await submit('reseller', freshSubmission({ customerName: `${word} Works` }));

@@ -1022,6 +1022,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every registration the caller may see that the filters select, as CSV (streamed)
+         * @description The filters of GET /registrations (no cursor or limit), newest first, one line per registration as the caller sees it (a partner: its own, in its wording), every cell quoted; a cell a spreadsheet would run as a formula is prefixed with an apostrophe. Streamed page after page, so a long list is never held whole.
+         *
+         *     Roles: reseller, distributor, channel-manager, auditor, admin.
+         */
+        get: operations["exportRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/import": {
         parameters: {
             query?: never;
@@ -7833,6 +7855,92 @@ export interface operations {
             };
             /** @description body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportRegistrations: {
+        parameters: {
+            query?: {
+                /** @description staff only */
+                distributorId?: string;
+                /** @description text in the customer name, domain or title (within what the caller sees) */
+                q?: string;
+                /** @description staff only */
+                resellerId?: string;
+                status?: components["schemas"]["RegistrationStatus"];
+                /** @description submitted on or after this UTC day (YYYY-MM-DD) */
+                submittedFrom?: string;
+                /** @description submitted on or before this UTC day (YYYY-MM-DD) */
+                submittedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registrations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvText"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a staff filter used by a partner */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
+import { ApiError, query } from '../api/client';
 import { allRegistrations, MAX_EXPORT, type RegistrationFilters } from '../api/registrations';
 import { useSession } from '../session';
 import { download } from '../ui/download';
-import { registrationsCsv } from './registration-export';
 
-type Format = 'csv' | 'json';
+type Format = 'json';
 
-/** Exports the whole current search (every page, not only the rows on screen) as CSV or JSON. */
+/**
+ * Exports the whole current search (every page, not only the rows on screen): CSV streamed by the API
+ * (`GET /registrations/export.csv`, the session cookie goes with the link), JSON gathered here.
+ */
 export function ExportButtons({ filters, disabled }: { filters: RegistrationFilters; disabled: boolean }) {
   const { csrf } = useSession();
   const [busy, setBusy] = useState<Format | undefined>();
@@ -19,11 +21,8 @@ export function ExportButtons({ filters, disabled }: { filters: RegistrationFilt
     try {
       const { items, truncated } = await allRegistrations(csrf, filters);
       const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
-      if (format === 'csv') download(`registrations-${stamp}.csv`, 'text/csv;charset=utf-8', registrationsCsv(items));
-      else {
-        const body = { exportedAt: new Date().toISOString(), filters, count: items.length, truncated, items };
-        download(`registrations-${stamp}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
-      }
+      const body = { exportedAt: new Date().toISOString(), filters, count: items.length, truncated, items };
+      download(`registrations-${stamp}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
       setMessage(
         `Exported ${items.length} registration${items.length === 1 ? '' : 's'} as ${format.toUpperCase()}` +
           (truncated ? ` (only the first ${MAX_EXPORT.toLocaleString()}).` : '.'),
@@ -37,9 +36,15 @@ export function ExportButtons({ filters, disabled }: { filters: RegistrationFilt
 
   return (
     <div class="export">
-      <button type="button" onClick={() => run('csv')} disabled={disabled || busy !== undefined}>
-        {busy === 'csv' ? 'Exporting…' : 'Export CSV'}
-      </button>
+      {disabled ? (
+        <button type="button" disabled>
+          Export CSV
+        </button>
+      ) : (
+        <a class="button" href={`/api/v1/registrations/export.csv${query({ ...filters })}`} download>
+          Export CSV
+        </a>
+      )}
       <button type="button" onClick={() => run('json')} disabled={disabled || busy !== undefined}>
         {busy === 'json' ? 'Exporting…' : 'Export JSON'}
       </button>

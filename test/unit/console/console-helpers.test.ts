@@ -1,8 +1,7 @@
-import { csvCell, registrationsCsv } from '../../../console/src/pages/registration-export';
 import { partialNote, progressText } from '../../../console/src/pages/simulation-progress';
 import { lineOfPath, locateJsonPaths, syntaxErrorLine } from '../../../console/src/ui/json-locate';
 
-// The console's pure helpers: where an API field error lands in the JSON editor, and the CSV export.
+// The console's pure helpers: where an API field error lands in the JSON editor, a simulation's progress.
 
 const policyText = JSON.stringify(
   { model: 'segment', routes: [{ when: { segments: ['commercial'] }, distributors: ['dist-a', 'dist-x'] }] },
@@ -43,33 +42,6 @@ test('a JSON syntax error is placed at the line where parsing stopped', () => {
   expect(lineOfSyntaxError(long)).toBe(4);
   expect(lineOfSyntaxError('{\n  "model": "open",\n  "x": tru\n}')).toBe(3);
   expect(lineOfSyntaxError('{\n  "model": "open",\n')).toBe(3);
-});
-
-test('the CSV export quotes every cell and defuses spreadsheet formulas', () => {
-  const registration = {
-    id: 'reg_1',
-    status: 'approved',
-    resellerId: 'acme',
-    distributorId: 'dist-a',
-    customer: { name: '=HYPERLINK("http://evil")', segment: 'commercial' },
-    opportunity: { title: 'Refresh, phase "2"', productLines: ['storage', 'compute'] },
-    submittedAt: '2026-01-01T00:00:00.000Z',
-    sequence: 7,
-    extensionsUsed: 0,
-    policyVersion: 1,
-    decisions: [],
-  } as const;
-  const [header, row] = registrationsCsv([registration as never]).split('\r\n');
-  expect(header?.split(',')[0]).toBe('"id"');
-  expect(header?.split(',').every((name) => /^"[A-Za-z]+"$/.test(name))).toBe(true);
-  expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
-  expect(row).toContain('"Refresh, phase ""2"""');
-  expect(row).toContain('"storage compute"');
-  // Numbers, plain words and missing values are quoted too.
-  expect(row?.startsWith('"reg_1","7","approved","",')).toBe(true);
-  expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
-  expect(csvCell('\t=1+1')).toBe(`"'\t=1+1"`);
-  expect(csvCell(-3)).toBe('"-3"');
 });
 
 test('a running simulation shows its progress; a timed-out one says its report is partial', () => {

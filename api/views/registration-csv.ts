@@ -1,8 +1,8 @@
-import { csvCell } from '../../../domain/export/csv';
-import type { Registration } from '../api/types';
+import { csvLine } from '../../domain/export/csv';
+import type { RegistrationView } from '../schemas/registration';
 
-/** One flat row per registration: what a spreadsheet needs; the JSON export keeps everything. */
-const columns: [string, (r: Registration) => string | number | undefined][] = [
+/** One flat row per registration, what a spreadsheet needs (the JSON list keeps everything). */
+const columns: [string, (r: RegistrationView) => string | number | undefined][] = [
   ['id', (r) => r.id],
   ['sequence', (r) => r.sequence],
   ['status', (r) => r.status],
@@ -21,16 +21,13 @@ const columns: [string, (r: Registration) => string | number | undefined][] = [
   ['submittedAt', (r) => r.submittedAt],
   ['decidedAt', (r) => r.decidedAt],
   ['protectedUntil', (r) => r.protectedUntil],
+  ['extensionsUsed', (r) => r.extensionsUsed],
   ['policyVersion', (r) => r.policyVersion],
   ['explanation', (r) => r.explanation],
 ];
 
-// The one quoting rule, shared with the API's CSV (pure, no imports): every cell quoted, formulas defused.
-export { csvCell };
+export const registrationCsvHeader = (): string => csvLine(columns.map(([name]) => name));
 
-export function registrationsCsv(registrations: Registration[]): string {
-  const lines = [columns.map(([name]) => csvCell(name)).join(',')];
-  for (const registration of registrations)
-    lines.push(columns.map(([, read]) => csvCell(read(registration))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
+/** A registration as the caller sees it, as one CSV line: every cell quoted, would-be formulas defused. */
+export const registrationCsvLine = (registration: RegistrationView): string =>
+  csvLine(columns.map(([, read]) => read(registration)));
