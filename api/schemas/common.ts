@@ -33,6 +33,9 @@ export const idParamsSchema = z.strictObject({ id: resourceIdSchema });
 /** No query parameters at all: anything sent is an unknown field and refused. */
 export const noQuerySchema = z.strictObject({});
 
+/** A search's text: what the list pages' `q` takes. */
+export const searchTextSchema = z.string().trim().min(1).max(100);
+
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
 /** Opaque to clients: base64url of a small JSON object that only this API reads. */

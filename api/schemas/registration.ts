@@ -12,7 +12,7 @@ import {
 } from '../../domain/registration';
 import { accountOwnerSchema } from '../../domain/vendor/records';
 import { actorViewSchema } from './actor';
-import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+import { cursorSchema, limitSchema, pageSchema, searchTextSchema, timestampSchema } from './common';
 
 export const ruleTraceStepSchema = z
   .strictObject({
@@ -167,13 +167,7 @@ export const registrationListQuerySchema = z.strictObject({
   cursor: cursorSchema(z.strictObject({ before: z.number().int() })).optional(),
   resellerId: partnerIdSchema.optional().describe('staff only'),
   distributorId: partnerIdSchema.optional().describe('staff only'),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('text in the customer name, domain or title (within what the caller sees)'),
+  q: searchTextSchema.optional().describe('text in the customer name, domain or title (within what the caller sees)'),
   submittedFrom: isoDateSchema.optional().describe('submitted on or after this UTC day (YYYY-MM-DD)'),
   submittedTo: isoDateSchema.optional().describe('submitted on or before this UTC day (YYYY-MM-DD)'),
 });

@@ -12,7 +12,7 @@ import {
   sellerRecordSchema,
   vendorRecordIdSchema,
 } from '../../domain/vendor/records';
-import { cursorSchema, limitSchema, pageSchema, timestampSchema } from './common';
+import { cursorSchema, limitSchema, pageSchema, searchTextSchema, timestampSchema } from './common';
 import { migrationReportSchema } from './registration-import';
 
 /** The vendor's records over HTTP: bodies are the records of domain/vendor/records.ts, views add their times. */
@@ -52,11 +52,7 @@ export const vendorRecordParamsSchema = z.strictObject({ id: vendorRecordIdSchem
 export const productParamsSchema = z.strictObject({ id: productIdSchema });
 
 export const vendorListQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
+  q: searchTextSchema
     .optional()
     .describe('words of the name, the id, a domain or an identifier; each word may be the start of one'),
   limit: limitSchema,
