@@ -34,6 +34,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const cause of causes(error)) {
     if (!(cause instanceof Error)) continue;
     if (unreachableDatabaseErrors.has(cause.name)) return true;
+    // The same failure met by an activity (the acceptance's reads) arrives through Temporal as an
+    // ApplicationFailure whose type is the original error's name.
+    const type = (cause as { type?: unknown }).type;
+    if (cause.name === 'ApplicationFailure' && typeof type === 'string' && unreachableDatabaseErrors.has(type)) {
+      return true;
+    }
     // FerretDB's SQLite backend gives up on a write lock after its busy timeout: overloaded, not wrong.
     if (cause.name === 'MongoServerError' && /SQLITE_BUSY|database is locked/.test(cause.message)) return true;
     // With bufferCommands off, mongoose refuses at once instead of queueing while disconnected.

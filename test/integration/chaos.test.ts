@@ -167,7 +167,10 @@ test('with the database stopped, submissions answer 503 with Retry-After (never 
     MONGODB_URI: stack.mongodbUri,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
   });
-  const app = createApp({ temporal, taskQueue: stack.taskQueue, logger: pino({ level: 'silent' }), config });
+  // Kept, not printed: a 500 says what failed unexpectedly (CI once saw one that no run alone repeated).
+  const logged: string[] = [];
+  const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
+  const app = createApp({ temporal, taskQueue: stack.taskQueue, logger, config });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -206,7 +209,9 @@ test('with the database stopped, submissions answer 503 with Retry-After (never 
   server.close();
 
   expect(readyDuringOutage).toMatchObject({ status: 503, body: { checks: { database: false } } });
-  expect(answers.filter((a) => a.status !== 202 && a.status !== 503)).toEqual([]);
+  const unexpected = answers.filter((a) => a.status !== 202 && a.status !== 503);
+  const why = unexpected.length > 0 ? logged.filter((line) => line.includes('failed unexpectedly')) : [];
+  expect({ unexpected, why }).toEqual({ unexpected: [], why: [] });
   const refused = answers.filter((a) => a.status === 503);
   expect(refused.length).toBeGreaterThan(0);
   for (const answer of refused) expect(Number(answer.retryAfter)).toBeGreaterThan(0);

@@ -170,7 +170,7 @@ test('a partner exports its own list as CSV, streamed with every cell quoted, ne
     return answer.text.split('\r\n').filter(Boolean);
   };
   const [header, ...rows] = await exported('reseller');
-  expect(header?.startsWith('"id","status","reasonCode"')).toBe(true);
+  expect(header?.startsWith('"id","sequence","status","reasonCode"')).toBe(true);
   expect(rows).toHaveLength(1);
   // Every cell quoted, quotes doubled, and a would-be formula defused with an apostrophe.
   expect(rows[0]).toContain(`"${own.body.id}"`);

@@ -1,4 +1,5 @@
 import { ServiceError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { answerFor, isDatabaseUnavailable, isTemporalUnavailable } from '../../../api/failures';
 import { HttpProblem } from '../../../api/problem';
 import { RequestRefused } from '../../../domain/errors';
@@ -25,6 +26,18 @@ describe('answerFor', () => {
       'Cannot call `registrations.findOne()` before initial connection is complete if `bufferCommands = false`.',
     );
     expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  test('a database failure an activity met, arriving through Temporal as an ApplicationFailure, is 503', () => {
+    const fromActivity = ApplicationFailure.create({
+      message: 'connect ECONNREFUSED',
+      type: 'MongoServerSelectionError',
+    });
+    const updateFailed = Object.assign(new Error('update failed'), {
+      cause: new Error('activity failed', { cause: fromActivity }),
+    });
+    expect(answerFor(updateFailed, '64kb').problem.status).toBe(503);
+    expect(answerFor(ApplicationFailure.create({ message: 'x', type: 'LogicError' }), '64kb').problem.status).toBe(500);
   });
 
   test("FerretDB's SQLite backend out of patience for its write lock is 503, not 500", () => {
