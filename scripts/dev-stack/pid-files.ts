@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, rmSync } from 'node:fs';
+import { type Dirent, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commandLineOf, isProcessAlive, startTimeOf } from './proc-tree';
@@ -33,6 +33,11 @@ export function recordOf(pid: number, command: string, stop?: StopSignal): PidRe
 
 export async function writePidRecord(file: string, record: PidRecord, flag = 'w'): Promise<void> {
   await writeFile(file, `${JSON.stringify(record)}\n`, { flag });
+}
+
+/** The same, before anything else runs: a supervisor killed just after a spawn still leaves the record. */
+export function writePidRecordNow(file: string, record: PidRecord): void {
+  writeFileSync(file, `${JSON.stringify(record)}\n`);
 }
 
 /** An earlier release wrote the bare pid: that is read too, without a command line to check. */

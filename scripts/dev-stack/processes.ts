@@ -11,7 +11,7 @@ import {
   type StopSignal,
   stopLeftovers,
   stopRecordedProcess,
-  writePidRecord,
+  writePidRecordNow,
 } from './pid-files';
 import { isProcessAlive, sendSignal } from './proc-tree';
 
@@ -138,6 +138,9 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
   if (!child.pid) throw new Error(`could not start ${options.name} (${options.command})`);
   const pid = child.pid;
   const file = pidFile(options.runDir, options.name);
+  // At once, in this same turn of the event loop: an await here was a window in which a supervisor
+  // killed with SIGKILL left a child that no pid file named (the child lives on, writing its own log).
+  writePidRecordNow(file, recordOf(pid, [options.command, ...options.args].join(' '), options.stop));
   const exitedNow = () => child.exitCode !== null || child.signalCode !== null;
   const managed: ManagedProcess = {
     name: options.name,
@@ -160,7 +163,6 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
     },
   };
   live.add(managed);
-  await writePidRecord(file, recordOf(pid, [options.command, ...options.args].join(' '), options.stop));
   return managed;
 }
 
