@@ -11,7 +11,7 @@ import { drawSequence } from '../db/sequences';
 import { registrationLookupKeys } from '../domain/accounts/match';
 import { type RegistrationAccount, registrationAccount } from '../domain/accounts/registration-account';
 import { LimitReached } from '../domain/errors';
-import { customerIdentity } from '../domain/matching';
+import { customerIdentity, customerKeysOf } from '../domain/matching';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
 import {
   type AcceptanceTerms,
@@ -149,7 +149,7 @@ function pendingRegistration(
       .toLowerCase(),
     // Under its account's key too: a registration on the account finds it whatever it typed.
     lookupKeys: registrationLookupKeys(body.customer, account.accountId),
-    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    customerKeys: customerKeysOf(identity),
     listKeys: [],
     submittedAt,
     extensionsUsed: 0,

@@ -8,7 +8,7 @@ import { crashPoint } from '../config/crash-points';
 import { finishImportJob, type ImportJobDoc, importJob } from '../db/imports';
 import { addStartedChunk, type PlannedRow, planChunk } from '../db/registration-imports';
 import type { Actor } from '../domain/actor';
-import { customerIdentity, lookupKeys } from '../domain/matching';
+import { customerIdentity, customerKeysOf, lookupKeys } from '../domain/matching';
 import { rowsSharingKeys } from '../domain/vendor/row-groups';
 import { type RegistrationWorkflowInput, registrationWorkflowId } from '../workflows/definitions';
 import { searchAttributes } from '../workflows/search-attributes';
@@ -70,7 +70,7 @@ async function startArrival(deps: ActivityDeps, job: ImportJobDoc, planned: Plan
         { key: searchAttributes.distributorId, value: planned.record.distributorId },
         {
           key: searchAttributes.customerKeys,
-          value: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+          value: customerKeysOf(identity),
         },
         { key: searchAttributes.sequence, value: planned.sequence },
       ],

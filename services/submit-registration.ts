@@ -14,7 +14,7 @@ import type { AcceptanceInput } from '../activities/accept';
 import type { ResellerDoc } from '../db/partners';
 import { Registration, type RegistrationDoc } from '../db/registrations';
 import { LimitReached, RequestRefused } from '../domain/errors';
-import { customerIdentity } from '../domain/matching';
+import { customerIdentity, customerKeysOf } from '../domain/matching';
 import type { RegistrationSubmission } from '../domain/registration';
 import {
   type AcceptedRegistration,
@@ -126,7 +126,7 @@ export async function submitRegistration(
         { key: searchAttributes.distributorId, value: body.distributorId },
         {
           key: searchAttributes.customerKeys,
-          value: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+          value: customerKeysOf(identity),
         },
         { key: searchAttributes.sequence, value: 0 },
       ],

@@ -3,15 +3,12 @@ import { policyVersion } from '../db/policies';
 import { Registration, type RegistrationDoc } from '../db/registrations';
 import { endWatch, startWatch, type WatchDoc, watchesOf } from '../db/watches';
 import { RequestRefused } from '../domain/errors';
-import { type CustomerNaming, customerIdentity } from '../domain/matching/identity';
+import { type CustomerNaming, customerIdentity, customerKeysOf } from '../domain/matching/identity';
 import { addDurationMs, tryDurationToMs } from '../domain/policy/duration';
 import { isActiveStatus } from '../domain/registration';
 
 /** The keys that say "the same deal" for a watch: the customer's certain keys, or its name's key without them. */
-export function dealKeysOf(customer: CustomerNaming): string[] {
-  const identity = customerIdentity(customer);
-  return identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey];
-}
+export const dealKeysOf = (customer: CustomerNaming): string[] => customerKeysOf(customerIdentity(customer));
 
 export interface WatchAnswer {
   registrationId: string;

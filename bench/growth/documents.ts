@@ -4,7 +4,7 @@ import { bucketOf, listingKey, listingKeys } from '../../db/listing';
 import { type RegistrationDoc, registrationBucketing, registrationListKeys } from '../../db/registrations';
 import { decide, explain } from '../../domain/allocation';
 import type { Decision, RegistrationFacts } from '../../domain/allocation/types';
-import { customerIdentity, lookupKeys } from '../../domain/matching';
+import { customerIdentity, customerKeysOf, lookupKeys } from '../../domain/matching';
 import type { Policy } from '../../domain/policy/schema';
 import type { RegistrationStatus } from '../../domain/registration';
 import { distinctCustomer, pick, someProductLines } from '../dealreg/customers';
@@ -130,7 +130,7 @@ export function storedRegistration(
     },
     searchText: `${customer.name} ${customer.domain ?? ''}`.toLowerCase(),
     lookupKeys: lookupKeys(identity),
-    customerKeys: identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey],
+    customerKeys: customerKeysOf(identity),
     sequence,
     listKeys: seededListKeys({ resellerId: reseller.id, distributorId: facts.distributorId, status, sequence }),
     submittedAt,

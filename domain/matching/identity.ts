@@ -166,3 +166,7 @@ function deriveIdentity(customer: CustomerNaming): CustomerIdentity {
 export function lookupKeys(identity: CustomerIdentity): string[] {
   return [...new Set([...identity.certainKeys, identity.nameKey, ...identity.blockingKeys])];
 }
+
+/** The keys that name the customer (search attribute, watches): its certain keys, or its name's without them. */
+export const customerKeysOf = (identity: CustomerIdentity): string[] =>
+  identity.certainKeys.length > 0 ? identity.certainKeys : [identity.nameKey];

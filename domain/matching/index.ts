@@ -15,4 +15,4 @@ export {
   normalizeIdentifiers,
   registrableDomain,
 } from './identifiers';
-export { type CustomerIdentity, type CustomerNaming, customerIdentity, lookupKeys } from './identity';
+export { type CustomerIdentity, type CustomerNaming, customerIdentity, customerKeysOf, lookupKeys } from './identity';
