@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { crashPoint } from '../config/crash-points';
-import { lookUpAccount } from '../db/account-lookup';
+import { accountCandidates, lookUpAccount } from '../db/account-lookup';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
@@ -11,8 +11,11 @@ import { drawSequence } from '../db/sequences';
 import { registrationLookupKeys } from '../domain/accounts/match';
 import { type RegistrationAccount, registrationAccount } from '../domain/accounts/registration-account';
 import { LimitReached } from '../domain/errors';
+import type { Arrival } from '../domain/lifecycle-entries';
 import { customerIdentity, customerKeysOf } from '../domain/matching';
+import { registrationSearchText } from '../domain/opportunity-change';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
+import type { AccountRecord } from '../domain/vendor/records';
 import {
   type AcceptanceTerms,
   type AcceptedRegistration,
@@ -56,9 +59,21 @@ export function termsOf({ policy, version }: PolicyVersion): AcceptanceTerms {
   };
 }
 
-/** A migration brings registrations that exist already: no limit may refuse one, and none is taken. */
-const limitsFor = (submission: SubmissionInput): typeof reserveQuota =>
-  submission.arrival ? async () => ({ release: async () => undefined }) : reserveQuota;
+/**
+ * The policy's limits and the bound per customer key, reserved for the submitting reseller. A migration
+ * brings registrations that exist already, and a direct opportunity is the vendor's own: no limit may
+ * refuse either, and none is taken.
+ */
+function reserveLimits(
+  submission: SubmissionInput,
+  registrationId: string,
+  lookupKeys: readonly string[],
+  policy: PolicyVersion,
+) {
+  const { partnerType } = submission;
+  if (submission.arrival || partnerType === 'direct') return Promise.resolve({ release: async () => undefined });
+  return reserveQuota({ _id: submission.resellerId, partnerType }, registrationId, lookupKeys, new Date(), policy);
+}
 
 /** The acceptance's writes; the benchmark and the query-plan test store registrations with it too. */
 export async function storeSubmission(
@@ -74,6 +89,9 @@ export async function storeSubmission(
   // The version in force at the very instant recorded as submittedAt (a scheduled change switches there);
   // a migrated registration keeps its own submission time and is judged by the version in force today.
   const submittedAt = arrival ? new Date(arrival.submittedAt) : new Date();
+  // The account's candidates are read while the policy is: only their match needs the policy.
+  const candidates = accountCandidates(input.submission.body.customer);
+  candidates.catch(() => undefined); // awaited below; a failed policy read must not leave it unhandled
   const policy = await currentPolicy(arrival ? new Date() : submittedAt);
   if (!policy) {
     throw ApplicationFailure.nonRetryable(
@@ -81,13 +99,9 @@ export async function storeSubmission(
       'NoPolicy',
     );
   }
-  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity);
+  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity, candidates);
   const pending = pendingRegistration(input, submittedAt, policy.version, account);
-  await limitsFor(input.submission)(
-    { _id: input.submission.resellerId, partnerType: input.submission.partnerType },
-    registrationId,
-    pending.lookupKeys,
-  ).catch((error: unknown) => {
+  await reserveLimits(input.submission, registrationId, pending.lookupKeys, policy).catch((error: unknown) => {
     if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
     throw error;
   });
@@ -112,6 +126,38 @@ export async function storeSubmission(
 }
 
 /**
+ * A migrated registration that arrives closed (won, lost, expired, withdrawn, rejected): stored for
+ * history with its pre-drawn number, never listed under its deal's keys (it holds nothing), taking no
+ * limit, and with no workflow (`historyOnly`). Its `imported` entry is the import's to record next
+ * (activities/imported-history.ts). A retry finds the document stored and writes nothing twice.
+ */
+export async function storeHistoryOnly(input: AcceptanceInput, arrival: Arrival): Promise<RegistrationDoc> {
+  const stored = await Registration.findById(input.registrationId).lean<RegistrationDoc>().exec();
+  if (stored) return stored;
+  const policy = await currentPolicy(new Date());
+  if (!policy) throw ApplicationFailure.nonRetryable('no allocation policy has been published yet', 'NoPolicy');
+  const registration = await historyOnlyRegistration(input, arrival, policy);
+  if (await insertOnce(Registration, registration)) return registration;
+  return (await Registration.findById(input.registrationId).lean<RegistrationDoc>().exec()) as RegistrationDoc;
+}
+
+/** A closed import's document as `storeHistoryOnly` stores it (pending, its entry to follow), not yet stored. */
+export async function historyOnlyRegistration(
+  input: AcceptanceInput,
+  arrival: Arrival,
+  policy: PolicyVersion,
+): Promise<RegistrationDoc> {
+  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity);
+  const pending = pendingRegistration(input, new Date(arrival.submittedAt), policy.version, account);
+  return {
+    ...pending,
+    historyOnly: true,
+    sequence: arrival.sequence,
+    listKeys: registrationListKeys({ ...pending, sequence: arrival.sequence }),
+  };
+}
+
+/**
  * The vendor's account of the customer, read before anything is written (README: one point read per
  * identifier and domain, an indexed equality per name key, the programs of a certain match). The
  * registration keeps it as it is now: its decision routes by this snapshot, whatever changes later.
@@ -119,9 +165,13 @@ export async function storeSubmission(
  * those moments, the first attempt's `account:<id>` listing stays behind: one more candidate for checks on
  * that account (compared, never matched by it), which the exhaustive invariant check reports as a stray.
  */
-async function accountOf(submission: SubmissionInput, nameSimilarity: number): Promise<RegistrationAccount> {
+async function accountOf(
+  submission: SubmissionInput,
+  nameSimilarity: number,
+  candidates?: Promise<AccountRecord[]>,
+): Promise<RegistrationAccount> {
   const { customer, program } = submission.body;
-  const { match, facts } = await lookUpAccount(customer, nameSimilarity);
+  const { match, facts } = await lookUpAccount(customer, nameSimilarity, candidates);
   return registrationAccount(match, facts, { customer, ...(program !== undefined && { program }) });
 }
 
@@ -140,13 +190,11 @@ function pendingRegistration(
     resellerId: submission.resellerId,
     partnerType: submission.partnerType,
     distributorId: body.distributorId,
+    ...(submission.sellerId !== undefined && { sellerId: submission.sellerId }),
     customer: body.customer,
     opportunity: body.opportunity,
     program: body.program,
-    searchText: [body.customer.name, body.customer.domain, body.opportunity.title]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase(),
+    searchText: registrationSearchText(body.customer, body.opportunity),
     // Under its account's key too: a registration on the account finds it whatever it typed.
     lookupKeys: registrationLookupKeys(body.customer, account.accountId),
     customerKeys: customerKeysOf(identity),
@@ -163,5 +211,6 @@ function pendingRegistration(
     workflowId: registrationWorkflowId(registrationId),
     updatedAt: submittedAt,
     ...(submission.arrival && { arrival: submission.arrival, updatedAt: new Date() }),
+    ...(submission.transfer && { transferredFrom: submission.transfer.from }),
   };
 }

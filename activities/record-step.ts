@@ -6,11 +6,11 @@ import type { DecisionRecord, RegistrationDoc } from '../db/registrations';
 import { recordReplayEnd } from '../db/replay-records';
 import { dropUndefined, effectsOf, type LifecycleState, type LifecycleStep } from '../domain/lifecycle';
 import type { RecordedStep } from '../workflows/definitions';
-import { notifyPartners } from './notify';
+import { notifyHouseSeller, notifyPartners } from './notify';
 import { tellWatchers } from './tell-watchers';
 
 /** The step as the store takes it: its times as dates (a workflow's values travel as ISO text). */
-function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
+export function requestOf(registrationId: string, step: LifecycleStep): TransitionRequest {
   const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
   const { decidedAt, protectedUntil, endedAt, ...rest } = step.set;
   const set = dropUndefined({
@@ -25,7 +25,8 @@ function requestOf(registrationId: string, step: LifecycleStep): TransitionReque
 /**
  * Everything that follows from an entry in the chain, each part keyed, in an order a retry completes:
  * its program-health facts and replay end, the release of the deal when it ended the registration (keys
- * unlisted, quota slot freed), the partners' notification (one event id per entry), and the resellers
+ * unlisted, quota slot freed), the partners' notification (one event id per entry), the house account's
+ * seller told of a partner's first decision on it, and the resellers
  * watching the deal it held. It is derived from
  * the entry as stored, never from the attempt at hand, so a retry after any crash completes the same step.
  */
@@ -37,7 +38,10 @@ async function completeEffects(registration: RegistrationDoc, entry: DecisionRec
   if (ends) await unlistFromKeys(registration._id, registration.lookupKeys);
   await crashPoint('step:released');
   if (notify) await notifyPartners(registration, notify.type, notify.key);
-  if (ends) await tellWatchers(registration, entry.at);
+  await notifyHouseSeller(registration, entry);
+  // A change that removed product lines frees that part of the deal: watchers it no longer overlaps are told.
+  const removedLines = (entry.change?.before.productLines ?? []).length > 0;
+  if (ends || removedLines) await tellWatchers(registration, entry.at, entry.transfer?.to);
 }
 
 export function lifecycleStateOf(doc: RegistrationDoc): LifecycleState {

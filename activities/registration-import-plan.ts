@@ -2,32 +2,24 @@ import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import pLimit from 'p-limit';
 import { crashPoint } from '../config/crash-points';
-import { listUnderKeys, registrationIdsUnderKeys } from '../db/dealkeys';
+import { listUnderKeys } from '../db/dealkeys';
 import { importChunk, importJob } from '../db/imports';
 import { Distributor, Reseller, type ResellerDoc } from '../db/partners';
 import { currentPolicy } from '../db/policies';
 import { type PlannedRow, recordPlan, storePlanChunk } from '../db/registration-imports';
-import { Registration, registrationFacts } from '../db/registrations';
+import { Registration } from '../db/registrations';
 import { drawBlock, highestSequence } from '../db/sequences';
 import { catalogueHasProducts, productById } from '../db/vendor-records';
-import { decide } from '../domain/allocation';
-import type { RegistrationFacts } from '../domain/allocation/types';
-import { customerIdentity, lookupKeys } from '../domain/matching';
-import {
-  emptyMigrationReport,
-  MAX_LISTED_CONFLICTS,
-  type MigrationConflict,
-  type MigrationReport,
-} from '../domain/migration/report';
+import { emptyMigrationReport } from '../domain/migration/report';
 import {
   type ImportedRegistration,
   importedRegistrationFromRow,
   importedRegistrationId,
 } from '../domain/migration/rows';
-import type { PolicyVersion } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
 import type { RowError } from '../domain/vendor/csv-rows';
-import { loadRegistrations } from './registration-facts';
+import { currentRun, escalationIdFor } from './escalation-ids';
+import { keysOf, planConflicts } from './registration-import-conflicts';
 
 /** Planned rows to a chunk, as the file's chunks. */
 const PLANNED_PER_CHUNK = 1000;
@@ -138,74 +130,6 @@ async function storedAlready(rows: readonly Checked[]): Promise<Set<string>> {
   return new Set(rows.filter((_, index) => found[index]).map((row) => row.registrationId));
 }
 
-const keysOf = (record: ImportedRegistration) => lookupKeys(customerIdentity(record.customer));
-
-function factsOf(planned: PlannedRow): RegistrationFacts {
-  const { record } = planned;
-  return registrationFacts({
-    _id: planned.registrationId,
-    status: 'approved',
-    resellerId: record.resellerId,
-    partnerType: planned.partnerType,
-    distributorId: record.distributorId,
-    customer: record.customer,
-    program: record.program,
-    sequence: planned.sequence,
-    opportunity: record.opportunity,
-  });
-}
-
-/**
- * What the rows will do, in numbering order: each approved import weighed as the registration's own look
- * will weigh it, against the live registrations holding its deal and the approved imports before it
- * that keep theirs; one the engine would not approve is escalated (a conflict, listed with its holders).
- */
-async function predict(planned: readonly PlannedRow[], policy: PolicyVersion, report: MigrationReport) {
-  const keptByKey = new Map<string, PlannedRow[]>();
-  const rowOf = new Map(planned.map((row) => [row.registrationId, row.row]));
-  for (const row of planned) {
-    const { status } = row.record;
-    if (status === 'pending' || status === 'escalated') report.decidedAfresh += 1;
-    else if (status !== 'approved') report.closed += 1;
-    if (status !== 'approved') continue;
-    heartbeat();
-    const keys = keysOf(row.record);
-    const live = (await loadRegistrations(await registrationIdsUnderKeys(keys))).filter(
-      (other) => other._id !== row.registrationId && isActiveStatus(other.status) && other.status !== 'pending',
-    );
-    const imported = [...new Set(keys.flatMap((key) => keptByKey.get(key) ?? []))];
-    const decision = decide({
-      subject: { ...factsOf(row), status: 'pending' },
-      policy: policy.policy,
-      policyVersion: policy.version,
-      holders: [...live.map(registrationFacts), ...imported.map(factsOf)],
-    });
-    if (decision.outcome === 'approve') {
-      report.approved += 1;
-      for (const key of keys) keptByKey.set(key, [...(keptByKey.get(key) ?? []), row]);
-      continue;
-    }
-    report.escalated += 1;
-    report.conflictCount += 1;
-    if (report.conflicts.length >= MAX_LISTED_CONFLICTS) continue;
-    const conflict: MigrationConflict = {
-      row: row.row,
-      registrationId: row.registrationId,
-      resellerId: row.record.resellerId,
-      ...(decision.reasonCode && { reasonCode: decision.reasonCode }),
-      heldBy: decision.matches.map((match) => {
-        const holderRow = rowOf.get(match.registrationId);
-        return {
-          registrationId: match.registrationId,
-          resellerId: match.resellerId,
-          ...(holderRow !== undefined && { row: holderRow }),
-        };
-      }),
-    };
-    report.conflicts.push(conflict);
-  }
-}
-
 const byOriginalOrder = (a: Checked, b: Checked) =>
   Date.parse(a.record.submittedAt) - Date.parse(b.record.submittedAt) || a.row - b.row;
 
@@ -231,9 +155,17 @@ export async function planRegistrationImport({ jobId }: { jobId: string }): Prom
     ? await highestSequence().then((top) => ordered.map((_, index) => top + index + 1))
     : await drawBlock(`import:${jobId}`, ordered.length);
   if (!dryRun) await crashPoint('import:block-drawn');
-  const planned: PlannedRow[] = ordered.map((row, index) => ({ ...row, sequence: sequences[index] as number }));
+  const numbered: PlannedRow[] = ordered.map((row, index) => ({ ...row, sequence: sequences[index] as number }));
   const report = { ...emptyMigrationReport(dryRun), alreadyImported: stored.size };
-  await predict(planned, policy, report);
+  // Each deal's escalation named from this run (a retry of the plan names it the same), never from a row.
+  const run = currentRun();
+  const conflicts = await planConflicts(numbered, policy, report, (first) =>
+    escalationIdFor(`import-conflict:${first}`, run),
+  );
+  const planned = numbered.map((row) => {
+    const conflict = conflicts.get(row.registrationId);
+    return conflict ? { ...row, conflict } : row;
+  });
   heartbeat({ predicted: planned.length });
   let planChunks = 0;
   if (!dryRun) {

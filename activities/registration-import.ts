@@ -13,6 +13,7 @@ import { rowsSharingKeys } from '../domain/vendor/row-groups';
 import { type RegistrationWorkflowInput, registrationWorkflowId } from '../workflows/definitions';
 import { searchAttributes } from '../workflows/search-attributes';
 import type { ActivityDeps } from './context';
+import { isImportedClosed, storeImportedHistories } from './imported-history';
 import { planRegistrationImport } from './registration-import-plan';
 
 /** Registrations started at once: rows of different deals (no key in common). */
@@ -46,6 +47,7 @@ export function arrivalInput(
         status,
         ...(protectedUntil && { protectedUntil }),
         ...(note && { note }),
+        ...(planned.conflict && { conflict: planned.conflict }),
       },
     },
   };
@@ -80,16 +82,36 @@ async function startArrival(deps: ActivityDeps, job: ImportJobDoc, planned: Plan
   }
 }
 
+/** A chunk's live rows started, those of one deal in turn (see `startImportedRegistrations`). */
+async function startLive(deps: ActivityDeps, job: ImportJobDoc, rows: readonly PlannedRow[]): Promise<void> {
+  const deals = rowsSharingKeys(rows.map((row) => lookupKeys(customerIdentity(row.record.customer))));
+  const limit = pLimit(STARTS_IN_FLIGHT);
+  let started = 0;
+  await Promise.all(
+    deals.map((indexes) =>
+      limit(async () => {
+        for (const index of indexes) {
+          await startArrival(deps, job, rows[index] as PlannedRow);
+          started += 1;
+          heartbeat({ started });
+          if (started === Math.ceil(rows.length / 2)) await crashPoint('import:rows-started');
+        }
+      }),
+    ),
+  );
+}
+
 export function registrationImportActivities(deps: ActivityDeps) {
   return {
     planRegistrationImport,
 
     /**
-     * Starts the registrations of one chunk of the plan. Those that share a deal key are started one after
-     * another in their numbering order (earlier chunks are started already), so that a registration's look
-     * finds every import of its deal numbered before it running (listed by the plan, waited for until
-     * stored); those of different deals, which never look at each other, are started at once. A chunk the
-     * job counts already is passed over.
+     * Starts the registrations of one chunk of the plan. Its closed ones are stored for history at once,
+     * with no workflow, in one batch (they hold no deal, so no other row waits on them); meanwhile those
+     * that share a deal key are started one after another in their numbering order (earlier chunks are
+     * started already), so that a registration's look finds every import of its deal numbered before it
+     * running (listed by the plan, waited for until stored); those of different deals, which never look
+     * at each other, are started at once. A chunk the job counts already is passed over.
      */
     async startImportedRegistrations({ jobId, index }: { jobId: string; index: number }): Promise<void> {
       const job = await importJob(jobId);
@@ -97,21 +119,12 @@ export function registrationImportActivities(deps: ActivityDeps) {
       if (job.chunksDone > index) return;
       const plan = await planChunk(jobId, index);
       if (!plan) throw ApplicationFailure.nonRetryable(`plan chunk ${index} of ${jobId} is missing`, 'PlanMissing');
-      const deals = rowsSharingKeys(plan.rows.map((row) => lookupKeys(customerIdentity(row.record.customer))));
-      const limit = pLimit(STARTS_IN_FLIGHT);
-      let started = 0;
-      await Promise.all(
-        deals.map((rows) =>
-          limit(async () => {
-            for (const index of rows) {
-              await startArrival(deps, job, plan.rows[index] as PlannedRow);
-              started += 1;
-              heartbeat({ started });
-              if (started === Math.ceil(plan.rows.length / 2)) await crashPoint('import:rows-started');
-            }
-          }),
-        ),
-      );
+      const closed = plan.rows.filter((row) => isImportedClosed(row.record.status));
+      const live = plan.rows.filter((row) => !isImportedClosed(row.record.status));
+      await Promise.all([
+        storeImportedHistories(closed.map((planned) => arrivalInput(job, planned))),
+        startLive(deps, job, live),
+      ]);
       await addStartedChunk(job, index, plan.rows.length);
     },
 

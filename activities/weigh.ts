@@ -5,9 +5,10 @@ import { decide, explain } from '../domain/allocation';
 import type { Decision } from '../domain/allocation/types';
 import type { EngineVerdict } from '../domain/lifecycle-entries';
 import { compareCustomers, sharedProductLines } from '../domain/matching';
-import type { Policy } from '../domain/policy/schema';
+import { lineSequence } from '../domain/opportunity-change';
+import type { Policy, PolicyVersion } from '../domain/policy/schema';
 import { isActiveStatus } from '../domain/registration';
-import type { AcceptanceTerms, Wait, WeighInput, WeighResult } from '../workflows/definitions';
+import type { AcceptanceTerms, ChangeLook, LookInput, Wait, WeighInput, WeighResult } from '../workflows/definitions';
 import { currentRun, escalationIdFor, type WorkflowRun } from './escalation-ids';
 import { loadPolicyVersion, loadRegistration, loadRegistrations } from './registration-facts';
 
@@ -40,7 +41,10 @@ export async function weighIn(run: () => WorkflowRun, input: WeighInput): Promis
   const verdictOf = (decision: Decision, escalationId?: string) =>
     engineVerdict(decision, escalationId, registration.account);
   if (input.mode === 'confirm') {
-    const decision = confirmation(decideWith(listed.live.filter((other) => other.status === 'approved')));
+    const decision = confirmation(
+      decideWith(listed.live.filter((other) => other.status === 'approved')),
+      input.dealOnly,
+    );
     return { verdict: verdictOf(decision), at: at() };
   }
   const holders = listed.live.filter((other) => other.status === 'approved' || other.status === 'escalated');
@@ -54,14 +58,71 @@ export async function weighIn(run: () => WorkflowRun, input: WeighInput): Promis
   return { verdict: verdictOf(decision, escalationId), at: at() };
 }
 
+/** The reasons a look at a change's added lines refuses it: another registration holds (or may hold) them. */
+const dealReasons = new Set(['already-registered', 'duplicate', 'possible-duplicate']);
+
+/**
+ * The look at the product lines a change adds (claimed and numbered on the document: activities/change-lines.ts),
+ * as a new registration of only those lines, numbered then, would be weighed: refused when a live registration
+ * of the deal holds or may hold one of them, after every earlier registration (or change) of those lines has
+ * its word. Routing is not asked again: the registration's own decision settled it.
+ */
+export async function weighChange(input: LookInput & { registrationId: string }): Promise<ChangeLook> {
+  const registration = await loadRegistration(input.registrationId);
+  const claim = registration.lineClaim;
+  if (claim?.sequence === undefined) throw new Error(`registration ${registration._id} claims no numbered lines`);
+  const subject: RegistrationDoc = {
+    ...registration,
+    opportunity: { ...registration.opportunity, productLines: claim.productLines },
+    sequence: claim.sequence,
+    lineSequences: {},
+  };
+  const { policy, version } = await loadPolicyVersion(registration.policyVersion);
+  const listed = await candidates(registration, []);
+  const holders = listed.live.filter((other) => other.status === 'approved' || other.status === 'escalated');
+  const decision = decide({
+    subject: registrationFacts(subject),
+    policy,
+    policyVersion: version,
+    holders: holders.map(registrationFacts),
+  });
+  if (decision.reasonCode && dealReasons.has(decision.reasonCode))
+    return { refused: { reasonCode: decision.reasonCode, explanation: explain(decision, 'reseller') } };
+  return (await earlierToWaitFor(subject, listed, policy, input)) ?? {};
+}
+
+/**
+ * The confirmation's look for a registration not stored yet (a transfer's receiver, judged before its
+ * registration exists, so that a refused transfer stores nothing): the approved registrations listed under
+ * its keys, but those in `distinctFrom`.
+ */
+export async function confirmUnstored(
+  subject: RegistrationDoc,
+  { policy, version }: PolicyVersion,
+  distinctFrom: readonly string[],
+  dealOnly = false,
+): Promise<EngineVerdict> {
+  const listed = await candidates(subject, distinctFrom);
+  const holders = listed.live.filter((other) => other.status === 'approved').map(registrationFacts);
+  const decision = confirmation(
+    decide({ subject: registrationFacts(subject), policy, policyVersion: version, holders }),
+    dealOnly,
+  );
+  return engineVerdict(decision, undefined, subject.account);
+}
+
 /**
  * An approval on review stands unless another approved registration certainly holds the deal now: a
  * probable match was the channel manager's to weigh, and was.
  */
-function confirmation(decision: Decision): Decision {
-  if (decision.outcome !== 'escalate') return decision;
+function confirmation(decision: Decision, dealOnly = false): Decision {
+  const overridden = dealOnly && decision.outcome === 'reject' && !heldReasons.has(decision.reasonCode ?? '');
+  if (decision.outcome !== 'escalate' && !overridden) return decision;
   return { ...decision, outcome: 'approve', reasonCode: undefined, matches: [] };
 }
+
+/** The rejections that mean another registration holds the deal: a channel manager's word does not override them. */
+const heldReasons = new Set(['already-registered', 'duplicate']);
 
 /**
  * What is listed under the subject's keys, but the registrations it must not be weighed against: the live
@@ -91,19 +152,49 @@ async function earlierToWaitFor(
   registration: RegistrationDoc,
   { live, unstored }: { live: readonly RegistrationDoc[]; unstored: readonly string[] },
   policy: Policy,
-  input: WeighInput,
+  input: LookInput,
 ): Promise<Wait | undefined> {
   const awaited = unstored.find((id) => !(input.neverStored ?? []).includes(id));
   if (awaited) return { waitFor: awaited, until: 'accepted' };
-  const sequence = registration.sequence ?? Number.MAX_SAFE_INTEGER;
   const related: RegistrationDoc[] = [];
   for (const other of live) {
-    if (other.status !== 'pending' || (other.sequence ?? 0) >= sequence) continue;
+    if (other.status !== 'pending' || (other.sequence ?? 0) >= sequenceAgainst(registration, other)) continue;
     if (await mayBeSameDeal(registration, other, policy)) related.push(other);
   }
   related.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   const named = input.waitFor === 'latest' ? related.at(-1) : related[0];
-  return named ? { waitFor: named._id, until: 'decided' } : undefined;
+  if (named) return { waitFor: named._id, until: 'decided' };
+  return claimToWaitFor(registration, live, policy);
+}
+
+/**
+ * The subject's place against another registration: the latest sequence among the lines they share (a line a
+ * change added counts from that change's number), so a look waits for whoever came first on any of them.
+ */
+function sequenceAgainst(subject: RegistrationDoc, other: RegistrationDoc): number {
+  const shared = sharedProductLines(subject.opportunity.productLines, other.opportunity.productLines);
+  return Math.max(subject.sequence ?? Number.MAX_SAFE_INTEGER, ...shared.map((line) => lineSequence(subject, line)));
+}
+
+/**
+ * Lines another registration's change is adding, claimed before they were numbered: a claim still without its
+ * number may be earlier than us (`change-numbered`), one numbered before us is (`change-settled`); a later one
+ * waits for us instead (its look finds us pending).
+ */
+async function claimToWaitFor(
+  subject: RegistrationDoc,
+  live: readonly RegistrationDoc[],
+  policy: Policy,
+): Promise<Wait | undefined> {
+  for (const other of live) {
+    const claim = other.lineClaim;
+    if (!claim) continue;
+    const claimed = { ...other, opportunity: { ...other.opportunity, productLines: claim.productLines } };
+    if (claim.sequence !== undefined && claim.sequence >= sequenceAgainst(subject, claimed)) continue;
+    if (!(await mayBeSameDeal(subject, claimed, policy))) continue;
+    return { waitFor: other._id, until: claim.sequence === undefined ? 'change-numbered' : 'change-settled' };
+  }
+  return undefined;
 }
 
 /**
@@ -137,9 +228,12 @@ function engineVerdict(decision: Decision, escalationId?: string, account?: Acco
  * join may be finishing, and joining it again and again would record a step each time).
  */
 function escalationFor(decision: Decision, holders: RegistrationDoc[], run: WorkflowRun, attempt: number): string {
-  // A route's exception is asked for each registration on its own.
-  const routing = decision.reasonCode === 'unrouted' || decision.reasonCode === 'wrong-route';
-  if (attempt === 0 && !routing) {
+  // A route's exception (or a house account's) is asked for each registration on its own.
+  const exception =
+    decision.reasonCode === 'unrouted' ||
+    decision.reasonCode === 'wrong-route' ||
+    decision.reasonCode === 'house-account';
+  if (attempt === 0 && !exception) {
     const matched = new Set(decision.matches.map((match) => match.registrationId));
     const escalatedHolder = holders
       .filter((holder) => matched.has(holder._id) && holder.status === 'escalated' && holder.escalationId)

@@ -22,8 +22,10 @@ export function presentedKey(req: Request): string | undefined {
 }
 
 /** A partner key without its partner would see no scope at all; never let it through as unscoped. */
-const isUnbound = (key: Pick<ApiKeyDoc, 'role' | 'resellerId' | 'distributorId'>) =>
-  (key.role === 'reseller' && !key.resellerId) || (key.role === 'distributor' && !key.distributorId);
+const isUnbound = (key: Pick<ApiKeyDoc, 'role' | 'resellerId' | 'distributorId' | 'sellerId'>) =>
+  (key.role === 'reseller' && !key.resellerId) ||
+  (key.role === 'distributor' && !key.distributorId) ||
+  (key.role === 'sales' && !key.sellerId);
 
 const keyCaller = (stored: ApiKeyDoc): Caller => ({
   principal: { kind: 'key', id: stored.keyId },
@@ -31,6 +33,7 @@ const keyCaller = (stored: ApiKeyDoc): Caller => ({
   role: stored.role,
   ...(stored.resellerId ? { resellerId: stored.resellerId } : {}),
   ...(stored.distributorId ? { distributorId: stored.distributorId } : {}),
+  ...(stored.sellerId ? { sellerId: stored.sellerId } : {}),
 });
 
 /**
@@ -84,6 +87,7 @@ async function sessionPrincipal(session: SessionDoc): Promise<Caller | undefined
       role: user.role,
       ...(user.resellerId ? { resellerId: user.resellerId } : {}),
       ...(user.distributorId ? { distributorId: user.distributorId } : {}),
+      ...(user.sellerId ? { sellerId: user.sellerId } : {}),
       ...(user.orgAdmin ? { orgAdmin: true } : {}),
     };
     return isUnbound(caller) ? undefined : caller;

@@ -1,5 +1,5 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { LimitReached, RequestRefused } from '../domain/errors';
+import { ChangeRefused, LimitReached, RequestRefused } from '../domain/errors';
 import { HttpProblem, type Problem, problem, problemType } from './problem';
 
 /** How long a client should wait before retrying while a dependency is down. */
@@ -30,6 +30,10 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
+const socketErrorCodes = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
+const isDriverSocketError = (error: Error): boolean =>
+  socketErrorCodes.has(String((error as { code?: unknown }).code)) && /[\\/]mongodb[\\/]/.test(error.stack ?? '');
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const cause of causes(error)) {
     if (!(cause instanceof Error)) continue;
@@ -42,6 +46,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     }
     // FerretDB's SQLite backend gives up on a write lock after its busy timeout: overloaded, not wrong.
     if (cause.name === 'MongoServerError' && /SQLITE_BUSY|database is locked/.test(cause.message)) return true;
+    // A socket the database closed under the driver's feet (the server stopped between its heartbeats)
+    // surfaces as the bare Node error, not as a MongoNetworkError.
+    if (isDriverSocketError(cause)) return true;
     // With bufferCommands off, mongoose refuses at once instead of queueing while disconnected.
     if (
       cause.name === 'MongooseError' &&
@@ -103,6 +110,14 @@ export function answerFor(error: unknown, bodyLimit: string): Answer {
     const refused = problem(422, error.title, error.detail);
     return {
       problem: { ...refused, type: problemType('limit-reached'), limit: error.limit },
+      headers: {},
+      unexpected: false,
+    };
+  }
+  if (error instanceof ChangeRefused) {
+    const refused = problem(422, error.title, error.detail);
+    return {
+      problem: { ...refused, type: problemType(error.reasonCode), reasonCode: error.reasonCode },
       headers: {},
       unexpected: false,
     };

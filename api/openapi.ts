@@ -1,11 +1,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
+import { roles } from '../db/apikeys';
 import { type AnyRoute, fullPath } from './route-spec';
 import { problemSchema } from './schemas/common';
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
 const problemResponse = (description: string): ResponseConfig => ({ description, content: problemContent });
-const allRoles = 5;
+const allRoles = roles.length;
 
 /** The refusals every route of a kind can give, so that no route's document forgets them. */
 function commonRefusals(route: AnyRoute): Record<number, string> {

@@ -16,6 +16,8 @@ export interface Problem {
   errors?: FieldError[];
   /** With `limit-reached`: which of the policy's limits refused the request. */
   limit?: string;
+  /** A refused change: why (`already-registered`, …), also the problem type's last segment. */
+  reasonCode?: string;
 }
 
 /** Problem types are stable URIs under one namespace so that clients can switch on them. */

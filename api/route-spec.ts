@@ -33,6 +33,8 @@ export interface Caller {
   role: Role;
   resellerId?: string;
   distributorId?: string;
+  /** A `sales` caller's vendor seller. */
+  sellerId?: string;
   /** A reseller or distributor user who manages its own organisation's users. */
   orgAdmin?: boolean;
   /** Present when the request was authenticated by a session cookie. */

@@ -7,7 +7,9 @@ import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { type AllocationModel, allocationModels } from '../domain/policy/schema';
 import { addSqliteMatchingIndexes } from '../scripts/dev-stack/ferretdb-matching-indexes';
 import { progress } from '../scripts/dev-stack/stack';
-import { benchProcess, processOf, runBareExpress, runBaselineWorkflows } from './baseline/phase';
+import { runDriverTwin } from './baseline/driver-twin';
+import { benchProcess, processOf, runBareExpress, runBaselineWorkflows, withBaselineWorker } from './baseline/phase';
+import { runShapeTwin } from './baseline/shape-twin';
 import { seededRandom } from './dealreg/customers';
 import { MixPlanner, type PlannedRegistration } from './dealreg/mix';
 import { startDealregProcesses } from './dealreg/processes';
@@ -20,7 +22,7 @@ import type { BenchOptions } from './options';
 import { type ProfileSummary, summarizeCpuProfiles } from './report/cpu-profile';
 import { phaseFigures, ratiosOf } from './report/figures';
 import { captureGoProfile } from './report/go-profile';
-import type { LoadFigures } from './report/load-figures';
+import type { LoadFigures, TwinFigures } from './report/load-figures';
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 
@@ -33,8 +35,9 @@ async function bundle(workflowsPath: string, name: string): Promise<string> {
 }
 
 /**
- * One configuration's load measurements, on servers started for it: the two baselines, then the
- * registrations through the API (saturation per model, then paced), then the invariant check.
+ * One configuration's load measurements, on servers started for it: the yardsticks (bare Express, the
+ * no-op workflow, the shape twin, the driver twin), then the registrations through the API (saturation
+ * per model, then paced at half that saturation), then the invariant check.
  */
 export async function runLoadBench(
   options: BenchOptions,
@@ -74,19 +77,41 @@ export async function runLoadBench(
       concurrency: options.concurrency,
       maxSeconds: options.maxPhaseSeconds,
     });
-    const workflows = await runBaselineWorkflows({
-      client: temporal,
-      temporalAddress: stack.temporalAddress,
-      bundlePath: baselineBundle,
-      count: bodies.length,
+    // The no-op workflow and the shape twin on one baseline worker, one after the other.
+    const { workflows, shapeTwin } = await withBaselineWorker(
+      { temporalAddress: stack.temporalAddress, bundlePath: baselineBundle },
+      async (worker) => {
+        const common = { client: temporal, worker, concurrency: options.concurrency, runLabel, servers };
+        return {
+          workflows: await runBaselineWorkflows({
+            ...common,
+            count: bodies.length,
+            maxSeconds: options.maxPhaseSeconds,
+          }),
+          shapeTwin: await runShapeTwin({ ...common, bodies, maxSeconds: options.maxPhaseSeconds }),
+        };
+      },
+    );
+    const driverTwin = await runDriverTwin({
+      mongodbUri: `${stack.mongodbUri}/dealreg_driver_twin`,
+      bodies,
       concurrency: options.concurrency,
       maxSeconds: options.maxPhaseSeconds,
-      runLabel,
       servers,
     });
     const baseline = {
       bareExpress: phaseFigures('bare Express', bare.load, bare.usage),
       workflow: phaseFigures('baseline workflow', workflows.load, workflows.usage, (i) => workflows.completedAt.get(i)),
+    };
+    const twins: TwinFigures = {
+      shape: {
+        ...phaseFigures('shape twin', shapeTwin.load, shapeTwin.usage, (i) => shapeTwin.completedAt.get(i)),
+        bursts: shapeTwin.bursts,
+      },
+      driver: {
+        ...phaseFigures('driver twin', driverTwin.load, driverTwin.usage, (i) => driverTwin.completedAt.get(i)),
+        bursts: driverTwin.bursts,
+      },
     };
 
     const profileDir = options.profile ? path.join(liveDir, 'profiles') : undefined;
@@ -122,8 +147,9 @@ export async function runLoadBench(
         planner,
         concurrency: options.concurrency,
         maxPhaseSeconds: options.maxPhaseSeconds,
-        pacedRate: paced ? baseline.workflow.acceptedPerSecond / 2 : undefined,
+        paced,
         pacedSeconds: options.pacedSeconds,
+        soakMinutes: paced ? options.soakMinutes : 0,
         watched: [processOf('worker', processes.worker), processOf('api', processes.api), ...servers],
         runLabel,
         breakdown: true,
@@ -147,6 +173,7 @@ export async function runLoadBench(
     const goProfiles = ferretDbProfile ? [await ferretDbProfile] : [];
     return {
       baseline,
+      twins,
       dealreg,
       ratios: ratiosOf(dealreg.saturation, baseline.workflow, baseline.bareExpress),
       profiles,

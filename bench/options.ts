@@ -10,13 +10,15 @@ export interface BenchOptions {
   perModel: number;
   /** Stop a load phase after this long even if its count is not reached. */
   maxPhaseSeconds: number;
-  /** Length of the paced phase that holds half the baseline workflow rate (0 skips it). */
+  /** Length of the paced phase at half of dealreg's own saturation (0 skips it). */
   pacedSeconds: number;
+  /** Minutes of the soak at half of dealreg's saturation (`--soak`: 60; 0 skips it). */
+  soakMinutes: number;
   /**
    * Which parts to run: the load phases (baselines, registrations, invariants), the growth, the
    * simulation, and GET /insights over the simulation's store (same size and seeding budget).
    */
-  phases: Array<'load' | 'growth' | 'simulation' | 'insights' | 'import'>;
+  phases: Array<'load' | 'growth' | 'simulation' | 'insights' | 'import' | 'migration'>;
   /** Server and worker settings of the main run. */
   configuration: ConfigurationName;
   /** Run the load phase under every configuration and compare them (no growth, no report goals). */
@@ -40,6 +42,8 @@ export interface BenchOptions {
   insightsRebuild: boolean;
   /** Accounts the import phase generates and imports through the API (goal: 100,000 within 5 minutes). */
   importSize: number;
+  /** Registrations the migration phase generates and imports through the API (goal: 100,000 within 15 minutes). */
+  migrationSize: number;
   /** Record CPU profiles of the worker and the API (node --cpu-prof) and summarize them. */
   profile: boolean;
   /** A PostgreSQL of your own for FerretDB; by default the benchmark starts the bench profile's own. */
@@ -55,10 +59,13 @@ const help = `npm run bench -- [options]
   --concurrency N         requests in flight (default 16)
   --per-model N           registrations per allocation model (default 500)
   --max-phase-seconds N   time box for each model's load phase (default 90)
-  --paced-seconds N       paced phase at half the baseline rate (default 60; 0 skips)
-  --phases LIST           load,growth,simulation,insights,import (default all five; insights shares the simulation's
-                          store: the measures rebuilt from it, then GET /insights timed; import runs against
-                          TEMPORAL_ADDRESS and MONGODB_URI when both are set, else on the bench ports)
+  --paced-seconds N       paced phase at half of dealreg's own saturation (default 60; 0 skips)
+  --soak                  after the paced phase, an hour at half of dealreg's saturation: memory, errors, p99 drift
+  --soak-minutes N        the soak's length instead of an hour (not in CI; a shorter soak is reported as such)
+  --phases LIST           load,growth,simulation,insights,import,migration (default all six; insights shares the
+                          simulation's store: the measures rebuilt from it, then GET /insights timed; import and
+                          migration run against TEMPORAL_ADDRESS and MONGODB_URI when both are set, else on the
+                          bench ports)
   --config NAME           ${configurationNames.join(' | ')} (default postgresql, as npm start)
   --sweep [--configs A,B] compare configurations (default every one) on the load phase
   --growth SIZES          comma-separated stored-registration counts (default 10000,100000,1000000; none skips);
@@ -73,6 +80,8 @@ const help = `npm run bench -- [options]
   --insights-rebuild      the insights phase first rebuilds the measures with the code of npm run insights:rebuild
                           (timed); without it, it reads the facts the seeding wrote by the same rule
   --import-size N         accounts the import phase imports from a generated CSV file (default 100000; quick 10000)
+  --migration-size N      registrations the migration phase imports from a generated file, 30 % protected, the rest
+                          closed, while other requests are timed (default 100000; quick 5000)
   --profile               CPU-profile the worker and the API
   --durable               every commit flushed, as npm start runs (PostgreSQL fsync and synchronous_commit on,
                           Temporal's SQLite synchronous=FULL); by default the benchmark's servers do not flush
@@ -96,6 +105,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'per-model': { type: 'string' },
       'max-phase-seconds': { type: 'string' },
       'paced-seconds': { type: 'string' },
+      soak: { type: 'boolean', default: false },
+      'soak-minutes': { type: 'string' },
       config: { type: 'string' },
       phases: { type: 'string' },
       sweep: { type: 'boolean', default: false },
@@ -109,6 +120,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'simulation-seed-minutes': { type: 'string' },
       'insights-rebuild': { type: 'boolean', default: false },
       'import-size': { type: 'string' },
+      'migration-size': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'postgres-url': { type: 'string' },
       durable: { type: 'boolean', default: false },
@@ -132,16 +144,17 @@ export function parseOptions(argv: string[]): BenchOptions {
   for (const backend of backends) {
     if (backend !== 'sqlite' && backend !== 'postgresql') throw new Error(`unknown growth backend ${backend}`);
   }
-  const phases = (values.phases ?? 'load,growth,simulation,insights,import').split(',').filter(Boolean);
-  const known = ['load', 'growth', 'simulation', 'insights', 'import'];
+  const phases = (values.phases ?? 'load,growth,simulation,insights,import,migration').split(',').filter(Boolean);
+  const known = ['load', 'growth', 'simulation', 'insights', 'import', 'migration'];
   if (phases.some((phase) => !known.includes(phase)))
-    throw new Error('--phases takes load, growth, simulation, insights and/or import');
+    throw new Error('--phases takes load, growth, simulation, insights, import and/or migration');
   return {
     phases: phases as BenchOptions['phases'],
     concurrency: Math.max(1, positiveInt(values.concurrency, 16, 'concurrency')),
     perModel: Math.max(1, positiveInt(values['per-model'], quick ? 40 : 500, 'per-model')),
     maxPhaseSeconds: Math.max(1, positiveInt(values['max-phase-seconds'], quick ? 60 : 90, 'max-phase-seconds')),
     pacedSeconds: positiveInt(values['paced-seconds'], quick ? 10 : 60, 'paced-seconds'),
+    soakMinutes: positiveInt(values['soak-minutes'], values.soak === true ? 60 : 0, 'soak-minutes'),
     configuration,
     sweep: values.sweep === true,
     sweepConfigurations,
@@ -164,6 +177,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     simulationSeedMinutes: positiveInt(values['simulation-seed-minutes'], quick ? 5 : 30, 'simulation-seed-minutes'),
     insightsRebuild: values['insights-rebuild'] === true,
     importSize: Math.max(1, positiveInt(values['import-size'], quick ? 10_000 : 100_000, 'import-size')),
+    migrationSize: Math.max(1, positiveInt(values['migration-size'], quick ? 5_000 : 100_000, 'migration-size')),
     profile: values.profile === true,
     postgresUrl: values['postgres-url'] ?? process.env.DEALREG_FERRETDB_POSTGRES_URL,
     durable: values.durable === true,

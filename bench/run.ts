@@ -9,6 +9,7 @@ import { stopEverything } from './infra/cleanup';
 import { configurations } from './infra/configurations';
 import { startBenchPostgres } from './infra/stack';
 import { runLoadBench } from './load-bench';
+import { migrationGoalChecks, runMigrationPhase } from './migration/phase';
 import { parseOptions } from './options';
 import { checkGoals } from './report/goals';
 import { describeMachine } from './report/machine';
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
       loadConfigurations.some((name) => configurations[name].ferretDbBackend === 'postgresql')) ||
     (!options.sweep && options.phases.includes('growth') && options.growthBackends.includes('postgresql')) ||
     (!options.sweep && (options.phases.includes('simulation') || options.phases.includes('insights'))) ||
-    (!options.sweep && options.phases.includes('import') && !process.env.TEMPORAL_ADDRESS);
+    (!options.sweep &&
+      (options.phases.includes('import') || options.phases.includes('migration')) &&
+      !process.env.TEMPORAL_ADDRESS);
   // Started once for the whole run (stopped on exit by stopEverything), as npm start has one.
   if (needsPostgres) options.postgresUrl = await startBenchPostgres(options.postgresUrl, options.durable);
   if (options.sweep) return runSweep(options);
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     });
   }
   const imports = options.phases.includes('import') ? await runImportPhase(options) : undefined;
+  const migration = options.phases.includes('migration') ? await runMigrationPhase(options) : undefined;
   machine.loadAverageAtEnd = describeMachine().loadAverageAtStart;
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
@@ -93,7 +97,12 @@ async function main(): Promise<void> {
     simulation,
     insights,
     imports,
-    goals: [...checkGoals(load, growth, simulation, insights), ...importGoalChecks(imports)],
+    migration,
+    goals: [
+      ...checkGoals(load, growth, simulation, insights),
+      ...importGoalChecks(imports),
+      ...migrationGoalChecks(migration),
+    ],
   };
   const file = await writeReport(report, reportName('report', startedAt));
   process.stdout.write(renderTable(report));

@@ -23,6 +23,9 @@ export const crashPoints = [
   'dispatch:delivered',
   'import:block-drawn',
   'import:rows-started',
+  'import:history-claimed',
+  'import:history-logged',
+  'import:history-stored',
 ] as const;
 export type CrashPoint = (typeof crashPoints)[number];
 

@@ -16,15 +16,27 @@ export interface AccountLookup {
  * identifier and domain keys, an equality read per name key (bounded), the pure match, and for a
  * certain match the programs that make its routing facts (those it names, those listing it).
  */
-export async function lookUpAccount(customer: CustomerNaming, nameSimilarity: number): Promise<AccountLookup> {
+export async function lookUpAccount(
+  customer: CustomerNaming,
+  nameSimilarity: number,
+  candidates: Promise<AccountRecord[]> = accountCandidates(customer),
+): Promise<AccountLookup> {
+  const match = matchAccount(customer, await candidates, nameSimilarity);
+  if (match.kind !== 'certain') return { match };
+  return { match, facts: await routingFactsOfAccount(match.account) };
+}
+
+/**
+ * The accounts a customer could be: by its identifier and domain keys, and by its name keys. Apart from
+ * the match, so that an acceptance reads them while it reads the policy whose similarity judges them.
+ */
+export async function accountCandidates(customer: CustomerNaming): Promise<AccountRecord[]> {
   const identity = customerIdentity(customer);
   const [certain, byName] = await Promise.all([
     accountsByCertainKeys(identity.certainKeys),
     accountsByNameKeys([identity.nameKey, ...identity.blockingKeys]),
   ]);
-  const match = matchAccount(customer, [...certain, ...byName], nameSimilarity);
-  if (match.kind !== 'certain') return { match };
-  return { match, facts: await routingFactsOfAccount(match.account) };
+  return [...certain, ...byName];
 }
 
 /** An account's routing facts as they are now: its own programs and the programs that list it. */

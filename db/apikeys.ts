@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import type { Actor } from '../domain/actor';
 
-export const roles = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
+export const roles = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin', 'sales'] as const;
 export type Role = (typeof roles)[number];
 
 export interface ApiKeyDoc {
@@ -13,6 +13,8 @@ export interface ApiKeyDoc {
   role: Role;
   resellerId?: string;
   distributorId?: string;
+  /** A `sales` key's vendor seller. */
+  sellerId?: string;
   label?: string;
   createdAt: Date;
   createdBy: string;
@@ -29,6 +31,7 @@ const schema = new Schema<ApiKeyDoc>(
     role: { type: String, required: true },
     resellerId: String,
     distributorId: String,
+    sellerId: String,
     label: String,
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
@@ -54,6 +57,7 @@ export interface NewApiKey {
   role: Role;
   resellerId?: string;
   distributorId?: string;
+  sellerId?: string;
   label?: string;
   createdBy: string;
   actor?: Actor;
@@ -72,6 +76,7 @@ export async function createApiKey(input: NewApiKey): Promise<{ key: string; key
     role: input.role,
     resellerId: input.resellerId,
     distributorId: input.distributorId,
+    sellerId: input.sellerId,
     label: input.label,
     createdAt: new Date(),
     createdBy: input.createdBy,

@@ -5,7 +5,7 @@ import stringify from 'safe-stable-stringify';
 import { type AuditKeys, signText, verifyText } from '../config/audit-key';
 import type { ReasonCode, RegistrationStatus } from '../domain/registration';
 import { numberHint } from './hints';
-import { insertOnce } from './insert-once';
+import { insertOnce, isDuplicateKey } from './insert-once';
 import { GENESIS_HASH } from './registrations';
 
 /**
@@ -139,6 +139,78 @@ async function appendAfterHead(decision: AuditDecision, keys: AuditKeys): Promis
     }
     const taken = await readEntry(position);
     head = taken ? { position, hash: taken.hash } : head;
+  }
+}
+
+/** Appends decisions after the current head in their order, a run of positions per command; returns their positions. */
+export function appendBlockToAuditLog(decisions: readonly AuditDecision[], keys: AuditKeys): Promise<number[]> {
+  return oneAppendAtATime(() => appendBlockAfterHead(decisions, keys));
+}
+
+/** The documents of `decisions` chained one after another from `head`, signed. */
+function chainedFrom(head: { position: number; hash: string }, decisions: readonly AuditDecision[], keys: AuditKeys) {
+  let previous = head;
+  return decisions.map((decision) => {
+    const position = previous.position + 1;
+    const entry: AuditLogEntry = JSON.parse(
+      JSON.stringify({ ...decision, position, prevHash: previous.hash, keyId: keys.keyId }),
+    );
+    const hash = hashAuditEntry(entry);
+    previous = { position, hash };
+    return { ...entry, _id: auditLogId(position), hash, signature: signText(keys, SIGNATURE_PURPOSE, hash) };
+  });
+}
+
+/**
+ * As `appendAfterHead`, a block at a time: the run is inserted in order and stops at the first position
+ * another process took (each insert still its own unique insert), so what went in is a chained prefix;
+ * the rest follows the taken entry, as a single append would.
+ */
+async function appendBlockAfterHead(decisions: readonly AuditDecision[], keys: AuditKeys): Promise<number[]> {
+  const database = AuditLog.db.name;
+  const mine = lastHere.get(database);
+  let head = mine ?? (await startingHead(await headHint.read()));
+  let hintRead = mine === undefined;
+  const positions: number[] = [];
+  let rest = decisions;
+  while (rest.length > 0) {
+    const docs = chainedFrom(head, rest, keys);
+    const inserted = await insertRunInOrder(docs);
+    if (inserted > 0) {
+      const last = docs[inserted - 1] as AuditLogDoc;
+      head = { position: last.position, hash: last.hash };
+      lastHere.set(database, head);
+      positions.push(...docs.slice(0, inserted).map((doc) => doc.position));
+      rest = rest.slice(inserted);
+      continue;
+    }
+    if (!hintRead) {
+      hintRead = true;
+      const hint = await headHint.read();
+      if (hint > head.position + 1) {
+        head = await startingHead(hint);
+        continue;
+      }
+    }
+    const taken = await readEntry(head.position + 1);
+    head = taken ? { position: taken.position, hash: taken.hash } : head;
+  }
+  // Advisory, for other processes: not awaited.
+  void headHint.raise(head.position).catch(() => undefined);
+  return positions;
+}
+
+/** Inserts the documents in order until one's position is taken; how many went in. */
+async function insertRunInOrder(docs: readonly AuditLogDoc[]): Promise<number> {
+  try {
+    await AuditLog.insertMany(docs, { ordered: true });
+    return docs.length;
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ index?: number; code?: number }> }).writeErrors;
+    const first = Array.isArray(writeErrors) ? writeErrors[0] : undefined;
+    if (!isDuplicateKey(error) && first?.code !== 11000) throw error;
+    if (first?.index === undefined) throw error;
+    return first.index;
   }
 }
 

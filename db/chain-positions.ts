@@ -1,5 +1,6 @@
 import { model, Schema } from 'mongoose';
-import { insertOnce } from './insert-once';
+import { insertEachOnce, insertOnce } from './insert-once';
+import { findEachById } from './point-reads';
 import type { DecisionRecord, RegistrationDoc } from './registrations';
 
 /**
@@ -76,4 +77,41 @@ export async function recordAuditPosition(registrationId: string, prevHash: stri
 export async function auditPositionOf(registrationId: string, prevHash: string): Promise<number | undefined> {
   const ref = await AuditLogRef.findById(chainPositionId(registrationId, prevHash)).lean<AuditLogRefDoc>().exec();
   return ref?.auditPosition;
+}
+
+/**
+ * First places in many chains at once (a migration's history rows), each its own unique insert: for
+ * each registration, whether this call took it, and otherwise who holds it.
+ */
+export async function claimFirstPositions(
+  claims: ReadonlyArray<{ registrationId: string; entry: ChainEntry }>,
+): Promise<Map<string, { won: true } | { won: false; holder: ChainPositionDoc | null }>> {
+  const at = new Date();
+  const docs = claims.map(({ registrationId, entry }) => ({
+    _id: chainPositionId(registrationId, entry.record.prevHash),
+    registrationId,
+    ...entry,
+    at,
+  }));
+  const inserted = await insertEachOnce(ChainPosition, docs);
+  const lost = docs.filter((_, index) => !inserted[index]);
+  const holders = await findEachById(
+    ChainPosition,
+    lost.map((doc) => doc._id),
+  );
+  return new Map(
+    docs.map((doc, index) => [
+      doc.registrationId,
+      inserted[index] ? { won: true as const } : { won: false as const, holder: holders.get(doc._id) ?? null },
+    ]),
+  );
+}
+
+export async function recordAuditPositions(
+  refs: ReadonlyArray<{ registrationId: string; prevHash: string; auditPosition: number }>,
+): Promise<void> {
+  await insertEachOnce(
+    AuditLogRef,
+    refs.map((ref) => ({ _id: chainPositionId(ref.registrationId, ref.prevHash), auditPosition: ref.auditPosition })),
+  );
 }

@@ -156,7 +156,19 @@ export interface TransitionRequest {
   to: RegistrationStatus;
   decision: DecisionDraft;
   /** Other fields to set together with the status (protectedUntil, decidedAt, …). */
-  set?: Partial<Pick<RegistrationDoc, 'protectedUntil' | 'decidedAt' | 'extensionsUsed' | 'escalationId' | 'endedAt'>>;
+  set?: Partial<
+    Pick<
+      RegistrationDoc,
+      | 'protectedUntil'
+      | 'decidedAt'
+      | 'extensionsUsed'
+      | 'escalationId'
+      | 'endedAt'
+      | 'opportunity'
+      | 'searchText'
+      | 'lineSequences'
+    >
+  >;
 }
 
 /** The registration after a step's entry is in its chain, that entry, and whether this call wrote it. */
@@ -233,21 +245,24 @@ const ABANDONED_CLAIM_MS = 60_000;
  */
 async function appendToGlobalLog(registrationId: string, entry: Pick<ChainPositionDoc, 'record'>): Promise<void> {
   const { record } = entry;
-  const position = await appendToAuditLog(
-    {
-      registrationId,
-      decisionKey: record.key,
-      decisionHash: record.hash,
-      toStatus: record.toStatus,
-      ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
-      at: record.at,
-    },
-    auditKeys(),
-  );
+  const position = await appendToAuditLog(globalLogEntryOf(registrationId, record), auditKeys());
   await recordAuditPosition(registrationId, record.prevHash, position);
 }
 
-function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): ChainEntry {
+/** What the global audit log keeps of a chain entry: which decision, its hash and outcome, when. */
+export function globalLogEntryOf(registrationId: string, record: ChainPositionDoc['record']) {
+  return {
+    registrationId,
+    decisionKey: record.key,
+    decisionHash: record.hash,
+    toStatus: record.toStatus,
+    ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
+    at: record.at,
+  };
+}
+
+/** The entry a step appends to `current`'s chain, sealed, with the fields it sets (also db/history-rows.ts). */
+export function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): ChainEntry {
   const at = request.decision.at ?? new Date().toISOString();
   const record = sealDecision(
     {
@@ -269,7 +284,8 @@ function chainEntryFor(request: TransitionRequest, current: RegistrationDoc): Ch
       ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
       explanation: record.explanation,
       resellerExplanation: record.resellerExplanation,
-      updatedAt: new Date(at),
+      // When the step is stored (its entry's `at` is when it was decided): the benchmark's decision clock.
+      updatedAt: new Date(),
     },
     // A status that no longer has a reason (an extension of an approved registration) must not keep an old one.
     unsetReasonCode: !record.reasonCode,

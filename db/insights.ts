@@ -29,15 +29,18 @@ const factSchema = new Schema<InsightFact>(
     at: { type: Date, required: true },
     distributorId: { type: String, required: true },
     segment: { type: String, required: true },
+    declaredSegment: String,
     partnerType: { type: String, required: true },
     model: { type: String, required: true },
     policyVersion: { type: Number, required: true },
+    seller: String,
     outcome: String,
     reasonCode: String,
     ms: Number,
     amount: Number,
     currency: String,
     lostReason: String,
+    disputeOutcome: String,
   },
   { versionKey: false },
 );
@@ -94,6 +97,16 @@ export async function modelOfVersion(version: number): Promise<string> {
 /** The facts of one decision-log entry (db/decision-log.ts calls this for every entry it writes). */
 export async function recordDecisionFacts(registration: FactSubject, entry: LoggedDecision): Promise<void> {
   await recordFacts(factsOfDecision(registration, entry, await modelOfVersion(registration.policyVersion)));
+}
+
+/** `recordDecisionFacts` for many entries, in one command. */
+export async function recordDecisionsFacts(
+  decided: ReadonlyArray<{ registration: FactSubject; entry: LoggedDecision }>,
+): Promise<void> {
+  const facts: InsightFact[] = [];
+  for (const { registration, entry } of decided)
+    facts.push(...factsOfDecision(registration, entry, await modelOfVersion(registration.policyVersion)));
+  await recordFacts(facts);
 }
 
 /** The registration whose dimensions an escalation's facts carry: its first contender. */

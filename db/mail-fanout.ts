@@ -1,17 +1,18 @@
 import { nextDigestAt } from '../domain/email/digest-time';
-import { holdForDigest, mailId, queueMail } from './mail-queue';
+import { holdForDigest, mailId, queueMail, sellerMailbox } from './mail-queue';
 import { preferenceOf, recipientsOf, type UserDoc } from './users';
 
 /** One notification as the outbox records it: the recipient partner (or the vendor) and its webhook payload. */
 export interface NotifiedEvent {
   eventId: string;
-  to: { kind: 'reseller' | 'distributor' | 'vendor'; id: string };
+  to: { kind: 'reseller' | 'distributor' | 'vendor' | 'seller'; id: string };
   type: string;
   payload: Record<string, unknown>;
 }
 
 /**
- * Tells the people of each notified partner (its active users; for the vendor, the channel managers)
+ * Tells the people of each notified partner (its active users; for the vendor, the channel managers;
+ * for a vendor seller, its sales people)
  * by email, each as they asked: at once, in the next daily digest, or not at all. What a person is
  * sent is the payload the partner's webhook receives, no more. Ids are derived from the event and the
  * person, so a retried activity queues nothing twice.
@@ -27,6 +28,16 @@ export async function queuePeopleMail(events: readonly NotifiedEvent[], now = ne
     events.map(async (event) => {
       const audience = audienceOf(event);
       const mailEvent = { type: event.type, audience, payload: event.payload, at: now };
+      if (event.to.kind === 'seller') {
+        // The seller's own address too, when its record has one (read when sent).
+        const mailbox = sellerMailbox(event.to.id);
+        await queueMail(
+          mailId('event', event.eventId, mailbox),
+          mailbox,
+          { kind: 'notification', event: mailEvent },
+          now,
+        );
+      }
       for (const user of await (people.get(audience) as Promise<UserDoc[]>)) {
         const preference = preferenceOf(user, event.type);
         if (preference === 'off') continue;

@@ -58,6 +58,14 @@ export const mailId = (...parts: string[]): string =>
     .digest('hex')
     .slice(0, 32)}`;
 
+/**
+ * A vendor seller's own address (the seller record's `email`) as a mail's recipient, in place of a
+ * person's id: the dispatcher reads the record when it sends, as it reads a person.
+ */
+export const sellerMailbox = (sellerId: string) => `seller:${sellerId}`;
+export const sellerOfMailbox = (recipient: string): string | undefined =>
+  recipient.startsWith('seller:') ? recipient.slice('seller:'.length) : undefined;
+
 /** Queues a mail once: true when this call queued it, false when it was queued (or sent) already. */
 export function queueMail(id: string, userId: string, content: MailContent, now = new Date()): Promise<boolean> {
   return insertOnce(Mail, {

@@ -46,6 +46,13 @@ export type ListEntry = ListEntryDoc;
 const entryId = (list: string, n: number) => `${list}#${n}`;
 const headHint = (list: string) => numberHint(`listHead:${list}`, 'listheads');
 
+/**
+ * The number this process last appended to each list, per database: a valid start (it exists), so the
+ * common append is one insert and no hint read. Bounded: forgotten lists start from the shared hint.
+ */
+const lastAppendedHere = new Map<string, number>();
+const REMEMBERED_LISTS = 10_000;
+
 /** Appends `ref` to the list; answers its number. Each call appends once more (see `isListed`). */
 export async function appendToList(
   list: string,
@@ -54,10 +61,20 @@ export async function appendToList(
   item?: Record<string, unknown>,
 ): Promise<number> {
   const hint = headHint(list);
-  for (let n = (await hint.read()) + 1; ; n += 1) {
+  const here = `${ListEntry.db.name}|${list}`;
+  const known = lastAppendedHere.get(here);
+  let hintRead = known === undefined;
+  for (let n = (known ?? (await hint.read())) + 1; ; n += 1) {
     if (await insertOnce(ListEntry, { _id: entryId(list, n), list, n, ref, at, ...(item ? { item } : {}) })) {
+      if (lastAppendedHere.size >= REMEMBERED_LISTS) lastAppendedHere.clear();
+      lastAppendedHere.set(here, n);
       await hint.raise(n);
       return n;
+    }
+    // Another process appended since: every number up to the shared hint is taken, so jump there once.
+    if (!hintRead) {
+      hintRead = true;
+      n = Math.max(n, await hint.read());
     }
   }
 }

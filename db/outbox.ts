@@ -16,12 +16,18 @@ export const notificationTypes = [
   'registration.withdrawn',
   'registration.expiring',
   'registration.expired',
+  'registration.transferred',
+  'registration.revoked',
   'escalation.opened',
   'escalation.deadline-missed',
+  'dispute.opened',
+  'dispute.decided',
+  'dispute.deadline-missed',
   'policy.scheduled',
   'policy.effective',
   'policy.cancelled',
   'deal.available',
+  'account.registered-on',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 

@@ -81,5 +81,6 @@ export const Webhook = model<WebhookDoc>(
   'webhooks',
 );
 
-export type PartnerRef = { kind: 'reseller' | 'distributor' | 'vendor'; id: string };
+/** Who is notified: a partner, the vendor's channel managers (`vendor`), or a vendor seller (`seller`). */
+export type PartnerRef = { kind: 'reseller' | 'distributor' | 'vendor' | 'seller'; id: string };
 export const webhookId = (partner: PartnerRef) => `${partner.kind}:${partner.id}`;

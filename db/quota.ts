@@ -47,7 +47,7 @@ quotaSchema.index({ debtOf: 1 });
 
 const Quota = model<QuotaDoc>('Quota', quotaSchema, 'quotaslots');
 
-export type CounterKind = 'active' | 'day' | 'key';
+export type CounterKind = 'active' | 'day' | 'key' | 'dispute';
 
 export interface Counter {
   kind: CounterKind;
@@ -76,6 +76,13 @@ const hasRecord = async (kind: CounterKind, holder: string) =>
 
 /** A free slot numbered at most `counter.limit`, inserted for `holder`, or undefined when all are taken. */
 async function insertFreeSlot(counter: Counter, holder: string): Promise<string | undefined> {
+  // Most customer keys are held by nobody yet: slot 1 first, in one insert, and no hint read or written.
+  if (
+    counter.kind === 'key' &&
+    (await insertOnce(Quota, { _id: slotId(counter.name, 1), holder, kind: counter.kind, at: new Date() }))
+  ) {
+    return slotId(counter.name, 1);
+  }
   const hint = await Quota.findById(hintId(counter.name)).lean<QuotaDoc>().exec();
   const start = Math.max(0, (hint?.next ?? 1) - 1);
   for (let step = 0; step < counter.limit; step += 1) {

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import type { ImportConflict } from '../domain/lifecycle-entries';
 import type { MigrationReport } from '../domain/migration/report';
 import type { ImportedRegistration } from '../domain/migration/rows';
 import type { PartnerType } from '../domain/registration';
@@ -17,6 +18,8 @@ export interface PlannedRow {
   sequence: number;
   partnerType: PartnerType;
   record: ImportedRegistration;
+  /** An approved import escalated for a conflict the plan found, and the escalation of its deal. */
+  conflict?: ImportConflict;
 }
 
 export interface ImportPlanDoc {

@@ -1,5 +1,5 @@
 import { LimitReached } from '../domain/errors';
-import { type LimitName, limitsFor, MAX_LIVE_PER_CUSTOMER_KEY } from '../domain/policy/schema';
+import { type LimitName, limitsFor, MAX_LIVE_PER_CUSTOMER_KEY, type PolicyVersion } from '../domain/policy/schema';
 import { isActiveStatus, type PartnerType } from '../domain/registration';
 import { currentPolicy } from './policies';
 import { markOnce, purgeCounter, releaseHeldSlot, settleHolder, takeSlot, takeSlotsOnce } from './quota';
@@ -37,42 +37,49 @@ export async function reserveQuota(
   registrationId: string,
   lookupKeys: readonly string[] = [],
   now = new Date(),
+  inForce?: PolicyVersion,
 ): Promise<QuotaReservation> {
-  const policy = await currentPolicy();
+  // The caller's policy when it read the one in force at this submission already (one read fewer).
+  const policy = inForce ?? (await currentPolicy());
   const limits = limitsFor(policy?.policy.limits, reseller.partnerType);
-  const taken: QuotaReservation[] = [];
+  const active = async (limit: number): Promise<QuotaReservation | undefined> => {
+    await countExistingActive(reseller._id, limit, policy?.version ?? 0);
+    const taken = await takeSlot(activeCounter(reseller._id, limit), registrationId);
+    if (taken.outcome === 'full') throw refusal('activePerReseller', limit, reseller.partnerType);
+    return taken.outcome === 'taken' ? { release: () => releaseHeldSlot('active', registrationId) } : undefined;
+  };
+  const day = async (limit: number): Promise<QuotaReservation | undefined> => {
+    forgetEarlierDays(reseller._id, now, limit);
+    // Recorded per registration: a retried acceptance finds its slot (`held`) instead of taking another.
+    const taken = await takeSlot(dayCounter(reseller._id, now, limit), registrationId);
+    if (taken.outcome === 'full') throw refusal('submissionsPerResellerPerDay', limit, reseller.partnerType);
+    return taken.outcome === 'taken' ? { release: () => releaseHeldSlot('day', registrationId) } : undefined;
+  };
+  const keys = async (): Promise<QuotaReservation> => {
+    const counters = lookupKeys.map((key) => keyCounter(reseller._id, key));
+    const full = await takeSlotsOnce(counters, registrationId);
+    const release = () => releaseHeldSlot('key', registrationId);
+    if (full.length > 0) {
+      await release();
+      throw keyRefusal(full.map((counter) => counter.name.slice(keyCounterPrefix(reseller._id).length)));
+    }
+    return { release };
+  };
+  // The counters are independent: taken at once, so an acceptance waits for the slowest, not the sum. A
+  // refusal gives back what the others took; the first refusal in this order is the one reported.
+  const attempts = await Promise.allSettled([
+    limits.activePerReseller !== undefined ? active(limits.activePerReseller) : undefined,
+    limits.submissionsPerResellerPerDay !== undefined ? day(limits.submissionsPerResellerPerDay) : undefined,
+    lookupKeys.length > 0 ? keys() : undefined,
+  ]);
+  const taken = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' && attempt.value ? [attempt.value] : []));
   const release = async () => {
     await Promise.all(taken.map((reservation) => reservation.release()));
   };
-  try {
-    if (limits.activePerReseller !== undefined) {
-      await countExistingActive(reseller._id, limits.activePerReseller, policy?.version ?? 0);
-      const active = await takeSlot(activeCounter(reseller._id, limits.activePerReseller), registrationId);
-      if (active.outcome === 'full') throw refusal('activePerReseller', limits.activePerReseller, reseller.partnerType);
-      if (active.outcome === 'taken') taken.push({ release: () => releaseHeldSlot('active', registrationId) });
-    }
-    if (limits.submissionsPerResellerPerDay !== undefined) {
-      const counter = dayCounter(reseller._id, now, limits.submissionsPerResellerPerDay);
-      forgetEarlierDays(reseller._id, now, limits.submissionsPerResellerPerDay);
-      // Recorded per registration: a retried acceptance finds its slot (`held`) instead of taking another.
-      const day = await takeSlot(counter, registrationId);
-      if (day.outcome === 'full') {
-        throw refusal('submissionsPerResellerPerDay', limits.submissionsPerResellerPerDay, reseller.partnerType);
-      }
-      if (day.outcome === 'taken') taken.push({ release: () => releaseHeldSlot('day', registrationId) });
-    }
-    if (lookupKeys.length > 0) {
-      const full = await takeSlotsOnce(
-        lookupKeys.map((key) => keyCounter(reseller._id, key)),
-        registrationId,
-      );
-      if (full.length > 0)
-        throw keyRefusal(full.map((counter) => counter.name.slice(keyCounterPrefix(reseller._id).length)));
-      taken.push({ release: () => releaseHeldSlot('key', registrationId) });
-    }
-  } catch (error) {
+  const refused = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+  if (refused) {
     await release();
-    throw error;
+    throw refused.reason;
   }
   return taken.length === 0 ? nothingReserved : { release };
 }

@@ -1,10 +1,11 @@
 import { model, Schema } from 'mongoose';
 import type { RegistrationAccount } from '../domain/accounts/registration-account';
+import { houseAccountSeller } from '../domain/accounts/routing-facts';
 import type { RegistrationFacts } from '../domain/allocation/types';
 import type { StepEntry } from '../domain/lifecycle';
 import type { Actor, Arrival } from '../domain/lifecycle-entries';
-import type { Customer, Opportunity, PartnerType, ReasonCode, RegistrationStatus } from '../domain/registration';
-import { type Bucketing, listingKeys } from './listing';
+import type { Customer, Opportunity, ReasonCode, RegistrationStatus, SubmitterType } from '../domain/registration';
+import { type Bucketing, bucketOf, listingKey, listingKeys, scopeName } from './listing';
 
 /**
  * One entry of a registration's decision log. Entries are hash-chained: `hash` covers every other
@@ -37,9 +38,12 @@ export interface RegistrationDoc extends RegistrationAccount {
   reasonCode?: ReasonCode;
   explanation?: string;
   resellerExplanation?: string;
+  /** A partner's; for a direct opportunity the seller's party id (domain/direct.ts). */
   resellerId: string;
-  partnerType: PartnerType;
+  partnerType: SubmitterType;
   distributorId: string;
+  /** A vendor seller's direct opportunity: its seller. */
+  sellerId?: string;
   customer: Customer;
   opportunity: Opportunity;
   program?: string;
@@ -67,11 +71,32 @@ export interface RegistrationDoc extends RegistrationAccount {
   idempotencyKey?: string;
   /** Who entered it: a person or an integration key (and for whom, when a distributor entered it). */
   enteredBy?: Actor & { onBehalfOf?: { distributorId: string } };
+  /** The name of its workflow; a registration stored `historyOnly` never had one under it. */
   workflowId: string;
+  /**
+   * A closed registration a migration stored for history (activities/imported-history.ts): written by the
+   * import, with no workflow run and so no workflow history (the audit and the invariant check know).
+   */
+  historyOnly?: true;
   endedAt?: Date;
   updatedAt: Date;
   /** A migrated registration: the import and row it came from, and where it stood before. */
   arrival?: Arrival;
+  /** A transfer's receiver: the registration whose deal a channel manager moved to it (staff only). */
+  transferredFrom?: string;
+  /** Product lines added by a change since acceptance, each with the sequence drawn for it (else `sequence` counts). */
+  lineSequences?: Record<string, number>;
+  /**
+   * Lines a change is adding, claimed before their number is drawn and cleared once the change is recorded
+   * or refused: another look at the deal that meets them waits for the change (docs/DESIGN.md, "Changes").
+   */
+  lineClaim?: LineClaim;
+}
+
+export interface LineClaim {
+  productLines: string[];
+  /** Absent for the moment between the claim and its number. */
+  sequence?: number;
 }
 
 const schema = new Schema<RegistrationDoc>(
@@ -84,6 +109,7 @@ const schema = new Schema<RegistrationDoc>(
     resellerId: { type: String, required: true },
     partnerType: { type: String, required: true },
     distributorId: { type: String, required: true },
+    sellerId: String,
     customer: { type: Schema.Types.Mixed, required: true },
     opportunity: { type: Schema.Types.Mixed, required: true },
     program: String,
@@ -110,9 +136,13 @@ const schema = new Schema<RegistrationDoc>(
     idempotencyKey: String,
     enteredBy: { type: Schema.Types.Mixed },
     workflowId: { type: String, required: true },
+    historyOnly: Boolean,
     endedAt: Date,
     updatedAt: { type: Date, required: true },
     arrival: { type: Schema.Types.Mixed },
+    transferredFrom: String,
+    lineSequences: { type: Schema.Types.Mixed },
+    lineClaim: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false },
 );
@@ -132,16 +162,36 @@ export const registrationBucketing: Bucketing = { width: 128, maxBuckets: 64, pa
 /** The customer text filter reads whole buckets and keeps what matches: a smaller budget per page. */
 export const TEXT_SEARCH_BUCKETS = 8;
 
-/** The list pages a registration appears on: by partner, distributor and status, and each combination. */
+/**
+ * The vendor sellers a registration concerns: the seller whose direct opportunity it is, and the seller
+ * whose house account it is on. A `sales`
+ * caller lists and reads exactly these.
+ */
+export function sellersConcerned(doc: Pick<RegistrationDoc, 'account' | 'sellerId'>): string[] {
+  const house = houseAccountSeller(doc.account);
+  return [...new Set([doc.sellerId, house].filter((id): id is string => id !== undefined))];
+}
+
+/**
+ * The list pages a registration appears on: by partner, distributor and status, and each combination;
+ * and, for each seller it concerns, by that seller with and without its status.
+ */
 export function registrationListKeys(
-  doc: Pick<RegistrationDoc, 'resellerId' | 'distributorId' | 'status'> & { sequence?: number },
+  doc: Pick<RegistrationDoc, 'resellerId' | 'distributorId' | 'status' | 'account' | 'sellerId'> & {
+    sequence?: number;
+  },
 ): string[] {
   if (doc.sequence === undefined) return [];
-  return listingKeys(
+  const partnerKeys = listingKeys(
     { resellerId: doc.resellerId, distributorId: doc.distributorId, status: doc.status },
     doc.sequence,
     registrationBucketing,
   );
+  const bucket = bucketOf(doc.sequence, registrationBucketing);
+  const sellerKeys = sellersConcerned(doc).flatMap((sellerId) =>
+    [scopeName({ sellerId }), scopeName({ sellerId, status: doc.status })].map((scope) => listingKey(scope, bucket)),
+  );
+  return [...partnerKeys, ...sellerKeys];
 }
 
 /** The first entry of every chain points at this. */

@@ -8,7 +8,7 @@ import {
   type ReplayEnd,
   settledForReplay,
 } from '../domain/simulation/replay-record';
-import { insertOnce } from './insert-once';
+import { insertEachOnce, insertOnce } from './insert-once';
 import { bucketOf } from './listing';
 import { type RegistrationDoc, registrationBucketing } from './registrations';
 
@@ -154,6 +154,25 @@ export async function recordReplayEnd(
     endedAt: new Date(registration.endedAt ?? entryAt).toISOString(),
     endStatus: registration.status,
   });
+}
+
+/** `recordReplayEnd` for many registrations, in one command. */
+export async function recordReplayEnds(
+  ended: ReadonlyArray<{ registration: Pick<RegistrationDoc, '_id' | 'status' | 'sequence' | 'endedAt'>; at: string }>,
+): Promise<void> {
+  const ends = ended.flatMap(({ registration, at }) =>
+    registration.sequence === undefined || !isTerminal(registration.status)
+      ? []
+      : [
+          {
+            _id: registration._id,
+            group: replayGroupOf(bucketOf(registration.sequence, registrationBucketing)),
+            endedAt: new Date(registration.endedAt ?? at).toISOString(),
+            endStatus: registration.status,
+          },
+        ],
+  );
+  await insertEachOnce(ReplayEndModel, ends);
 }
 
 /** A group's records and the ends of its registrations. */

@@ -19,6 +19,8 @@ export interface UserDoc {
   role: Role;
   resellerId?: string;
   distributorId?: string;
+  /** A `sales` person's vendor seller. */
+  sellerId?: string;
   /** A reseller or distributor user who may invite and disable its own organisation's users. */
   orgAdmin?: boolean;
   status: UserStatus;
@@ -47,6 +49,7 @@ const userSchema = new Schema<UserDoc>(
     role: { type: String, required: true },
     resellerId: String,
     distributorId: String,
+    sellerId: String,
     orgAdmin: Boolean,
     status: { type: String, required: true },
     passwordHash: String,
@@ -62,6 +65,7 @@ const userSchema = new Schema<UserDoc>(
 // Who gets a partner's email: equality lookups, which every server serves from an index.
 userSchema.index({ resellerId: 1 });
 userSchema.index({ distributorId: 1 });
+userSchema.index({ sellerId: 1 });
 userSchema.index({ role: 1 });
 
 export const User = model<UserDoc>('User', userSchema, 'users');
@@ -102,7 +106,10 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export class EmailTaken extends Error {}
 
-export type NewUser = Pick<UserDoc, 'email' | 'name' | 'role' | 'resellerId' | 'distributorId' | 'orgAdmin'> & {
+export type NewUser = Pick<
+  UserDoc,
+  'email' | 'name' | 'role' | 'resellerId' | 'distributorId' | 'sellerId' | 'orgAdmin'
+> & {
   by: Actor;
 };
 
@@ -119,6 +126,7 @@ export async function createUser(input: NewUser): Promise<UserDoc> {
     role: input.role,
     ...(input.resellerId ? { resellerId: input.resellerId } : {}),
     ...(input.distributorId ? { distributorId: input.distributorId } : {}),
+    ...(input.sellerId ? { sellerId: input.sellerId } : {}),
     ...(input.orgAdmin ? { orgAdmin: true } : {}),
     status: 'invited',
     timeZone: 'UTC',
@@ -163,6 +171,7 @@ export type UserChange = Partial<
     | 'role'
     | 'resellerId'
     | 'distributorId'
+    | 'sellerId'
     | 'orgAdmin'
     | 'status'
     | 'passwordHash'
@@ -189,7 +198,7 @@ export async function updateUser(id: string, change: UserChange, by: Actor): Pro
     .exec();
 }
 
-type Audience = { kind: 'reseller' | 'distributor' | 'vendor'; id: string };
+type Audience = { kind: 'reseller' | 'distributor' | 'vendor' | 'seller'; id: string };
 const audienceKey = (audience: Audience) => `${audience.kind}:${audience.id}`;
 
 /**
@@ -202,7 +211,7 @@ let peopleList: { audiences: Promise<Set<string>>; until: number } | undefined;
 
 function audiencesWithPeople(): Promise<Set<string>> {
   if (!peopleList || peopleList.until <= Date.now()) {
-    const audiences = User.find({ status: 'active' }, { resellerId: 1, distributorId: 1, role: 1 })
+    const audiences = User.find({ status: 'active' }, { resellerId: 1, distributorId: 1, sellerId: 1, role: 1 })
       .lean<UserDoc[]>()
       .exec()
       .then(
@@ -211,6 +220,7 @@ function audiencesWithPeople(): Promise<Set<string>> {
             users.flatMap((user) => [
               ...(user.resellerId ? [`reseller:${user.resellerId}`] : []),
               ...(user.distributorId ? [`distributor:${user.distributorId}`] : []),
+              ...(user.sellerId ? [`seller:${user.sellerId}`] : []),
               ...(user.role === 'channel-manager' ? ['vendor:channel-managers'] : []),
             ]),
           ),
@@ -231,7 +241,9 @@ export async function recipientsOf(audience: Audience): Promise<UserDoc[]> {
       ? { resellerId: audience.id }
       : audience.kind === 'distributor'
         ? { distributorId: audience.id }
-        : { role: 'channel-manager' };
+        : audience.kind === 'seller'
+          ? { sellerId: audience.id }
+          : { role: 'channel-manager' };
   const users = await User.find(filter).lean<UserDoc[]>().exec();
   return users.filter((user) => user.status === 'active');
 }

@@ -104,6 +104,16 @@ export async function endWatch(watch: Pick<WatchDoc, '_id' | 'waitingOn'>, why: 
   for (const holderId of watch.waitingOn) await dropWait(`${holderId}|${watch._id}`);
 }
 
+/**
+ * The deal a watch waits on was moved to another registration (a transfer): the watch waits on that one too.
+ * Its wait entry goes first, as when a watch starts; only the ended holder's step writes the watch then.
+ */
+export async function waitAlsoOn(watch: Pick<WatchDoc, '_id' | 'waitingOn'>, holderId: string): Promise<void> {
+  await insertEachOnce(WatchWait, [{ _id: `${holderId}|${watch._id}`, holderId, watchId: watch._id }]);
+  if (watch.waitingOn.includes(holderId)) return;
+  await DealWatch.updateOne({ _id: watch._id }, { $set: { waitingOn: [...watch.waitingOn, holderId] } }).exec();
+}
+
 export async function dropWait(waitId: string): Promise<void> {
   await WatchWait.deleteOne({ _id: waitId }).exec();
 }

@@ -1,4 +1,5 @@
 import type { RefusalLimitName } from './policy/schema';
+import type { ReasonCode } from './registration';
 
 /**
  * A request that dealreg refuses for a reason the caller can act on. The API turns it into an
@@ -24,5 +25,19 @@ export class LimitReached extends RequestRefused {
   ) {
     super(422, 'Limit reached', detail);
     this.name = 'LimitReached';
+  }
+}
+
+/**
+ * A change refused because a product line it adds is another registration's (422, problem type the reason
+ * code, such as `already-registered`); nothing was changed and the holder is never named.
+ */
+export class ChangeRefused extends RequestRefused {
+  constructor(
+    readonly reasonCode: ReasonCode,
+    detail: string,
+  ) {
+    super(422, 'Change refused', detail);
+    this.name = 'ChangeRefused';
   }
 }

@@ -1,7 +1,7 @@
 import type { AccountFacts } from './accounts/routing-facts';
 import type { Actor } from './actor';
 import type { DealMatch, Decision, RuleTraceStep } from './allocation/types';
-import type { Closing, ReasonCode, RegistrationStatus } from './registration';
+import type { Closing, ImportableStatus, Opportunity, ReasonCode, RegistrationStatus } from './registration';
 
 /**
  * What each step of a registration's life writes in its decision log, worded once: the engine's
@@ -11,7 +11,7 @@ import type { Closing, ReasonCode, RegistrationStatus } from './registration';
 
 /** In which capacity a decision was made (the role; who exactly is the entry's `actor`). */
 export interface DecidedBy {
-  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'distributor' | 'system';
+  kind: 'engine' | 'channel-manager' | 'deadline' | 'reseller' | 'distributor' | 'seller' | 'system';
   /** The rule, for the engine, a deadline or the system. */
   id?: string;
 }
@@ -43,6 +43,29 @@ export interface EntryContent {
   closing?: Closing;
   /** The vendor account's routing facts the engine decided by, as they were then (staff only). */
   account?: AccountFacts;
+  /** A transfer's two registrations (staff only): the one that gave the deal up and the one that took it. */
+  transfer?: { from: string; to: string };
+  /** A change of the opportunity: the fields it changed, before and after. */
+  change?: OpportunityChangeRecord;
+  /** A dispute's step (domain/dispute-entries.ts): which dispute, and its outcome once decided. */
+  dispute?: DisputeNote;
+}
+
+/** What a dispute's entry records of it; partners see its id and outcome. */
+export interface DisputeNote {
+  id: string;
+  outcome?: 'upheld' | 'overturned' | 'distinct';
+  /** The registration that holds the deal for the disputing partner after the decision (staff only). */
+  receiverId?: string;
+}
+
+/** What a change did to the opportunity, signed with its entry. */
+export interface OpportunityChangeRecord {
+  before: Partial<Opportunity>;
+  after: Partial<Opportunity>;
+  note?: string;
+  /** The sequence drawn for the product lines it added: their place in first come, first served. */
+  sequence?: number;
 }
 
 /**
@@ -200,8 +223,12 @@ export function heldAtApprovalEntry(verdict: EngineVerdict, fate: EscalationFate
 export const resolutionNotifyKey = (fate: Pick<EscalationFate, 'escalationId'>) => `resolved:${fate.escalationId}`;
 
 const decidedByOf = (by: Requester): DecidedBy => ({
-  kind: by.role === 'reseller' || by.role === 'distributor' ? by.role : 'channel-manager',
+  kind:
+    by.role === 'reseller' || by.role === 'distributor' ? by.role : by.role === 'sales' ? 'seller' : 'channel-manager',
 });
+
+/** Who acted on its own registration, in an entry's words: the reseller, or the seller of a direct opportunity. */
+const ownerWord = (by: Requester) => (by.role === 'sales' ? 'the seller' : 'the reseller');
 
 interface Registered {
   status: RegistrationStatus;
@@ -231,7 +258,7 @@ export function withdrawalEntry(registration: Registered, by: Requester, reason?
     key: 'withdraw',
     rule: 'lifecycle.withdraw',
     result: 'withdraw',
-    explanation: `Withdrawn by the reseller${reason ? `: ${reason}` : ''}.`,
+    explanation: `Withdrawn by ${ownerWord(by)}${reason ? `: ${reason}` : ''}.`,
     decidedBy: decidedByOf(by),
     actor: by.actor,
   });
@@ -247,7 +274,7 @@ export function closingEntry(registration: Registered, by: Requester, closing: C
       key: 'close',
       rule: 'lifecycle.close',
       result: 'close',
-      explanation: `Closed as ${closing.outcome}${detail ?? ''} by the reseller.`,
+      explanation: `Closed as ${closing.outcome}${detail ?? ''} by ${ownerWord(by)}.`,
       decidedBy: decidedByOf(by),
       actor: by.actor,
     }),
@@ -307,15 +334,28 @@ export interface Arrival {
   row: number;
   sequence: number;
   submittedAt: string;
-  status: RegistrationStatus;
+  status: ImportableStatus;
   protectedUntil?: string;
   note?: string;
+  /**
+   * An approved import the migration's plan found in conflict (with a live holder, or with other approved
+   * imports of the file on the same deal): escalated whatever its own look finds, into the one escalation
+   * of that deal (`escalationId`), with the file's other claimants (`rows`) named.
+   */
+  conflict?: ImportConflict;
+}
+
+export interface ImportConflict {
+  escalationId: string;
+  /** The rows of the same file whose approved imports claim the same deal. */
+  rows: number[];
 }
 
 /**
  * The signed entry of a migrated registration's arrival (key `imported`): where it stood before, in the
- * words of the file. `heldBy`: an approved import whose deal another registration holds, escalated with
- * the engine's look that found the holder (its matches show every party to the channel manager).
+ * words of the file. `heldBy`: an approved import escalated, with the engine's look at its deal: the
+ * holders it found (its matches show every party to the channel manager), or none yet when the conflict
+ * is with later rows of the same file (`arrival.conflict` names them).
  */
 export function importedEntry(
   registered: Registered,
@@ -326,11 +366,19 @@ export function importedEntry(
   const before = `${arrival.status}, submitted ${arrival.submittedAt}${arrival.protectedUntil ? `, protected until ${arrival.protectedUntil}` : ''}`;
   const source = `Imported from ${arrival.importId} (row ${arrival.row}) as ${before}`;
   const note = arrival.note ? ` Note: ${arrival.note}` : '';
-  const staff = heldBy
-    ? `${source}; the deal is held, so it is escalated for a channel manager: ${heldBy.explanation}${note}`
-    : arrival.status === 'pending' || arrival.status === 'escalated'
-      ? `${source}; it is decided afresh, as a new registration would be.${note}`
-      : `${source}.${note}`;
+  const rows = arrival.conflict?.rows ?? [];
+  const claimed =
+    rows.length > 0
+      ? ` Approved imports of the same file claim this deal too (row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}): a channel manager weighs them side by side.`
+      : '';
+  const held = heldBy && heldBy.decision.outcome !== 'approve';
+  const staff = held
+    ? `${source}; the deal is held, so it is escalated for a channel manager: ${heldBy.explanation}${claimed}${note}`
+    : heldBy
+      ? `${source}; it is escalated for a channel manager.${claimed}${note}`
+      : arrival.status === 'pending' || arrival.status === 'escalated'
+        ? `${source}; it is decided afresh, as a new registration would be.${note}`
+        : `${source}.${note}`;
   return {
     key: 'imported',
     explanation: staff,
@@ -356,7 +404,109 @@ export function importedEntry(
     policyVersion: registered.policyVersion,
     decidedBy: { kind: 'system', id: 'migration' },
     actor: by,
-    ...(heldBy ? { reasonCode: heldBy.decision.reasonCode ?? 'already-registered' } : {}),
+    ...(heldBy ? { reasonCode: (held && heldBy.decision.reasonCode) || 'already-registered' } : {}),
     ...(heldBy?.escalationId ? { escalationId: heldBy.escalationId } : {}),
   };
+}
+
+/** A channel manager's move of a deal, as both registrations' entries word it (the reason is shown to both partners). */
+export interface TransferWords {
+  by: Requester;
+  reason: string;
+  from: string;
+  to: string;
+}
+
+function byChannelManager(
+  registration: Registered,
+  words: Pick<TransferWords, 'by' | 'reason'>,
+  entry: { key: string; rule: string; result: string; staff: string; partner: string },
+): EntryContent {
+  return {
+    ...courseEntry(registration, {
+      key: entry.key,
+      rule: entry.rule,
+      result: entry.result,
+      explanation: `${entry.staff}: ${words.reason}`,
+      decidedBy: { kind: 'channel-manager' },
+      actor: words.by.actor,
+    }),
+    resellerExplanation: `${entry.partner}: ${words.reason}`,
+  };
+}
+
+/** The receiver's approval: it takes over the deal from `from` (named to staff only). */
+export function transferInEntry(registration: Registered, words: TransferWords): EntryContent {
+  return {
+    ...byChannelManager(registration, words, {
+      key: 'transfer-in',
+      rule: 'lifecycle.transfer',
+      result: 'approve',
+      staff: `Approved by transfer from registration ${words.from}`,
+      partner: 'A channel manager transferred this deal to you',
+    }),
+    transfer: { from: words.from, to: words.to },
+  };
+}
+
+/** The holder's end: the deal went to `to` (named to staff only), approved a step before. */
+export function transferOutEntry(registration: Registered, words: TransferWords): EntryContent {
+  return {
+    ...byChannelManager(registration, words, {
+      key: 'transfer',
+      rule: 'lifecycle.transfer',
+      result: 'transferred',
+      staff: `Transferred to registration ${words.to}`,
+      partner: 'A channel manager moved this deal to another partner',
+    }),
+    transfer: { from: words.from, to: words.to },
+  };
+}
+
+export function revocationEntry(registration: Registered, by: Requester, reason: string): EntryContent {
+  return byChannelManager(
+    registration,
+    { by, reason },
+    {
+      key: 'revoke',
+      rule: 'lifecycle.revoke',
+      result: 'revoked',
+      staff: 'Revoked by a channel manager',
+      partner: 'A channel manager revoked this registration',
+    },
+  );
+}
+
+/** The owner's change of the opportunity (`changed`): the status and its reason stay what they were. */
+export function changeEntry(
+  registration: Registered & { reasonCode?: ReasonCode },
+  request: { by: Requester; number: number; change: OpportunityChangeRecord },
+): EntryContent {
+  const { before, after, note } = request.change;
+  const fields = Object.keys(after).map((field) => {
+    const was = before[field as keyof Opportunity];
+    const is = after[field as keyof Opportunity];
+    return `${field} ${wordedValue(was)} → ${wordedValue(is)}`;
+  });
+  const who = request.by.role === 'distributor' ? 'the distributor' : 'the reseller';
+  return {
+    ...courseEntry(registration, {
+      key: `change:${request.number}`,
+      rule: 'lifecycle.change',
+      result: 'change',
+      explanation: `Changed by ${who}: ${fields.join('; ')}.${note ? ` Note: ${note}` : ''}`,
+      decidedBy: decidedByOf(request.by),
+      actor: request.by.actor,
+      ...(registration.reasonCode ? { reasonCode: registration.reasonCode } : {}),
+    }),
+    change: request.change,
+  };
+}
+
+function wordedValue(value: unknown): string {
+  if (value === undefined) return '(none)';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && value !== null && 'amount' in value && 'currency' in value)
+    return `${value.currency} ${value.amount}`;
+  return String(value);
 }

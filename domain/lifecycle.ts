@@ -1,8 +1,8 @@
 import type { DecisionOutcome } from './allocation/types';
 import type { EntryContent } from './lifecycle-entries';
-import { addDurationMs } from './policy/duration';
+import { addDurationMs } from './policy/instants';
 import type { PolicyTimingMs } from './policy/schema';
-import type { ReasonCode, RegistrationStatus } from './registration';
+import type { ImportableStatus, Opportunity, ReasonCode, RegistrationStatus } from './registration';
 
 /**
  * The lifecycle of a registration as one table: for each event, the statuses it may happen in, the status
@@ -26,7 +26,18 @@ export type LifecycleEvent =
   | 'extension-requested'
   | 'extension-granted'
   | 'extension-denied'
+  | 'transferred-in'
+  | 'transferred'
+  | 'revoked'
+  | 'changed'
+  | DisputeEvent
   | ImportedEvent;
+
+/**
+ * A dispute's steps in the decisions of the registrations it concerns; none changes a status: opened (the
+ * disputing registration), `disputed` (the holder, told), answered (the holder's one answer), decided (both).
+ */
+export type DisputeEvent = 'dispute-opened' | 'disputed' | 'dispute-answered' | 'dispute-decided';
 
 /** A migrated registration's arrival, one event per status it may arrive in (see `importedEvents`). */
 export type ImportedEvent =
@@ -39,14 +50,21 @@ export type ImportedEvent =
   | 'imported-withdrawn'
   | 'imported-rejected';
 
-export type DecisionKind =
-  | 'decision'
-  | 'escalation-resolved'
-  | 'withdraw'
-  | 'close'
-  | 'expire'
-  | 'extension'
-  | 'imported';
+export const decisionKinds = [
+  'decision',
+  'escalation-resolved',
+  'deadline',
+  'extension',
+  'close',
+  'withdraw',
+  'expire',
+  'transfer',
+  'revoke',
+  'change',
+  'dispute',
+  'imported',
+] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
 export type PartnerNotification =
   | 'registration.approved'
   | 'registration.rejected'
@@ -55,11 +73,16 @@ export type PartnerNotification =
   | 'registration.closed'
   | 'registration.expired'
   | 'registration.extended'
-  | 'registration.resolved';
+  | 'registration.resolved'
+  | 'registration.transferred'
+  | 'registration.revoked'
+  | 'dispute.opened'
+  | 'dispute.decided';
 
 interface TransitionRule {
   from: readonly RegistrationStatus[];
-  to: RegistrationStatus;
+  /** `same`: the status it happened in (a change of the opportunity decides nothing). */
+  to: RegistrationStatus | 'same';
   /**
    * `start`: protected from now for the policy's protection period; `extend`: by its extension period;
    * `kept`: until the end it had before it was migrated (`TransitionContext.keptUntil`).
@@ -148,8 +171,52 @@ export const lifecycleTable: Record<LifecycleEvent, TransitionRule> = {
     decisionKind: 'extension',
     notify: 'registration.resolved',
   },
+  /**
+   * A channel manager moves an approved deal to another partner: the receiver's new registration is
+   * approved (`transferred-in`) before the holder's ends (`transferred`), one recorded step each, the pair
+   * counted as one holder in between (docs/DESIGN.md, "Transfer").
+   */
+  'transferred-in': {
+    from: ['pending'],
+    to: 'approved',
+    protection: 'start',
+    decides: true,
+    decisionKind: 'transfer',
+    notify: 'registration.approved',
+  },
+  transferred: {
+    from: ['approved'],
+    to: 'transferred',
+    ends: true,
+    decisionKind: 'transfer',
+    notify: 'registration.transferred',
+  },
+  revoked: { from: ['approved'], to: 'revoked', ends: true, decisionKind: 'revoke', notify: 'registration.revoked' },
+  /** The owner changed the opportunity (domain/lifecycle-entries.ts `changeEntry`); its reason stays. */
+  changed: { from: ['escalated', 'approved'], to: 'same', decisionKind: 'change' },
+  ...disputeRules(),
   ...importedRules(),
 };
+
+/** A dispute's steps (domain/dispute-entries.ts): the status and its reason stay what they were. */
+function disputeRules(): Record<DisputeEvent, TransitionRule> {
+  const decided: RegistrationStatus[] = [
+    'approved',
+    'rejected',
+    'won',
+    'lost',
+    'expired',
+    'withdrawn',
+    'transferred',
+    'revoked',
+  ];
+  return {
+    'dispute-opened': { from: ['rejected', 'transferred', 'revoked'], to: 'same', decisionKind: 'dispute' },
+    disputed: { from: decided, to: 'same', decisionKind: 'dispute', notify: 'dispute.opened' },
+    'dispute-answered': { from: decided, to: 'same', decisionKind: 'dispute' },
+    'dispute-decided': { from: decided, to: 'same', decisionKind: 'dispute', notify: 'dispute.decided' },
+  };
+}
 
 /**
  * A migrated registration arrives stored `pending` and records where it stood (domain/lifecycle-entries.ts
@@ -195,11 +262,16 @@ const allStatuses = [
   'lost',
   'expired',
   'withdrawn',
+  'transferred',
+  'revoked',
 ] as const satisfies readonly RegistrationStatus[];
 
-/** The statuses no event leaves: the registration's life is over. */
+/** The statuses no event leaves (a step that keeps the status, a dispute's, leaves none): the life is over. */
 export const endStatuses: readonly RegistrationStatus[] = allStatuses.filter(
-  (status) => !Object.values(lifecycleTable).some((rule) => rule.from.includes(status)),
+  (status) =>
+    !Object.values(lifecycleTable).some(
+      (rule) => rule.to !== 'same' && rule.to !== status && rule.from.includes(status),
+    ),
 );
 
 export function mayHappen(event: LifecycleEvent, status: RegistrationStatus): boolean {
@@ -222,6 +294,10 @@ export interface StepFields {
   endedAt?: string;
   extensionsUsed?: number;
   escalationId?: string;
+  /** A change's opportunity as it is after it, its search text, and the sequence of each line added since acceptance. */
+  opportunity?: Opportunity;
+  searchText?: string;
+  lineSequences?: Record<string, number>;
 }
 
 /** A stored entry says which event it was and under which key partners were told of it. */
@@ -253,6 +329,8 @@ export interface TransitionContext {
   notifyKey?: string;
   /** An imported registration's own protection end (protection `kept`). */
   keptUntil?: string;
+  /** What a change sets besides its entry (the opportunity after it). */
+  changes?: Pick<StepFields, 'opportunity' | 'searchText' | 'lineSequences'>;
 }
 
 /**
@@ -284,12 +362,14 @@ export function transition(
             : undefined,
     extensionsUsed: rule.protection === 'extend' ? (context.ordinal ?? state.extensionsUsed + 1) : undefined,
   });
+  Object.assign(set, dropUndefined({ ...context.changes }));
+  const to = rule.to === 'same' ? state.status : rule.to;
   const content = typeof entry === 'function' ? entry(set) : entry;
-  if (content.escalationId && rule.to === 'escalated') set.escalationId = content.escalationId;
+  if (content.escalationId && to === 'escalated') set.escalationId = content.escalationId;
   return {
     event,
     from: rule.from,
-    to: rule.to,
+    to,
     set,
     entry: dropUndefined({
       ...content,
@@ -300,7 +380,7 @@ export function transition(
       notifyKey: rule.notify && context.notifyKey !== content.key ? context.notifyKey : undefined,
     }),
     next: dropUndefined({
-      status: rule.to,
+      status: to,
       // The document's reason is the last entry's: a step without one clears it.
       reasonCode: content.reasonCode,
       protectedUntil: set.protectedUntil ?? state.protectedUntil,
@@ -351,4 +431,4 @@ export const importedEvents = {
   expired: 'imported-expired',
   withdrawn: 'imported-withdrawn',
   rejected: 'imported-rejected',
-} as const satisfies Record<RegistrationStatus, ImportedEvent>;
+} as const satisfies Record<ImportableStatus, ImportedEvent>;

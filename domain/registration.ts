@@ -9,6 +9,8 @@ export type Segment = z.infer<typeof segmentSchema>;
 export const partnerTypes = ['integrator', 'var', 'boutique'] as const;
 export const partnerTypeSchema = z.enum(partnerTypes).meta({ id: 'PartnerType' });
 export type PartnerType = z.infer<typeof partnerTypeSchema>;
+/** Who submitted, as a registration stores it: a reseller's partner type, or `direct` (a vendor seller). */
+export type SubmitterType = PartnerType | 'direct';
 
 export const registrationStatuses = [
   'pending',
@@ -19,9 +21,25 @@ export const registrationStatuses = [
   'lost',
   'expired',
   'withdrawn',
+  'transferred',
+  'revoked',
 ] as const;
 export const registrationStatusSchema = z.enum(registrationStatuses).meta({ id: 'RegistrationStatus' });
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
+/** What a migrated registration may have been in the system it came from (a transfer or revocation is dealreg's own). */
+export const importableStatuses = [
+  'pending',
+  'approved',
+  'rejected',
+  'escalated',
+  'won',
+  'lost',
+  'expired',
+  'withdrawn',
+] as const satisfies readonly RegistrationStatus[];
+export const importableStatusSchema = z.enum(importableStatuses);
+export type ImportableStatus = z.infer<typeof importableStatusSchema>;
 
 /** Statuses in which a registration holds (or may come to hold) its deal. */
 export const activeStatuses = ['pending', 'approved', 'escalated'] as const satisfies readonly RegistrationStatus[];
@@ -31,6 +49,8 @@ export const terminalStatuses = [
   'lost',
   'expired',
   'withdrawn',
+  'transferred',
+  'revoked',
 ] as const satisfies readonly RegistrationStatus[];
 export function isActiveStatus(status: RegistrationStatus): boolean {
   return (activeStatuses as readonly string[]).includes(status);
@@ -44,6 +64,7 @@ export const reasonCodes = [
   'unrouted',
   'resolved-against',
   'extension-request',
+  'house-account',
 ] as const;
 export const reasonCodeSchema = z.enum(reasonCodes).meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
@@ -143,27 +164,41 @@ export const closingSchema = z
   .meta({ id: 'Closing' });
 export type Closing = z.infer<typeof closingSchema>;
 
+/** How far the deal has come, as its partner reports it (optional; changed with `POST /registrations/{id}/changes`). */
+export const opportunityStages = ['qualifying', 'proposal', 'negotiation', 'commit'] as const;
+export const opportunityStageSchema = z.enum(opportunityStages).meta({ id: 'OpportunityStage' });
+
+const productLinesSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9 _-]*$/, 'letters, digits, spaces, dashes'),
+  )
+  .min(1)
+  .max(20)
+  .transform((lines) => [...new Set(lines)]);
+
 export const opportunitySchema = z
   .strictObject({
     title: plainText(200),
-    productLines: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .min(1)
-          .max(64)
-          .regex(/^[a-z0-9][a-z0-9 _-]*$/, 'letters, digits, spaces, dashes'),
-      )
-      .min(1)
-      .max(20)
-      .transform((lines) => [...new Set(lines)]),
+    stage: opportunityStageSchema.optional(),
+    productLines: productLinesSchema,
     estimatedValue: moneySchema.optional(),
     expectedCloseDate: isoDateSchema.optional(),
   })
   .meta({ id: 'Opportunity' });
 export type Opportunity = z.infer<typeof opportunitySchema>;
+
+/** What a change may set: any of the opportunity's fields, at least one (the customer and partners stay). */
+export const opportunityChangeSchema = opportunitySchema
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, 'name at least one field to change')
+  .meta({ id: 'OpportunityChange' });
+export type OpportunityChange = z.infer<typeof opportunityChangeSchema>;
 
 export const registrationSubmissionSchema = z
   .strictObject({
@@ -177,3 +212,34 @@ export const registrationSubmissionSchema = z
   })
   .meta({ id: 'RegistrationSubmission' });
 export type RegistrationSubmission = z.infer<typeof registrationSubmissionSchema>;
+
+/**
+ * `POST /registrations` as every caller sends it: a partner's registration (`distributorId`, and
+ * `resellerId` for a distributor), or a vendor seller's direct opportunity (`direct: true`, the customer
+ * and the opportunity, nothing of a partner). Which one a caller may send is its role's to say.
+ */
+export const registrationRequestSchema = z
+  .strictObject({
+    ...registrationSubmissionSchema.shape,
+    distributorId: partnerIdSchema.optional().describe('required unless `direct`'),
+    direct: z
+      .literal(true)
+      .optional()
+      .describe("a vendor seller's direct opportunity (sales role): no distributor, reseller or program"),
+  })
+  .superRefine((request, ctx) => {
+    if (request.direct) {
+      for (const field of ['distributorId', 'resellerId', 'program'] as const) {
+        if (request[field] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: 'not part of a direct opportunity' });
+      }
+    } else if (request.distributorId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['distributorId'],
+        message: 'required: the distributor you register through',
+      });
+    }
+  })
+  .meta({ id: 'RegistrationRequest' });
+export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;

@@ -7,6 +7,7 @@ import { contractTiming } from '../domain/policy/contract-timing';
 import { policySchema } from '../domain/policy/schema';
 import type { PartnerType } from '../domain/registration';
 import { hashPassword } from '../services/passwords';
+import { demoSeller, seedDemoSeller } from './demo-sellers';
 
 const distributors = [
   { _id: 'dist-a', name: 'Dist A (federal and large integrators)' },
@@ -42,6 +43,8 @@ export const demoPolicy = policySchema.parse({
   onWrongRoute: 'reject',
   matching: { nameSimilarity: 0.9 },
   timing: contractTiming,
+  // The demo seller's house account goes to a channel manager when a partner registers it: visible at once.
+  houseAccounts: 'escalate',
 });
 
 export interface SeededKeys {
@@ -84,13 +87,21 @@ const demoPeople: Array<Omit<SeededPerson, 'password'> & { name: string }> = [
     orgAdmin: false,
   },
   { email: 'dana@dist-a.example', name: 'Dana Dist A', role: 'distributor', boundTo: 'dist-a', orgAdmin: false },
+  { email: 'sam@vendor.example', name: 'Sam Houston', role: 'sales', boundTo: demoSeller.id, orgAdmin: false },
 ];
+
+const bindingOf = (person: Pick<SeededPerson, 'role' | 'boundTo'>) =>
+  person.role === 'reseller'
+    ? { resellerId: person.boundTo }
+    : person.role === 'sales'
+      ? { sellerId: person.boundTo }
+      : { distributorId: person.boundTo };
 
 async function seedPeople(): Promise<SeededPerson[]> {
   const seeded: SeededPerson[] = [];
   for (const { name, ...person } of demoPeople) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
-    const binding = person.role === 'reseller' ? { resellerId: person.boundTo } : { distributorId: person.boundTo };
+    const binding = bindingOf(person);
     const by = { kind: 'system' as const, id: 'seed' };
     const user = await createUser({
       email: person.email,
@@ -113,10 +124,15 @@ export async function seedDemoDataIfEmpty(adminKey: string | undefined): Promise
   await Distributor.insertMany(distributors.map((d) => ({ ...d, createdAt: now })));
   await Reseller.insertMany(resellers.map((r) => ({ ...r, createdAt: now })));
   await publishPolicy(demoPolicy, 'seed');
+  await seedDemoSeller();
   const keys: SeededKeys[] = [];
-  const mint = async (role: Role, binding: { resellerId?: string; distributorId?: string } = {}, key?: string) => {
+  const mint = async (
+    role: Role,
+    binding: { resellerId?: string; distributorId?: string; sellerId?: string } = {},
+    key?: string,
+  ) => {
     const created = await createApiKey({ role, ...binding, label: `demo ${role}`, createdBy: 'seed', key });
-    keys.push({ role, boundTo: binding.resellerId ?? binding.distributorId, key: created.key });
+    keys.push({ role, boundTo: binding.resellerId ?? binding.distributorId ?? binding.sellerId, key: created.key });
   };
   await mint('admin', {}, adminKey);
   await mint('channel-manager');
@@ -124,6 +140,7 @@ export async function seedDemoDataIfEmpty(adminKey: string | undefined): Promise
   await mint('reseller', { resellerId: 'riverbend-var' });
   await mint('reseller', { resellerId: 'capitol-integrators' });
   await mint('distributor', { distributorId: 'dist-a' });
+  await mint('sales', { sellerId: demoSeller.id });
   return { keys, people: await seedPeople() };
 }
 
@@ -141,7 +158,7 @@ export function describeSeeded(seeded: Seeded, adminFromEnv: boolean): string {
     'Demo data seeded. These API keys are shown this once (only their hashes are stored):',
     ...keys,
     adminFromEnv ? '  admin            (the key in DEALREG_ADMIN_KEY)' : '',
-    'Partner people sign in to the console with email and first password (shown this once):',
+    'Partner people and the vendor seller sign in to the console with email and first password (shown this once):',
     ...people,
   ].join('\n')}\n`;
 }

@@ -1,8 +1,10 @@
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { RequestRefused } from '../domain/errors';
-import type { Closing } from '../domain/registration';
+import { ChangeRefused, RequestRefused } from '../domain/errors';
+import type { Closing, ReasonCode } from '../domain/registration';
 import {
+  type ChangeRequest,
+  changeUpdate,
   closeUpdate,
   type EscalationResolutionRequest,
   type EscalationResolutionResult,
@@ -13,6 +15,10 @@ import {
   type Requester,
   registrationWorkflowId,
   resolveEscalationUpdate,
+  revokeUpdate,
+  type TransferRequest,
+  type TransferResult,
+  transferUpdate,
   withdrawUpdate,
 } from '../workflows/definitions';
 
@@ -24,7 +30,15 @@ const refusals: Record<string, { status: 409 | 422; title: string }> = {
   AlreadyResolved: { status: 409, title: 'Escalation already resolved' },
   InvalidResolution: { status: 422, title: 'Invalid resolution' },
   DealHeld: { status: 409, title: 'The deal already has a holder' },
+  TransferRefused: { status: 422, title: 'The transfer is refused' },
+  LimitReached: { status: 422, title: 'The receiver’s limit is reached' },
   ReviewFinished: { status: 409, title: 'Not possible in this state' },
+  NothingChanged: { status: 422, title: 'Nothing to change' },
+  AlreadyDecided: { status: 409, title: 'Dispute already decided' },
+  AlreadyAnswered: { status: 409, title: 'Dispute already answered' },
+  ResponseWindowClosed: { status: 409, title: 'The response window has closed' },
+  InvalidDecision: { status: 422, title: 'Invalid decision' },
+  DisputeRefused: { status: 409, title: 'Not possible in this state' },
 };
 
 /** The innermost ApplicationFailure of an error chain (an activity failure wraps the handler's error). */
@@ -41,6 +55,8 @@ function applicationFailureOf(error: unknown): ApplicationFailure | undefined {
 }
 
 /** Sends an Update and turns the workflow's refusals into RequestRefused (409/422) for the caller. */
+export const commandUpdate = <Ret>(run: () => Promise<Ret>, what: string): Promise<Ret> => update(run, what);
+
 async function update<Ret>(run: () => Promise<Ret>, what: string): Promise<Ret> {
   try {
     return await run();
@@ -53,6 +69,7 @@ async function update<Ret>(run: () => Promise<Ret>, what: string): Promise<Ret> 
       );
     }
     const failure = applicationFailureOf(error);
+    if (failure?.type === 'ChangeRefused') throw new ChangeRefused(failure.details?.[0] as ReasonCode, failure.message);
     const refusal = failure?.type ? refusals[failure.type] : undefined;
     if (failure && refusal) throw new RequestRefused(refusal.status, refusal.title, failure.message);
     if (isCompletedWorkflowError(error)) {
@@ -105,6 +122,16 @@ export function requestExtension(
   );
 }
 
+/** The owner's change of the opportunity; 422 (ChangeRefused) when an added line is another registration's. */
+export function changeRegistration(
+  temporal: Client,
+  registrationId: string,
+  request: ChangeRequest,
+): Promise<RegistrationState> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(() => handle.executeUpdate(changeUpdate, { args: [request] }), `registration ${registrationId}`);
+}
+
 export function resolveEscalation(
   temporal: Client,
   escalationId: string,
@@ -116,4 +143,24 @@ export function resolveEscalation(
     () => handle.executeUpdate(resolveEscalationUpdate, { args: [{ by, request }] }),
     `escalation ${escalationId}`,
   );
+}
+
+/** A channel manager moves an approved registration's deal to another partner (the holder's workflow does it). */
+export function transferRegistration(
+  temporal: Client,
+  registrationId: string,
+  request: TransferRequest,
+): Promise<TransferResult> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(() => handle.executeUpdate(transferUpdate, { args: [request] }), `registration ${registrationId}`);
+}
+
+export function revokeRegistration(
+  temporal: Client,
+  registrationId: string,
+  by: Requester,
+  reason: string,
+): Promise<RegistrationState> {
+  const handle = temporal.workflow.getHandle(registrationWorkflowId(registrationId));
+  return update(() => handle.executeUpdate(revokeUpdate, { args: [{ by, reason }] }), `registration ${registrationId}`);
 }

@@ -1,7 +1,8 @@
 import type { EscalationDoc } from '../db/escalations';
 import type { RegistrationDoc } from '../db/registrations';
 import { reviewKey } from '../domain/lifecycle-entries';
-import { compareCustomers, sharedProductLines } from '../domain/matching';
+import { compareCustomers } from '../domain/matching';
+import { lineSequence } from '../domain/opportunity-change';
 
 /**
  * Who held which deal when: one holder per deal at every moment, and first come, first served where the
@@ -29,6 +30,62 @@ export function heldInterval(doc: RegistrationDoc): HeldInterval | undefined {
 }
 
 const overlap = (a: HeldInterval, b: HeldInterval) => a.from < b.to && b.from < a.to;
+
+/**
+ * A transfer's receiver is approved a step before its holder ends `transferred`: the two are one holder
+ * in between, as long as the holder's end names the receiver (or the holder is still on its way there).
+ */
+function transferPair(a: RegistrationDoc, b: RegistrationDoc): boolean {
+  const [holder, receiver] = a.transferredFrom === b._id ? [b, a] : b.transferredFrom === a._id ? [a, b] : [];
+  if (!holder || !receiver) return false;
+  if (holder.status === 'approved') return true;
+  return holder.decisions.some((entry) => entry.event === 'transferred' && entry.transfer?.to === receiver._id);
+}
+
+/** A dispute decided `distinct`: the disputing partner's new registration is a separate deal from the holder's. */
+function declaredDistinct(a: RegistrationDoc, b: RegistrationDoc): boolean {
+  const names = (holder: RegistrationDoc, receiver: RegistrationDoc) =>
+    holder.decisions.some(
+      (entry) => entry.dispute?.outcome === 'distinct' && entry.dispute.receiverId === receiver._id,
+    );
+  return names(a, b) || names(b, a);
+}
+
+/**
+ * When it held each product line: its held interval, cut where a change (`change` entries) added or removed
+ * the line. The lines before the first change are read back from the changes' `before`.
+ */
+export function heldLineIntervals(doc: RegistrationDoc): Map<string, HeldInterval[]> {
+  const held = heldInterval(doc);
+  const found = new Map<string, HeldInterval[]>();
+  if (!held) return found;
+  const add = (line: string, from: number, to: number) => {
+    if (from < to) found.set(line, [...(found.get(line) ?? []), { from, to }]);
+  };
+  const changes = doc.decisions.filter((entry) => entry.change?.after.productLines);
+  const first = changes[0]?.change?.before.productLines ?? doc.opportunity.productLines;
+  const opened = new Map<string, number>(first.map((line) => [line, held.from]));
+  for (const entry of changes) {
+    const at = Math.min(Math.max(Date.parse(entry.at), held.from), held.to);
+    const next = entry.change?.after.productLines ?? [];
+    for (const [line, from] of [...opened]) {
+      if (next.includes(line)) continue;
+      add(line, from, at);
+      opened.delete(line);
+    }
+    for (const line of next) if (!opened.has(line)) opened.set(line, at);
+  }
+  for (const [line, from] of opened) add(line, from, held.to);
+  return found;
+}
+
+/** Whether two registrations held one product line at one moment. */
+function heldALineTogether(a: RegistrationDoc, b: RegistrationDoc): boolean {
+  const theirs = heldLineIntervals(b);
+  for (const [line, intervals] of heldLineIntervals(a))
+    if (intervals.some((mine) => (theirs.get(line) ?? []).some((other) => overlap(mine, other)))) return true;
+  return false;
+}
 
 /** Pairs of registrations that share a lookup key: the only ones that can be the same deal. */
 function pairsSharingAKey(docs: readonly RegistrationDoc[]): Array<[RegistrationDoc, RegistrationDoc]> {
@@ -60,11 +117,9 @@ export function twoHolders(docs: readonly RegistrationDoc[]): { certain: string[
     const interval = heldInterval(doc);
     return interval ? [{ doc, interval }] : [];
   });
-  const intervals = new Map(held.map(({ doc, interval }) => [doc._id, interval]));
   const found = { certain: [] as string[], probable: [] as string[] };
   for (const [a, b] of pairsSharingAKey(held.map(({ doc }) => doc))) {
-    if (!overlap(intervals.get(a._id)!, intervals.get(b._id)!)) continue;
-    if (sharedProductLines(a.opportunity.productLines, b.opportunity.productLines).length === 0) continue;
+    if (transferPair(a, b) || declaredDistinct(a, b) || !heldALineTogether(a, b)) continue;
     const { strength } = compareCustomers(a.customer, b.customer, 0.9);
     if (strength === 'certain') found.certain.push(`${a._id}+${b._id}`);
     if (strength === 'probable') found.probable.push(`${a._id}+${b._id}`);
@@ -81,15 +136,19 @@ function dealsOf(doc: RegistrationDoc): string[] {
 /**
  * First come, first served by the engine: no registration was rejected as a conflict while a later one
  * (larger sequence) of its deal held it. A later holder approved after the rejection is fine: the deal may
- * have been freed since (expired, withdrawn).
+ * have been freed since (expired, withdrawn); so is a transfer's receiver, which holds by a channel manager's
+ * word, not by its number.
  */
 export function laterSequenceWon(docs: readonly RegistrationDoc[]): string[] {
+  // A line a change added holds from that change on, placed by the change's own sequence.
   const holders = new Map<string, Array<{ sequence: number; interval: HeldInterval }>>();
   for (const doc of docs) {
-    const interval = heldInterval(doc);
-    if (doc.sequence === undefined || !interval) continue;
-    for (const deal of dealsOf(doc))
-      holders.set(deal, [...(holders.get(deal) ?? []), { sequence: doc.sequence, interval }]);
+    if (doc.sequence === undefined || doc.transferredFrom !== undefined) continue;
+    const keys = doc.lookupKeys.filter((key) => certainKeyPattern.test(key));
+    for (const [line, intervals] of heldLineIntervals(doc)) {
+      const held = intervals.map((interval) => ({ sequence: lineSequence(doc, line), interval }));
+      for (const key of keys) holders.set(`${key}|${line}`, [...(holders.get(`${key}|${line}`) ?? []), ...held]);
+    }
   }
   return docs
     .filter(

@@ -1,6 +1,6 @@
 import { escalationNoticeId } from '../activities/escalations';
 import type { StaffNoticeType } from '../activities/notify';
-import { partnerNotifications } from '../activities/notify';
+import { houseSellerNotice, partnerNotifications } from '../activities/notify';
 import { Delivery } from '../db/deliveries';
 import type { EscalationDoc } from '../db/escalations';
 import { type EventDoc, EventModel } from '../db/events';
@@ -25,14 +25,22 @@ function expected(event: PartnerNotification, what: string): ExpectedNotificatio
   return { id: _id, webhookId, type: event.type, what };
 }
 
-/** Every notification a registration's entries announce: one event per entry that notifies, to its reseller and distributor. */
+/**
+ * Every notification a registration's entries announce: one event per entry that notifies, to its reseller
+ * and distributor (a direct opportunity's to its seller), and a house account's seller told of the first decision.
+ */
 export function registrationNotifications(doc: RegistrationDoc): ExpectedNotification[] {
   return doc.decisions.flatMap((entry) => {
     const { notify } = effectsOf(entry);
-    if (!notify) return [];
-    return partnerNotifications(doc, notify.type, notify.key).map((event) =>
-      expected(event, `${doc._id} ${entry.key} (${notify.type})`),
-    );
+    const house = houseSellerNotice(doc, entry);
+    return [
+      ...(notify
+        ? partnerNotifications(doc, notify.type, notify.key).map((event) =>
+            expected(event, `${doc._id} ${entry.key} (${notify.type})`),
+          )
+        : []),
+      ...(house ? [expected(house, `${doc._id} ${entry.key} (${house.type})`)] : []),
+    ];
   });
 }
 

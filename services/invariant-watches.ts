@@ -1,8 +1,7 @@
-import { dealAvailableEventId } from '../activities/tell-watchers';
+import { dealAvailableEventId, stillHolds } from '../activities/tell-watchers';
 import { outboxMessage } from '../db/outbox';
 import type { RegistrationDoc } from '../db/registrations';
 import { DealWatch, type WatchDoc } from '../db/watches';
-import { isActiveStatus } from '../domain/registration';
 import type { ExpectedNotification } from './invariant-notifications';
 
 export interface WatchFindings {
@@ -18,13 +17,14 @@ export async function checkWatches(
   now = Date.now(),
 ): Promise<WatchFindings> {
   const watches = await DealWatch.find({}).lean<WatchDoc[]>().exec();
-  const ended = (id: string) => {
+  // Freed for the watcher: ended, or changed so that it no longer shares a product line with the watcher's.
+  const freed = (watchId: string) => (id: string) => {
     const holder = byId.get(id);
-    return holder !== undefined && !isActiveStatus(holder.status);
+    return holder !== undefined && !stillHolds(holder, byId.get(watchId));
   };
   return {
     notTold: watches
-      .filter((watch) => !watch.ended && watch.expiresAt.getTime() > now && watch.waitingOn.every(ended))
+      .filter((watch) => !watch.ended && watch.expiresAt.getTime() > now && watch.waitingOn.every(freed(watch._id)))
       .map((watch) => `${watch._id} (waits on ${watch.waitingOn.join(', ')})`),
     told: watches
       .filter((watch) => watch.ended === 'told')

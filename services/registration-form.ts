@@ -19,8 +19,14 @@ export interface RegistrationForm {
   resellers?: Array<Named & { partnerType: string }>;
 }
 
-/** Whom the form is for: a reseller registers for itself, a distributor for its affiliated resellers. */
-export type FormCaller = { role: 'reseller'; resellerId: string } | { role: 'distributor'; distributorId: string };
+/**
+ * Whom the form is for: a reseller registers for itself, a distributor for its affiliated resellers, a
+ * vendor seller a direct opportunity (through no distributor).
+ */
+export type FormCaller =
+  | { role: 'reseller'; resellerId: string }
+  | { role: 'distributor'; distributorId: string }
+  | { role: 'sales' };
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
@@ -30,9 +36,10 @@ function routeWords(policies: Policy[], key: 'regions' | 'programs'): string[] {
 }
 
 /**
- * What the registration form may offer a partner: the fixed segments, the regions and programs the
+ * What the registration form may offer a partner or a vendor seller: the fixed segments, the regions and programs the
  * policy and the program records name, the product catalogue (empty when there is none: then product
- * lines are free words), the distributors it may register through and, for a distributor, its resellers.
+ * lines are free words), the distributors it may register through (none for a seller's direct
+ * opportunity) and, for a distributor, its resellers.
  */
 export async function registrationFormFor(caller: FormCaller): Promise<RegistrationForm> {
   const [{ inForce, upcoming }, programs, products] = await Promise.all([
@@ -47,6 +54,7 @@ export async function registrationFormFor(caller: FormCaller): Promise<Registrat
     programs: sortedUnique([...routeWords(policies, 'programs'), ...programs]),
     products: products.sort((a, b) => a.name.localeCompare(b.name)),
   };
+  if (caller.role === 'sales') return { ...common, distributors: [] };
   if (caller.role === 'distributor') {
     const [distributors, resellers] = await Promise.all([
       distributorsNamed([caller.distributorId]),

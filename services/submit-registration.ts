@@ -78,8 +78,14 @@ export async function prepareSubmission(
 ): Promise<AcceptanceInput> {
   // Whom it is for was settled by the caller's binding (api/…): the stored body is the deal alone.
   const { resellerId: _namedReseller, ...deal } = body;
-  const reseller = await checkPartners(resellerId, deal.distributorId);
-  await checkProductLines(deal.opportunity.productLines);
+  // Independent reads, one wait; a refusal of the partners is the one reported when both refuse.
+  const [partners, products] = await Promise.allSettled([
+    checkPartners(resellerId, deal.distributorId),
+    checkProductLines(deal.opportunity.productLines),
+  ]);
+  if (partners.status === 'rejected') throw partners.reason;
+  if (products.status === 'rejected') throw products.reason;
+  const reseller = partners.value;
   return {
     registrationId: registrationIdFor(resellerId, idempotencyKey, enteredBy.onBehalfOf?.distributorId),
     submission: {
@@ -106,7 +112,13 @@ export async function submitRegistration(
   idempotencyKey?: string,
   enteredBy?: SubmissionInput['enteredBy'],
 ): Promise<SubmitResult> {
-  const { registrationId, submission } = await prepareSubmission(resellerId, body, idempotencyKey, enteredBy);
+  return submitPrepared(deps, await prepareSubmission(resellerId, body, idempotencyKey, enteredBy));
+}
+
+/** Accepts a submission whose submitter is checked (a partner's, or a vendor seller's direct opportunity). */
+export async function submitPrepared(deps: SubmitDeps, prepared: AcceptanceInput): Promise<SubmitResult> {
+  const { registrationId, submission } = prepared;
+  const { resellerId, body } = submission;
   const { requestHash } = submission;
   const workflowId = registrationWorkflowId(registrationId);
   const identity = customerIdentity(body.customer);
@@ -142,8 +154,10 @@ export async function submitRegistration(
       repeatWhileFirstTaskFails(accept, Date.now() + waitMs),
       waitMs,
     );
-    // Best effort: a watch left by a failure here only tells of a free deal the reseller registered already.
-    if (!repeated) await endWatchesOnResubmission(resellerId, body.customer).catch(() => undefined);
+    // Best effort, after the answer: a watch left by a failure here only tells of a free deal the reseller
+    // registered already.
+    if (!repeated && submission.sellerId === undefined)
+      void endWatchesOnResubmission(resellerId, body.customer).catch(() => undefined);
     return { registration: reviveDates(registration), created: !repeated };
   } catch (error) {
     const refusal = refusalOf(error);

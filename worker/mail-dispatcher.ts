@@ -2,8 +2,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { claimQueue, releaseQueue } from '../db/delivery-claims';
-import { dueMails, finishMail, type MailDoc, queueDueDigests, retryMailAt } from '../db/mail-queue';
+import { dueMails, finishMail, type MailDoc, queueDueDigests, retryMailAt, sellerOfMailbox } from '../db/mail-queue';
 import { findUser, type UserDoc } from '../db/users';
+import { sellerStore } from '../db/vendor-records';
+import { findVendorRecord } from '../db/vendor-store';
 import { type RenderedMail, renderMail } from '../domain/email/render';
 import { unsubscribeToken } from '../domain/email/unsubscribe-token';
 import { nextAttemptAt } from '../webhooks/retry-schedule';
@@ -93,13 +95,39 @@ function unsubscribeUrl(options: MailDispatcherOptions, mail: MailDoc): string |
 const stillWanted = (mail: MailDoc, user: UserDoc | null): user is UserDoc =>
   user !== null && (mail.kind === 'invitation' ? user.status === 'invited' : user.status === 'active');
 
+type Addressee = Pick<UserDoc, 'name' | 'email' | 'role' | 'timeZone'>;
+
+/** A vendor seller's own address, as its record has it now (none: nothing to send). */
+async function sellerAddressee(sellerId: string): Promise<Addressee | undefined> {
+  const seller = await findVendorRecord(sellerStore, sellerId);
+  const email = seller?.record.email;
+  return email ? { name: seller.record.name, email, role: 'sales', timeZone: 'UTC' } : undefined;
+}
+
 async function sendOne(transport: Transporter, options: MailDispatcherOptions, mail: MailDoc): Promise<void> {
+  const sellerId = sellerOfMailbox(mail.userId);
+  if (sellerId !== undefined) {
+    const seller = await sellerAddressee(sellerId);
+    if (!mail.content || !seller) return finishMail(mail, 'dropped', 'the seller has no email address');
+    // No unsubscribe link: the address is the vendor's own record, changed by an administrator.
+    return deliver(transport, options, mail, seller, undefined);
+  }
   const user = await findUser(mail.userId);
   if (!mail.content || !stillWanted(mail, user)) {
     await finishMail(mail, 'dropped', 'the person is no longer invited or active');
     return;
   }
-  const unsubscribe = unsubscribeUrl(options, mail);
+  return deliver(transport, options, mail, user, unsubscribeUrl(options, mail));
+}
+
+async function deliver(
+  transport: Transporter,
+  options: MailDispatcherOptions,
+  mail: MailDoc,
+  user: Addressee,
+  unsubscribe: string | undefined,
+): Promise<void> {
+  if (!mail.content) return;
   const rendered: RenderedMail = renderMail(
     mail.content,
     { name: user.name, role: user.role, timeZone: user.timeZone },

@@ -13,7 +13,14 @@ import type {
   FateAction,
   Requester,
 } from '../domain/lifecycle-entries';
-import type { Closing, PartnerType, ReasonCode, RegistrationSubmission } from '../domain/registration';
+import type { OpportunityDiff } from '../domain/opportunity-change';
+import type {
+  Closing,
+  OpportunityChange,
+  ReasonCode,
+  RegistrationSubmission,
+  SubmitterType,
+} from '../domain/registration';
 
 /** Names and payloads of every message the workflows accept; shared by workflows, activities and clients. */
 
@@ -59,7 +66,9 @@ export interface ExtensionResult {
 export interface SubmissionInput {
   resellerId: string;
   /** The reseller's type when it submitted: its limits and the allocation's partner-type routes use it. */
-  partnerType: PartnerType;
+  partnerType: SubmitterType;
+  /** A vendor seller's direct opportunity: its seller (`resellerId` is then the seller's party id). */
+  sellerId?: string;
   body: RegistrationSubmission;
   requestHash: string;
   idempotencyKey?: string;
@@ -67,6 +76,39 @@ export interface SubmissionInput {
   enteredBy: Requester['actor'] & { onBehalfOf?: { distributorId: string } };
   /** A migrated registration: stored with its own submission time and pre-drawn sequence, then `arrive()`s. */
   arrival?: Arrival;
+  /** A channel manager's transfer: the receiver's registration, which `takeOver()`s the holder's deal. */
+  transfer?: TransferOrder;
+}
+
+/** Who moves which holder's deal, and why; the receiver's registration carries it to its workflow. */
+export interface TransferOrder {
+  from: string;
+  by: Requester;
+  reason: string;
+  /**
+   * A dispute's receiver (overturned with nobody holding the deal, or distinct): the workflow it answers
+   * instead of `from`'s (which has ended), the registrations not to weigh it against besides `from`, and
+   * that a channel manager's word overrides the routes (only another holder refuses it).
+   */
+  dispute?: { answerTo: string; distinctFrom: string[] };
+}
+
+/** The partner a channel manager moves a deal to. */
+export interface TransferRequest {
+  by: Requester;
+  toResellerId: string;
+  toDistributorId: string;
+  reason: string;
+}
+
+/** How a receiver's registration answers its holder: it took the deal over, or why it could not. */
+export type TransferAnswer =
+  | { receiverId: string; approved: true }
+  | { receiverId: string; approved: false; type: string; message: string };
+
+export interface TransferResult {
+  holder: RegistrationState;
+  receiverId: string;
 }
 
 /** What the policy a registration was accepted under means for the rest of its life. */
@@ -81,7 +123,11 @@ export interface AcceptanceTerms {
   };
 }
 
-export type Milestone = 'accepted' | 'decided';
+/**
+ * `change-numbered`: the lines a change claims have their sequence; `change-settled`: no change is claiming
+ * lines (it was recorded or refused).
+ */
+export type Milestone = 'accepted' | 'decided' | 'change-numbered' | 'change-settled';
 /** What a look at the deal answers when an earlier registration must speak first. */
 export interface Wait {
   waitFor: string;
@@ -105,6 +151,8 @@ export interface WeighInput extends LookInput {
   distinctFrom: string[];
   /** Numbers the looks again, so that each escalation one opens has a name of its own. */
   attempt: number;
+  /** `confirm` only: a channel manager's word overrides the routes; only another holder refuses it. */
+  dealOnly?: boolean;
 }
 
 export type WeighResult = Wait | { verdict: EngineVerdict; at: string };
@@ -135,14 +183,36 @@ export const withdrawUpdate = defineUpdate<RegistrationState, [{ by: Requester; 
 export type CloseRequest = { by: Requester } & Closing;
 export const closeUpdate = defineUpdate<RegistrationState, [CloseRequest]>('close');
 export const extensionUpdate = defineUpdate<ExtensionResult, [{ by: Requester; reason: string }]>('requestExtension');
+/** A channel manager's transfer of the deal an approved registration holds (see `TransferAnswer`). */
+export const transferUpdate = defineUpdate<TransferResult, [TransferRequest]>('transfer');
+export const revokeUpdate = defineUpdate<RegistrationState, [{ by: Requester; reason: string }]>('revoke');
+/** Sent by a transfer's receiver to the holder once it has taken the deal over, or could not. */
+export const transferAnsweredSignal = defineSignal<[TransferAnswer]>('transferAnswered');
+
+/** The owner's change of the opportunity (`POST /registrations/{id}/changes`). */
+export interface ChangeRequest {
+  by: Requester;
+  opportunity: OpportunityChange;
+  note?: string;
+}
+export const changeUpdate = defineUpdate<RegistrationState, [ChangeRequest]>('change');
+
+/** A change as the document makes it: the diff, its search text, and the sequence drawn for the lines it adds. */
+export interface ClaimedChange extends OpportunityDiff {
+  searchText: string;
+  lineSequences?: Record<string, number>;
+  sequence?: number;
+}
+
+/** The look at the lines a change adds: approved, or refused for a deal reason (the holder never named). */
+export type ChangeLook = Wait | { refused?: { reasonCode: ReasonCode; explanation: string } };
 
 /**
  * A registration waiting for an earlier one of its deal asks to be told when that one is decided (or,
  * `until: 'accepted'`, when one it found still being stored has its sequence); the earlier one answers
  * with `predecessorDecided` at once if that has happened already, else when it does.
  */
-export const watchDecisionSignal =
-  defineSignal<[{ watcherWorkflowId: string; until: 'accepted' | 'decided' }]>('watchDecision');
+export const watchDecisionSignal = defineSignal<[{ watcherWorkflowId: string; until: Milestone }]>('watchDecision');
 export const predecessorDecidedSignal = defineSignal<[{ registrationId: string }]>('predecessorDecided');
 
 /** Sent by an escalation to each waiting contender once it is resolved. */

@@ -6,58 +6,41 @@ import {
   condition,
   getExternalWorkflowHandle,
   isCancellation,
-  sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import {
-  engineEvents,
-  importedEvents,
-  type LifecycleEvent,
-  type LifecycleState,
-  mayHappen,
-  reviewEvents,
-  type StepFields,
-  type TransitionContext,
-  transition,
-} from '../domain/lifecycle';
+import { engineEvents, importedEvents, type LifecycleEvent, reviewEvents } from '../domain/lifecycle';
 import {
   type Arrival,
-  closingEntry,
   type EngineVerdict,
-  type EntryContent,
   type EscalationFate,
   engineEntry,
   expiryEntry,
-  extensionEntry,
-  extensionRequestEntry,
   fateEntry,
   heldAtApprovalEntry,
   importedEntry,
-  type Requester,
   recheckEntry,
   resolutionNotifyKey,
-  withdrawalEntry,
+  transferInEntry,
 } from '../domain/lifecycle-entries';
-import { DealQueue } from './deal-queue';
 import {
-  type AcceptanceTerms,
   type AcceptedRegistration,
   acceptanceRefusals,
-  type CloseRequest,
-  contenderLeftSignal,
-  type ExtensionResult,
-  escalationWorkflowId,
   type LookInput,
   type Milestone,
   type RegistrationState,
-  type RegistrationWorkflowInput,
+  registrationWorkflowId,
+  type TransferAnswer,
+  type TransferOrder,
+  transferAnsweredSignal,
   type WeighInput,
 } from './definitions';
-import { lifecycle, locally, outside } from './registration-steps';
+import { refuse, type Settled } from './lifecycle-core';
+import { RegistrationCommands } from './registration-commands';
+import { lifecycle, locally } from './registration-steps';
 import { searchAttributes } from './search-attributes';
-import { Serial } from './serial';
 
-type Settled = { registration: AcceptedRegistration } | { refusal: ApplicationFailure };
+/** A transfer's answer as its receiver words it (its own id is added). */
+type TransferAnswerBody = { approved: true } | { approved: false; type: string; message: string };
 
 /**
  * The life of one registration as a state chart: accepted, decided (waiting for earlier registrations of
@@ -65,34 +48,23 @@ type Settled = { registration: AcceptedRegistration } | { refusal: ApplicationFa
  * registration's document, one step at a time (`steps`); every status comes from the transition table
  * (domain/lifecycle.ts) and every step is stored, with all its effects, by the one activity `recordStep`.
  */
-export class RegistrationLifecycle {
-  private state: LifecycleState = { status: 'pending', extensionsUsed: 0 };
-  private acceptance?: Settled;
+export class RegistrationLifecycle extends RegistrationCommands {
   private acceptAnswers = 0;
-  private terms?: AcceptanceTerms;
-  private readonly steps = new Serial();
-  private readonly queue: DealQueue;
-  /** The look at the deal under way, which a withdrawal cancels. */
-  private deciding?: CancellationScope;
   private readonly fates: EscalationFate[] = [];
   private turnedAway = false;
   private rechecks = 0;
-  private extensionReviewId?: string;
-  private extensionRequests = 0;
   private remindedFor?: string;
-
-  constructor(private readonly input: RegistrationWorkflowInput) {
-    this.queue = new DealQueue(input.registrationId, (milestone) => this.reached(milestone));
-  }
+  /** Whether the task that answered the submitter has been left (see `firstLookProxy`). */
+  private submitterAnswered = false;
 
   // The state chart.
 
   async run(): Promise<RegistrationState> {
     await this.accept();
-    const { arrival } = this.input.submission;
+    const { arrival, transfer } = this.input.submission;
     if (arrival) await this.arrive(arrival);
+    else if (transfer) await this.takeOver(transfer);
     else {
-      await this.answerSubmitterFirst();
       await this.decide('decision');
     }
     for (;;) {
@@ -123,19 +95,13 @@ export class RegistrationLifecycle {
       this.acceptance = {
         refusal: ApplicationFailure.nonRetryable(refusal.message, refusal.type, ...(refusal.details ?? [])),
       };
+      const { transfer } = this.input.submission;
+      if (transfer) await this.answerHolder(transfer, { approved: false, type: type ?? '', message: refusal.message });
       await condition(allHandlersFinished);
       throw this.acceptance.refusal;
     }
     this.queue.tellWatchers();
     upsertSearchAttributes([{ key: searchAttributes.sequence, value: this.acceptance.registration.sequence }]);
-  }
-
-  /**
-   * The submitter is answered once the registration is stored: the check runs in the next workflow task,
-   * so the task that completes the acceptance (and with it the Update) does not wait for it.
-   */
-  private answerSubmitterFirst(): Promise<void> {
-    return sleep(1);
   }
 
   /**
@@ -163,9 +129,10 @@ export class RegistrationLifecycle {
 
   /**
    * A migrated registration, stored `pending` with its own submission time and pre-drawn number, records
-   * where it stood in a signed `imported` entry: a closed one ends there (kept for history); an approved
-   * one keeps its own protection end, unless a live registration or an approved import numbered before it
-   * holds the deal (then it is escalated, the holders shown); a pending or escalated one is decided afresh
+   * where it stood in a signed `imported` entry: a closed one ends there (kept for history; new imports
+   * store those without a workflow); an approved one keeps its own protection end, unless a live
+   * registration holds the deal or other approved imports of the file claim it (then every one of them
+   * is escalated, into one escalation, the holders shown); a pending or escalated one is decided afresh
    * as a new one would be, after the earlier registrations of its deal.
    */
   private async arrive(arrival: Arrival): Promise<void> {
@@ -179,16 +146,53 @@ export class RegistrationLifecycle {
     }
     await this.steps.run(async () => {
       const { registrationId } = this.input;
+      const planned = arrival.conflict ? { escalationId: arrival.conflict.escalationId } : {};
       const weighed = await this.queue.lookUntilSettled((look: LookInput) =>
-        locally.weighArrival({ registrationId, ...look }),
+        locally.weighArrival({ registrationId, ...look, ...planned }),
       );
-      const held = weighed.verdict.decision.outcome !== 'approve';
+      // A conflict the plan found (another approved import of the file on this deal) escalates it too.
+      const held = arrival.conflict !== undefined || weighed.verdict.decision.outcome !== 'approve';
       await this.record(held ? 'imported-escalated' : 'imported-approved', entry(held ? weighed.verdict : undefined), {
         now: new Date(weighed.at),
         keptUntil: arrival.protectedUntil,
       });
     });
     if (this.state.status === 'escalated') await this.enterEscalation();
+  }
+
+  /**
+   * A transfer's receiver takes the holder's deal over: approved in one step (the holder, waiting for this
+   * answer, ends in the next), unless a look at the deal now, the holder aside, finds that the receiver's
+   * route refuses it or another registration holds it (rejected then, and the holder keeps the deal).
+   */
+  private async takeOver(order: TransferOrder): Promise<void> {
+    const { registrationId } = this.input;
+    await this.steps.run(async () => {
+      const weighed = await locally.weighRegistration({
+        registrationId,
+        mode: 'confirm',
+        distinctFrom: [order.from, ...(order.dispute?.distinctFrom ?? [])],
+        attempt: 0,
+        ...(order.dispute ? { dealOnly: true } : {}),
+      });
+      if ('waitFor' in weighed) throw new Error('a confirmation never waits for another registration');
+      const now = new Date(weighed.at);
+      if (weighed.verdict.decision.outcome === 'approve') {
+        const words = { ...order, to: registrationId };
+        await this.record('transferred-in', transferInEntry(this.registered(), words), { now });
+      } else await this.record(engineEvents.reject, engineEntry(weighed.verdict), { now });
+    });
+    const answer: TransferAnswer =
+      this.state.status === 'approved'
+        ? { receiverId: registrationId, approved: true }
+        : { receiverId: registrationId, approved: false, type: 'DealHeld', message: 'the deal is held by another' };
+    await this.answerHolder(order, answer);
+  }
+
+  private async answerHolder(order: TransferOrder, answer: TransferAnswerBody): Promise<void> {
+    const told = { ...answer, receiverId: this.input.registrationId } as TransferAnswer;
+    const answerTo = order.dispute?.answerTo ?? registrationWorkflowId(order.from);
+    await getExternalWorkflowHandle(answerTo).signal(transferAnsweredSignal, told);
   }
 
   /** One look at the deal until it needs nobody's word; undefined when a withdrawal cancelled it. */
@@ -200,7 +204,11 @@ export class RegistrationLifecycle {
     try {
       return await scope.run(() =>
         this.queue.lookUntilSettled((look: LookInput) =>
-          locally.weighRegistration({ registrationId: this.input.registrationId, ...request, ...look }),
+          this.firstLookProxy(request.mode).weighRegistration({
+            registrationId: this.input.registrationId,
+            ...request,
+            ...look,
+          }),
         ),
       );
     } catch (error) {
@@ -209,6 +217,17 @@ export class RegistrationLifecycle {
     } finally {
       this.deciding = undefined;
     }
+  }
+
+  /**
+   * The submitter is answered once the registration is stored: the first look at the deal is an ordinary
+   * activity, whose scheduling completes the workflow task that completes the acceptance (and with it the
+   * Update), so the 202 does not wait for the check. Every later look runs inside its task (a local one).
+   */
+  private firstLookProxy(mode: WeighInput['mode']): typeof locally {
+    if (mode !== 'decision' || this.submitterAnswered) return locally;
+    this.submitterAnswered = true;
+    return lifecycle;
   }
 
   /** Puts the escalated registration into its escalation; one that is finished already means a new look. */
@@ -303,7 +322,7 @@ export class RegistrationLifecycle {
     });
   }
 
-  // What people ask of it (each handler of the workflow is one line that calls one of these).
+  // The chart's own messages: the submission, escalations' fates, the deal queue's words.
 
   validateSubmission({ requestHash }: { requestHash: string }): void {
     if (requestHash !== this.input.submission.requestHash) {
@@ -322,67 +341,6 @@ export class RegistrationLifecycle {
     return { registration: settled.registration, repeated: this.acceptAnswers > 1 };
   }
 
-  validateChange(action: string): void {
-    if (this.ended()) refuse(`only a live registration can be ${action}; it is ${this.state.status}`);
-  }
-
-  async withdraw({ by, reason }: { by: Requester; reason?: string }): Promise<RegistrationState> {
-    this.deciding?.cancel();
-    return this.steps.run(async () => {
-      if (!mayHappen('withdrawn', this.state.status)) refuse(`the registration is already ${this.state.status}`);
-      const leftEscalation = this.state.status === 'escalated' ? this.state.escalationId : undefined;
-      await this.record('withdrawn', withdrawalEntry(this.registered(), by, reason));
-      for (const escalationId of [leftEscalation, this.extensionReviewId]) {
-        if (!escalationId) continue;
-        await getExternalWorkflowHandle(escalationWorkflowId(escalationId))
-          .signal(contenderLeftSignal, { registrationId: this.input.registrationId })
-          .catch(() => undefined); // the escalation already finished
-      }
-      return this.view();
-    });
-  }
-
-  close({ by, ...closing }: CloseRequest): Promise<RegistrationState> {
-    return this.whenDecided('closed', closing.outcome, async () => {
-      await this.record(closing.outcome, closingEntry(this.registered(), by, closing));
-      return this.view();
-    });
-  }
-
-  validateExtension(): void {
-    this.validateChange('extended');
-    this.checkExtensionAllowed();
-  }
-
-  requestExtension({ by, reason }: { by: Requester; reason: string }): Promise<ExtensionResult> {
-    return this.whenDecided('extended', 'extended', async () => {
-      this.checkExtensionAllowed();
-      const timing = this.timing();
-      const ordinal = this.state.extensionsUsed + 1;
-      if (timing.needsApproval) {
-        const request = ++this.extensionRequests;
-        const { escalationId } = await outside.openExtensionReview({
-          registrationId: this.input.registrationId,
-          request,
-        });
-        await this.record(
-          'extension-requested',
-          extensionRequestEntry(this.registered(), { by, reason, request, ordinal, escalationId }),
-        );
-        this.extensionReviewId = escalationId;
-        return { result: 'escalated', escalationId, ...this.protection() };
-      }
-      const max = timing.extensionMax;
-      await this.record(
-        'extended',
-        (set: StepFields) =>
-          extensionEntry(this.registered(), { by, reason, ordinal, max, protectedUntil: set.protectedUntil ?? '' }),
-        { ordinal },
-      );
-      return { result: 'extended', ...this.protection() };
-    });
-  }
-
   receiveFate(fate: EscalationFate): void {
     this.fates.push(fate);
   }
@@ -398,84 +356,4 @@ export class RegistrationLifecycle {
   predecessorAnswered(): void {
     this.queue.predecessorAnswered();
   }
-
-  view(): RegistrationState {
-    return { ...this.state, ...(this.extensionReviewId ? { extensionReviewId: this.extensionReviewId } : {}) };
-  }
-
-  // The parts.
-
-  /**
-   * One step: the table gives it from the state, `recordStep` stores it with every effect, and the state
-   * becomes what the document says after it (the same, unless an earlier attempt of the step stored it).
-   */
-  private async record(
-    event: LifecycleEvent,
-    entry: EntryContent | ((set: StepFields) => EntryContent),
-    context: Partial<Pick<TransitionContext, 'ordinal' | 'notifyKey' | 'now' | 'keptUntil'>> = {},
-  ): Promise<void> {
-    const timing = this.timing();
-    const step = transition(this.state, event, entry, {
-      timing: { protectionMs: timing.protectionMs, extensionPeriodMs: timing.extensionPeriodMs },
-      now: new Date(),
-      ...context,
-    });
-    // The decision is recorded in the task that made it (a local activity); later steps are ordinary ones.
-    const via = this.state.status === 'pending' ? locally : lifecycle;
-    const stored = await via.recordStep({ registrationId: this.input.registrationId, step });
-    this.state = stored.state;
-    upsertSearchAttributes([{ key: searchAttributes.status, value: this.state.status }]);
-    if (this.state.status !== 'pending') this.queue.tellWatchers();
-  }
-
-  /**
-   * The document can be a step ahead of what a caller read a moment ago: wait until the decision is in,
-   * then check and act inside one step, where the state is exact.
-   */
-  private async whenDecided<T>(action: string, event: LifecycleEvent, act: () => Promise<T>): Promise<T> {
-    await condition(() => this.state.status !== 'pending');
-    return this.steps.run(async () => {
-      if (!mayHappen(event, this.state.status)) {
-        refuse(`only an approved registration can be ${action}; it is ${this.state.status}`);
-      }
-      return act();
-    });
-  }
-
-  private checkExtensionAllowed(): void {
-    if (this.extensionReviewId) refuse('an extension request is already waiting for a channel manager');
-    const max = this.terms?.timing.extensionMax ?? 0;
-    if (this.state.status === 'approved' && this.state.extensionsUsed >= max) {
-      refuse(`no extensions left: the policy allows ${max} and ${this.state.extensionsUsed} used`, 'NoExtensionsLeft');
-    }
-  }
-
-  private reached(milestone: Milestone): boolean {
-    return milestone === 'accepted' ? this.acceptance !== undefined : this.state.status !== 'pending';
-  }
-
-  private ended(): boolean {
-    return !['pending', 'escalated', 'approved'].includes(this.state.status);
-  }
-
-  private protection() {
-    return { protectedUntil: this.state.protectedUntil ?? '', extensionsUsed: this.state.extensionsUsed };
-  }
-
-  private timing(): AcceptanceTerms['timing'] {
-    if (!this.terms) throw new Error('the registration has not been accepted');
-    return this.terms.timing;
-  }
-
-  private policyVersion(): number {
-    return this.terms?.policyVersion ?? 0;
-  }
-
-  private registered() {
-    return { status: this.state.status, policyVersion: this.policyVersion() };
-  }
-}
-
-function refuse(message: string, type = 'InvalidState'): never {
-  throw ApplicationFailure.nonRetryable(message, type);
 }

@@ -1,6 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import {
   acceptUpdate,
+  changeUpdate,
   closeUpdate,
   escalationFateSignal,
   escalationTurnedAwaySignal,
@@ -9,9 +10,13 @@ import {
   type RegistrationState,
   type RegistrationWorkflowInput,
   registrationStateQuery,
+  revokeUpdate,
+  transferAnsweredSignal,
+  transferUpdate,
   watchDecisionSignal,
   withdrawUpdate,
 } from './definitions';
+import { disputeStepUpdate } from './dispute-definitions';
 import { RegistrationLifecycle } from './registration-lifecycle';
 
 /**
@@ -34,6 +39,17 @@ export async function registrationWorkflow(input: RegistrationWorkflowInput): Pr
   setHandler(extensionUpdate, (request) => registration.requestExtension(request), {
     validator: (_request) => registration.validateExtension(),
   });
+  setHandler(transferUpdate, (request) => registration.transfer(request), {
+    validator: (_request) => registration.validateChange('transferred'),
+  });
+  setHandler(revokeUpdate, (request) => registration.revoke(request), {
+    validator: (_request) => registration.validateChange('revoked'),
+  });
+  setHandler(transferAnsweredSignal, (answer) => registration.transferAnswered(answer));
+  setHandler(changeUpdate, (request) => registration.changeOpportunity(request), {
+    validator: (_request) => registration.validateChange('changed'),
+  });
+  setHandler(disputeStepUpdate, (step) => registration.recordDisputeStep(step));
   setHandler(escalationFateSignal, (fate) => registration.receiveFate(fate));
   setHandler(escalationTurnedAwaySignal, () => registration.turnAway());
   setHandler(watchDecisionSignal, (watcher) => registration.watch(watcher));

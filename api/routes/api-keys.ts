@@ -1,6 +1,7 @@
 import { ApiKey, type ApiKeyDoc, createApiKey } from '../../db/apikeys';
 import { Distributor, Reseller } from '../../db/partners';
 import { endSessionsOf } from '../../db/sessions';
+import { Seller } from '../../db/vendor-records';
 import { actorIdOf, actorOf } from '../actor';
 import { HttpProblem, validationProblem } from '../problem';
 import { defineRoute } from '../route-spec';
@@ -25,6 +26,7 @@ const keyView = (doc: ApiKeyDoc) =>
     role: doc.role,
     resellerId: doc.resellerId,
     distributorId: doc.distributorId,
+    sellerId: doc.sellerId,
     label: doc.label,
     createdAt: doc.createdAt.toISOString(),
     createdBy: doc.createdBy,
@@ -37,7 +39,8 @@ export const createApiKeyRoute = defineRoute({
   path: '/api-keys',
   tag,
   summary: 'Create an API key (shown once; only its hash is stored)',
-  description: 'Reseller and distributor keys must name their partner; other roles must not.',
+  description:
+    'Reseller and distributor keys must name their partner, sales keys their vendor seller; other roles must not.',
   access: ['admin'],
   request: { body: newApiKeySchema },
   responses: { 201: { description: 'The key, this once', schema: createdApiKeySchema } },
@@ -53,6 +56,9 @@ export const createApiKeyRoute = defineRoute({
         { path: 'distributorId', message: `unknown distributor "${body.distributorId}"` },
       ]);
     }
+    if (body.sellerId && !(await Seller.exists({ _id: body.sellerId }).exec())) {
+      throw validationProblem('request body', [{ path: 'sellerId', message: `unknown seller "${body.sellerId}"` }]);
+    }
     const created = await createApiKey({ ...body, createdBy: actorIdOf(caller), actor: actorOf(caller) });
     return {
       status: 201,
@@ -62,6 +68,7 @@ export const createApiKeyRoute = defineRoute({
         role: body.role,
         resellerId: body.resellerId,
         distributorId: body.distributorId,
+        sellerId: body.sellerId,
         label: body.label,
       }),
       // The key is a secret: no cache anywhere may keep this answer.

@@ -11,6 +11,7 @@ import {
   signOutRoute,
 } from './auth';
 import { listDeliveriesRoute, redeliverRoute } from './deliveries';
+import { disputeRoutes } from './disputes';
 import { getEscalationRoute, listEscalationsRoute, resolveEscalationRoute } from './escalations';
 import { listEventsRoute } from './events';
 import { importRoutes } from './imports';
@@ -36,9 +37,17 @@ import {
   simulationCsvRoute,
   simulationJobRoute,
 } from './policy';
-import { closeRoute, extensionRoute, historyRoute, watchRoute, withdrawRoute } from './registration-commands';
+import {
+  changeRoute,
+  closeRoute,
+  extensionRoute,
+  historyRoute,
+  watchRoute,
+  withdrawRoute,
+} from './registration-commands';
 import { registrationFormRoute } from './registration-form';
 import { registrationImportRoute } from './registration-import';
+import { revokeRoute, transferRoute } from './registration-moves';
 import {
   exportRegistrationsRoute,
   getRegistrationRoute,
@@ -70,11 +79,15 @@ export function createRouteTable(): RouteTable {
     withdrawRoute,
     extensionRoute,
     closeRoute,
+    transferRoute,
+    revokeRoute,
+    changeRoute,
     watchRoute,
     historyRoute,
     listEscalationsRoute,
     getEscalationRoute,
     resolveEscalationRoute,
+    ...disputeRoutes,
     getPolicyRoute,
     policyVersionsRoute,
     policyGuideRoute,

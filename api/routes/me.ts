@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../../db/apikeys';
 import { findUser } from '../../db/users';
 import { defineRoute, isStaff } from '../route-spec';
 import { roleSchema } from '../schemas/partners';
@@ -14,6 +15,7 @@ const meSchema = z
     role: roleSchema,
     resellerId: z.string().optional(),
     distributorId: z.string().optional(),
+    sellerId: z.string().optional(),
     temporalUiUrl: z.string().optional().describe('staff only: base URL of the Temporal Web UI, for workflow links'),
     temporalNamespace: z.string().optional().describe('staff only'),
   })
@@ -29,7 +31,7 @@ export const meRoute = defineRoute({
   path: '/me',
   tag: 'API keys',
   summary: 'Who is calling: the person (`userId`, `email`, `name`) or the key (`keyId`), with role and binding',
-  access: ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'],
+  access: roles,
   responses: { 200: { description: 'The caller', schema: meSchema } },
   async handle({ caller, deps }) {
     const staff = isStaff(caller);
@@ -45,6 +47,7 @@ export const meRoute = defineRoute({
         role: caller.role,
         resellerId: caller.resellerId,
         distributorId: caller.distributorId,
+        sellerId: caller.sellerId,
         temporalUiUrl: staff ? deps.config.TEMPORAL_UI_URL.replace(/\/+$/, '') : undefined,
         temporalNamespace: staff ? deps.config.TEMPORAL_NAMESPACE : undefined,
       }),

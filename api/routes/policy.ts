@@ -1,4 +1,5 @@
 import { apiPublicUrl } from '../../config/config';
+import { roles } from '../../db/apikeys';
 import { Distributor, type DistributorDoc } from '../../db/partners';
 import { allPolicyVersions, cancelUpcomingPolicy, policySchedule, publishPolicy } from '../../db/policies';
 import { announcementsOf } from '../../db/policy-announcements';
@@ -143,7 +144,7 @@ export const policyGuideRoute = defineRoute({
   tag,
   summary: 'The rules of engagement in plain language: the policy in force, and the change scheduled next',
   description: 'Markdown by default; HTML when the Accept header prefers text/html.',
-  access: ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'],
+  access: roles,
   responses: {
     200: {
       description: 'The guide',

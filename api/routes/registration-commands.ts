@@ -1,11 +1,12 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
+import { changeRegistration, closeRegistration, requestExtension, withdrawRegistration } from '../../services/commands';
 import { workflowTimeline } from '../../services/history';
 import { watchDeal } from '../../services/watch-deal';
 import { HttpProblem } from '../problem';
 import { type Caller, defineRoute, requesterOf } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import {
+  changeBodySchema,
   closeBodySchema,
   extensionBodySchema,
   extensionResultSchema,
@@ -25,7 +26,19 @@ const stateRefusals = {
 
 /** The registration after a command: the workflow records the outcome in MongoDB before answering. */
 async function afterCommand(caller: Caller, id: string) {
-  return registrationView(await visibleRegistration(caller, id), 'reseller');
+  return registrationView(await visibleRegistration(caller, id), caller.role === 'sales' ? 'staff' : 'reseller');
+}
+
+/**
+ * The registration its owner acts on: a reseller's own, or a seller's own direct opportunity. A seller
+ * sees the partners' registrations on its accounts too, but may not act on them (403).
+ */
+async function ownRegistration(caller: Caller, id: string) {
+  const registration = await visibleRegistration(caller, id);
+  if (caller.role === 'sales' && registration.sellerId !== caller.sellerId) {
+    throw new HttpProblem(403, 'Forbidden', 'a seller acts only on its own direct opportunities');
+  }
+  return registration;
 }
 
 export const withdrawRoute = defineRoute({
@@ -34,12 +47,12 @@ export const withdrawRoute = defineRoute({
   path: '/registrations/{id}/withdraw',
   tag,
   summary: 'Withdraw a registration (ends it withdrawn and releases the deal)',
-  access: ['reseller'],
+  access: ['reseller', 'sales'],
   request: { params: idParamsSchema, body: withdrawBodySchema, bodyRequired: false },
   responses: { 200: { description: 'The withdrawn registration', schema: registrationSchema } },
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
-    await visibleRegistration(caller, params.id);
+    await ownRegistration(caller, params.id);
     await withdrawRegistration(deps.temporal, params.id, requesterOf(caller), body.reason);
     return { status: 200, body: await afterCommand(caller, params.id) };
   },
@@ -70,12 +83,12 @@ export const extensionRoute = defineRoute({
   summary: 'Ask to extend the protection of an approved registration',
   description:
     'Extends protectedUntil by the policy’s extension period, or sends the request to a channel manager when the policy says so; 409 when no extension is left.',
-  access: ['reseller'],
+  access: ['reseller', 'sales'],
   request: { params: idParamsSchema, body: extensionBodySchema },
   responses: { 200: { description: 'Extended, or escalated for approval', schema: extensionResultSchema } },
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
-    await visibleRegistration(caller, params.id);
+    await ownRegistration(caller, params.id);
     const outcome = await requestExtension(deps.temporal, params.id, requesterOf(caller), body.reason);
     return { status: 200, body: { result: outcome.result, registration: await afterCommand(caller, params.id) } };
   },
@@ -87,13 +100,32 @@ export const closeRoute = defineRoute({
   path: '/registrations/{id}/close',
   tag,
   summary: 'Close an approved registration as won or lost',
-  access: ['reseller'],
+  access: ['reseller', 'sales'],
   request: { params: idParamsSchema, body: closeBodySchema },
   responses: { 200: { description: 'The closed registration', schema: registrationSchema } },
   refusals: stateRefusals,
   async handle({ caller, params, body, deps }) {
-    await visibleRegistration(caller, params.id);
+    await ownRegistration(caller, params.id);
     await closeRegistration(deps.temporal, params.id, requesterOf(caller), body);
+    return { status: 200, body: await afterCommand(caller, params.id) };
+  },
+});
+
+export const changeRoute = defineRoute({
+  operationId: 'changeRegistration',
+  method: 'post',
+  path: '/registrations/{id}/changes',
+  tag,
+  summary: 'Change the opportunity of a live registration (stage, value, close date, title, product lines)',
+  description:
+    'While pending (recorded once it is decided), escalated or approved; each change is a signed entry in decisions (kind `change`). Added product lines are checked as a new registration of them would be, with a sequence of their own: 422 with problem type `already-registered` (or `duplicate`, `possible-duplicate`) when another registration holds one, and nothing is changed. A removed line frees that part of the deal.',
+  access: ['reseller'],
+  request: { params: idParamsSchema, body: changeBodySchema },
+  responses: { 200: { description: 'The registration after the change', schema: registrationSchema } },
+  refusals: { ...stateRefusals, 422: 'an added product line is another registration’s, or the change changes nothing' },
+  async handle({ caller, params, body, deps }) {
+    await visibleRegistration(caller, params.id);
+    await changeRegistration(deps.temporal, params.id, { by: requesterOf(caller), ...body });
     return { status: 200, body: await afterCommand(caller, params.id) };
   },
 });
@@ -112,6 +144,8 @@ export const historyRoute = defineRoute({
   refusals: { 404: 'no such registration, or its history is no longer retained' },
   async handle({ caller, params, deps }) {
     const registration = await visibleRegistration(caller, params.id);
+    // A closed import stored for history never had a workflow: its timeline is empty, not lost.
+    if (registration.historyOnly) return { status: 200, body: { events: [] } };
     try {
       return { status: 200, body: { events: await workflowTimeline(deps.temporal, registration.workflowId) } };
     } catch (error) {

@@ -7,7 +7,8 @@ function formCallerOf(caller: Caller): FormCaller {
   if (caller.role === 'reseller' && caller.resellerId) return { role: 'reseller', resellerId: caller.resellerId };
   if (caller.role === 'distributor' && caller.distributorId)
     return { role: 'distributor', distributorId: caller.distributorId };
-  throw new HttpProblem(403, 'Forbidden', 'this caller is not bound to a partner');
+  if (caller.role === 'sales' && caller.sellerId) return { role: 'sales' };
+  throw new HttpProblem(403, 'Forbidden', 'this caller is not bound to a partner or a seller');
 }
 
 export const registrationFormRoute = defineRoute({
@@ -17,8 +18,8 @@ export const registrationFormRoute = defineRoute({
   tag: 'Registrations',
   summary: 'What a registration form may offer the caller',
   description:
-    'Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through and, for a distributor, its affiliated resellers.',
-  access: ['reseller', 'distributor'],
+    'Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through (none for a vendor seller, who registers direct opportunities) and, for a distributor, its affiliated resellers.',
+  access: ['reseller', 'distributor', 'sales'],
   responses: { 200: { description: 'The choices', schema: registrationFormSchema } },
   async handle({ caller }) {
     return { status: 200, body: await registrationFormFor(formCallerOf(caller)) };

@@ -44,6 +44,16 @@ export async function listRegistrationsPage(
   };
 }
 
+/** The list a caller reads: a partner its own, a seller those on its accounts, staff the one they filter. */
+function scopeOf(caller: Caller, query: RegistrationListQuery): string {
+  if (caller.role === 'sales') return scopeName({ sellerId: caller.sellerId ?? '', status: query.status });
+  return scopeName({
+    resellerId: caller.role === 'reseller' ? caller.resellerId : query.resellerId,
+    distributorId: caller.role === 'distributor' ? caller.distributorId : query.distributorId,
+    status: query.status,
+  });
+}
+
 /** A page as views and where the next one starts (undefined at the end). */
 async function readRegistrationsPage(caller: Caller, query: RegistrationListQuery) {
   if (!isStaff(caller)) {
@@ -56,11 +66,7 @@ async function readRegistrationsPage(caller: Caller, query: RegistrationListQuer
   const accept = filterOf(query);
   const page = await readPage<RegistrationDoc>({
     model: Registration,
-    scope: scopeName({
-      resellerId: caller.role === 'reseller' ? caller.resellerId : query.resellerId,
-      distributorId: caller.role === 'distributor' ? caller.distributorId : query.distributorId,
-      status: query.status,
-    }),
+    scope: scopeOf(caller, query),
     bucketing: registrationBucketing,
     top: await highestSequence(),
     ...(query.cursor ? { before: { at: query.cursor.before } } : {}),

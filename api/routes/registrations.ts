@@ -1,8 +1,14 @@
 import { RequestRefused } from '../../domain/errors';
-import { registrationSubmissionSchema } from '../../domain/registration';
+import {
+  type RegistrationRequest,
+  type RegistrationSubmission,
+  registrationRequestSchema,
+} from '../../domain/registration';
 import { actorNamer } from '../../services/actor-names';
-import { submitRegistration } from '../../services/submit-registration';
-import { defineRoute } from '../route-spec';
+import { submitDirectOpportunity } from '../../services/submit-direct';
+import { type SubmitDeps, submitRegistration } from '../../services/submit-registration';
+import { HttpProblem, validationProblem } from '../problem';
+import { type Caller, defineRoute, requesterOf } from '../route-spec';
 import { idParamsSchema } from '../schemas/common';
 import { csvTextSchema } from '../schemas/policy';
 import {
@@ -17,7 +23,7 @@ import { listRegistrationsPage, registrationsCsv } from './registration-list';
 import { submitterOf } from './submitter';
 
 const tag = 'Registrations';
-const everyRole = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin'] as const;
+const everyRole = ['reseller', 'distributor', 'channel-manager', 'auditor', 'admin', 'sales'] as const;
 
 export const submitRegistrationRoute = defineRoute({
   operationId: 'submitRegistration',
@@ -26,24 +32,27 @@ export const submitRegistrationRoute = defineRoute({
   tag,
   summary: 'Register a deal',
   description:
-    'Accepts the registration and starts its decision. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.',
-  access: ['reseller', 'distributor'],
-  request: { body: registrationSubmissionSchema, headers: submitHeadersSchema },
+    "Accepts the registration and starts its decision. A vendor seller (`sales`) registers a direct opportunity: `{ direct: true, customer, opportunity }`, stored with `sellerId`, not routed and counted against no limit, holding its deal like a partner's. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.",
+  access: ['reseller', 'distributor', 'sales'],
+  request: { body: registrationRequestSchema, headers: submitHeadersSchema },
   responses: { 202: { description: 'Accepted; the decision follows', schema: registrationSchema } },
   refusals: {
-    403: 'the reseller bound to the key is not registered',
-    422: 'invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored)',
+    403: 'the reseller (or seller) bound to the key is not registered',
+    422: 'invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, a partner sending `direct` or a seller leaving it out, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored)',
   },
   async handle({ caller, body, headers, deps, metrics }) {
-    const { resellerId, enteredBy } = await submitterOf(caller, body);
+    const submitDeps = { ...deps, acceptanceWaitMs: deps.config.SUBMISSION_ACCEPTANCE_WAIT_MS };
     try {
-      const { registration, created } = await submitRegistration(
-        { ...deps, acceptanceWaitMs: deps.config.SUBMISSION_ACCEPTANCE_WAIT_MS },
-        resellerId,
-        body,
-        headers['idempotency-key'],
-        enteredBy,
-      );
+      const { registration, created } =
+        caller.role === 'sales'
+          ? await submitDirectOpportunity(
+              submitDeps,
+              directSellerOf(caller, body),
+              body,
+              headers['idempotency-key'],
+              requesterOf(caller).actor,
+            )
+          : await submitPartnerRegistration(submitDeps, caller, body, headers['idempotency-key']);
       metrics.submissions.inc({ outcome: created ? 'accepted' : 'repeated' });
       return {
         status: 202,
@@ -57,13 +66,37 @@ export const submitRegistrationRoute = defineRoute({
   },
 });
 
+/** A partner's registration: for whom, from the caller's binding; the body is then a partner's. */
+async function submitPartnerRegistration(
+  deps: SubmitDeps,
+  caller: Caller,
+  body: RegistrationRequest,
+  idempotencyKey: string | undefined,
+) {
+  const { resellerId, enteredBy } = await submitterOf(caller, body);
+  const { direct: _direct, ...submission } = body;
+  return submitRegistration(deps, resellerId, submission as RegistrationSubmission, idempotencyKey, enteredBy);
+}
+
+/** A seller registers direct opportunities only, and says so. */
+function directSellerOf(caller: Caller, body: RegistrationRequest): string {
+  if (!caller.sellerId) throw new HttpProblem(403, 'Forbidden', 'this key is not bound to a seller');
+  if (!body.direct) {
+    throw validationProblem('request body', [
+      { path: 'direct', message: 'a seller registers a direct opportunity: send direct: true, without a distributor' },
+    ]);
+  }
+  return caller.sellerId;
+}
+
 export const getRegistrationRoute = defineRoute({
   operationId: 'getRegistration',
   method: 'get',
   path: '/registrations/{id}',
   tag,
   summary: 'Read a registration',
-  description: 'Resellers see their own, distributors those submitted through them, staff all. Anything else is 404.',
+  description:
+    'Resellers see their own, distributors those submitted through them, a seller (`sales`) those on its house accounts, staff all. Anything else is 404.',
   access: everyRole,
   request: { params: idParamsSchema },
   responses: { 200: { description: 'The registration', schema: registrationSchema } },

@@ -1,4 +1,4 @@
-import type { RegistrationSubmission } from '../../domain/registration';
+import type { RegistrationRequest } from '../../domain/registration';
 import { findReseller } from '../../services/partner-cache';
 import type { SubmissionInput } from '../../workflows/definitions';
 import { HttpProblem, validationProblem } from '../problem';
@@ -14,8 +14,13 @@ export interface Submitter {
  * for a reseller it names that buys through it, through itself, recorded as entered on its behalf.
  * A distributor learns nothing of a reseller that is not its own (the same refusal whether it exists or not).
  */
-export async function submitterOf(caller: Caller, body: RegistrationSubmission): Promise<Submitter> {
+export async function submitterOf(caller: Caller, body: RegistrationRequest): Promise<Submitter> {
   const actor = requesterOf(caller).actor;
+  if (body.direct) {
+    throw validationProblem('request body', [
+      { path: 'direct', message: "only the vendor's sellers register a direct opportunity" },
+    ]);
+  }
   if (caller.role === 'reseller') {
     if (!caller.resellerId) throw new HttpProblem(403, 'Forbidden', 'this key is not bound to a reseller');
     if (body.resellerId !== undefined && body.resellerId !== caller.resellerId) {

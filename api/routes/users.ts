@@ -3,6 +3,7 @@ import { Distributor, Reseller } from '../../db/partners';
 import { endSessionsOf } from '../../db/sessions';
 import { issueUserToken, revokeUserTokens, tokenLifetimeMs } from '../../db/user-tokens';
 import { createUser, EmailTaken, findUser, listUsers, type UserChange, type UserDoc, updateUser } from '../../db/users';
+import { Seller } from '../../db/vendor-records';
 import { actorOf } from '../actor';
 import { HttpProblem, validationProblem } from '../problem';
 import { type Caller, defineRoute } from '../route-spec';
@@ -15,6 +16,7 @@ const tag = 'People and sessions';
 const managers = ['admin', 'reseller', 'distributor'] as const;
 
 type Organisation = { resellerId?: string; distributorId?: string };
+type Binding = Organisation & { sellerId?: string };
 
 /** Whose users the caller manages: everyone (admin), its own organisation (an org admin), or 403. */
 function managedScope(caller: Caller): Organisation | 'everyone' {
@@ -30,13 +32,15 @@ const inScope = (scope: Organisation | 'everyone', user: Pick<UserDoc, 'reseller
   (scope.resellerId !== undefined && user.resellerId === scope.resellerId) ||
   (scope.distributorId !== undefined && user.distributorId === scope.distributorId);
 
-/** The partner a binding names must exist. */
-async function unknownPartners(binding: Organisation) {
+/** The partner (or vendor seller) a binding names must exist. */
+async function unknownPartners(binding: Binding) {
   const issues: Array<{ path: string; message: string }> = [];
   if (binding.resellerId && !(await Reseller.exists({ _id: binding.resellerId }).exec()))
     issues.push({ path: 'resellerId', message: `unknown reseller "${binding.resellerId}"` });
   if (binding.distributorId && !(await Distributor.exists({ _id: binding.distributorId }).exec()))
     issues.push({ path: 'distributorId', message: `unknown distributor "${binding.distributorId}"` });
+  if (binding.sellerId && !(await Seller.exists({ _id: binding.sellerId }).exec()))
+    issues.push({ path: 'sellerId', message: `unknown seller "${binding.sellerId}"` });
   return issues;
 }
 
@@ -142,7 +146,11 @@ export const updateUserRoute = defineRoute({
     const scope = managedScope(caller);
     const user = await findUser(params.id);
     if (!user || !inScope(scope, user)) throw new HttpProblem(404, 'Not found', `user ${params.id} does not exist`);
-    const rebinding = body.role !== undefined || body.resellerId !== undefined || body.distributorId !== undefined;
+    const rebinding =
+      body.role !== undefined ||
+      body.resellerId !== undefined ||
+      body.distributorId !== undefined ||
+      body.sellerId !== undefined;
     if (scope !== 'everyone' && rebinding) {
       throw new HttpProblem(
         403,
@@ -154,6 +162,7 @@ export const updateUserRoute = defineRoute({
       role: body.role ?? user.role,
       resellerId: body.resellerId === undefined ? user.resellerId : (body.resellerId ?? undefined),
       distributorId: body.distributorId === undefined ? user.distributorId : (body.distributorId ?? undefined),
+      sellerId: body.sellerId === undefined ? user.sellerId : (body.sellerId ?? undefined),
     };
     const orgAdmin = body.orgAdmin ?? user.orgAdmin;
     const issues = [

@@ -41,6 +41,7 @@ export const vendorCollectionRoutes: AnyRoute[] = [
     pageSchema: accountPageSchema,
     references: (record) => references.ofAccount(record),
     details: accountDetails,
+    alsoReadBy: ['sales'],
   }),
   ...vendorRecordRoutes<ProgramRecord, ProgramExtra>({
     path: 'programs',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AccountDoc } from '../../db/accounts';
+import type { Role } from '../../db/apikeys';
 import { listVendorRecords } from '../../db/vendor-listing';
 import { programsListing } from '../../db/vendor-records';
 import {
@@ -18,7 +19,7 @@ import { vendorListQuerySchema } from '../schemas/vendor-records';
 /**
  * Vendor records follow the partners' convention: `POST /<collection>` creates, `PUT /<collection>/{id}`
  * replaces, `GET /<collection>?q=&cursor=` lists a bounded page, `GET /<collection>/{id}` reads one.
- * Admins write; channel managers and auditors read.
+ * Admins write; channel managers and auditors read (and `sales` people the accounts).
  */
 const staff = ['admin', 'auditor', 'channel-manager'] as const;
 const tag = 'Vendor records';
@@ -39,6 +40,8 @@ export interface VendorCollection<R extends { id: string; name: string }, E exte
   references?(record: R): Promise<FieldProblem[]>;
   /** What the read of one record adds to its view. */
   details?(record: R): Promise<Record<string, unknown>>;
+  /** Who besides staff reads the collection (the contract: `sales` reads accounts). */
+  alsoReadBy?: readonly Role[];
 }
 
 const viewOf = <R>(doc: VendorDoc<R>) => ({
@@ -60,6 +63,7 @@ export function vendorRecordRoutes<R extends { id: string; name: string }, E ext
   collection: VendorCollection<R, E>,
 ): AnyRoute[] {
   const { path, noun, operation } = collection;
+  const readers = [...staff, ...(collection.alsoReadBy ?? [])];
   const checked = async (record: R) => {
     const problems = (await collection.references?.(record)) ?? [];
     if (problems.length > 0) throw validationProblem('request body', problems);
@@ -113,7 +117,7 @@ export function vendorRecordRoutes<R extends { id: string; name: string }, E ext
     summary: `The ${noun}s, a bounded page at a time, or those a text finds`,
     description:
       'A page may hold fewer items than `limit`, even none, while `nextCursor` is not null: follow it until it is null. Records come in a stable order (not alphabetical).',
-    access: staff,
+    access: readers,
     request: { query: vendorListQuerySchema },
     responses: { 200: { description: `A page of ${noun}s`, schema: collection.pageSchema } },
     async handle({ query }) {
@@ -134,7 +138,7 @@ export function vendorRecordRoutes<R extends { id: string; name: string }, E ext
     path: `/${path}/{id}`,
     tag,
     summary: `One ${noun}`,
-    access: staff,
+    access: readers,
     request: { params: collection.params },
     responses: { 200: { description: `The ${noun}`, schema: collection.viewSchema } },
     refusals: { 404: `no such ${noun}` },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refusalLimitNames } from '../../domain/policy/schema';
+import { reasonCodes } from '../../domain/registration';
 
 /** Shapes shared by many routes: problem documents, paging, ids in paths. */
 
@@ -15,6 +16,12 @@ export const problemSchema = z
       .optional()
       .describe(
         'with problem type limit-reached: the limit that refused the submission (a policy limit, or livePerCustomerKey)',
+      ),
+    reasonCode: z
+      .enum(reasonCodes)
+      .optional()
+      .describe(
+        'a refused change: why (already-registered, duplicate, possible-duplicate), also the type’s last segment',
       ),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -18,6 +18,11 @@ export const escalationContenderSchema = z
     resellerId: z.string(),
     resellerName: z.string().optional(),
     distributorId: z.string(),
+    direct: z
+      .literal(true)
+      .optional()
+      .describe("a vendor seller's direct opportunity (resellerId and distributorId are then `direct:<seller>`)"),
+    sellerId: z.string().optional().describe("the direct opportunity's seller"),
     sequence: z.number().int(),
     submittedAt: timestampSchema.optional(),
     status: registrationStatusSchema.optional(),

@@ -51,6 +51,16 @@ export const insightPointSchema = z
       .record(z.string(), z.number().nonnegative())
       .describe('amounts won by currency (ISO 4217 code); never summed across currencies'),
     lostReasons: z.record(z.string(), z.number().int().nonnegative()).describe('lost deals by reason'),
+    disputed: z.number().int().nonnegative().describe('disputes partners opened'),
+    disputesDecided: z.number().int().nonnegative(),
+    overturned: z.number().int().nonnegative().describe('disputes decided overturned (the deal moved)'),
+    overturnRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('overturned among the disputes decided; null when none was decided'),
+    disputeResolutionMs: percentiles.describe('a dispute opened to decided'),
   })
   .meta({ id: 'InsightPoint' });
 

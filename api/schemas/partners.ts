@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Role, roles } from '../../db/apikeys';
 import { partnerIdSchema, partnerTypeSchema, plainText } from '../../domain/registration';
+import { vendorRecordIdSchema } from '../../domain/vendor/records';
 import { actorViewSchema } from './actor';
 import { timestampSchema } from './common';
 
@@ -57,9 +58,10 @@ export function bindingIssues(binding: {
   role: Role;
   resellerId?: string | undefined;
   distributorId?: string | undefined;
+  sellerId?: string | undefined;
 }): Array<{ path: string; message: string }> {
-  const wants = { reseller: 'resellerId', distributor: 'distributorId' } as const;
-  return (['resellerId', 'distributorId'] as const).flatMap((field) => {
+  const wants = { reseller: 'resellerId', distributor: 'distributorId', sales: 'sellerId' } as const;
+  return (['resellerId', 'distributorId', 'sellerId'] as const).flatMap((field) => {
     const required = wants[binding.role as keyof typeof wants] === field;
     if (required && binding[field] === undefined)
       return [{ path: field, message: `required for the ${binding.role} role` }];
@@ -74,6 +76,7 @@ export const newApiKeySchema = z
     role: roleSchema,
     resellerId: partnerIdSchema.optional(),
     distributorId: partnerIdSchema.optional(),
+    sellerId: vendorRecordIdSchema.optional().describe('the vendor seller a `sales` key acts for'),
     label: plainText(100).optional(),
   })
   .superRefine((key, ctx) => {
@@ -88,6 +91,7 @@ export const apiKeySchema = z
     role: roleSchema,
     resellerId: z.string().optional(),
     distributorId: z.string().optional(),
+    sellerId: z.string().optional(),
     label: z.string().optional(),
     createdAt: timestampSchema,
     createdBy: z.string(),
@@ -104,6 +108,7 @@ export const createdApiKeySchema = z
     role: roleSchema,
     resellerId: z.string().optional(),
     distributorId: z.string().optional(),
+    sellerId: z.string().optional(),
     label: z.string().optional(),
   })
   .meta({ id: 'CreatedApiKey' });

@@ -141,6 +141,16 @@ export const simulationReportSchema = z
       .describe(
         "registrations routed by the vendor's accounts as they are now, and how many of them declared a segment, region or program the account contradicts (absent from reports of earlier releases)",
       ),
+    houseAccounts: z
+      .strictObject({
+        registrations: z.number().int(),
+        rejected: z.number().int(),
+        escalated: z.number().int(),
+      })
+      .optional()
+      .describe(
+        "partner registrations on a vendor seller's house account, and how many the candidate's houseAccounts rule would have rejected or sent to a channel manager (absent from reports of earlier releases)",
+      ),
   })
   .meta({ id: 'SimulationReport' });
 

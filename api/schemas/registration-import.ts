@@ -7,7 +7,10 @@ export const migrationReportSchema = z
   .strictObject({
     dryRun: z.boolean().describe('true: nothing was stored; the counts say what a real run would do'),
     approved: z.number().int().describe('approved imports that keep their protection to its original end'),
-    escalated: z.number().int().describe('approved imports on a deal another registration holds: escalated'),
+    escalated: z
+      .number()
+      .int()
+      .describe('approved imports on a deal a live registration holds or another approved row claims: escalated'),
     decidedAfresh: z.number().int().describe('pending and escalated imports, decided as new ones would be'),
     closed: z.number().int().describe('won, lost, expired, withdrawn and rejected imports, stored for history'),
     alreadyImported: z.number().int().describe('rows an earlier import stored already: skipped'),
@@ -18,16 +21,18 @@ export const migrationReportSchema = z
           registrationId: z.string(),
           resellerId: z.string(),
           reasonCode: reasonCodeSchema.optional(),
-          heldBy: z.array(
-            z.strictObject({
-              registrationId: z.string(),
-              resellerId: z.string(),
-              row: z.number().int().optional().describe('when the holder is an earlier row of the same file'),
-            }),
-          ),
+          heldBy: z
+            .array(
+              z.strictObject({
+                registrationId: z.string(),
+                resellerId: z.string(),
+                row: z.number().int().optional().describe('when the party is another row of the same file'),
+              }),
+            )
+            .describe('every other party of the deal: live holders, then the other rows claiming it (the first 20)'),
         }),
       )
-      .describe('the approved imports to be escalated, and who holds their deal (the first 1,000)'),
+      .describe('the approved imports to be escalated, each with every other party of its deal (the first 1,000)'),
     conflictCount: z.number().int(),
   })
   .meta({ id: 'MigrationReport' }) satisfies z.ZodType<MigrationReport>;

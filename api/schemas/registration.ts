@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { decisionKinds } from '../../domain/lifecycle';
 import {
   closingSchema,
   customerSchema,
   isoDateSchema,
+  opportunityChangeSchema,
   opportunitySchema,
   partnerIdSchema,
   plainText,
@@ -79,12 +81,27 @@ export const accountCandidateSchema = z
   })
   .meta({ id: 'AccountCandidate', description: 'An account the customer may be; it routes nothing (staff only)' });
 
+export const opportunityChangeRecordSchema = z
+  .strictObject({
+    before: opportunitySchema.partial().describe('the changed fields as they were (absent: it had none)'),
+    after: opportunitySchema.partial().describe('the changed fields as the change set them'),
+    note: z.string().optional(),
+    sequence: z
+      .number()
+      .int()
+      .optional()
+      .describe('the sequence drawn for the product lines it added: their place in first come, first served'),
+  })
+  .meta({ id: 'OpportunityChangeRecord' });
+
 export const decisionSchema = z
   .strictObject({
     at: timestampSchema,
     kind: z
-      .enum(['decision', 'escalation-resolved', 'deadline', 'extension', 'close', 'withdraw', 'expire', 'imported'])
-      .describe('an addition: `imported` records where a migrated registration stood in the system it came from'),
+      .enum(decisionKinds)
+      .describe(
+        'additions: `imported` records where a migrated registration stood in the system it came from; `change` a change of the opportunity by its owner; `transfer` and `revoke` a channel manager’s move of the deal',
+      ),
     fromStatus: registrationStatusSchema,
     toStatus: registrationStatusSchema,
     reasonCode: reasonCodeSchema.optional(),
@@ -92,14 +109,30 @@ export const decisionSchema = z
     trace: z.array(ruleTraceStepSchema),
     policyVersion: z.number().int(),
     decidedBy: z.strictObject({
-      kind: z.enum(['engine', 'channel-manager', 'deadline', 'reseller', 'distributor', 'system']),
+      kind: z.enum(['engine', 'channel-manager', 'deadline', 'reseller', 'distributor', 'seller', 'system']),
       id: z.string().optional().describe('the rule, for the engine, a deadline or the system; staff only'),
     }),
     actor: actorViewSchema.optional().describe('who did it: a person, an integration key or the program; staff only'),
+    transfer: z
+      .strictObject({ from: z.string(), to: z.string() })
+      .optional()
+      .describe('a transfer’s two registrations, the one that gave the deal up and the one that took it; staff only'),
+    dispute: z
+      .strictObject({
+        id: z.string(),
+        outcome: z.enum(['upheld', 'overturned', 'distinct']).optional(),
+        receiverId: z
+          .string()
+          .optional()
+          .describe('the disputing partner’s registration after the decision; staff only'),
+      })
+      .optional()
+      .describe('a dispute’s step: which dispute (GET /disputes/{id}), and its outcome once decided'),
     protectedUntil: timestampSchema.optional(),
     matches: z.array(dealMatchSchema).optional().describe('staff only'),
     escalationId: z.string().optional().describe('staff only'),
     closing: closingSchema.optional().describe('on a close: the amount won, or why the deal was lost'),
+    change: opportunityChangeRecordSchema.optional().describe('on a change: the fields it changed, before and after'),
     account: accountFactsSchema.optional().describe('the account facts this decision routed by; staff only'),
     hash: z.string().describe('sha256 over this entry and prevHash'),
     prevHash: z.string(),
@@ -112,8 +145,16 @@ export const registrationSchema = z
     status: registrationStatusSchema,
     reasonCode: reasonCodeSchema.optional(),
     explanation: z.string().optional(),
-    resellerId: z.string(),
-    distributorId: z.string(),
+    resellerId: z
+      .string()
+      .optional()
+      .describe("the partner's registration: its reseller (absent on a direct opportunity)"),
+    distributorId: z
+      .string()
+      .optional()
+      .describe('and the distributor it came through (absent on a direct opportunity)'),
+    direct: z.literal(true).optional().describe("a vendor seller's direct opportunity (staff and its seller only)"),
+    sellerId: z.string().optional().describe("a direct opportunity's vendor seller"),
     customer: customerSchema,
     opportunity: opportunitySchema,
     program: z.string().optional(),
@@ -154,6 +195,10 @@ export const registrationSchema = z
       })
       .optional()
       .describe('an addition: a migrated registration, the import and row it came from and where it stood; staff only'),
+    transferredFrom: z
+      .string()
+      .optional()
+      .describe('a transfer’s receiver: the registration whose deal a channel manager moved to it; staff only'),
     decisions: z.array(decisionSchema),
   })
   .meta({ id: 'Registration' });
@@ -183,6 +228,22 @@ export const submitHeadersSchema = z.object({
 export const withdrawBodySchema = z.strictObject({ reason: plainText(500).optional() });
 export const extensionBodySchema = z.strictObject({ reason: plainText(500) });
 export const closeBodySchema = closingSchema;
+export const transferBodySchema = z
+  .strictObject({
+    toResellerId: partnerIdSchema,
+    toDistributorId: partnerIdSchema,
+    reason: plainText(500).describe('shown to both partners; name neither'),
+  })
+  .meta({ id: 'TransferRequest' });
+export const transferResultSchema = z
+  .strictObject({ transferred: registrationSchema, receiver: registrationSchema })
+  .meta({ id: 'TransferResult' });
+export const revokeBodySchema = z
+  .strictObject({ reason: plainText(500).describe('shown to the partner') })
+  .meta({ id: 'RevokeRequest' });
+export const changeBodySchema = z
+  .strictObject({ opportunity: opportunityChangeSchema, note: plainText(1000).optional() })
+  .meta({ id: 'RegistrationChange' });
 
 export const watchSchema = z
   .strictObject({

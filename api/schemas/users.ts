@@ -4,6 +4,7 @@ import { notificationPreferences, userStatuses } from '../../db/users';
 import { isTimeZone } from '../../domain/email/digest-time';
 import { MAX_PASSWORD_LENGTH } from '../../domain/people/passwords';
 import { partnerIdSchema, plainText } from '../../domain/registration';
+import { vendorRecordIdSchema } from '../../domain/vendor/records';
 import { actorViewSchema } from './actor';
 import { timestampSchema } from './common';
 import { bindingIssues, roleSchema } from './partners';
@@ -29,6 +30,7 @@ export const userSchema = z
     role: roleSchema,
     resellerId: z.string().optional(),
     distributorId: z.string().optional(),
+    sellerId: z.string().optional(),
     orgAdmin: z.boolean().optional(),
     status: z.enum(userStatuses),
     timeZone: z.string(),
@@ -44,6 +46,7 @@ const withBinding = <
     role: z.infer<typeof roleSchema>;
     resellerId?: string;
     distributorId?: string;
+    sellerId?: string;
     orgAdmin?: boolean;
   }>,
 >(
@@ -68,6 +71,7 @@ export const newUserSchema = withBinding(
     role: roleSchema,
     resellerId: partnerIdSchema.optional(),
     distributorId: partnerIdSchema.optional(),
+    sellerId: vendorRecordIdSchema.optional().describe('the vendor seller a `sales` person works for'),
     orgAdmin: z.boolean().optional(),
   }),
 ).meta({ id: 'NewUser' });
@@ -79,6 +83,7 @@ export const userUpdateSchema = z
     role: roleSchema.optional(),
     resellerId: partnerIdSchema.nullable().optional(),
     distributorId: partnerIdSchema.nullable().optional(),
+    sellerId: vendorRecordIdSchema.nullable().optional(),
     orgAdmin: z.boolean().optional(),
     status: z
       .enum(['disabled', 'active'])

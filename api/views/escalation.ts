@@ -1,6 +1,7 @@
 import type { EscalationDoc } from '../../db/escalations';
 import { Reseller, type ResellerDoc } from '../../db/partners';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
+import { sellerOfParty } from '../../domain/direct';
 import { isoDate } from '../schemas/common';
 import type { EscalationView } from '../schemas/escalation';
 import { withoutEmpty } from './clean';
@@ -55,6 +56,11 @@ function escalationView(
         resellerId: contender.resellerId,
         resellerName: resellerNames.get(contender.resellerId),
         distributorId: contender.distributorId,
+        // A vendor seller's direct opportunity: "direct" to the channel managers, with its seller.
+        ...(sellerOfParty(contender.resellerId) !== undefined && {
+          direct: true as const,
+          sellerId: sellerOfParty(contender.resellerId),
+        }),
         sequence: contender.sequence,
         submittedAt: isoDate(registration?.submittedAt),
         status: registration?.status,

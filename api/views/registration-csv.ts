@@ -9,6 +9,9 @@ const columns: [string, (r: RegistrationView) => string | number | undefined][] 
   ['reasonCode', (r) => r.reasonCode],
   ['resellerId', (r) => r.resellerId],
   ['distributorId', (r) => r.distributorId],
+  // A direct opportunity has no partner: its seller, shown only to whom the view shows it.
+  ['direct', (r) => (r.direct ? 'yes' : undefined)],
+  ['sellerId', (r) => r.sellerId],
   ['customerName', (r) => r.customer.name],
   ['customerDomain', (r) => r.customer.domain],
   ['segment', (r) => r.customer.segment],

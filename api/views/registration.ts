@@ -1,4 +1,4 @@
-import type { DecisionRecord, RegistrationDoc } from '../../db/registrations';
+import { type DecisionRecord, type RegistrationDoc, sellersConcerned } from '../../db/registrations';
 import { declaredOtherwise } from '../../domain/accounts/registration-account';
 import type { Actor } from '../../domain/actor';
 import { type Audience, currentPartnerExplanation, partnerExplanation, renderTrace } from '../../domain/allocation';
@@ -14,14 +14,15 @@ import { withoutEmpty } from './clean';
  */
 export type ViewAudience = Audience;
 export function audienceOf(caller: Caller): ViewAudience {
-  if (isStaff(caller)) return 'staff';
+  // A seller is vendor staff too: it may see which partners work its accounts.
+  if (isStaff(caller) || caller.role === 'sales') return 'staff';
   return caller.role === 'distributor' ? { distributor: caller.distributorId ?? '' } : 'reseller';
 }
 
 /** Whether the caller may know that this registration exists (otherwise it answers 404). */
 export function canSee(
   caller: Caller,
-  doc: Pick<RegistrationDoc, 'resellerId' | 'distributorId' | 'sequence'>,
+  doc: Pick<RegistrationDoc, 'resellerId' | 'distributorId' | 'sequence' | 'account' | 'sellerId'>,
 ): boolean {
   // Without a sequence it was never accepted (no 202 was sent): it does not exist for anyone yet.
   if (doc.sequence === undefined || doc.sequence === null) return false;
@@ -30,6 +31,8 @@ export function canSee(
       return doc.resellerId === caller.resellerId;
     case 'distributor':
       return doc.distributorId === caller.distributorId;
+    case 'sales':
+      return caller.sellerId !== undefined && sellersConcerned(doc).includes(caller.sellerId);
     default:
       return true;
   }
@@ -63,7 +66,10 @@ function decisionView(
     matches: staff ? (record.matches ?? []) : undefined,
     escalationId: staff ? record.escalationId : undefined,
     closing: record.closing,
+    change: record.change,
     account: staff ? record.account : undefined,
+    transfer: staff ? record.transfer : undefined,
+    dispute: record.dispute && (staff ? record.dispute : { id: record.dispute.id, outcome: record.dispute.outcome }),
     hash: record.hash,
     prevHash: record.prevHash,
   });
@@ -88,8 +94,10 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience, n
     status: doc.status,
     reasonCode: doc.reasonCode,
     explanation: audience === 'staff' ? doc.explanation : currentPartnerExplanation(doc, audience),
-    resellerId: doc.resellerId,
-    distributorId: doc.distributorId,
+    // A direct opportunity names its seller instead of partners (only staff and the seller read one).
+    ...(doc.sellerId !== undefined
+      ? { direct: true as const, sellerId: doc.sellerId }
+      : { resellerId: doc.resellerId, distributorId: doc.distributorId }),
     customer: doc.customer,
     opportunity: doc.opportunity,
     program: doc.program,
@@ -115,6 +123,7 @@ export function registrationView(doc: RegistrationDoc, audience: ViewAudience, n
           ? { kind: doc.enteredBy.kind, onBehalfOf: doc.enteredBy.onBehalfOf }
           : undefined,
     arrival: staff && doc.arrival ? arrivalView(doc.arrival) : undefined,
+    transferredFrom: staff ? doc.transferredFrom : undefined,
     decisions: (doc.decisions ?? []).map((record) => decisionView(record, audience, named)),
   });
 }

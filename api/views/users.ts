@@ -13,6 +13,7 @@ export async function userViews(users: UserDoc[]) {
       role: user.role,
       resellerId: user.resellerId,
       distributorId: user.distributorId,
+      sellerId: user.sellerId,
       orgAdmin: user.orgAdmin,
       status: user.status,
       timeZone: user.timeZone,

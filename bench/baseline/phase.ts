@@ -8,7 +8,7 @@ import { JsonClient } from '../load/http-client';
 import { baselineWorkflow } from './workflows';
 
 const BARE_EXPRESS_PORT = 27301;
-const BASELINE_QUEUE = 'bench-baseline';
+export const BASELINE_QUEUE = 'bench-baseline';
 
 export interface BaselineWorkflowRun {
   load: LoadResult<string>;
@@ -23,19 +23,13 @@ export interface BareExpressRun {
 }
 
 /**
- * The least Temporal work a registration could be: a workflow with one no-op activity, started through
- * @temporalio/client at the same concurrency, on its own worker process and task queue.
+ * The baseline worker (its own process and task queue, the same SDK and defaults as the dealreg worker),
+ * running the no-op workflow and the shape twin while `measure` drives them.
  */
-export async function runBaselineWorkflows(options: {
-  client: Client;
-  temporalAddress: string;
-  bundlePath: string;
-  count: number;
-  concurrency: number;
-  maxSeconds: number;
-  runLabel: string;
-  servers: WatchedProcess[];
-}): Promise<BaselineWorkflowRun> {
+export async function withBaselineWorker<T>(
+  options: { temporalAddress: string; bundlePath: string },
+  measure: (worker: WatchedProcess) => Promise<T>,
+): Promise<T> {
   const worker = await startChild({
     name: 'baseline-worker',
     entry: 'bench/baseline/worker-main.ts',
@@ -47,24 +41,40 @@ export async function runBaselineWorkflows(options: {
   });
   try {
     await waitForLogLine(worker, 'the baseline worker', /baseline worker ready/);
-    progress(`baseline workflows: ${options.count} at concurrency ${options.concurrency}`);
-    const usage = watchUsage([...options.servers, processOf('baseline worker', worker)]);
-    const ids = Array.from({ length: options.count }, (_, i) => `baseline-${options.runLabel}-${i}`);
-    const load = await runClosedLoop(ids, options.concurrency, options.maxSeconds, async (workflowId) => {
-      await options.client.workflow.start(baselineWorkflow, { workflowId, taskQueue: BASELINE_QUEUE });
-      return { ok: true, status: 200, value: workflowId };
-    });
-    const completedAt = new Map<number, number>();
-    const started = load.samples.filter((sample) => sample.ok);
-    await runClosedLoop(started, options.concurrency, 300, async (sample) => {
-      const finishedAt = await options.client.workflow.getHandle(sample.value as string).result();
-      completedAt.set(sample.index, finishedAt as number);
-      return { ok: true, status: 200 };
-    });
-    return { load, completedAt, usage: usage.stop() };
+    return await measure(processOf('baseline worker', worker));
   } finally {
     await stopChild(worker);
   }
+}
+
+/**
+ * The least Temporal work a registration could be: a workflow with one no-op activity, started through
+ * @temporalio/client at the same concurrency, on the baseline worker.
+ */
+export async function runBaselineWorkflows(options: {
+  client: Client;
+  worker: WatchedProcess;
+  count: number;
+  concurrency: number;
+  maxSeconds: number;
+  runLabel: string;
+  servers: WatchedProcess[];
+}): Promise<BaselineWorkflowRun> {
+  progress(`baseline workflows: ${options.count} at concurrency ${options.concurrency}`);
+  const usage = watchUsage([...options.servers, options.worker]);
+  const ids = Array.from({ length: options.count }, (_, i) => `baseline-${options.runLabel}-${i}`);
+  const load = await runClosedLoop(ids, options.concurrency, options.maxSeconds, async (workflowId) => {
+    await options.client.workflow.start(baselineWorkflow, { workflowId, taskQueue: BASELINE_QUEUE });
+    return { ok: true, status: 200, value: workflowId };
+  });
+  const completedAt = new Map<number, number>();
+  const started = load.samples.filter((sample) => sample.ok);
+  await runClosedLoop(started, options.concurrency, 300, async (sample) => {
+    const finishedAt = await options.client.workflow.getHandle(sample.value as string).result();
+    completedAt.set(sample.index, finishedAt as number);
+    return { ok: true, status: 200 };
+  });
+  return { load, completedAt, usage: usage.stop() };
 }
 
 /** Express answering the same bodies with 202 and nothing behind it, at the same concurrency. */

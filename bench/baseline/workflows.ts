@@ -1,6 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type * as activities from './activities';
 
+export { shapeTwinWorkflow } from './shape-twin-workflow';
+
 const { noop } = proxyActivities<typeof activities>({ startToCloseTimeout: '10 seconds' });
 
 /**

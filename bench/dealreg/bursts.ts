@@ -1,16 +1,19 @@
 import { Registration } from '../../db/registrations';
 import { progress } from '../../scripts/dev-stack/stack';
 import type { Outcome } from '../load/driver';
+import { type LatencySummary, summarize } from '../load/stats';
 import { waitForDecisions } from './decisions';
 import { type DealregDriver, sender } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
 
-/** Seconds from a burst's first send to each registration's decision (`decidedAt` as the worker stored it). */
+/** Seconds from a burst's first send to each registration's stored decision (its document's `updatedAt`). */
 export interface BurstFigures {
   /** Median decision time of a lone registration, nothing else going on (five sent one after another). */
   loneMs: number;
   /** 20 registrations of 20 distinct deals sent at once: when the last was decided. */
   distinctLastMs: number;
+  /** Those twenty's acknowledgements (the 202 of POST /registrations), from the burst's first send. */
+  distinctAckMs: LatencySummary;
   /** 20 registrations of one deal sent at once: when the last was decided. */
   oneDealLastMs: number;
   /** Lone registrations of other deals sent together with a 20-way contest: their median decision time. */
@@ -21,24 +24,29 @@ export interface BurstFigures {
 
 const BURST = 20;
 
-/** Sends at once; returns when each was sent and the ids accepted. */
+/** Sends at once; returns when they were sent, the ids accepted and when each accepted one was answered (202). */
 async function sendAll(driver: DealregDriver, plan: PlannedRegistration[]) {
   const send = sender(driver);
   const sentAt = Date.now();
-  const outcomes: Outcome<string>[] = await Promise.all(plan.map((planned) => send(planned)));
+  const outcomes: Array<Outcome<string> & { ackMs: number }> = await Promise.all(
+    plan.map(async (planned) => ({ ...(await send(planned)), ackMs: Date.now() - sentAt })),
+  );
+  const accepted = outcomes.filter((o) => o.ok && o.value);
   return {
     sentAt,
-    ids: outcomes.flatMap((o) => (o.ok && o.value ? [o.value] : [])),
+    ids: accepted.map((o) => o.value as string),
+    ackMs: accepted.map((o) => o.ackMs),
     refused: outcomes.filter((o) => !o.ok).length,
   };
 }
 
-async function decidedAt(ids: string[]): Promise<number[]> {
+/** When each registration's first decision was stored (not `decidedAt`, taken when the check ended). */
+async function decisionStoredAt(ids: string[]): Promise<number[]> {
   await waitForDecisions(60);
-  const docs = await Registration.find({ _id: { $in: ids } }, { decidedAt: 1 })
-    .lean<Array<{ decidedAt?: Date }>>()
+  const docs = await Registration.find({ _id: { $in: ids } }, { updatedAt: 1 })
+    .lean<Array<{ updatedAt?: Date }>>()
     .exec();
-  return docs.map((doc) => (doc.decidedAt ? doc.decidedAt.getTime() : Number.NaN));
+  return docs.map((doc) => (doc.updatedAt ? doc.updatedAt.getTime() : Number.NaN));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -77,22 +85,29 @@ export async function runBursts(driver: DealregDriver, planner: MixPlanner): Pro
   for (const planned of distinctDeals(planner, 5)) {
     const sent = await sendAll(driver, [planned]);
     refused += sent.refused;
-    lone.push(...(await decidedAt(sent.ids)).map((at) => at - sent.sentAt));
+    lone.push(...(await decisionStoredAt(sent.ids)).map((at) => at - sent.sentAt));
   }
   const lastOf = async (plan: PlannedRegistration[]) => {
     const sent = await sendAll(driver, plan);
     refused += sent.refused;
-    return Math.max(...(await decidedAt(sent.ids))) - sent.sentAt;
+    return { lastMs: Math.max(...(await decisionStoredAt(sent.ids))) - sent.sentAt, ackMs: summarize(sent.ackMs) };
   };
-  const distinctLastMs = await lastOf(distinctDeals(planner, BURST));
-  const oneDealLastMs = await lastOf(oneDeal(planner, BURST));
+  const distinct = await lastOf(distinctDeals(planner, BURST));
+  const oneDealLastMs = (await lastOf(oneDeal(planner, BURST))).lastMs;
 
   // Three bystanders, for a median: one alone may be escalated by routing and so have no decision time.
   const bystanders = distinctDeals(planner, 3);
   const contest = oneDeal(planner, BURST);
   const [alone, contested] = await Promise.all([sendAll(driver, bystanders), sendAll(driver, contest)]);
   refused += alone.refused + contested.refused;
-  const decided = (await decidedAt(alone.ids)).filter((at) => !Number.isNaN(at));
+  const decided = (await decisionStoredAt(alone.ids)).filter((at) => !Number.isNaN(at));
   const loneDuringContestMs = median(decided.map((at) => at - alone.sentAt));
-  return { loneMs: median(lone), distinctLastMs, oneDealLastMs, loneDuringContestMs, refused };
+  return {
+    loneMs: median(lone),
+    distinctLastMs: distinct.lastMs,
+    distinctAckMs: distinct.ackMs,
+    oneDealLastMs,
+    loneDuringContestMs,
+    refused,
+  };
 }

@@ -8,6 +8,8 @@ export interface StoredOutcome {
   status: RegistrationStatus;
   reasonCode?: string;
   decidedAt?: Date;
+  /** When the decision was stored: the document's last write, which a run's short lives make their first decision. */
+  updatedAt?: Date;
   sequence?: number;
 }
 
@@ -36,7 +38,7 @@ export async function waitForDecisions(stallSeconds = 90): Promise<{ pending: nu
 
 /** Every registration's outcome and decision time, read once (the benchmark database holds only this run). */
 export async function readOutcomes(): Promise<Map<string, StoredOutcome>> {
-  const docs = await Registration.find({}, { status: 1, reasonCode: 1, decidedAt: 1, sequence: 1 })
+  const docs = await Registration.find({}, { status: 1, reasonCode: 1, decidedAt: 1, updatedAt: 1, sequence: 1 })
     .lean<StoredOutcome[]>()
     .exec();
   return new Map(docs.map((doc) => [doc._id, doc]));

@@ -2,6 +2,7 @@ import { type AllocationModel, allocationModels } from '../../domain/policy/sche
 import { progress } from '../../scripts/dev-stack/stack';
 import { type LoadResult, type Outcome, runClosedLoop, runPaced } from '../load/driver';
 import type { JsonClient } from '../load/http-client';
+import { waitForDecisions } from './decisions';
 import type { MixKind, PlannedRegistration } from './mix';
 import { publishModelPolicy } from './seed';
 
@@ -64,10 +65,14 @@ export async function runModels(
   return runs;
 }
 
-/** One registration at a time (under the hybrid policy, published first): latency without queueing. */
+/**
+ * Lone registrations (under the hybrid policy, published first): each sent once the one before it is
+ * decided, so that its answer waits for nothing but itself (sent on the previous answer instead, it would
+ * share the worker with that one's check and decision).
+ */
 export async function runOneAtATime(driver: DealregDriver, plan: PlannedRegistration[]): Promise<LoadResult<string>> {
-  progress(`registrations one at a time: ${plan.length}`);
-  return runClosedLoop(plan, 1, 120, sender(driver));
+  progress(`registrations one at a time, each after the one before is decided: ${plan.length}`);
+  return runClosedLoop(plan, 1, 180, sender(driver), () => waitForDecisions(30));
 }
 
 /** Paced: registrations arriving at a fixed rate (the policy in force stays the last one published). */

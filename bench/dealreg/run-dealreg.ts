@@ -8,13 +8,16 @@ import { summarize } from '../load/stats';
 import { capacityProjection } from '../report/capacity';
 import { phaseFigures } from '../report/figures';
 import type { LoadFigures, ModelRow, PacedFigures } from '../report/load-figures';
+import type { SoakVerdict } from '../report/soak-verdict';
 import { runBursts } from './bursts';
 import { outcomeLabel, readOutcomes, type StoredOutcome, waitForDecisions } from './decisions';
 import { type AcceptedRegistration, acceptedOf, runModels, runOneAtATime, runPacedRegistrations } from './load-phase';
 import type { MixPlanner, PlannedRegistration } from './mix';
+import { pacedRateOf, saturationRateOf } from './pacing';
 import type { DealregProcesses } from './processes';
 import { startRoundTripCount } from './round-trips';
 import { publishModelPolicy, seedPartners } from './seed';
+import { runSoak } from './soak';
 import { decisionBreakdown } from './timeline';
 
 /** Concatenates the models' runs into one, as if sent back to back (the policy publishes between are short). */
@@ -31,8 +34,9 @@ function combined(runs: Array<{ load: LoadResult<string> }>): LoadResult<string>
   return { samples, startedAt, endedAt: runs.at(-1)?.load.endedAt ?? startedAt, seconds, notSent };
 }
 
+/** When the decision was stored (the time a person sees it), not when the check ended (`decidedAt`). */
 const decidedAtOf = (outcomes: Map<string, StoredOutcome>, id: string | undefined) => {
-  const at = id ? outcomes.get(id)?.decidedAt : undefined;
+  const at = id ? outcomes.get(id)?.updatedAt : undefined;
   return at ? new Date(at).getTime() : undefined;
 };
 
@@ -49,17 +53,16 @@ export interface DealregRunOptions {
   planner: MixPlanner;
   concurrency: number;
   maxPhaseSeconds: number;
-  /** Registrations per second of the paced phase; undefined skips it. */
-  pacedRate?: number;
+  /** Whether to run the paced phase, at half the saturation this run measures (pacing.ts). */
+  paced: boolean;
   pacedSeconds: number;
+  /** Minutes of the soak at half saturation after the paced phase (0: none). */
+  soakMinutes: number;
   watched: WatchedProcess[];
   runLabel: string;
   /** Read histories and check invariants (the sweep may skip the histories). */
   breakdown: boolean;
 }
-
-/** The share of its own saturation throughput at which the paced phase runs when half the baseline is more. */
-const SUSTAINABLE_SHARE = 0.8;
 
 /** Seeds partners, drives the four models at saturation, then the paced phase; reads outcomes and checks invariants. */
 export async function runDealreg(options: DealregRunOptions): Promise<LoadFigures['dealreg']> {
@@ -119,10 +122,8 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
     });
 
     let paced: PacedFigures | undefined;
-    if (options.pacedRate !== undefined && options.pacedSeconds > 0) {
-      // Above what the service sustains, arrivals only queue up: latency then measures the queue.
-      const sustainable = SUSTAINABLE_SHARE * saturation.acceptedPerSecond;
-      const rate = Math.min(options.pacedRate, sustainable);
+    const rate = pacedRateOf(saturation);
+    if (options.paced && options.pacedSeconds > 0 && rate !== undefined) {
       const count = Math.max(1, Math.round(rate * options.pacedSeconds));
       const plan = options.planner.plan('hybrid', count);
       const pacedUsage = watchUsage(options.watched);
@@ -140,9 +141,16 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       paced = {
         ...figures,
         targetRate: rate,
-        halfBaselineRate: options.pacedRate,
-        cappedAtSustainable: rate < options.pacedRate,
+        saturationRate: saturationRateOf(saturation) as number,
       };
+    }
+
+    let soak: SoakVerdict | undefined;
+    if (options.soakMinutes > 0 && rate !== undefined) {
+      const soaked = await runSoak(driver, options.planner, rate, options.soakMinutes, options.watched);
+      await waitForDecisions();
+      accepted.push(...acceptedOf(soaked.load, soaked.plan));
+      soak = soaked.verdict;
     }
 
     // After the load, so that its registrations are decided and its queues empty.
@@ -173,6 +181,7 @@ export async function runDealreg(options: DealregRunOptions): Promise<LoadFigure
       saturation,
       perModel,
       paced,
+      ...(soak ? { soak } : {}),
       bursts,
       outcomes: outcomeCounts,
       outcomesByKind: byKind,

@@ -2,7 +2,7 @@ import { configurations } from '../infra/configurations';
 import { startBenchStack } from '../infra/stack';
 import type { BenchOptions } from '../options';
 import type { GoalCheck } from '../report/goals';
-import { type ImportBenchResult, importGoals, runImportBench } from './run';
+import { acceptanceSlowdownMs, type ImportBenchResult, importGoals, runImportBench } from './run';
 
 /**
  * The import phase of `npm run bench`: against TEMPORAL_ADDRESS and MONGODB_URI when both are set (servers
@@ -38,6 +38,22 @@ export function importGoalChecks(result: ImportBenchResult | undefined): GoalChe
           : `${result.job?.status} in ${seconds.toFixed(1)} s (${result.job?.done} imported)`,
       met: met === false ? false : met && atSize ? true : undefined,
       note: result.skipped ?? (atSize ? undefined : `measured at ${result.size}, not ${importGoals.size}`),
+    },
+    ...acceptanceGoal(result, atSize),
+  ];
+}
+
+/** Issue 23: an acceptance no slower with the accounts stored (within a millisecond at p50: noise on two cores). */
+function acceptanceGoal(result: ImportBenchResult, atSize: boolean): GoalCheck[] {
+  const slowdown = acceptanceSlowdownMs(result);
+  if (slowdown === undefined) return [];
+  const met = slowdown <= importGoals.acceptanceSlowdownMs;
+  return [
+    {
+      goal: `an acceptance no slower with ${importGoals.size.toLocaleString('en')} accounts stored (account look-up p50 within ${importGoals.acceptanceSlowdownMs} ms)`,
+      measured: `${slowdown >= 0 ? '+' : ''}${slowdown.toFixed(1)} ms`,
+      met: met ? (atSize ? true : undefined) : false,
+      ...(atSize ? {} : { note: `measured at ${result.size}, not ${importGoals.size}` }),
     },
   ];
 }

@@ -54,6 +54,8 @@ export async function runClosedLoop<T, R>(
   concurrency: number,
   maxSeconds: number,
   send: (item: T) => Promise<Outcome<R>>,
+  /** Awaited before each send, outside its latency (one at a time: until the one before is decided). */
+  beforeEach?: () => Promise<unknown>,
 ): Promise<LoadResult<R>> {
   const startedAt = epochMs();
   const deadline = startedAt + maxSeconds * 1000;
@@ -62,6 +64,7 @@ export async function runClosedLoop<T, R>(
   const sender = async () => {
     while (next < items.length && epochMs() < deadline) {
       const index = next++;
+      if (beforeEach) await beforeEach();
       samples.push(await sendOne(items[index] as T, index, send));
     }
   };

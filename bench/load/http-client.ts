@@ -23,7 +23,26 @@ export class JsonClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  /**
+   * A request that met a kept-alive socket the server closed while idle (ECONNRESET on a reused socket, the
+   * race Node's http documentation describes) is sent once more on a fresh one: the benchmark's requests
+   * are reads, or submissions with an Idempotency-Key, so a repeat is safe.
+   */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpAnswer> {
+    try {
+      return await this.send(method, path, body, headers);
+    } catch (error) {
+      if (!(error as { reusedSocket?: boolean }).reusedSocket) throw error;
+      return this.send(method, path, body, headers);
+    }
+  }
+
+  private send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -54,7 +73,10 @@ export class JsonClient {
         },
       );
       req.setTimeout(this.timeoutMs, () => req.destroy(new Error(`no answer within ${this.timeoutMs / 1000} s`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        const closedWhileIdle = req.reusedSocket && error.code === 'ECONNRESET';
+        reject(closedWhileIdle ? Object.assign(error, { reusedSocket: true }) : error);
+      });
       req.end(payload);
     });
   }

@@ -1,13 +1,14 @@
-import type { BurstFigures } from '../dealreg/bursts';
 import type { GrowthPoint, GrowthResult } from '../growth/run';
 import { type InsightsBenchResult, insightsGoals } from '../simulation/insights';
 import { type SimulationBenchResult, simulationGoals } from '../simulation/run';
-import type { PhaseFigures, Ratios } from './figures';
-import type { LoadFigures, PacedFigures } from './load-figures';
+import type { LoadFigures } from './load-figures';
+import { speedGoals } from './speed-goals';
 
 export interface GoalCheck {
   goal: string;
   measured: string;
+  /** What the measured value is held to: a fixed limit, or a share of a yardstick measured in the same run. */
+  yardstick?: string;
   met: boolean | undefined;
   note?: string;
 }
@@ -22,8 +23,7 @@ export function checkGoals(
   insights?: InsightsBenchResult,
 ): GoalCheck[] {
   return [
-    ...(load ? loadGoals(load.ratios, load.dealreg.saturation, load.dealreg.paced) : []),
-    ...(load ? burstGoals(load.dealreg.bursts) : []),
+    ...(load ? speedGoals(load) : []),
     ...growthGoals(growthResults),
     ...(simulation ? simulationGoalChecks(simulation) : []),
     ...(insights ? insightsGoalChecks(insights) : []),
@@ -79,52 +79,6 @@ function simulationGoalChecks(result: SimulationBenchResult): GoalCheck[] {
   ];
 }
 
-function loadGoals(ratios: Ratios, saturation: PhaseFigures, paced?: PacedFigures): GoalCheck[] {
-  const throughput = ratios.throughputToBaselineWorkflow;
-  const atLoad = paced ?? saturation;
-  const where = paced ? `paced at ${pacedRateLabel(paced)}` : 'at saturation (no paced phase)';
-  const goals: GoalCheck[] = [
-    ...[0.25, 0.5].map((share) => ({
-      goal: `registration throughput ≥ ${share} × baseline workflow${share === 0.25 ? ' (one-owner issue)' : ' (first benchmark issue)'}`,
-      measured: throughput === undefined ? 'n/a' : `${throughput.toFixed(2)} ×`,
-      met: throughput === undefined ? undefined : throughput >= share,
-    })),
-    {
-      goal: 'API p99 ≤ 100 ms at that load',
-      measured: `${ms(atLoad.ackMs.p99)} ${where}`,
-      met: atLoad.ackMs.p99 === undefined ? undefined : atLoad.ackMs.p99 <= 100,
-      note: paced && paced.notSent > 0 ? `${paced.notSent} arrivals not sent: the API fell behind` : undefined,
-    },
-    {
-      goal: 'decision p95 ≤ 1 s',
-      measured: `${ms(atLoad.decisionMs?.p95)} ${where}; ${ms(saturation.decisionMs?.p95)} at saturation`,
-      met: atLoad.decisionMs?.p95 === undefined ? undefined : atLoad.decisionMs.p95 <= 1000,
-    },
-  ];
-  return goals;
-}
-
-function burstGoals(b: BurstFigures): GoalCheck[] {
-  const within = (value: number, limit: number) => (Number.isFinite(value) ? value <= limit : undefined);
-  return [
-    {
-      goal: '20 distinct deals at once: last decided ≤ 5 × a lone registration',
-      measured: `${ms(b.distinctLastMs)} vs lone ${ms(b.loneMs)} (${(b.distinctLastMs / b.loneMs).toFixed(1)} ×)`,
-      met: within(b.distinctLastMs, 5 * b.loneMs),
-    },
-    {
-      goal: '20 on one deal at once: last decided ≤ 2 × the distinct burst',
-      measured: `${ms(b.oneDealLastMs)} (${(b.oneDealLastMs / b.distinctLastMs).toFixed(1)} ×)`,
-      met: within(b.oneDealLastMs, 2 * b.distinctLastMs),
-    },
-    {
-      goal: 'a lone registration during a 20-way contest: decided ≤ 2 × its usual time',
-      measured: `${ms(b.loneDuringContestMs)} (${(b.loneDuringContestMs / b.loneMs).toFixed(1)} ×)`,
-      met: within(b.loneDuringContestMs, 2 * b.loneMs),
-    },
-  ];
-}
-
 /** Met only when 1M was measured within twice the 10k figure; missed as soon as a smaller size exceeds it. */
 function growthVerdict(ratio: number | undefined, reachedMillion: boolean): boolean | undefined {
   if (ratio === undefined) return undefined;
@@ -162,11 +116,4 @@ function growthGoals(growthResults: GrowthResult[]): GoalCheck[] {
     }
   }
   return goals;
-}
-
-/** The paced phase's rate and why: half the baseline, or 80% of saturation when half the baseline is beyond it. */
-export function pacedRateLabel(paced: PacedFigures): string {
-  return paced.cappedAtSustainable
-    ? `${paced.targetRate.toFixed(1)}/s (80% of its saturation; half the baseline, ${paced.halfBaselineRate.toFixed(1)}/s, is beyond it)`
-    : `${paced.targetRate.toFixed(1)}/s (half the baseline)`;
 }

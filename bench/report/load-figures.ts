@@ -1,5 +1,6 @@
 import type { AllocationModel } from '../../domain/policy/schema';
 import type { InvariantReport } from '../../services/invariants';
+import type { TwinBursts } from '../baseline/twin-bursts';
 import type { BurstFigures } from '../dealreg/bursts';
 import type { RoundTripFigures } from '../dealreg/round-trips';
 import type { DecisionBreakdown } from '../dealreg/timeline';
@@ -8,6 +9,7 @@ import type { CapacityRow } from './capacity';
 import type { ProfileSummary } from './cpu-profile';
 import type { PhaseFigures, Ratios } from './figures';
 import type { GoProfileSummary } from './go-profile';
+import type { SoakVerdict } from './soak-verdict';
 
 /** What the load phases measure: the shapes the run fills and the report, goals and tables read. */
 export interface ModelRow {
@@ -19,15 +21,25 @@ export interface ModelRow {
 }
 
 export type PacedFigures = PhaseFigures & {
+  /** Half of `saturationRate` (bench/dealreg/pacing.ts). */
   targetRate: number;
-  /** Half the baseline workflow's rate: the load the goals name. */
-  halfBaselineRate: number;
-  /** True when that load is beyond the service, so the phase ran at 80% of the saturation throughput. */
-  cappedAtSustainable: boolean;
+  /** The registrations' own saturation in this run: the lower of accepted and decided per second. */
+  saturationRate: number;
 };
+
+/** A yardstick's figures at the registrations' concurrency, with its own bursts. */
+export type TwinRun = PhaseFigures & { bursts: TwinBursts };
+
+export interface TwinFigures {
+  /** A workflow started and answered like a registration, its steps doing nothing (bench/baseline/shape-twin.ts). */
+  shape: TwinRun;
+  /** A registration's database commands through the plain driver (bench/baseline/driver-twin.ts). */
+  driver: TwinRun;
+}
 
 export interface LoadFigures {
   baseline: { workflow: PhaseFigures; bareExpress: PhaseFigures };
+  twins: TwinFigures;
   dealreg: {
     /** Twenty registrations sent one at a time before the load: service time without queueing. */
     unloaded: PhaseFigures;
@@ -38,6 +50,8 @@ export interface LoadFigures {
     saturation: PhaseFigures;
     perModel: ModelRow[];
     paced?: PacedFigures;
+    /** The soak (`--soak`): an hour (or what was asked) at half saturation. */
+    soak?: SoakVerdict;
     bursts: BurstFigures;
     /** Registrations by outcome (`status` or `status:reasonCode`). */
     outcomes: Record<string, number>;

@@ -4,6 +4,7 @@ import type { GrowthResult } from '../growth/run';
 import type { ImportBenchResult } from '../imports/run';
 import type { Configuration, ConfigurationName } from '../infra/configurations';
 import { benchDir } from '../infra/stack';
+import type { MigrationBenchResult } from '../migration/run';
 import type { BenchOptions } from '../options';
 import type { InsightsBenchResult } from '../simulation/insights';
 import type { SimulationBenchResult } from '../simulation/run';
@@ -26,6 +27,8 @@ export interface BenchReport {
   insights?: InsightsBenchResult;
   /** 100,000 accounts imported from a CSV file, and the account look-up among them (--phases import). */
   imports?: ImportBenchResult;
+  /** 100,000 registrations migrated through the API, the API's other requests timed meanwhile (--phases migration). */
+  migration?: MigrationBenchResult;
   goals: GoalCheck[];
 }
 

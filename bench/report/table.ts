@@ -2,28 +2,19 @@ import type { RoundTripCount, RoundTripFigures } from '../dealreg/round-trips';
 import type { GrowthResult } from '../growth/run';
 import { importLines } from '../imports/run';
 import type { LatencySummary } from '../load/stats';
+import { migrationLines } from '../migration/phase';
 import { insightsLines } from '../simulation/insights';
 import { simulationLines } from '../simulation/run';
 import type { CapacityRow } from './capacity';
-import { pacedRateLabel } from './goals';
 import type { LoadFigures } from './load-figures';
 import type { BenchReport } from './report';
+import { padColumns as columns, yardstickLines } from './yardstick-table';
 
 const n = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
 const lat = (s: LatencySummary | undefined) => (s ? `${n(s.p50)} / ${n(s.p95)} / ${n(s.p99)}` : '–');
 const times = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
 const triple = (r: { p50?: number; p95?: number; p99?: number }) => `${times(r.p50)} ${times(r.p95)} ${times(r.p99)}`;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  return rows.map((row) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 /** The human summary printed at the end of a run; the JSON report has every figure. */
 export function renderTable(report: BenchReport): string {
@@ -38,11 +29,13 @@ export function renderTable(report: BenchReport): string {
     ...simulationLines(report.simulation),
     ...insightsLines(report.insights),
     ...importLines(report.imports),
+    ...migrationLines(report.migration),
     '',
     'goals:',
     ...report.goals.map((goal) => {
       const mark = goal.met === undefined ? '?     ' : goal.met ? 'met   ' : 'MISSED';
-      return `  ${mark}  ${goal.goal}: ${goal.measured}${goal.note ? ` — ${goal.note}` : ''}`;
+      const against = goal.yardstick ? ` (yardstick: ${goal.yardstick})` : '';
+      return `  ${mark}  ${goal.goal}: ${goal.measured}${against}${goal.note ? ` — ${goal.note}` : ''}`;
     }),
   ];
   return `${lines.join('\n')}\n`;
@@ -136,17 +129,18 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
       ],
     ]),
   ];
+  lines.push(...yardstickLines(load, concurrency));
   const u = dealreg.unloaded;
   lines.push('', `one at a time (${u.accepted}): ack ms ${lat(u.ackMs)}, decision ms ${lat(u.decisionMs)}`);
   lines.push(...roundTripLines(dealreg.roundTrips), ...capacityLines(dealreg.capacity));
   const burst = dealreg.bursts;
   lines.push(
-    `bursts: lone ${n(burst.loneMs, 0)} ms; 20 distinct at once, last decided ${n(burst.distinctLastMs, 0)} ms (${n(burst.distinctLastMs / burst.loneMs, 1)} x lone); 20 on one deal, last ${n(burst.oneDealLastMs, 0)} ms (${n(burst.oneDealLastMs / burst.distinctLastMs, 1)} x distinct); lone during a contest ${n(burst.loneDuringContestMs, 0)} ms (${n(burst.loneDuringContestMs / burst.loneMs, 1)} x lone)${burst.refused ? `; ${burst.refused} refused` : ''}`,
+    `bursts: lone ${n(burst.loneMs, 0)} ms; 20 distinct at once, ack p95 ${n(burst.distinctAckMs.p95, 0)} ms, last decided ${n(burst.distinctLastMs, 0)} ms (${n(burst.distinctLastMs / burst.loneMs, 1)} x lone); 20 on one deal, last ${n(burst.oneDealLastMs, 0)} ms (${n(burst.oneDealLastMs / burst.distinctLastMs, 1)} x distinct); lone during a contest ${n(burst.loneDuringContestMs, 0)} ms (${n(burst.loneDuringContestMs / burst.loneMs, 1)} x lone)${burst.refused ? `; ${burst.refused} refused` : ''}`,
   );
   if (dealreg.paced) {
     const p = dealreg.paced;
     lines.push(
-      `paced at ${pacedRateLabel(p)} for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
+      `paced at ${n(p.targetRate, 1)}/s (half its saturation, ${n(p.saturationRate, 1)}/s) for ${n(p.seconds, 0)} s: ${n(p.acceptedPerSecond, 1)} accepted/s, ack ms ${lat(p.ackMs)}, decision ms ${lat(p.decisionMs)}${p.notSent ? `, ${p.notSent} not sent (fell behind)` : ''}`,
     );
   }
   lines.push(
@@ -174,7 +168,7 @@ function loadLines(load: LoadFigures, concurrency: number): string[] {
   const b = dealreg.breakdown;
   if (b) {
     lines.push(
-      `decision time, median (p95) ms over ${b.sampled} histories: API before workflow start ${n(b.apiBeforeWorkflowStart.p50)} (${n(b.apiBeforeWorkflowStart.p95)}), workflow task queued ${n(b.workflowTaskQueueWait.p50)} (${n(b.workflowTaskQueueWait.p95)}), workflow task run ${n(b.workflowTaskRun.p50)} (${n(b.workflowTaskRun.p95)}), activity queued ${n(b.activityQueueWait.p50)} (${n(b.activityQueueWait.p95)}), conflict check run ${n(b.activityRun.p50)} (${n(b.activityRun.p95)}); ${b.retriedChecks} checks retried`,
+      `decision time, median (p95) ms over ${b.sampled} histories: API before workflow start ${n(b.apiBeforeWorkflowStart.p50)} (${n(b.apiBeforeWorkflowStart.p95)}), workflow task queued ${n(b.workflowTaskQueueWait.p50)} (${n(b.workflowTaskQueueWait.p95)}), acceptance ${n(b.acceptanceRun.p50)} (${n(b.acceptanceRun.p95)}), first look queued ${n(b.lookQueueWait.p50)} (${n(b.lookQueueWait.p95)}), look run ${n(b.lookRun.p50)} (${n(b.lookRun.p95)}), decision step ${n(b.decisionStep.p50)} (${n(b.decisionStep.p95)}); ${b.waited} waited for an earlier registration`,
     );
   }
   lines.push(

@@ -19,12 +19,16 @@ export interface Abilities {
   editVendorRecords: boolean;
   /** A partner's own registrations (a reseller's, or those made through a distributor). */
   viewOwnRegistrations: boolean;
-  /** Register a deal: a reseller for itself, a distributor for an affiliated reseller. */
+  /** Register a deal: a reseller for itself, a distributor for an affiliated reseller, a seller direct. */
   registerDeals: boolean;
+  /** A vendor seller registers direct opportunities: through no partner. */
+  registerDirect: boolean;
   /** Withdraw, ask for an extension, close won or lost: the owning reseller. */
   actOnRegistrations: boolean;
   /** The distributor's affiliated resellers. */
   viewOwnResellers: boolean;
+  /** A vendor seller's view: the registrations on its house accounts, with the partners named. */
+  viewSellerAccounts: boolean;
   /** An organisation's own people (a partner's org admin). */
   manageOrganisation: boolean;
 }
@@ -48,10 +52,12 @@ export function abilitiesOf({ role, orgAdmin }: Pick<Me, 'role' | 'orgAdmin'>): 
     administer: is('admin'),
     viewVendorRecords: is('channel-manager', 'auditor', 'admin'),
     editVendorRecords: is('admin'),
-    viewOwnRegistrations: is('reseller', 'distributor'),
-    registerDeals: is('reseller', 'distributor'),
+    viewOwnRegistrations: is('reseller', 'distributor', 'sales'),
+    registerDeals: is('reseller', 'distributor', 'sales'),
+    registerDirect: is('sales'),
     actOnRegistrations: is('reseller'),
     viewOwnResellers: is('distributor'),
+    viewSellerAccounts: is('sales'),
     manageOrganisation: is('reseller', 'distributor') && orgAdmin === true,
   };
 }
@@ -62,6 +68,7 @@ export const roleLabels: Record<Role, string> = {
   admin: 'Administrator',
   reseller: 'Reseller',
   distributor: 'Distributor',
+  sales: 'Vendor seller',
 };
 
 /**

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { VendorCollection } from './api/vendor-records';
 import { ApiKeysPage } from './pages/api-keys';
+import { DisputePage } from './pages/dispute';
+import { DisputeQueue } from './pages/dispute-queue';
 import { EscalationPage } from './pages/escalation';
 import { EscalationQueue } from './pages/escalation-queue';
 import { GuidePage } from './pages/guide';
@@ -36,7 +38,12 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: '/escalations', label: 'Escalations', allowed: (can) => can.viewEscalations },
-  { to: '/registrations', label: 'Registrations', allowed: (can) => can.searchRegistrations || can.viewOwnResellers },
+  { to: '/disputes', label: 'Disputes', allowed: (can) => can.viewEscalations },
+  {
+    to: '/registrations',
+    label: 'Registrations',
+    allowed: (can) => can.searchRegistrations || can.viewOwnResellers || can.viewSellerAccounts,
+  },
   { to: '/registrations', label: 'My registrations', allowed: (can) => can.actOnRegistrations },
   { to: '/register', label: 'Register a deal', allowed: (can) => can.registerDeals },
   { to: '/resellers', label: 'Our resellers', allowed: (can) => can.viewOwnResellers },
@@ -71,6 +78,12 @@ const routes: RouteDef[] = [
     pattern: '/escalations/:id',
     allowed: (can) => can.viewEscalations,
     render: ({ id }) => <EscalationPage id={id as string} />,
+  },
+  { pattern: '/disputes', allowed: (can) => can.viewEscalations, render: () => <DisputeQueue /> },
+  {
+    pattern: '/disputes/:id',
+    allowed: (can) => can.viewEscalations,
+    render: ({ id }) => <DisputePage id={id as string} />,
   },
   // One address for staff and partners (mails link to it); each sees the page its role reads.
   {

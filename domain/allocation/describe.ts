@@ -1,3 +1,4 @@
+import { sellerOfParty } from '../direct';
 import { isRegistrationRef, type RegistrationRef } from './refs';
 import type { Audience, PartnerAudience } from './types';
 
@@ -27,7 +28,9 @@ function who(ref: unknown, audience: Audience): string {
   if (!isRegistrationRef(ref)) return "another partner's registration";
   if (audience !== 'staff') return `your registration ${ref.registrationId}`;
   const full = ref as RegistrationRef;
-  return `registration ${full.registrationId} (reseller ${full.resellerId}, sequence ${full.sequence}, ${full.status})`;
+  const seller = sellerOfParty(full.resellerId);
+  const party = seller === undefined ? `reseller ${full.resellerId}` : `direct opportunity of seller ${seller}`;
+  return `registration ${full.registrationId} (${party}, sequence ${full.sequence}, ${full.status})`;
 }
 
 const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
@@ -80,6 +83,18 @@ function accountReserved(result: string, inputs: Inputs, audience: Audience): st
   const account = `Account ${text(inputs.accountId)} is reserved for ${text(inputs.reservedFor)}`;
   if (result === 'pass') return `${account}, which takes the registration.`;
   return `${account}, not ${text(inputs.distributorId)}: ${then}.`;
+}
+
+/** Staff read whose account it is; a partner only that the vendor sells to this customer itself. */
+function houseAccount(result: string, inputs: Inputs, audience: Audience): string {
+  const then =
+    result === 'reject'
+      ? 'the policy keeps it from partners'
+      : result === 'escalate'
+        ? 'the policy sends a partner registration on it to a channel manager'
+        : 'the policy lets partners register it, and the seller is told';
+  if (audience !== 'staff') return `The vendor sells to this customer directly: ${then}.`;
+  return `Account ${text(inputs.accountId)} is a house account of seller ${text(inputs.sellerId)}: ${then}.`;
 }
 
 function checkDistributor(result: string, inputs: Inputs): string {
@@ -177,6 +192,10 @@ function sentenceFor(rule: string, result: string, inputs: Inputs, audience: Aud
       return checkDistributor(result, inputs);
     case 'routing.account-reserved':
       return accountReserved(result, inputs, audience);
+    case 'house-account':
+      return houseAccount(result, inputs, audience);
+    case 'direct.not-routed':
+      return `A direct opportunity of seller ${text(inputs.sellerId)}: not routed, no house-account rule; the deal check decides.`;
     case 'deal.compare-customer':
       return compareCustomer(result, inputs, audience);
     case 'deal.first-come':

@@ -1,6 +1,6 @@
 import { foldText, programLabels, reservedDistributor } from '../accounts/routing-facts';
 import type { Policy, RouteCondition } from '../policy/schema';
-import type { PartnerType, ReasonCode, Segment } from '../registration';
+import type { ReasonCode, Segment, SubmitterType } from '../registration';
 import { type EngineStep, traceStep } from './steps';
 import type { RegistrationFacts } from './types';
 
@@ -15,7 +15,7 @@ export interface RoutingFacts {
   region?: string;
   /** Every name the registration's programs go by (ids, names, contract numbers for an account's). */
   programs: string[];
-  partnerType: PartnerType;
+  partnerType: SubmitterType;
 }
 
 export function routingFactsOf(subject: RegistrationFacts): RoutingFacts {
@@ -47,7 +47,7 @@ export function routeApplies(when: RouteCondition, subject: RegistrationFacts): 
   const facts = routingFactsOf(subject);
   if (when.segments && !when.segments.includes(facts.segment)) return false;
   if (when.regions && !includesFolded(when.regions, facts.region === undefined ? [] : [facts.region])) return false;
-  if (when.partnerTypes && !when.partnerTypes.includes(facts.partnerType)) return false;
+  if (when.partnerTypes && !(when.partnerTypes as readonly SubmitterType[]).includes(facts.partnerType)) return false;
   if (when.programs && !includesFolded(when.programs, facts.programs)) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import type { AccountFacts } from '../accounts/routing-facts';
 import type { Policy } from '../policy/schema';
-import type { Customer, PartnerType, ReasonCode, RegistrationStatus } from '../registration';
+import type { Customer, ReasonCode, RegistrationStatus, SubmitterType } from '../registration';
 
 /**
  * What the allocation engine needs to know about one registration. It is a plain snapshot:
@@ -11,7 +11,7 @@ export interface RegistrationFacts {
   id: string;
   resellerId: string;
   /** The reseller's partner type at the time of the decision. */
-  partnerType: PartnerType;
+  partnerType: SubmitterType;
   distributorId: string;
   customer: Customer;
   productLines: string[];

@@ -67,6 +67,8 @@ const statusWords: Record<string, string> = {
   'registration.withdrawn': 'withdrawn',
   'registration.expiring': 'about to expire',
   'registration.expired': 'expired',
+  'registration.transferred': 'moved to another partner by a channel manager',
+  'registration.revoked': 'revoked by a channel manager',
 };
 
 /** A short name for a kind of mail, as the unsubscribe line names it. */
@@ -80,8 +82,38 @@ export function eventLabel(type: string): string {
     'policy.effective': 'policy changes taking force',
     'policy.cancelled': 'policy changes cancelled',
     'deal.available': 'deals you watch becoming available',
+    'account.registered-on': 'partner registrations on your accounts',
+    'dispute.opened': 'disputes opened',
+    'dispute.decided': 'disputes decided',
+    'dispute.deadline-missed': 'dispute deadlines missed',
   };
   return labels[type] ?? type;
+}
+
+/**
+ * A dispute's mail: to a partner about its own registration (the explanation carries the outcome and the
+ * reason, never the other partner), or to the channel managers about the dispute.
+ */
+function describeDispute(type: string, p: Record<string, unknown>, disputeId: string, consoleUrl: string): Described {
+  const registrationId = text(p.registrationId);
+  const titles: Record<string, string> = {
+    'dispute.opened': registrationId
+      ? `Registration ${registrationId} is disputed`
+      : `Dispute ${disputeId} needs a decision`,
+    'dispute.decided': `Dispute ${disputeId} was decided${text(p.outcome) ? `: ${text(p.outcome)}` : ''}`,
+    'dispute.deadline-missed': `Dispute ${disputeId}: a review deadline was missed`,
+  };
+  const link = registrationId
+    ? { label: 'Open the registration', url: `${consoleUrl}/registrations/${encodeURIComponent(registrationId)}` }
+    : { label: 'Open the dispute', url: `${consoleUrl}/disputes/${encodeURIComponent(disputeId)}` };
+  return {
+    title: titles[type] ?? `Dispute ${disputeId}`,
+    lines: [
+      ...(text(p.explanation) ? [`${text(p.explanation)}`] : []),
+      ...(typeof p.level === 'number' ? [`Level: ${p.level}`] : []),
+    ],
+    link,
+  };
 }
 
 function describe(event: MailEvent, recipient: Recipient, consoleUrl: string): Described {
@@ -119,6 +151,23 @@ function describe(event: MailEvent, recipient: Recipient, consoleUrl: string): D
       },
     };
   }
+  if (event.type === 'account.registered-on' && registrationId) {
+    // To the vendor's own seller: partners are named (vendor staff), never to a partner.
+    return {
+      title:
+        `A partner registered ${text(p.customerName) ?? 'a customer'} on your account ${text(p.accountId) ?? ''}`.trim(),
+      lines: [
+        `Registration ${registrationId}${text(p.title) ? `: ${text(p.title)}` : ''}`,
+        `Partner: reseller ${text(p.resellerId) ?? '?'} through distributor ${text(p.distributorId) ?? '?'}`,
+        `Status: ${text(p.status) ?? 'unknown'}${text(p.reasonCode) ? ` (${text(p.reasonCode)})` : ''}`,
+        ...(text(p.explanation) ? [`${text(p.explanation)}`] : []),
+      ],
+      link: {
+        label: 'Open the registration',
+        url: `${consoleUrl}/registrations/${encodeURIComponent(registrationId)}`,
+      },
+    };
+  }
   const escalationId = text(p.escalationId);
   if (event.type.startsWith('escalation.') && escalationId) {
     const titles: Record<string, string> = {
@@ -137,6 +186,8 @@ function describe(event: MailEvent, recipient: Recipient, consoleUrl: string): D
       link: { label: 'Open the escalation', url: `${consoleUrl}/escalations/${encodeURIComponent(escalationId)}` },
     };
   }
+  const disputeId = text(p.disputeId);
+  if (event.type.startsWith('dispute.') && disputeId) return describeDispute(event.type, p, disputeId, consoleUrl);
   if (event.type.startsWith('policy.')) {
     const version = text(p.version) ?? '?';
     const titles: Record<string, string> = {

@@ -70,7 +70,7 @@ function routingSection(
       paragraph('A registration that no rule covers is sent to a channel manager, who decides (reason: unrouted).'),
     );
   }
-  blocks.push(accountsParagraph(policy));
+  blocks.push(accountsParagraph(policy), houseAccountsParagraph(policy));
   if (distributorIds.length > 0) {
     blocks.push(paragraph(`Distributors in the program: ${both(distributorIds.map(distributorName))}.`));
   }
@@ -88,6 +88,23 @@ function accountsParagraph(policy: Policy): GuideBlock {
       : ' When your customer is one of those accounts, the rules above are applied to the segment, region and programs in the vendor’s record (including the programs that list the account as a member), not to what the registration declares; what you declared is kept and shown to the channel managers.';
   return paragraph(
     `The vendor keeps a record of its customer accounts. A registration is matched to an account when it gives the account’s UEI, DUNS number or tax id, or a website on one of its domains; a similar name alone is not enough.${routed} An account the vendor reserves for one distributor must be registered through that distributor (otherwise reason: wrong-route).`,
+  );
+}
+
+const HOUSE_ACCOUNT_RULES: Record<Policy['houseAccounts'], string> = {
+  reject: 'A registration on a house account is rejected (reason: house-account).',
+  escalate: 'A registration on a house account is sent to a channel manager, who decides (reason: house-account).',
+  'allow-and-notify':
+    'You may register a house account like any other customer; the vendor’s seller who owns the account is told that you did.',
+};
+
+/**
+ * The vendor's own sellers own some accounts (house accounts) and may register deals themselves: a
+ * direct opportunity holds a deal like a partner's registration (first come, first served).
+ */
+function houseAccountsParagraph(policy: Policy): GuideBlock {
+  return paragraph(
+    `Some accounts are house accounts: the vendor’s own sales team owns them. ${HOUSE_ACCOUNT_RULES[policy.houseAccounts]} The vendor’s sellers may also register deals themselves; such a registration holds its deal like a partner’s (first come, first served), and a registration turned away by it is told only that the deal is already registered (reason: already-registered).`,
   );
 }
 
@@ -135,6 +152,34 @@ function timingSection(policy: Policy): GuideSection {
         `You are reminded ${durationInWords(timing.expiryReminder)} before protection ends.`,
         extensionText,
         `A channel manager has ${durationInWords(timing.reviewSla)} to decide an escalation. If that passes, the escalation is raised again with ${durationInWords(timing.secondReviewSla)} more. If the second deadline passes too, ${breach}.`,
+      ]),
+    ],
+  };
+}
+
+const disputeOutcomeWords = {
+  upheld: 'the decision stands',
+  overturned: 'the deal moves to the partner who disputed it',
+  distinct: 'the disputed registration is approved as a separate deal',
+} as const;
+
+/** How a partner disputes a decision, in plain words: who may, until when, who answers, what the deadlines do. */
+function disputesSection(policy: Policy): GuideSection {
+  const { disputes } = policy;
+  const perMonth = disputes.perResellerPerMonth;
+  return {
+    heading: 'Disputing a decision',
+    blocks: [
+      list([
+        `If your registration was rejected (already-registered, wrong-route or house-account), resolved against you, transferred or revoked, you may dispute that decision within ${durationInWords(disputes.window)} of it: give a ground, a statement and, if you like, links or notes as evidence. One dispute per registration may be open at a time.`,
+        ...(perMonth !== undefined
+          ? [
+              `Each reseller may open at most ${perMonth} dispute${perMonth === 1 ? '' : 's'} per month (UTC); past that a dispute is refused (answer 422, problem type limit-reached).`,
+            ]
+          : []),
+        `The partner that holds the deal is told its registration is disputed, never by whom, and may answer once within ${durationInWords(disputes.responseWindow)}.`,
+        `A channel manager decides: upheld (the decision stands), overturned (the deal moves to you) or distinct (your registration is approved as a separate deal). Both partners are told the outcome and the reason; neither learns the other's name.`,
+        `A channel manager has ${durationInWords(disputes.reviewSla)} to decide; then the dispute is raised again with ${durationInWords(disputes.secondReviewSla)} more. If that passes too, ${disputeOutcomeWords[disputes.onDeadline]}.`,
       ]),
     ],
   };
@@ -200,6 +245,7 @@ function rulesOf(policy: Policy, partners: GuidePartners): GuideSection[] {
     conflictSection(policy),
     timingSection(policy),
     ...optional(limitsSection(policy)),
+    disputesSection(policy),
   ];
 }
 

@@ -26,6 +26,11 @@ export interface DayRow extends InsightDimensions {
   wonValue: Record<string, number>;
   /** Lost deals by reason. */
   lostReasons: Record<string, number>;
+  /** Disputes opened, decided, and decided overturned; how long the decided ones were open. (Absent in older rollups.) */
+  disputed?: number;
+  disputesDecided?: number;
+  overturned?: number;
+  disputeResolutionMs?: DurationHistogram;
 }
 
 export interface InsightPoint {
@@ -47,6 +52,12 @@ export interface InsightPoint {
   winRate: number | null;
   wonValue: Record<string, number>;
   lostReasons: Record<string, number>;
+  disputed: number;
+  disputesDecided: number;
+  overturned: number;
+  /** Overturned among the disputes decided in the bucket; null when none was decided. */
+  overturnRate: number | null;
+  disputeResolutionMs: Percentiles;
 }
 
 export interface Percentiles {
@@ -92,15 +103,25 @@ const mergeInto = (target: Record<string, number>, source: Record<string, number
 };
 
 const dimensionKey = (d: InsightDimensions) =>
-  JSON.stringify([d.distributorId, d.segment, d.partnerType, d.model, d.policyVersion]);
+  JSON.stringify([
+    d.distributorId,
+    d.segment,
+    d.declaredSegment ?? d.segment,
+    d.partnerType,
+    d.model,
+    d.policyVersion,
+    d.seller ?? null,
+  ]);
 
 function emptyRow(d: InsightDimensions): DayRow {
   return {
     distributorId: d.distributorId,
     segment: d.segment,
+    declaredSegment: d.declaredSegment ?? d.segment,
     partnerType: d.partnerType,
     model: d.model,
     policyVersion: d.policyVersion,
+    ...(d.seller !== undefined && { seller: d.seller }),
     submitted: 0,
     approved: 0,
     rejected: {},
@@ -114,6 +135,10 @@ function emptyRow(d: InsightDimensions): DayRow {
     lost: 0,
     wonValue: {},
     lostReasons: {},
+    disputed: 0,
+    disputesDecided: 0,
+    overturned: 0,
+    disputeResolutionMs: {},
   };
 }
 
@@ -157,6 +182,15 @@ export function summarizeDay(facts: readonly InsightFact[]): DayRow[] {
         row.lost += 1;
         if (fact.lostReason) addTo(row.lostReasons, fact.lostReason);
         break;
+      case 'disputed':
+        row.disputed = (row.disputed ?? 0) + 1;
+        break;
+      case 'dispute-decided':
+        row.disputesDecided = (row.disputesDecided ?? 0) + 1;
+        if (fact.disputeOutcome === 'overturned') row.overturned = (row.overturned ?? 0) + 1;
+        row.disputeResolutionMs = row.disputeResolutionMs ?? {};
+        if (fact.ms !== undefined) addTo(row.disputeResolutionMs, String(durationBin(fact.ms)));
+        break;
     }
   }
   return [...rows.values()].sort((a, b) => dimensionKey(a).localeCompare(dimensionKey(b)));
@@ -188,6 +222,11 @@ export function groupOf(row: InsightDimensions, groupBy: InsightGrouping | undef
       return row.distributorId;
     case 'policyVersion':
       return String(row.policyVersion);
+    case 'declaredSegment':
+      // Facts from before declarations were kept apart were written with the declared segment.
+      return row.declaredSegment ?? row.segment;
+    case 'seller':
+      return row.seller ?? 'none';
     default:
       return row[groupBy];
   }
@@ -208,6 +247,12 @@ function mergeRow(target: DayRow, row: DayRow): void {
   // A rollup stored before closings had figures lacks them.
   mergeInto(target.wonValue, row.wonValue ?? {});
   mergeInto(target.lostReasons, row.lostReasons ?? {});
+  // Rollups stored before disputes lack their counts.
+  target.disputed = (target.disputed ?? 0) + (row.disputed ?? 0);
+  target.disputesDecided = (target.disputesDecided ?? 0) + (row.disputesDecided ?? 0);
+  target.overturned = (target.overturned ?? 0) + (row.overturned ?? 0);
+  target.disputeResolutionMs = target.disputeResolutionMs ?? {};
+  mergeInto(target.disputeResolutionMs, row.disputeResolutionMs ?? {});
 }
 
 /**
@@ -272,6 +317,20 @@ export function buildSeries(
         winRate: row.won + row.lost === 0 ? null : row.won / (row.won + row.lost),
         wonValue: row.wonValue,
         lostReasons: row.lostReasons,
+        ...disputeMeasures(row),
       };
     });
+}
+
+function disputeMeasures(row: DayRow) {
+  const decided = row.disputesDecided ?? 0;
+  const overturned = row.overturned ?? 0;
+  const resolution = row.disputeResolutionMs ?? {};
+  return {
+    disputed: row.disputed ?? 0,
+    disputesDecided: decided,
+    overturned,
+    overturnRate: decided === 0 ? null : overturned / decided,
+    disputeResolutionMs: { p50: percentileOf(resolution, 0.5), p95: percentileOf(resolution, 0.95) },
+  };
 }

@@ -1,15 +1,33 @@
+import { type AccountFacts, houseAccountSeller } from '../accounts/routing-facts';
 import type { Closing, LostReason, ReasonCode, RegistrationStatus } from '../registration';
 
-/** The dimensions every measure can be grouped by (GET /insights `groupBy`). */
-export const insightGroupings = ['distributor', 'segment', 'partnerType', 'model', 'policyVersion'] as const;
+/**
+ * The dimensions every measure can be grouped by (GET /insights `groupBy`): `segment` is the segment the
+ * registration was routed by (its vendor account's when one matched), `declaredSegment` the one its
+ * reseller declared, so staff can see where declarations differed (issue 23).
+ */
+export const insightGroupings = [
+  'distributor',
+  'segment',
+  'declaredSegment',
+  'partnerType',
+  'model',
+  'policyVersion',
+  'seller',
+] as const;
 export type InsightGrouping = (typeof insightGroupings)[number];
 
 export interface InsightDimensions {
   distributorId: string;
+  /** The routed segment: the vendor account's when the registration matched one, else the declared one. */
   segment: string;
+  /** The segment the reseller declared (absent in facts written before it was kept: then `segment`). */
+  declaredSegment?: string;
   partnerType: string;
   model: string;
   policyVersion: number;
+  /** The vendor seller whose direct opportunity or house account it is (absent: none; facts stored before it too). */
+  seller?: string;
 }
 
 export const insightFactKinds = [
@@ -24,6 +42,10 @@ export const insightFactKinds = [
   'expired',
   'won',
   'lost',
+  /** A partner disputed a decision about its registration. */
+  'disputed',
+  /** A dispute was decided; `ms` is how long it was open, `disputeOutcome` what it decided. */
+  'dispute-decided',
 ] as const;
 export type InsightFactKind = (typeof insightFactKinds)[number];
 
@@ -48,6 +70,8 @@ export interface InsightFact extends InsightDimensions {
   currency?: string;
   /** A `lost` fact's reason. */
   lostReason?: LostReason;
+  /** A `dispute-decided` fact's outcome. */
+  disputeOutcome?: 'upheld' | 'overturned' | 'distinct';
 }
 
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
@@ -64,6 +88,8 @@ export interface LoggedDecision {
   matches: readonly unknown[];
   escalationId?: string;
   closing?: Closing;
+  event?: string;
+  dispute?: { id: string; outcome?: 'upheld' | 'overturned' | 'distinct' };
 }
 
 export interface FactSubject {
@@ -73,6 +99,10 @@ export interface FactSubject {
   partnerType: string;
   customer: { segment: string };
   policyVersion: number;
+  /** The account at acceptance, when one matched: its segment routed it; a seller owner makes it a house account. */
+  account?: AccountFacts;
+  /** A vendor seller's direct opportunity: its seller. */
+  sellerId?: string;
   decisions: readonly LoggedDecision[];
 }
 
@@ -127,7 +157,23 @@ export function factsOfDecision(registration: FactSubject, entry: LoggedDecision
   for (const ending of endings) {
     if (entry.toStatus === ending) facts.push(fact(ending, ending, closingFigures(entry.closing)));
   }
+  facts.push(...disputeFacts(registration, entry, fact));
   return facts;
+}
+
+/** A dispute counts on the disputing registration: opened, then decided (how long it was open, its outcome). */
+function disputeFacts(
+  registration: FactSubject,
+  entry: LoggedDecision,
+  fact: (suffix: string, kind: InsightFactKind, extra?: Partial<InsightFact>) => InsightFact,
+): InsightFact[] {
+  const { dispute } = entry;
+  if (!dispute) return [];
+  if (entry.event === 'dispute-opened') return [fact(`disputed|${dispute.id}`, 'disputed')];
+  const opened = registration.decisions.find((d) => d.event === 'dispute-opened' && d.dispute?.id === dispute.id);
+  if (entry.event !== 'dispute-decided' || !opened || !dispute.outcome) return [];
+  const ms = Math.max(0, Date.parse(entry.at) - Date.parse(opened.at));
+  return [fact(`dispute-decided|${dispute.id}`, 'dispute-decided', { ms, disputeOutcome: dispute.outcome })];
 }
 
 function closingFigures(closing: Closing | undefined): Partial<InsightFact> {
@@ -150,13 +196,20 @@ export interface EscalationSubject {
 export const missedADeadline = (escalation: EscalationSubject): boolean =>
   escalation.level === 2 || escalation.resolution?.by.kind === 'deadline';
 
+function sellerDimension(registration: Pick<FactSubject, 'account' | 'sellerId'>): { seller?: string } {
+  const seller = registration.sellerId ?? houseAccountSeller(registration.account);
+  return seller === undefined ? {} : { seller };
+}
+
 export function dimensionsOf(registration: Omit<FactSubject, 'decisions' | '_id' | 'submittedAt'>, model: string) {
   return {
     distributorId: registration.distributorId,
-    segment: registration.customer.segment,
+    segment: registration.account?.segment ?? registration.customer.segment,
+    declaredSegment: registration.customer.segment,
     partnerType: registration.partnerType,
     model,
     policyVersion: registration.policyVersion,
+    ...sellerDimension(registration),
   } satisfies InsightDimensions;
 }
 

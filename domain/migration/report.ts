@@ -2,7 +2,8 @@ import type { ReasonCode } from '../registration';
 
 /**
  * What a migration does (or, in a dry run, would do), counted when its rows are planned: approved imports
- * that keep their protection, approved ones escalated because another registration holds the deal, pending
+ * that keep their protection, approved ones escalated because a live registration holds the deal or
+ * another approved row claims it (both are escalated then), pending
  * and escalated ones decided afresh, closed ones stored for history, and rows imported already (a re-run).
  */
 export interface MigrationReport {
@@ -22,7 +23,7 @@ export interface MigrationConflict {
   registrationId: string;
   resellerId: string;
   reasonCode?: ReasonCode;
-  /** Who holds the deal: a registration already here, or an approved import of an earlier row. */
+  /** Every other party of the deal: the live registrations holding it, and the file's other claimants. */
   heldBy: Array<{ registrationId: string; resellerId: string; row?: number }>;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { z } from 'zod';
-import { partnerIdSchema, plainText, registrationStatusSchema, registrationSubmissionSchema } from '../registration';
+import { importableStatusSchema, partnerIdSchema, plainText, registrationSubmissionSchema } from '../registration';
 import type { RowError } from '../vendor/csv-rows';
 
 /**
@@ -46,7 +46,7 @@ export const importedRegistrationSchema = z
     ...registrationSubmissionSchema.shape,
     resellerId: partnerIdSchema,
     submittedAt: instant,
-    status: registrationStatusSchema,
+    status: importableStatusSchema,
     protectedUntil: instant.optional(),
     note: plainText(1000).optional(),
   })

@@ -60,14 +60,4 @@ export function tryDurationToMs(iso: string): number | undefined {
   }
 }
 
-/** The last instant a JavaScript Date holds (±8.64e15 ms); later sums are clamped to it. */
-const LAST_INSTANT_MS = 8.64e15;
-
-/**
- * `instantMs` plus a duration, always a valid instant: a workflow that computed an invalid date would
- * fail its task again at every retry, stopping the registration and every later one on its deal.
- */
-export function addDurationMs(instantMs: number, durationMs: number): number {
-  const sum = instantMs + (Number.isFinite(durationMs) ? Math.max(0, durationMs) : 0);
-  return Math.min(sum, LAST_INSTANT_MS);
-}
+export { addDurationMs } from './instants';

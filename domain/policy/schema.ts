@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor';
-import { type PartnerType, partnerIdSchema, partnerTypeSchema, segmentSchema } from '../registration';
+import { partnerIdSchema, partnerTypeSchema, type SubmitterType, segmentSchema } from '../registration';
 import { durationToMs, isoDurationSchema, tryDurationToMs } from './duration';
 
 export const allocationModels = ['segment', 'partner-type', 'open', 'hybrid'] as const;
@@ -95,8 +95,42 @@ export type LimitName = (typeof limitNames)[number];
  */
 export const MAX_LIVE_PER_CUSTOMER_KEY = 50;
 /** What a limit-reached refusal names: a policy limit, or the fixed bound per customer key. */
-export const refusalLimitNames = [...limitNames, 'livePerCustomerKey'] as const;
+export const refusalLimitNames = [...limitNames, 'livePerCustomerKey', 'disputesPerResellerPerMonth'] as const;
 export type RefusalLimitName = (typeof refusalLimitNames)[number];
+
+/**
+ * What a partner's registration on a vendor seller's house account meets: `reject` (reason
+ * `house-account`), `escalate` (a channel manager decides, same reason), or `allow-and-notify` (decided
+ * like any other; the seller is told either way).
+ */
+export const houseAccountRules = ['reject', 'escalate', 'allow-and-notify'] as const;
+export const houseAccountRuleSchema = z
+  .enum(houseAccountRules)
+  .describe("what a partner's registration on a vendor seller's house account meets (default allow-and-notify)")
+  .meta({ id: 'HouseAccountRule' });
+export type HouseAccountRule = z.infer<typeof houseAccountRuleSchema>;
+
+export const disputeOutcomes = ['upheld', 'overturned', 'distinct'] as const;
+export const disputeOutcomeSchema = z.enum(disputeOutcomes).meta({ id: 'DisputeOutcome' });
+export type DisputeOutcome = z.infer<typeof disputeOutcomeSchema>;
+export const MAX_DISPUTES_PER_MONTH = 1_000;
+
+/** How partners may dispute a decision about their registration, and how long each side and the review may take. */
+export const policyDisputesSchema = z
+  .strictObject({
+    /** How long after the decision its registration's owner may dispute it. */
+    window: isoDurationSchema.default('P14D'),
+    /** How long the holder's owner has to answer once told. */
+    responseWindow: isoDurationSchema.default('P3D'),
+    /** The first review deadline: channel managers reminded, level 2. */
+    reviewSla: isoDurationSchema.default('PT48H'),
+    /** After the first: the `onDeadline` outcome applies. */
+    secondReviewSla: isoDurationSchema.default('PT24H'),
+    onDeadline: disputeOutcomeSchema.default('upheld'),
+    perResellerPerMonth: limitCount(MAX_DISPUTES_PER_MONTH).optional(),
+  })
+  .meta({ id: 'PolicyDisputes' });
+export type PolicyDisputes = z.infer<typeof policyDisputesSchema>;
 
 /** A policy's fields, without the checks across them (`policySchema` adds those). */
 export const policyFieldsSchema = z.strictObject({
@@ -114,6 +148,8 @@ export const policyFieldsSchema = z.strictObject({
     .prefault({}),
   timing: policyTimingSchema.prefault({}),
   limits: policyLimitsSchema.optional(),
+  houseAccounts: houseAccountRuleSchema.default('allow-and-notify'),
+  disputes: policyDisputesSchema.prefault({}),
 });
 
 /** The checks across a policy's fields, for `policySchema` and for bodies that carry a policy's fields. */
@@ -132,11 +168,12 @@ export const policySchema = policyFieldsSchema.superRefine(checkPolicyFields).me
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 
-/** The limits that apply to a reseller of this partner type; absent ones do not apply. */
+/** The limits that apply to a reseller of this partner type; absent ones do not apply (nor any to a direct opportunity). */
 export function limitsFor(
   limits: PolicyLimits | undefined,
-  partnerType: PartnerType,
+  partnerType: SubmitterType,
 ): { activePerReseller?: number; submissionsPerResellerPerDay?: number } {
+  if (partnerType === 'direct') return {};
   const active = limits?.activePerReseller?.[partnerType];
   const perDay = limits?.submissionsPerResellerPerDay;
   return {

@@ -30,6 +30,8 @@ export class LimitTracker {
 
   /** The limit that would have refused this submission, if any. */
   refusal(snapshot: RegistrationSnapshot, submittedAt: number): LimitName | undefined {
+    // A direct opportunity counts against no limit.
+    if (snapshot.partnerType === 'direct') return undefined;
     const limits = this.limitsByType.get(snapshot.partnerType)!;
     if (limits.activePerReseller !== undefined) {
       const live = (this.activeReleases.get(snapshot.resellerId) ?? []).filter((releaseAt) => releaseAt > submittedAt);

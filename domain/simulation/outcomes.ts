@@ -8,13 +8,19 @@ export function actualDecision(actual: ActualOutcome): ReplayOutcome {
     case 'won':
     case 'lost':
     case 'expired':
+    case 'transferred':
+    case 'revoked':
       return 'approve';
     case 'escalated':
       return 'escalate';
     case 'rejected':
       return actual.reasonCode === 'resolved-against' ? 'escalate' : 'reject';
     default:
-      return actual.reasonCode === 'possible-duplicate' || actual.reasonCode === 'unrouted' ? 'escalate' : 'undecided';
+      return actual.reasonCode === 'possible-duplicate' ||
+        actual.reasonCode === 'unrouted' ||
+        actual.reasonCode === 'house-account'
+        ? 'escalate'
+        : 'undecided';
   }
 }
 

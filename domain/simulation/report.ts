@@ -1,10 +1,16 @@
-import { declarationDifferences, declaredRouting, sameRoutingFacts } from '../accounts/routing-facts';
+import {
+  declarationDifferences,
+  declaredRouting,
+  houseAccountSeller,
+  sameRoutingFacts,
+} from '../accounts/routing-facts';
 import type { EngineDecision } from '../allocation/decide';
 import { stepDetail } from '../allocation/steps';
 import type { DealMatch } from '../allocation/types';
 import type {
   AccountsReplayed,
   DistributorShare,
+  HouseAccountsReplayed,
   OutcomeChange,
   OutcomeCounts,
   RegistrationSnapshot,
@@ -71,6 +77,7 @@ export class ReportBuilder {
     declaredOtherwiseBy: { segment: 0, region: 0, program: 0 },
     changedSinceAcceptance: 0,
   };
+  private readonly houseAccounts: HouseAccountsReplayed = { registrations: 0, rejected: 0, escalated: 0 };
 
   constructor(private readonly input: ReplaySetup) {
     for (const distributor of input.partners.distributors)
@@ -99,9 +106,20 @@ export class ReportBuilder {
     for (const field of differing) this.accounts.declaredOtherwiseBy[field]++;
   }
 
+  /** Who would have met the candidate's house-account rule, and what it did to them. */
+  private countHouseAccount(snapshot: RegistrationSnapshot, decision: EngineDecision): void {
+    if (snapshot.partnerType === 'direct' || houseAccountSeller(snapshot.account) === undefined) return;
+    this.houseAccounts.registrations++;
+    const decisive = decision.trace.find((step) => step.decisive);
+    if (decisive?.rule !== 'house-account') return;
+    if (decision.outcome === 'reject') this.houseAccounts.rejected++;
+    if (decision.outcome === 'escalate') this.houseAccounts.escalated++;
+  }
+
   record(snapshot: RegistrationSnapshot, actual: ReplayOutcome, decision: EngineDecision, matches: DealMatch[]): void {
     this.count++;
     this.countAccount(snapshot);
+    this.countHouseAccount(snapshot, decision);
     this.current[actual]++;
     this.candidate[decision.outcome]++;
     if (actual === 'approve') this.approvalsOf(snapshot.distributorId).current++;
@@ -158,6 +176,7 @@ export class ReportBuilder {
       changedCount: this.changedCount,
       changes: [...this.changes],
       accounts: { ...this.accounts, declaredOtherwiseBy: { ...declaredOtherwiseBy } },
+      houseAccounts: { ...this.houseAccounts },
     };
   }
 }

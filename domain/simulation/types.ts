@@ -15,7 +15,7 @@ export interface ActualOutcome {
   decidedAt?: string;
   /** When and how it stopped holding its deal, if it has. */
   endedAt?: string;
-  endStatus?: 'withdrawn' | 'won' | 'lost' | 'expired' | 'rejected';
+  endStatus?: 'withdrawn' | 'won' | 'lost' | 'expired' | 'rejected' | 'transferred' | 'revoked';
 }
 
 /** A stored registration as the simulator replays it. */
@@ -109,6 +109,17 @@ export interface SimulationReport {
    * contradicts (each field counted on its own), and how many were decided by other account facts.
    */
   accounts: AccountsReplayed;
+  /**
+   * Partner registrations on a vendor seller's house account (as the accounts are now), and how many
+   * the candidate's `houseAccounts` rule would have rejected or sent to a channel manager.
+   */
+  houseAccounts: HouseAccountsReplayed;
+}
+
+export interface HouseAccountsReplayed {
+  registrations: number;
+  rejected: number;
+  escalated: number;
 }
 
 export interface AccountsReplayed {

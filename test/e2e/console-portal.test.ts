@@ -4,10 +4,10 @@ import { createApiKey } from '../../db/apikeys';
 import { contractTiming } from '../../domain/policy/contract-timing';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { linkIn, startTestMailDispatcher, uniqueAddress, waitForMail } from '../support/mail';
-import { tokenOf } from '../support/people';
 import {
   type ApiClient,
   apiClient,
+  invitePerson,
   launchChromium,
   type RunningApi,
   requireChromium,
@@ -40,17 +40,7 @@ const openPolicy = { model: 'open', timing: contractTiming };
 
 /** Invites a person through the API and activates the account from the mailed link, as they would. */
 async function personFor(binding: Record<string, unknown>, who: string): Promise<string> {
-  const email = uniqueAddress(who);
-  await admin.post('/users', { email, name: `${who} person`, ...binding });
-  const [invitation] = await waitForMail(email);
-  const token = tokenOf(linkIn(invitation!, `${api.baseUrl}/console/invitation/`));
-  const activated = await fetch(`${api.baseUrl}/api/v1/auth/invitations/${encodeURIComponent(token)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-  if (!activated.ok) throw new Error(`activation answered ${activated.status}`);
-  return email;
+  return invitePerson(api.baseUrl, admin, { name: `${who} person`, role: String(binding.role), ...binding }, PASSWORD);
 }
 
 beforeAll(async () => {
@@ -145,6 +135,15 @@ test('a reseller user registers a deal (errors at the field, a double click subm
   await page.getByRole('button', { name: 'Ask for an extension' }).click();
   await page.getByText(/^Extended: protected until/).waitFor();
   await page.getByText('1 extension used').waitFor();
+  // A change of the estimated value: a currency that is not one is refused at its field, then recorded.
+  await page.locator('#change-amount').fill('125000');
+  await page.locator('#change-currency').fill('dollars');
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
+  await page.locator('#change-currency-errors').waitFor();
+  expect(await page.locator('#change-currency').getAttribute('aria-invalid')).toBe('true');
+  await page.locator('#change-currency').fill('EUR');
+  await page.getByRole('button', { name: 'Change', exact: true }).click();
+  await page.getByText('Changed: the change is recorded in the history below.').waitFor();
 
   await page.getByRole('link', { name: 'My registrations' }).click();
   await page.getByRole('row', { name: new RegExp(deal.customer) }).waitFor();

@@ -160,7 +160,7 @@ test('an administrator edits the policy in the form, schedules it, sees it upcom
   await route.getByLabel('Regions').fill('west');
   await route.getByRole('group', { name: 'Distributors' }).getByRole('checkbox', { name: 'Distributor A' }).uncheck();
   await route.getByRole('group', { name: 'Distributors' }).getByRole('checkbox', { name: 'Distributor B' }).check();
-  await page.getByRole('radio', { name: 'Goes to a channel manager' }).check();
+  await page.getByRole('radio', { name: 'Goes to a channel manager', exact: true }).check();
   // Timings are durations, read back in words.
   await page.getByLabel('Review deadline', { exact: true }).fill('36');
   await page.getByLabel('Review deadline: unit', { exact: true }).selectOption('hours');

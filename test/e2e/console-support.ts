@@ -7,6 +7,8 @@ import { createApp } from '../../api/app';
 import { parseConfig } from '../../config/config';
 import { ensureConsoleBuilt } from '../../scripts/console-build';
 import { quietLogger, type TestSystem } from '../support/harness';
+import { linkIn, uniqueAddress, waitForMail } from '../support/mail';
+import { tokenOf } from '../support/people';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const TEMPORAL_UI_URL = 'http://127.0.0.1:8233';
@@ -114,4 +116,27 @@ export async function signInWithPassword(page: Page, baseUrl: string, email: str
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/**
+ * Invites a person through the API and activates the account from the mailed link with `password`, as
+ * they would; answers the address. Needs the test mail dispatcher running.
+ */
+export async function invitePerson(
+  baseUrl: string,
+  admin: ApiClient,
+  person: { name: string; role: string } & Record<string, unknown>,
+  password: string,
+): Promise<string> {
+  const email = uniqueAddress((person.name.split(' ')[0] ?? 'person').toLowerCase());
+  await admin.post('/users', { email, ...person });
+  const [invitation] = await waitForMail(email);
+  const token = tokenOf(linkIn(invitation!, `${baseUrl}/console/invitation/`));
+  const activated = await fetch(`${baseUrl}/api/v1/auth/invitations/${encodeURIComponent(token)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password }),
+  });
+  if (!activated.ok) throw new Error(`activation answered ${activated.status}`);
+  return email;
 }

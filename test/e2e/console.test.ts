@@ -48,6 +48,7 @@ beforeAll(async () => {
   await admin.post('/distributors', { id: 'dist-a', name: 'Distributor A' });
   await admin.post('/distributors', { id: 'dist-b', name: 'Distributor B' });
   await admin.post('/resellers', { id: 'acme-var', name: 'Acme VAR', partnerType: 'var', distributorIds: ['dist-a'] });
+  await admin.post('/resellers', { id: 'bolt-var', name: 'Bolt VAR', partnerType: 'var', distributorIds: ['dist-a'] });
   await admin.put('/policy', segmentPolicy);
   const keyFor = async (body: object) => (await admin.post<{ key: string }>('/api-keys', body)).key;
   keys.manager = await keyFor({ role: 'channel-manager' });
@@ -146,6 +147,48 @@ test('a channel manager opens an escalation created through the API and awards i
   expect(approved.status).toBe('approved');
   await page.getByRole('heading', { name: 'Resolution' }).waitFor();
   await screenshot(page, '05-escalation-resolved');
+});
+
+test('a channel manager moves an approved deal to another reseller from its page', async () => {
+  const customer = `${uniqueWord()} Freight`;
+  const escalated = await submitCommercial(customer);
+  const manager = apiClient(api.baseUrl, keys.manager);
+  await eventually(
+    () => manager.get(`/escalations/${escalated.escalationId}`).catch(() => undefined),
+    'the escalation to be open',
+  );
+  await manager.post(`/escalations/${escalated.escalationId}/resolve`, { award: escalated.id, reason: 'ours' });
+  await eventually(async () => {
+    const current = await admin.get<Registration>(`/registrations/${escalated.id}`);
+    return current.status === 'approved' ? current : undefined;
+  }, 'the registration to be approved');
+
+  await signIn(page, api.baseUrl, keys.manager);
+  await page.getByRole('heading', { name: 'Escalations', exact: true, level: 1 }).waitFor();
+  await page.goto(`${api.baseUrl}/console/registrations/${escalated.id}`);
+  await page.getByRole('heading', { name: 'Move or revoke the deal' }).waitFor();
+  await page.getByLabel('Move the deal to reseller').selectOption('bolt-var');
+  await page.getByLabel(/^Reason/).fill('The customer chose another partner.');
+  await page.getByRole('button', { name: 'Transfer the deal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move this deal to Bolt VAR?' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await page.getByText('The deal was transferred to').waitFor();
+  await screenshot(page, '05b-registration-transferred');
+
+  const holder = await admin.get<Registration & { decisions: Array<{ transfer?: { to: string } }> }>(
+    `/registrations/${escalated.id}`,
+  );
+  expect(holder.status).toBe('transferred');
+  const receiverId = holder.decisions.at(-1)?.transfer?.to as string;
+  await expect(admin.get<Registration>(`/registrations/${receiverId}`)).resolves.toMatchObject({
+    status: 'approved',
+    resellerId: 'bolt-var',
+  });
+  // The former holder's reseller reads the reason, never the receiver.
+  const seen = await apiClient(api.baseUrl, keys.reseller).get<object>(`/registrations/${escalated.id}`);
+  expect(JSON.stringify(seen)).toContain('The customer chose another partner.');
+  expect(JSON.stringify(seen)).not.toMatch(new RegExp(`bolt|${receiverId}`, 'i'));
 });
 
 test('an auditor finds a registration and sees its timeline', async () => {

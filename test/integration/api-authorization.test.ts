@@ -13,7 +13,9 @@ import {
   type CallerName,
   contestedDeal,
   freshSubmission,
+  OTHER_RESELLER,
   RESELLER,
+  SELLER,
   startApiTest,
   submitAndWait,
 } from './api-support';
@@ -29,7 +31,7 @@ let escalationId: string;
 let userId: string;
 
 const staff: Role[] = ['channel-manager', 'auditor', 'admin'];
-const everyone: Role[] = ['reseller', 'distributor', ...staff];
+const everyone: Role[] = ['reseller', 'distributor', 'sales', ...staff];
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 const testPolicy = {
   model: 'open',
@@ -63,6 +65,34 @@ async function aSimulation(): Promise<string> {
 
 const approvedRegistration = async (allowed: boolean) =>
   allowed ? (await submitAndWait(api, freshSubmission(), 'reseller')).id : visible.id;
+
+/** The owner's own approved registration: a seller's is a direct opportunity. */
+async function ownApproved(as: CallerName, allowed: boolean): Promise<string> {
+  if (!allowed || as !== 'sales') return approvedRegistration(allowed);
+  const { customer, opportunity } = freshSubmission();
+  return (await submitAndWait(api, { direct: true, customer, opportunity }, 'sales')).id;
+}
+
+/**
+ * A deal `holderAs` holds and `disputerAs` was rejected from (one customer by its UEI), disputed by the latter:
+ * the dispute's id, or the rejected registration's with `open: false`.
+ */
+async function disputedDeal(holderAs: CallerName, disputerAs: CallerName, open = true): Promise<string> {
+  const deal = freshSubmission({ uei: randomBytes(6).toString('hex').toUpperCase() });
+  await submitAndWait(api, deal, holderAs);
+  const rejected = await submitAndWait(api, deal, disputerAs);
+  if (!open) return rejected.id;
+  const body = { ground: 'registered-first', statement: 'we met them first' };
+  const opened = await api.call({
+    as: disputerAs,
+    method: 'post',
+    path: `/api/v1/registrations/${rejected.id}/disputes`,
+    body,
+  });
+  return opened.body.id as string;
+}
+/** Disputed by the other reseller against ours (`reseller`, through `distributor`): ours answers it. */
+let disputeId: string;
 
 /** A reseller or distributor may only touch its own webhook; staff address the reseller's. */
 const webhookPath = (as: CallerName) =>
@@ -125,15 +155,21 @@ async function anImport(): Promise<string> {
   importId = started.body.id as string;
   return importId;
 }
+/** Staff read vendor records; a seller (`sales`) reads the accounts too. */
+const readersOf = (collection: Collection): Role[] => (collection === 'accounts' ? [...staff, 'sales'] : staff);
 const vendorRows = (collection: Collection): Record<string, Row> => ({
   [`POST /api/v1/${collection}`]: {
     allowed: ['admin'],
     ok: 201,
     request: async () => ({ path: `/api/v1/${collection}`, body: records[collection](unique(collection.slice(0, 4))) }),
   },
-  [`GET /api/v1/${collection}`]: { allowed: staff, ok: 200, request: async () => ({ path: `/api/v1/${collection}` }) },
+  [`GET /api/v1/${collection}`]: {
+    allowed: readersOf(collection),
+    ok: 200,
+    request: async () => ({ path: `/api/v1/${collection}` }),
+  },
   [`GET /api/v1/${collection}/{id}`]: {
-    allowed: staff,
+    allowed: readersOf(collection),
     ok: 200,
     request: async (_as, allowed) => ({
       path: `/api/v1/${collection}/${allowed ? await aRecord(collection) : 'unknown'}`,
@@ -188,16 +224,23 @@ const matrix: Record<string, Row> = {
     }),
   },
   'POST /api/v1/registrations': {
-    allowed: ['reseller', 'distributor'],
+    allowed: ['reseller', 'distributor', 'sales'],
     ok: 202,
-    // A distributor registers for one of its resellers (the reseller of the role keys buys through it).
-    request: async (as) => ({
-      path: '/api/v1/registrations',
-      body: freshSubmission(as === 'distributor' ? { resellerId: RESELLER } : {}),
-    }),
+    // A distributor registers for one of its resellers (the reseller of the role keys buys through it); a
+    // seller registers a direct opportunity.
+    request: async (as) => {
+      if (as === 'sales') {
+        const { customer, opportunity } = freshSubmission();
+        return { path: '/api/v1/registrations', body: { direct: true, customer, opportunity } };
+      }
+      return {
+        path: '/api/v1/registrations',
+        body: freshSubmission(as === 'distributor' ? { resellerId: RESELLER } : {}),
+      };
+    },
   },
   'GET /api/v1/registration-form': {
-    allowed: ['reseller', 'distributor'],
+    allowed: ['reseller', 'distributor', 'sales'],
     ok: 200,
     request: async () => ({ path: '/api/v1/registration-form' }),
   },
@@ -213,26 +256,50 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: `/api/v1/registrations/${visible.id}` }),
   },
   'POST /api/v1/registrations/{id}/withdraw': {
-    allowed: ['reseller'],
+    allowed: ['reseller', 'sales'],
     ok: 200,
-    request: async (_as, allowed) => ({
-      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/withdraw`,
+    request: async (as, allowed) => ({
+      path: `/api/v1/registrations/${await ownApproved(as, allowed)}/withdraw`,
     }),
   },
   'POST /api/v1/registrations/{id}/extension': {
-    allowed: ['reseller'],
+    allowed: ['reseller', 'sales'],
     ok: 200,
-    request: async (_as, allowed) => ({
-      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/extension`,
+    request: async (as, allowed) => ({
+      path: `/api/v1/registrations/${await ownApproved(as, allowed)}/extension`,
       body: { reason: 'customer asked for more time' },
     }),
   },
   'POST /api/v1/registrations/{id}/close': {
+    allowed: ['reseller', 'sales'],
+    ok: 200,
+    request: async (as, allowed) => ({
+      path: `/api/v1/registrations/${await ownApproved(as, allowed)}/close`,
+      body: { outcome: 'won' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/changes': {
     allowed: ['reseller'],
     ok: 200,
     request: async (_as, allowed) => ({
-      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/close`,
-      body: { outcome: 'won' },
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/changes`,
+      body: { opportunity: { stage: 'proposal' }, note: 'moving on' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/transfer': {
+    allowed: ['channel-manager'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/transfer`,
+      body: { toResellerId: OTHER_RESELLER, toDistributorId: 'dist-a', reason: 'the customer chose them' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/revoke': {
+    allowed: ['channel-manager'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${await approvedRegistration(allowed)}/revoke`,
+      body: { reason: 'registered without a meeting' },
     }),
   },
   'POST /api/v1/registrations/{id}/watch': {
@@ -262,6 +329,40 @@ const matrix: Record<string, Row> = {
     request: async (_as, allowed) => ({
       path: `/api/v1/escalations/${allowed ? (await contestedDeal(api)).escalationId : escalationId}/resolve`,
       body: { distinct: true, reason: 'different buyers' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/disputes': {
+    allowed: ['reseller'],
+    ok: 202,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/registrations/${allowed ? await disputedDeal('other-reseller', 'reseller', false) : visible.id}/disputes`,
+      body: { ground: 'registered-first', statement: 'we met them first' },
+    }),
+  },
+  'GET /api/v1/disputes': {
+    allowed: ['channel-manager', 'auditor'],
+    ok: 200,
+    request: async () => ({ path: '/api/v1/disputes?status=open' }),
+  },
+  'GET /api/v1/disputes/{id}': {
+    allowed: ['channel-manager', 'auditor', 'reseller', 'distributor'],
+    ok: 200,
+    request: async () => ({ path: `/api/v1/disputes/${disputeId}` }),
+  },
+  'POST /api/v1/disputes/{id}/response': {
+    allowed: ['reseller'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/disputes/${allowed ? await disputedDeal('reseller', 'other-reseller') : disputeId}/response`,
+      body: { statement: 'they chose us' },
+    }),
+  },
+  'POST /api/v1/disputes/{id}/decide': {
+    allowed: ['channel-manager'],
+    ok: 200,
+    request: async (_as, allowed) => ({
+      path: `/api/v1/disputes/${allowed ? await disputedDeal('other-reseller', 'reseller') : disputeId}/decide`,
+      body: { outcome: 'upheld', reason: 'the holder was first' },
     }),
   },
   'GET /api/v1/policy': { allowed: staff, ok: 200, request: async () => ({ path: '/api/v1/policy' }) },
@@ -469,7 +570,7 @@ const matrix: Record<string, Row> = {
     request: async () => ({ path: '/api/v1/insights?bucket=day' }),
   },
   'GET /api/v1/events': {
-    allowed: ['reseller', 'distributor'],
+    allowed: ['reseller', 'distributor', 'sales'],
     ok: 200,
     request: async () => ({ path: '/api/v1/events' }),
   },
@@ -502,8 +603,22 @@ function expectedStatus(row: Row, as: CallerName): number {
 
 beforeAll(async () => {
   api = await startApiTest('apiauthz');
-  visible = await submitAndWait(api, freshSubmission(), 'reseller');
+  // On a house account of the sales key's seller, so every role may read it.
+  const house = {
+    id: unique('acct'),
+    name: 'House Account',
+    segment: 'commercial',
+    identifiers: { uei: 'HOUSE0AUTHZ1' },
+  };
+  await api.call({
+    as: 'admin',
+    method: 'post',
+    path: '/api/v1/accounts',
+    body: { ...house, owner: { kind: 'seller', id: SELLER } },
+  });
+  visible = await submitAndWait(api, freshSubmission({ uei: 'HOUSE0AUTHZ1' }), 'reseller');
   escalationId = (await contestedDeal(api)).escalationId;
+  disputeId = await disputedDeal('reseller', 'other-reseller');
   const person = { email: `${unique('pat')}@example.test`, name: 'Pat Person', role: 'auditor' };
   userId = (await api.call({ as: 'admin', method: 'post', path: '/api/v1/users', body: person })).body.id;
 }, 120_000);

@@ -45,7 +45,7 @@ describe('the OpenAPI document', () => {
     expect(alias.body).toEqual(document);
     // Registered contract schemas become named components.
     expect(Object.keys(document.components.schemas)).toEqual(
-      expect.arrayContaining(['Registration', 'RegistrationSubmission', 'Policy', 'Problem', 'Escalation']),
+      expect.arrayContaining(['Registration', 'RegistrationRequest', 'Policy', 'Problem', 'Escalation']),
     );
   });
 });

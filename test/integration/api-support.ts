@@ -4,6 +4,8 @@ import { createApp } from '../../api/app';
 import type { RegistrationView } from '../../api/schemas/registration';
 import { type Config, parseConfig } from '../../config/config';
 import { createApiKey, type Role } from '../../db/apikeys';
+import { sellerStore } from '../../db/vendor-records';
+import { saveVendorRecord } from '../../db/vendor-store';
 import type { RegistrationSubmission } from '../../domain/registration';
 import { publishTestPolicy, seedPartners, submission, uniqueWord } from '../support/fixtures';
 import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
@@ -39,6 +41,8 @@ export const RESELLER = 'value-var';
 export const OTHER_RESELLER = 'small-boutique';
 export const DISTRIBUTOR = 'dist-a';
 export const OTHER_DISTRIBUTOR = 'dist-b';
+/** The vendor seller of the `sales` key. */
+export const SELLER = 'house-seller';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -58,6 +62,7 @@ export async function startApiTest(label: string, overrides: Partial<Config> = {
   const system = await startTestSystem(label);
   await seedPartners();
   await publishTestPolicy();
+  await saveVendorRecord(sellerStore, { id: SELLER, name: 'Hana House', email: 'hana@vendor.example' }, 'create');
   const app = createApp({
     temporal: system.temporal,
     taskQueue: system.taskQueue,
@@ -73,6 +78,7 @@ export async function startApiTest(label: string, overrides: Partial<Config> = {
       distributorId: OTHER_DISTRIBUTOR,
       createdBy: 'test',
     }),
+    sales: await createApiKey({ role: 'sales', sellerId: SELLER, createdBy: 'test' }),
     'channel-manager': await createApiKey({ role: 'channel-manager', createdBy: 'test' }),
     auditor: await createApiKey({ role: 'auditor', createdBy: 'test' }),
     admin: await createApiKey({ role: 'admin', createdBy: 'test' }),

@@ -25,7 +25,14 @@ import {
  * exactly as before. The write routes come from the route table, so a new one must be added here.
  */
 let api: ApiTest;
-let targets: { registrationId: string; escalationId: string; keyId: string; userId: string };
+let targets: {
+  registrationId: string;
+  escalationId: string;
+  keyId: string;
+  userId: string;
+  rejectedId: string;
+  disputeId: string;
+};
 
 interface WriteTarget {
   as: CallerName;
@@ -51,6 +58,21 @@ const writeTargets: Record<string, WriteTarget> = {
     path: () => `/api/v1/registrations/${targets.registrationId}/close`,
     valid: () => ({ outcome: 'lost', reason: 'competitor', note: 'chose a cheaper bid' }),
   },
+  'POST /api/v1/registrations/{id}/changes': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.registrationId}/changes`,
+    valid: () => ({ opportunity: { stage: 'commit' }, note: 'signed soon' }),
+  },
+  'POST /api/v1/registrations/{id}/transfer': {
+    as: 'channel-manager',
+    path: () => `/api/v1/registrations/${targets.registrationId}/transfer`,
+    valid: () => ({ toResellerId: 'small-boutique', toDistributorId: 'dist-a', reason: 'the customer chose them' }),
+  },
+  'POST /api/v1/registrations/{id}/revoke': {
+    as: 'channel-manager',
+    path: () => `/api/v1/registrations/${targets.registrationId}/revoke`,
+    valid: () => ({ reason: 'registered without a meeting' }),
+  },
   'POST /api/v1/registrations/{id}/watch': {
     as: 'reseller',
     path: () => `/api/v1/registrations/${targets.registrationId}/watch`,
@@ -59,6 +81,21 @@ const writeTargets: Record<string, WriteTarget> = {
     as: 'channel-manager',
     path: () => `/api/v1/escalations/${targets.escalationId}/resolve`,
     valid: () => ({ distinct: true, reason: 'different buyers' }),
+  },
+  'POST /api/v1/registrations/{id}/disputes': {
+    as: 'reseller',
+    path: () => `/api/v1/registrations/${targets.rejectedId}/disputes`,
+    valid: () => ({ ground: 'customer-choice', statement: 'the customer chose us', evidence: [] }),
+  },
+  'POST /api/v1/disputes/{id}/response': {
+    as: 'reseller',
+    path: () => `/api/v1/disputes/${targets.disputeId}/response`,
+    valid: () => ({ statement: 'we registered first', evidence: [{ kind: 'note', value: 'met in March' }] }),
+  },
+  'POST /api/v1/disputes/{id}/decide': {
+    as: 'channel-manager',
+    path: () => `/api/v1/disputes/${targets.disputeId}/decide`,
+    valid: () => ({ outcome: 'upheld', reason: 'the holder was first' }),
   },
   'PUT /api/v1/policy': {
     as: 'admin',
@@ -179,6 +216,24 @@ function vendorTargets(collection: string, fields: object): Record<string, Write
   };
 }
 
+/**
+ * A registration of ours rejected from a deal the other reseller holds (to dispute), and a dispute of the
+ * other reseller against a deal we hold (ours to answer).
+ */
+async function disputedDeals(): Promise<{ rejectedId: string; disputeId: string }> {
+  const deal = (id: string) => freshSubmission({ uei: `U${id}${Date.now()}`.slice(0, 12) });
+  const theirs = deal('A');
+  await submitAndWait(api, theirs, 'other-reseller');
+  const rejectedId = (await submitAndWait(api, theirs, 'reseller')).id;
+  const ours = deal('B');
+  await submitAndWait(api, ours, 'reseller');
+  const disputing = await submitAndWait(api, ours, 'other-reseller');
+  const body = { ground: 'registered-first', statement: 'we met them first' };
+  const path = `/api/v1/registrations/${disputing.id}/disputes`;
+  const opened = await api.call({ as: 'other-reseller', method: 'post', path, body });
+  return { rejectedId, disputeId: opened.body.id as string };
+}
+
 const routes = createRouteTable().routes;
 const writeRoutes = routes.filter((route) => route.method !== 'get');
 const refusedStatuses = [400, 401, 404, 405, 413, 415, 422];
@@ -190,6 +245,7 @@ beforeAll(async () => {
   targets = {
     registrationId: (await submitAndWait(api, freshSubmission())).id,
     escalationId: (await contestedDeal(api)).escalationId,
+    ...(await disputedDeals()),
     keyId: (await api.call({ as: 'admin', method: 'post', path: '/api/v1/api-keys', body: { role: 'auditor' } })).body
       .keyId,
     userId: (
@@ -261,7 +317,7 @@ describe.each(writeRoutes.map((route) => [routeKey(route), route] as const))('%s
     const { as, path, valid } = target();
     const segments = path().split('/');
     const variable = segments
-      .map((segment, index) => (/^(reg_|esc_|key_|big-)/.test(segment) ? index : -1))
+      .map((segment, index) => (/^(reg_|esc_|key_|big-|dsp_)/.test(segment) ? index : -1))
       .filter((i) => i >= 0);
     if (variable.length === 0) return;
     const before = await settledFingerprint();

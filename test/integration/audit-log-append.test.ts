@@ -4,6 +4,7 @@ import {
   AuditLog,
   type AuditLogDoc,
   type AuditLogEntry,
+  appendBlockToAuditLog,
   appendToAuditLog,
   auditLogId,
   hashAuditEntry,
@@ -68,4 +69,20 @@ test('an append starts from this process’s last entry, and reads the shared he
   const log = await verifyAuditLog(keys.publicKey, keys.keyId);
   expect(log.problems).toEqual([]);
   expect(log.entries).toBe(5);
+});
+
+test('a block is appended in order after the head, following an entry another process appended first', async () => {
+  await appendedElsewhere(6);
+  const positions = await appendBlockToAuditLog([decision(20), decision(21), decision(22)], keys);
+  expect(positions).toEqual([7, 8, 9]);
+  // The next single append starts after the block.
+  expect((await append(23)).position).toBe(10);
+
+  const log = await verifyAuditLog(keys.publicKey, keys.keyId);
+  expect(log.problems).toEqual([]);
+  expect(log.entries).toBe(10);
+  const block = await AuditLog.find({ _id: { $in: [7, 8, 9].map(auditLogId) } })
+    .lean<AuditLogDoc[]>()
+    .exec();
+  expect(block.map((entry) => entry.decisionKey).sort()).toEqual(['decision:20', 'decision:21', 'decision:22']);
 });

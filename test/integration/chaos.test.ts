@@ -90,8 +90,9 @@ function expectFirstComeWins(groups: RegistrationDoc[][], final: Map<string, Reg
 }
 
 async function expectInvariants(): Promise<void> {
-  // What the last steps write besides the registration (keys, facts, notifications) is checked too.
-  await untilAtRest(temporal, accepted.map(registrationWorkflowId));
+  // What the last steps write besides the registration (keys, facts, notifications) is checked too. A step
+  // that failed through an outage waits up to its retry's longest interval (30 s) before its next attempt.
+  await untilAtRest(temporal, accepted.map(registrationWorkflowId), 90_000);
   const report = await checkInvariants(temporal, accepted, { everyDecided: true });
   expect(brokenInvariants(report)).toEqual([]);
 }
@@ -166,6 +167,9 @@ test('with the database stopped, submissions answer 503 with Retry-After (never 
     TEMPORAL_ADDRESS: stack.temporalAddress,
     MONGODB_URI: stack.mongodbUri,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
+    // Shorter than the outage, so that a submission made during it is refused (503), whatever the machine's
+    // load; with the default 5 s a busy CI machine once saw every submission wait the outage out and succeed.
+    SUBMISSION_ACCEPTANCE_WAIT_MS: '1500',
   });
   // Kept, not printed: a 500 says what failed unexpectedly (CI once saw one that no run alone repeated).
   const logged: string[] = [];

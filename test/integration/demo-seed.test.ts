@@ -1,7 +1,10 @@
 import request from 'supertest';
 import { createApp } from '../../api/app';
+import { createApiKey } from '../../db/apikeys';
 import { describeSeeded, seedDemoDataIfEmpty } from '../../scripts/demo-data';
-import { quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { demoSeller } from '../../scripts/demo-sellers';
+import { eventually, quietLogger, startTestSystem, type TestSystem } from '../support/harness';
+import { mailsTo, startTestMailDispatcher } from '../support/mail';
 import { signIn } from '../support/people';
 import { testConfig } from './api-support';
 
@@ -34,4 +37,45 @@ test('the demo data prints partner people who sign in with their first password 
   expect(form.body.distributors.length).toBeGreaterThan(0);
   // Seeding again changes nothing: it fills an empty database only.
   expect(await seedDemoDataIfEmpty(undefined)).toBeUndefined();
+});
+
+test("the demo's house account: a reseller registers it, the rule applies, and the seller's mail arrives", async () => {
+  // The demo data is in this file's database already (seeded by the test above).
+  const mail = startTestMailDispatcher();
+  try {
+    const app = createApp({
+      temporal: system.temporal,
+      taskQueue: system.taskQueue,
+      logger: quietLogger,
+      config: testConfig({ SUBMISSION_ACCEPTANCE_WAIT_MS: 60_000 }),
+    });
+    const { key } = await createApiKey({ role: 'reseller', resellerId: 'riverbend-var', createdBy: 'test' });
+    const submitted = await request(app)
+      .post('/api/v1/registrations')
+      .set('Authorization', `Bearer ${key}`)
+      .send({
+        distributorId: 'dist-b',
+        customer: { name: 'Lakeside County Schools', domain: 'lakeside-schools.example', segment: 'education' },
+        opportunity: { title: 'Classroom storage', productLines: ['storage'] },
+      });
+    expect(submitted.status).toBe(202);
+    const decided = await eventually(async () => {
+      const read = await request(app)
+        .get(`/api/v1/registrations/${submitted.body.id}`)
+        .set('Authorization', `Bearer ${key}`);
+      return read.body.status === 'pending' ? undefined : read.body;
+    }, 'the decision');
+    expect([decided.status, decided.reasonCode]).toEqual(['escalated', 'house-account']);
+    expect(JSON.stringify(decided)).not.toMatch(/sam-houston|Sam Houston|acct-lakeside/);
+
+    const told = (address: string) =>
+      eventually(async () => {
+        const mails = await mailsTo(address);
+        return mails.find((m) => m.text.includes(submitted.body.id));
+      }, `the mail to ${address}`);
+    expect((await told(demoSeller.email))?.subject).toContain('on your account acct-lakeside');
+    expect((await told('sam@vendor.example'))?.text).toContain('riverbend-var');
+  } finally {
+    await mail.stop();
+  }
 });

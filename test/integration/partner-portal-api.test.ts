@@ -24,7 +24,7 @@ const submit = (as: 'reseller' | 'distributor' | 'other-reseller', body: unknown
     ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
   });
 
-test('the form offers a reseller its own distributors, and a distributor itself and its resellers', async () => {
+test('the form offers a reseller its own distributors, a distributor itself and its resellers, a seller none', async () => {
   const reseller = await api.call({ as: 'reseller', method: 'get', path: '/api/v1/registration-form' });
   expect(reseller.status).toBe(200);
   expect(reseller.body.segments).toContain('federal-civilian');
@@ -36,6 +36,12 @@ test('the form offers a reseller its own distributors, and a distributor itself 
   expect(distributor.body.resellers).toEqual(
     expect.arrayContaining([{ id: RESELLER, name: `${RESELLER} Inc`, partnerType: 'var' }]),
   );
+  // A vendor seller registers direct opportunities: the same customer and opportunity choices, no partner.
+  const seller = await api.call({ as: 'sales', method: 'get', path: '/api/v1/registration-form' });
+  expect(seller.status).toBe(200);
+  expect(seller.body).toMatchObject({ segments: reseller.body.segments, products: reseller.body.products });
+  expect(seller.body.distributors).toEqual([]);
+  expect(seller.body.resellers).toBeUndefined();
   const staff = await api.call({ as: 'auditor', method: 'get', path: '/api/v1/registration-form' });
   expect(staff.status).toBe(403);
 });

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
+import { AuditLog, type AuditLogDoc } from '../../db/audit-log';
 import { connectDatabase, disconnectDatabase, ensureIndexes } from '../../db/connection';
 import { ImportJob, type ImportJobDoc } from '../../db/imports';
+import { InsightFactModel } from '../../db/insights';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
 import { Sequence } from '../../db/sequences';
+import type { InsightFact } from '../../domain/insights/facts';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { receiveMigration, startMigration } from '../../services/registration-import';
 import { connectTemporalClient } from '../../services/temporal';
@@ -14,9 +17,11 @@ import { eventually } from '../support/harness';
 import { ownServiceTarget, type ServiceTarget } from '../support/service-processes';
 
 /**
- * A migration whose worker is killed (SIGKILL) after its block of sequences is drawn and again halfway
- * through starting its registrations: the fresh worker makes the same plan with the same numbers and
- * starts the rest, so every row is imported once, in its original order, and every invariant holds.
+ * A migration whose worker is killed (SIGKILL) after its block of sequences is drawn, halfway through
+ * starting its registrations, and at each write of a batch of closed imports (their places in the
+ * chains claimed, their entries in the global audit log, their documents stored, before their facts):
+ * the fresh worker makes the same plan with the same numbers and completes the rest, so every row is
+ * imported once, in its original order, each decision is in the global log once, and every invariant holds.
  */
 jest.setTimeout(300_000);
 
@@ -60,7 +65,13 @@ function rows(count: number): string {
 test('a migration survives its worker dying after the block is drawn and while it starts registrations', async () => {
   const count = 40;
   const onceDir = path.join(target.runDir, 'fired-import');
-  const points = ['import:block-drawn', 'import:rows-started'] as const;
+  const points = [
+    'import:block-drawn',
+    'import:rows-started',
+    'import:history-claimed',
+    'import:history-logged',
+    'import:history-stored',
+  ] as const;
   const workers = new CrashingWorkers(target, temporal, { points, onceDir, label: 'import' }, () => undefined);
   await workers.start(1);
   let job: ImportJobDoc;
@@ -97,6 +108,26 @@ test('a migration survives its worker dying after the block is drawn and while i
     const times = bySequence.map((doc) => doc.submittedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const doc of imported) expect(doc.decisions.filter((entry) => entry.kind === 'imported')).toHaveLength(1);
+    // Closed ones are history only, written by the import: no workflow (the invariants know).
+    const closed = imported.filter((doc) => doc.status === 'won' || doc.arrival?.status === 'expired');
+    expect(closed.length).toBe(16);
+    for (const doc of closed) expect(doc.historyOnly).toBe(true);
+    // Resumed batches wrote nothing twice and left nothing out: one global entry per imported decision, and
+    // the facts of every closed one.
+    const logged = await AuditLog.find({ registrationId: { $in: imported.map((doc) => doc._id) } })
+      .lean<AuditLogDoc[]>()
+      .exec();
+    const importedHashes = imported.map((doc) => doc.decisions.find((entry) => entry.kind === 'imported')?.hash);
+    expect(
+      logged
+        .filter((entry) => entry.decisionKey === 'imported')
+        .map((entry) => entry.decisionHash)
+        .sort(),
+    ).toEqual(importedHashes.sort());
+    const facts = await InsightFactModel.find({ _id: { $regex: `^(${closed.map((doc) => doc._id).join('|')})\\|` } })
+      .lean<InsightFact[]>()
+      .exec();
+    expect(new Set(facts.map((fact) => fact._id.split('|')[0]))).toEqual(new Set(closed.map((doc) => doc._id)));
     const report = await checkInvariants(
       temporal,
       imported.map((doc) => doc._id),

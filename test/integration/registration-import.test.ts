@@ -3,7 +3,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { registrationIdsUnderKeys } from '../../db/dealkeys';
 import { ImportJob } from '../../db/imports';
+import { InsightFactModel } from '../../db/insights';
 import { Reseller } from '../../db/partners';
 import { ImportPlan } from '../../db/registration-imports';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
@@ -79,15 +82,55 @@ test('a file with errors: each bad row is reported by row and field, nothing gue
     '7:submittedAt',
   ]);
   expect(job.errors[0].message).toMatch(/no reseller nobody-here/);
-  // The job is done once every registration is started; each records its arrival in its own workflow.
-  const imported = await eventually(async () => {
-    const [doc] = await stored({ 'arrival.importId': job.id });
-    return doc?.status === 'pending' ? undefined : doc;
-  }, 'the import to record its arrival');
-  expect(imported).toMatchObject({ status: 'won', arrival: { importId: job.id, row: 1 } });
+  // A closed import is stored for history by the import itself, before the job is done: no workflow runs.
+  const [imported] = await stored({ 'arrival.importId': job.id });
+  expect(imported).toMatchObject({ status: 'won', historyOnly: true, arrival: { importId: job.id, row: 1 } });
   expect(imported?.submittedAt.toISOString()).toBe('2025-03-01T10:00:00.000Z');
-  await recordHistory(api.system, 'imported-closed-won', imported.workflowId);
+  expect(imported?.decisions.map((entry) => entry.event)).toEqual(['imported-won']);
+  expect(imported?.lookupKeys.length).toBeGreaterThan(0);
+  await expect(api.system.temporal.workflow.getHandle(imported?.workflowId as string).describe()).rejects.toThrow(
+    WorkflowNotFoundError,
+  );
+  // What a recorded end writes: program-health facts, and nothing listed under the deal or held.
+  const facts = await InsightFactModel.find({ _id: { $in: [`${imported?._id}|submitted`] } })
+    .lean()
+    .exec();
+  expect(facts).toHaveLength(1);
+  expect(await registrationIdsUnderKeys(imported?.lookupKeys ?? [])).not.toContain(imported?._id);
+  const history = await api.call({
+    as: 'auditor',
+    method: 'get',
+    path: `/api/v1/registrations/${imported?._id}/history`,
+  });
+  expect(history.body).toEqual({ events: [] });
+  const report = await auditReport(imported?._id as string);
+  expect(report.stdout).toContain(`Workflow history: none: stored for history by import ${job.id}`);
+  expect(report.stdout).toMatch(/Hash chain: intact \(1 entries\)/);
+  expect(report.stdout).toContain('Global audit log: every signed decision is there');
+
+  // A re-run of the same file writes nothing twice: the row is imported already.
+  const again = await importAndWait(ndjson([good]));
+  expect(again.migration).toMatchObject({ alreadyImported: 1, closed: 0 });
+  const [after] = await stored({ _id: imported?._id });
+  expect(after?.decisions).toHaveLength(1);
 }, 180_000);
+
+/** `npm run audit` on one registration, as an operator runs it; fails (rejects) on a non-zero exit. */
+async function auditReport(registrationId: string) {
+  const root = path.resolve(__dirname, '..', '..');
+  return promisify(execFile)(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['services/audit-cli.ts', registrationId],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        MONGODB_URI: api.system.mongodbUri,
+        DEALREG_AUDIT_CHECKPOINT_DIR: await mkdtemp(path.join(os.tmpdir(), 'dealreg-import-audit-')),
+      },
+    },
+  );
+}
 
 test('a CSV header without the required columns is refused whole, and nothing is kept', async () => {
   const jobsBefore = await ImportJob.countDocuments({ kind: 'registrations' }).exec();
@@ -104,6 +147,7 @@ test('a CSV header without the required columns is refused whole, and nothing is
 
 describe('a migration next to live registrations', () => {
   const heldUei = uei();
+  const pairUei = uei();
   const heldName = `${uniqueWord()} Holdings`;
   const keptUntil = new Date(Date.now() + 3_600_000).toISOString();
   const names = [1, 2, 3, 4].map(() => `${uniqueWord()} ${uniqueWord()}`);
@@ -186,28 +230,59 @@ describe('a migration next to live registrations', () => {
         'Open',
         'storage',
       ]),
+      // Two approved claims on one deal nobody here holds: both go to a channel manager, side by side.
+      csv([
+        'value-var',
+        'dist-a',
+        '2024-06-01T00:00:00Z',
+        'approved',
+        keptUntil,
+        '',
+        names[3] as string,
+        pairUei,
+        'commercial',
+        'Claimed twice',
+        'storage',
+      ]),
+      csv([
+        'big-integrator',
+        'dist-a',
+        '2024-03-01T00:00:00Z',
+        'approved',
+        keptUntil,
+        '',
+        `${names[3]} Inc`,
+        pairUei,
+        'commercial',
+        'Claimed twice',
+        'storage',
+      ]),
     ].join('\r\n');
   }, 120_000);
 
   test('a dry run reports what would happen, conflicts with their holder, and stores nothing', async () => {
     const top = await highestSequence();
     const job = await importAndWait(file, { dryRun: true, contentType: 'text/csv' });
-    expect(job).toMatchObject({ status: 'done', progress: { rows: 5, done: 5, failed: 0 } });
+    expect(job).toMatchObject({ status: 'done', progress: { rows: 7, done: 7, failed: 0 } });
     expect(job.migration).toMatchObject({
       dryRun: true,
       approved: 1,
-      escalated: 1,
+      escalated: 3,
       decidedAfresh: 2,
       closed: 1,
       alreadyImported: 0,
-      conflictCount: 1,
+      conflictCount: 3,
     });
+    // In numbering order: the import on the live holder's deal, then both claimants of the other deal,
+    // each shown with the other.
     expect(job.migration.conflicts).toEqual([
       expect.objectContaining({
         row: 3,
         resellerId: 'small-boutique',
         heldBy: [expect.objectContaining({ registrationId: holder.id })],
       }),
+      expect.objectContaining({ row: 8, resellerId: 'big-integrator', heldBy: [expect.objectContaining({ row: 7 })] }),
+      expect.objectContaining({ row: 7, resellerId: 'value-var', heldBy: [expect.objectContaining({ row: 8 })] }),
     ]);
     expect(await stored({ 'arrival.importId': job.id })).toEqual([]);
     expect(await ImportPlan.countDocuments({ jobId: job.id }).exec()).toBe(0);
@@ -216,12 +291,12 @@ describe('a migration next to live registrations', () => {
 
   test('a real run keeps the original order, state and protection end; conflicts are escalated; a re-run changes nothing', async () => {
     const job = await importAndWait(file, { contentType: 'text/csv' });
-    expect(job).toMatchObject({ status: 'done', progress: { rows: 5, done: 5, failed: 0 } });
-    expect(job.migration).toMatchObject({ dryRun: false, approved: 1, escalated: 1, decidedAfresh: 2, closed: 1 });
+    expect(job).toMatchObject({ status: 'done', progress: { rows: 7, done: 7, failed: 0 } });
+    expect(job.migration).toMatchObject({ dryRun: false, approved: 1, escalated: 3, decidedAfresh: 2, closed: 1 });
     const settled = await eventually(
       async () => {
         const docs = await stored({ 'arrival.importId': job.id });
-        return docs.length === 5 && docs.every((doc) => doc.decisions.length > 0 && doc.status !== 'pending')
+        return docs.length === 7 && docs.every((doc) => doc.decisions.length > 0 && doc.status !== 'pending')
           ? docs
           : undefined;
       },
@@ -231,7 +306,7 @@ describe('a migration next to live registrations', () => {
     const byRow = new Map(settled.map((doc) => [doc.arrival?.row, doc]));
     // Numbered after every existing registration, in original submittedAt order among themselves.
     const inOrder = [...settled].sort((a, b) => (a.sequence as number) - (b.sequence as number));
-    expect(inOrder.map((doc) => doc.arrival?.row)).toEqual([5, 3, 4, 6, 2]);
+    expect(inOrder.map((doc) => doc.arrival?.row)).toEqual([5, 3, 4, 8, 7, 6, 2]);
     expect(inOrder[0]?.sequence).toBeGreaterThan(holder.sequence);
     expect(byRow.get(5)?.submittedAt.toISOString()).toBe('2023-05-01T00:00:00.000Z');
     // Each has its signed imported entry first.
@@ -269,6 +344,37 @@ describe('a migration next to live registrations', () => {
     const holderNow = await Registration.findById(holder.id).lean<RegistrationDoc>().exec();
     expect(holderNow?.status).toBe('approved');
 
+    // Two approved imports on one deal: neither keeps the approval silently; both are escalated, into one
+    // escalation where a channel manager sees them side by side, and the award decides.
+    const [first, second] = [byRow.get(8), byRow.get(7)] as RegistrationDoc[];
+    expect([first?.status, second?.status]).toEqual(['escalated', 'escalated']);
+    expect(first?.escalationId).toBeDefined();
+    expect(second?.escalationId).toBe(first?.escalationId);
+    expect(first?.decisions[0]?.explanation).toMatch(/row 7/);
+    expect(second?.decisions[0]?.matches.map((match) => match.registrationId)).toContain(first?._id);
+    const pair = await waitForEscalationWorkflow(api.system, first?.escalationId as string, 2);
+    expect(pair.contenders.map((c) => [c.registrationId, c.role]).sort()).toEqual(
+      [
+        [first?._id, 'contender'],
+        [second?._id, 'contender'],
+      ].sort(),
+    );
+    const awarded = await api.call({
+      as: 'channel-manager',
+      method: 'post',
+      path: `/api/v1/escalations/${first?.escalationId}/resolve`,
+      body: { award: first?._id, reason: 'registered first in the old system' },
+    });
+    expect(awarded.status).toBe(200);
+    const [won, against] = await eventually(async () => {
+      const docs = await stored({ _id: { $in: [first?._id, second?._id] } });
+      const byId = new Map(docs.map((doc) => [doc._id, doc]));
+      const pairNow = [byId.get(first?._id as string), byId.get(second?._id as string)];
+      return pairNow.every((doc) => doc?.status !== 'escalated') ? pairNow : undefined;
+    }, 'both claimants to be decided');
+    expect(won?.status).toBe('approved');
+    expect(against).toMatchObject({ status: 'rejected', reasonCode: 'resolved-against' });
+
     // A channel manager resolves the conflict as any other, the holder and the import side by side.
     await waitForEscalationWorkflow(api.system, clash.escalationId as string, 2);
     const resolved = await api.call({
@@ -287,9 +393,9 @@ describe('a migration next to live registrations', () => {
 
     const top = await highestSequence();
     const again = await importAndWait(file, { contentType: 'text/csv' });
-    expect(again).toMatchObject({ status: 'done', progress: { rows: 5, done: 5, failed: 0 } });
+    expect(again).toMatchObject({ status: 'done', progress: { rows: 7, done: 7, failed: 0 } });
     expect(again.migration).toMatchObject({
-      alreadyImported: 5,
+      alreadyImported: 7,
       approved: 0,
       escalated: 0,
       closed: 0,
@@ -319,19 +425,7 @@ test('an approved import is protected to its own end, and expires then like any 
   await recordHistory(api.system, 'imported-approved-then-expired', expired.workflowId);
 
   // The audit reports the arrival as such: signed and chained like any entry, with no earlier history.
-  const root = path.resolve(__dirname, '..', '..');
-  const report = await promisify(execFile)(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['services/audit-cli.ts', expired._id],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        MONGODB_URI: api.system.mongodbUri,
-        DEALREG_AUDIT_CHECKPOINT_DIR: await mkdtemp(path.join(os.tmpdir(), 'dealreg-import-audit-')),
-      },
-    },
-  );
+  const report = await auditReport(expired._id);
   expect(report.stdout).toContain(`migrated by import ${job.id} (row 1): approved`);
   expect(report.stdout).toContain('imported: the state the registration came with; no earlier workflow history');
   expect(report.stdout).toMatch(/Hash chain: intact \(2 entries\)/);
@@ -359,6 +453,10 @@ test("the README's sample migration file dry-runs as the README says", async () 
   const job = await importAndWait(sample, { dryRun: true, contentType: 'text/csv' });
   expect(job).toMatchObject({ status: 'done', progress: { rows: 7, done: 6, failed: 1 } });
   expect(job.errors).toEqual([{ row: 8, path: 'resellerId', message: 'no reseller acme-partners is registered' }]);
-  expect(job.migration).toMatchObject({ approved: 1, escalated: 1, decidedAfresh: 2, closed: 2, conflictCount: 1 });
-  expect(job.migration.conflicts[0]).toMatchObject({ row: 3, heldBy: [expect.objectContaining({ row: 2 })] });
+  // Rows 2 and 3 both claim one deal approved: both escalated, each shown with the other.
+  expect(job.migration).toMatchObject({ approved: 0, escalated: 2, decidedAfresh: 2, closed: 2, conflictCount: 2 });
+  expect(job.migration.conflicts).toEqual([
+    expect.objectContaining({ row: 2, heldBy: [expect.objectContaining({ row: 3 })] }),
+    expect.objectContaining({ row: 3, heldBy: [expect.objectContaining({ row: 2 })] }),
+  ]);
 }, 120_000);

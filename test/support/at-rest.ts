@@ -10,26 +10,33 @@ import { escalationIdsOf } from '../../services/invariant-deadlines';
 import { escalationWorkflowId } from '../../workflows/definitions';
 import { eventually } from './harness';
 
-/** Whether a workflow has nothing in flight: closed, or open with no workflow task and no activity pending. */
-async function idle(temporal: Client, workflowId: string): Promise<boolean> {
+/** What a workflow has in flight (a workflow task, activities with their attempt and last failure), or nothing. */
+async function busyWith(temporal: Client, workflowId: string): Promise<string | undefined> {
   const { raw, status } = await temporal.workflow.getHandle(workflowId).describe();
-  if (status.name !== 'RUNNING') return true;
-  return !raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0;
+  if (status.name !== 'RUNNING') return undefined;
+  const activities = (raw.pendingActivities ?? []).map(
+    (a) => `${a.activityType?.name} attempt ${a.attempt} (${a.lastFailure?.message ?? 'no failure yet'})`,
+  );
+  if (!raw.pendingWorkflowTask && activities.length === 0) return undefined;
+  return `${workflowId}: ${[raw.pendingWorkflowTask ? 'workflow task' : '', ...activities].filter(Boolean).join(', ')}`;
 }
 
 /**
  * Waits until none of these workflows has a step in flight, seen so twice in a row (one of them may wake
  * another with a signal between two looks), so that what their steps write outside the registration is
  * complete. A timer may still wake one later: lives that must be over are waited for with `untilClosed`.
+ * On time-out it names what is still busy, so that a slow retry reads apart from a step stuck for good.
  */
 export async function untilAtRest(temporal: Client, workflowIds: readonly string[], timeoutMs = 30_000): Promise<void> {
   const limit = pLimit(8);
   const started = Date.now();
   let calmSweeps = 0;
   while (calmSweeps < 2) {
-    if (Date.now() - started > timeoutMs) throw new Error(`workflows still busy after ${timeoutMs} ms`);
-    const states = await Promise.all(workflowIds.map((id) => limit(() => idle(temporal, id))));
-    calmSweeps = states.every(Boolean) ? calmSweeps + 1 : 0;
+    const busy = (await Promise.all(workflowIds.map((id) => limit(() => busyWith(temporal, id))))).filter(Boolean);
+    if (busy.length > 0 && Date.now() - started > timeoutMs) {
+      throw new Error(`workflows still busy after ${timeoutMs} ms:\n${busy.slice(0, 10).join('\n')}`);
+    }
+    calmSweeps = busy.length === 0 ? calmSweeps + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

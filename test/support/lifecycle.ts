@@ -78,7 +78,7 @@ const fixturesDir = path.resolve(__dirname, '..', 'fixtures', 'histories');
 
 /**
  * With DEALREG_RECORD_HISTORIES=1 (npm run record-histories), saves a finished workflow's history as a
- * replay fixture: test/unit/replay.test.ts replays every fixture against the current workflow code.
+ * replay fixture: test/unit/workflows/replay.test.ts replays every fixture against the current workflow code.
  */
 export async function recordHistory(system: TestSystem, name: string, workflowId: string): Promise<void> {
   if (process.env.DEALREG_RECORD_HISTORIES !== '1') return;

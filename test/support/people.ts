@@ -18,7 +18,14 @@ export const tokenOf = (link: string) => decodeURIComponent(link.split('/').pop(
 /** Invites a person through the API, reads the invitation mail, and activates the account with PASSWORD. */
 export async function invitePerson(
   api: ApiTest,
-  person: { name: string; role: string; resellerId?: string; distributorId?: string; orgAdmin?: boolean },
+  person: {
+    name: string;
+    role: string;
+    resellerId?: string;
+    distributorId?: string;
+    sellerId?: string;
+    orgAdmin?: boolean;
+  },
   as: CallerName = 'admin',
 ): Promise<{ id: string; email: string }> {
   const email = uniqueAddress(person.name.split(' ')[0]!.toLowerCase());

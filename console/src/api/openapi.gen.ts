@@ -15,7 +15,7 @@ export interface paths {
          * The accounts, a bounded page at a time, or those a text finds
          * @description A page may hold fewer items than `limit`, even none, while `nextCursor` is not null: follow it until it is null. Records come in a stable order (not alphabetical).
          *
-         *     Roles: admin, auditor, channel-manager.
+         *     Roles: admin, auditor, channel-manager, sales.
          */
         get: operations["listAccounts"];
         put?: never;
@@ -39,7 +39,7 @@ export interface paths {
         };
         /**
          * One account
-         * @description Roles: admin, auditor, channel-manager.
+         * @description Roles: admin, auditor, channel-manager, sales.
          */
         get: operations["getAccount"];
         /**
@@ -91,7 +91,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key (shown once; only its hash is stored)
-         * @description Reseller and distributor keys must name their partner; other roles must not.
+         * @description Reseller and distributor keys must name their partner, sales keys their vendor seller; other roles must not.
          *
          *     Roles: admin.
          */
@@ -217,7 +217,7 @@ export interface paths {
         };
         /**
          * The session of the cookie: who, its CSRF token and when it ends
-         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["getSession"];
         put?: never;
@@ -261,7 +261,7 @@ export interface paths {
         put?: never;
         /**
          * End the session of the cookie (with its CSRF token); 204, and the cookie is cleared
-         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         post: operations["signOut"];
         delete?: never;
@@ -306,6 +306,88 @@ export interface paths {
          * @description Roles: admin.
          */
         post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disputes, newest first
+         * @description Roles: channel-manager, auditor.
+         */
+        get: operations["listDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One dispute: staff see both sides side by side; a party its own side and the outcome
+         * @description Roles: channel-manager, auditor, reseller, distributor.
+         */
+        get: operations["getDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a dispute
+         * @description `upheld`: the decision stands. `overturned`: the deal moves to the disputing partner (the holder ends `transferred`; a new approved registration where nobody holds it). `distinct`: the disputing partner’s deal is approved as a separate deal. Both partners are told the outcome and the reason.
+         *
+         *     Roles: channel-manager.
+         */
+        post: operations["decideDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The holder’s one answer to a dispute, within the response window
+         * @description Roles: reseller.
+         */
+        post: operations["respondToDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,9 +509,9 @@ export interface paths {
         };
         /**
          * The caller’s own notifications, oldest first (newest last), to catch up after its webhook was down
-         * @description Every notification the partner is sent, whether or not it has a webhook, with the body its webhook receives, in the order they were stored. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since.
+         * @description Every notification the partner (or the vendor seller, `account.registered-on`) is sent, whether or not it has a webhook, with the body its webhook receives, in the order they were stored. Without a cursor the feed starts at the partner’s first event; `nextCursor` is always given and, at the end, fetches what has come since.
          *
-         *     Roles: reseller, distributor.
+         *     Roles: reseller, distributor, sales.
          */
         get: operations["listEvents"];
         put?: never;
@@ -491,7 +573,7 @@ export interface paths {
         };
         /**
          * Who is calling: the person (`userId`, `email`, `name`) or the key (`keyId`), with role and binding
-         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["getMe"];
         put?: never;
@@ -511,12 +593,12 @@ export interface paths {
         };
         /**
          * How each kind of email reaches me: `immediate`, `daily` (a digest at 08:00 in my time zone) or `off`
-         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["getNotificationSettings"];
         /**
          * Change how some kinds of email reach me (and my time zone); kinds not named stay as they are
-         * @description Roles: reseller, distributor, channel-manager, auditor, admin.
+         * @description Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         put: operations["updateNotificationSettings"];
         post?: never;
@@ -583,7 +665,7 @@ export interface paths {
          * The rules of engagement in plain language: the policy in force, and the change scheduled next
          * @description Markdown by default; HTML when the Accept header prefers text/html.
          *
-         *     Roles: reseller, distributor, channel-manager, auditor, admin.
+         *     Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["getPolicyGuide"];
         put?: never;
@@ -853,9 +935,9 @@ export interface paths {
         };
         /**
          * What a registration form may offer the caller
-         * @description Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through and, for a distributor, its affiliated resellers.
+         * @description Segments, the regions and program names the policy and program records name, the product catalogue (empty when there is none), the distributors the caller may register through (none for a vendor seller, who registers direct opportunities) and, for a distributor, its affiliated resellers.
          *
-         *     Roles: reseller, distributor.
+         *     Roles: reseller, distributor, sales.
          */
         get: operations["getRegistrationForm"];
         put?: never;
@@ -877,15 +959,15 @@ export interface paths {
          * List registrations, newest first
          * @description Pages ordered by sequence, newest first. The cursor marks a position, not an offset: registrations accepted while paging appear only before it, so no item is lost or repeated. Each page reads a bounded slice of the history, so a page may hold fewer items than `limit` (even none) while `nextCursor` is not null: follow it until it is null. resellerId and distributorId are for staff; q (everyone, within what the caller sees) matches customer name, domain and title text.
          *
-         *     Roles: reseller, distributor, channel-manager, auditor, admin.
+         *     Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["listRegistrations"];
         put?: never;
         /**
          * Register a deal
-         * @description Accepts the registration and starts its decision. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
+         * @description Accepts the registration and starts its decision. A vendor seller (`sales`) registers a direct opportunity: `{ direct: true, customer, opportunity }`, stored with `sellerId`, not routed and counted against no limit, holding its deal like a partner's. A distributor registers for an affiliated reseller, named by `resellerId`, through itself; the registration records that it was entered on the reseller’s behalf. With an Idempotency-Key, a repeat of the same request returns the same registration; the same key with another body is refused (422). Keys are scoped to the reseller. A 503 (no policy yet, or the registration could not be stored within a few seconds) carries Retry-After; repeat with the same Idempotency-Key, since the registration may have been stored meanwhile.
          *
-         *     Roles: reseller, distributor.
+         *     Roles: reseller, distributor, sales.
          */
         post: operations["submitRegistration"];
         delete?: never;
@@ -903,13 +985,35 @@ export interface paths {
         };
         /**
          * Read a registration
-         * @description Resellers see their own, distributors those submitted through them, staff all. Anything else is 404.
+         * @description Resellers see their own, distributors those submitted through them, a seller (`sales`) those on its house accounts, staff all. Anything else is 404.
          *
-         *     Roles: reseller, distributor, channel-manager, auditor, admin.
+         *     Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["getRegistration"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the opportunity of a live registration (stage, value, close date, title, product lines)
+         * @description While pending (recorded once it is decided), escalated or approved; each change is a signed entry in decisions (kind `change`). Added product lines are checked as a new registration of them would be, with a sequence of their own: 422 with problem type `already-registered` (or `duplicate`, `possible-duplicate`) when another registration holds one, and nothing is changed. A removed line frees that part of the deal.
+         *
+         *     Roles: reseller.
+         */
+        post: operations["changeRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -927,9 +1031,31 @@ export interface paths {
         put?: never;
         /**
          * Close an approved registration as won or lost
-         * @description Roles: reseller.
+         * @description Roles: reseller, sales.
          */
         post: operations["closeRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute a decision about your own registration
+         * @description Allowed on a registration rejected (already-registered, wrong-route, house-account), resolved against, transferred or revoked, within the policy’s `disputes.window` after that decision; one open dispute per registration. The registration that holds the deal (if any) is told, never by whom, and may answer once. A channel manager decides; past both review deadlines the policy’s `disputes.onDeadline` applies.
+         *
+         *     Roles: reseller.
+         */
+        post: operations["openDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -949,7 +1075,7 @@ export interface paths {
          * Ask to extend the protection of an approved registration
          * @description Extends protectedUntil by the policy’s extension period, or sends the request to a channel manager when the policy says so; 409 when no extension is left.
          *
-         *     Roles: reseller.
+         *     Roles: reseller, sales.
          */
         post: operations["requestExtension"];
         delete?: never;
@@ -974,6 +1100,48 @@ export interface paths {
         get: operations["registrationHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an approved registration revoked (the deal is free)
+         * @description Roles: channel-manager.
+         */
+        post: operations["revokeRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an approved registration’s deal to another partner (the holder ends transferred)
+         * @description A new approved registration of the receiver takes the deal over before the holder ends `transferred`, so the deal is never without a holder. The receiver’s route and limits apply (422 when they refuse; nothing is stored then); 409 when the registration is not approved or another registration holds part of the deal. Both partners are told, with the reason; neither learns the other’s name.
+         *
+         *     Roles: channel-manager.
+         */
+        post: operations["transferRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1013,7 +1181,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a registration (ends it withdrawn and releases the deal)
-         * @description Roles: reseller.
+         * @description Roles: reseller, sales.
          */
         post: operations["withdrawRegistration"];
         delete?: never;
@@ -1033,7 +1201,7 @@ export interface paths {
          * Every registration the caller may see that the filters select, as CSV (streamed)
          * @description The filters of GET /registrations (no cursor or limit), newest first, one line per registration as the caller sees it (a partner: its own, in its wording), every cell quoted; a cell a spreadsheet would run as a formula is prefixed with an apostrophe. Streamed page after page, so a long list is never held whole.
          *
-         *     Roles: reseller, distributor, channel-manager, auditor, admin.
+         *     Roles: reseller, distributor, channel-manager, auditor, admin, sales.
          */
         get: operations["exportRegistrations"];
         put?: never;
@@ -1416,6 +1584,7 @@ export interface components {
             revokedAt?: string;
             revokedBy?: components["schemas"]["Actor"];
             role: components["schemas"]["Role"];
+            sellerId?: string;
         };
         Closing: {
             amount?: components["schemas"]["Money"];
@@ -1436,6 +1605,7 @@ export interface components {
             label?: string;
             resellerId?: string;
             role: components["schemas"]["Role"];
+            sellerId?: string;
         };
         CsvText: string;
         Customer: {
@@ -1476,6 +1646,10 @@ export interface components {
             /** @enum {boolean} */
             watching: true;
         };
+        DecideDisputeBody: {
+            outcome: components["schemas"]["DisputeOutcome"];
+            reason: string;
+        };
         /** @description One entry of the hash-chained decision log */
         Decision: {
             /** @description the account facts this decision routed by; staff only */
@@ -1500,6 +1674,30 @@ export interface components {
             };
             /** Format: date-time */
             at: string;
+            /** @description on a change: the fields it changed, before and after */
+            change?: {
+                /** @description the changed fields as the change set them */
+                after: {
+                    estimatedValue?: components["schemas"]["Money"];
+                    /** Format: date */
+                    expectedCloseDate?: string;
+                    productLines?: string[];
+                    stage?: components["schemas"]["OpportunityStage"];
+                    title?: string;
+                };
+                /** @description the changed fields as they were (absent: it had none) */
+                before: {
+                    estimatedValue?: components["schemas"]["Money"];
+                    /** Format: date */
+                    expectedCloseDate?: string;
+                    productLines?: string[];
+                    stage?: components["schemas"]["OpportunityStage"];
+                    title?: string;
+                };
+                note?: string;
+                /** @description the sequence drawn for the product lines it added: their place in first come, first served */
+                sequence?: number;
+            };
             /** @description on a close: the amount won, or why the deal was lost */
             closing?: {
                 amount?: components["schemas"]["Money"];
@@ -1516,7 +1714,15 @@ export interface components {
                 /** @description the rule, for the engine, a deadline or the system; staff only */
                 id?: string;
                 /** @enum {string} */
-                kind: "engine" | "channel-manager" | "deadline" | "reseller" | "distributor" | "system";
+                kind: "engine" | "channel-manager" | "deadline" | "reseller" | "distributor" | "seller" | "system";
+            };
+            /** @description a dispute’s step: which dispute (GET /disputes/{id}), and its outcome once decided */
+            dispute?: {
+                id: string;
+                /** @enum {string} */
+                outcome?: "upheld" | "overturned" | "distinct";
+                /** @description the disputing partner’s registration after the decision; staff only */
+                receiverId?: string;
             };
             /** @description staff only */
             escalationId?: string;
@@ -1525,10 +1731,10 @@ export interface components {
             /** @description sha256 over this entry and prevHash */
             hash: string;
             /**
-             * @description an addition: `imported` records where a migrated registration stood in the system it came from
+             * @description additions: `imported` records where a migrated registration stood in the system it came from; `change` a change of the opportunity by its owner; `transfer` and `revoke` a channel manager’s move of the deal
              * @enum {string}
              */
-            kind: "decision" | "escalation-resolved" | "deadline" | "extension" | "close" | "withdraw" | "expire" | "imported";
+            kind: "decision" | "escalation-resolved" | "deadline" | "extension" | "close" | "withdraw" | "expire" | "transfer" | "revoke" | "change" | "dispute" | "imported";
             /** @description staff only */
             matches?: components["schemas"]["DealMatch"][];
             policyVersion: number;
@@ -1538,6 +1744,11 @@ export interface components {
             reasonCode?: components["schemas"]["ReasonCode"];
             toStatus: components["schemas"]["RegistrationStatus"];
             trace: components["schemas"]["RuleTraceStep"][];
+            /** @description a transfer’s two registrations, the one that gave the deal up and the one that took it; staff only */
+            transfer?: {
+                from: string;
+                to: string;
+            };
         };
         Delivery: {
             attempts: number;
@@ -1551,13 +1762,270 @@ export interface components {
             /** @enum {string} */
             status: "delivered" | "abandoned";
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "registration.transferred" | "registration.revoked" | "escalation.opened" | "escalation.deadline-missed" | "dispute.opened" | "dispute.decided" | "dispute.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available" | "account.registered-on";
             /** @description `reseller:<id>`, `distributor:<id>` or `vendor:channel-managers` */
             webhook: string;
         };
         DeliveryPage: {
             items: components["schemas"]["Delivery"][];
             nextCursor: string | null;
+        };
+        Dispute: {
+            /** @description the disputing partner’s statement (staff, and that partner) */
+            claim?: {
+                /** @description who said it; staff only */
+                actor?: {
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "user" | "key" | "engine" | "deadline" | "system";
+                    /** @description the person's name, or the key's label; looked up when read */
+                    name?: string;
+                };
+                /** Format: date-time */
+                at: string;
+                evidence: components["schemas"]["DisputeEvidence"][];
+                statement: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            decision?: components["schemas"]["DisputeDecision"];
+            ground: components["schemas"]["DisputeGround"];
+            /** @description the holder’s registration, side by side; staff only */
+            holder?: {
+                /** @description that account's routing facts at acceptance: routing went by them; staff only */
+                account?: {
+                    accountId: string;
+                    owner?: components["schemas"]["AccountOwner"];
+                    programs: {
+                        contractNumbers?: string[];
+                        id: string;
+                        name?: string;
+                    }[];
+                    region?: string;
+                    segment: components["schemas"]["Segment"];
+                };
+                /** @description accounts it may be (a similar name): shown, never routed on; staff only */
+                accountCandidates?: components["schemas"]["AccountCandidate"][];
+                /** @description the vendor's account the customer matched with certainty; staff only */
+                accountId?: string;
+                /** @description an addition: a migrated registration, the import and row it came from and where it stood; staff only */
+                arrival?: {
+                    importId: string;
+                    note?: string;
+                    /** Format: date-time */
+                    protectedUntil?: string;
+                    row: number;
+                    status: components["schemas"]["RegistrationStatus"];
+                };
+                customer: components["schemas"]["Customer"];
+                /** Format: date-time */
+                decidedAt?: string;
+                decisions: components["schemas"]["Decision"][];
+                /** @description staff only */
+                declared?: {
+                    program?: string;
+                    region?: string;
+                    segment?: components["schemas"]["Segment"];
+                };
+                /** @description the declared fields the account contradicts; staff only */
+                declaredOtherwise?: ("segment" | "region" | "program")[];
+                /**
+                 * @description a vendor seller's direct opportunity (staff and its seller only)
+                 * @enum {boolean}
+                 */
+                direct?: true;
+                /** @description and the distributor it came through (absent on a direct opportunity) */
+                distributorId?: string;
+                /** Format: date-time */
+                endedAt?: string;
+                /** @description who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller */
+                enteredBy?: {
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "user" | "key" | "engine" | "deadline" | "system";
+                    /** @description the person's name, or the key's label; looked up when read */
+                    name?: string;
+                    onBehalfOf?: {
+                        distributorId: string;
+                    };
+                };
+                /** @description staff only */
+                escalationId?: string;
+                explanation?: string;
+                extensionsUsed: number;
+                id: string;
+                opportunity: components["schemas"]["Opportunity"];
+                policyVersion: number;
+                program?: string;
+                /** Format: date-time */
+                protectedUntil?: string;
+                reasonCode?: components["schemas"]["ReasonCode"];
+                /** @description the partner's registration: its reseller (absent on a direct opportunity) */
+                resellerId?: string;
+                /** @description a direct opportunity's vendor seller */
+                sellerId?: string;
+                sequence: number;
+                status: components["schemas"]["RegistrationStatus"];
+                /** Format: date-time */
+                submittedAt: string;
+                /** @description a transfer’s receiver: the registration whose deal a channel manager moved to it; staff only */
+                transferredFrom?: string;
+            };
+            /** @description the registration that held the deal; staff only */
+            holderId?: string;
+            id: string;
+            level: number;
+            policyVersion: number;
+            /** @description the disputing registration; staff only */
+            registration?: {
+                /** @description that account's routing facts at acceptance: routing went by them; staff only */
+                account?: {
+                    accountId: string;
+                    owner?: components["schemas"]["AccountOwner"];
+                    programs: {
+                        contractNumbers?: string[];
+                        id: string;
+                        name?: string;
+                    }[];
+                    region?: string;
+                    segment: components["schemas"]["Segment"];
+                };
+                /** @description accounts it may be (a similar name): shown, never routed on; staff only */
+                accountCandidates?: components["schemas"]["AccountCandidate"][];
+                /** @description the vendor's account the customer matched with certainty; staff only */
+                accountId?: string;
+                /** @description an addition: a migrated registration, the import and row it came from and where it stood; staff only */
+                arrival?: {
+                    importId: string;
+                    note?: string;
+                    /** Format: date-time */
+                    protectedUntil?: string;
+                    row: number;
+                    status: components["schemas"]["RegistrationStatus"];
+                };
+                customer: components["schemas"]["Customer"];
+                /** Format: date-time */
+                decidedAt?: string;
+                decisions: components["schemas"]["Decision"][];
+                /** @description staff only */
+                declared?: {
+                    program?: string;
+                    region?: string;
+                    segment?: components["schemas"]["Segment"];
+                };
+                /** @description the declared fields the account contradicts; staff only */
+                declaredOtherwise?: ("segment" | "region" | "program")[];
+                /**
+                 * @description a vendor seller's direct opportunity (staff and its seller only)
+                 * @enum {boolean}
+                 */
+                direct?: true;
+                /** @description and the distributor it came through (absent on a direct opportunity) */
+                distributorId?: string;
+                /** Format: date-time */
+                endedAt?: string;
+                /** @description who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller */
+                enteredBy?: {
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "user" | "key" | "engine" | "deadline" | "system";
+                    /** @description the person's name, or the key's label; looked up when read */
+                    name?: string;
+                    onBehalfOf?: {
+                        distributorId: string;
+                    };
+                };
+                /** @description staff only */
+                escalationId?: string;
+                explanation?: string;
+                extensionsUsed: number;
+                id: string;
+                opportunity: components["schemas"]["Opportunity"];
+                policyVersion: number;
+                program?: string;
+                /** Format: date-time */
+                protectedUntil?: string;
+                reasonCode?: components["schemas"]["ReasonCode"];
+                /** @description the partner's registration: its reseller (absent on a direct opportunity) */
+                resellerId?: string;
+                /** @description a direct opportunity's vendor seller */
+                sellerId?: string;
+                sequence: number;
+                status: components["schemas"]["RegistrationStatus"];
+                /** Format: date-time */
+                submittedAt: string;
+                /** @description a transfer’s receiver: the registration whose deal a channel manager moved to it; staff only */
+                transferredFrom?: string;
+            };
+            /** @description the disputing registration (a holder’s view: its own registration) */
+            registrationId: string;
+            /** @description the holder’s answer (staff, and the holder) */
+            response?: {
+                /** @description who said it; staff only */
+                actor?: {
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "user" | "key" | "engine" | "deadline" | "system";
+                    /** @description the person's name, or the key's label; looked up when read */
+                    name?: string;
+                };
+                /** Format: date-time */
+                at: string;
+                evidence: components["schemas"]["DisputeEvidence"][];
+                statement: string;
+            };
+            /** Format: date-time */
+            responseDueAt?: string;
+            /** Format: date-time */
+            reviewDueAt?: string;
+            /** Format: date-time */
+            secondReviewDueAt?: string;
+            /**
+             * @description a party’s view: which side it is
+             * @enum {string}
+             */
+            side?: "disputing" | "holder";
+            /** @enum {string} */
+            status: "open" | "decided";
+        };
+        DisputeDecision: {
+            /** @description staff only */
+            actor?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "user" | "key" | "engine" | "deadline" | "system";
+                /** @description the person's name, or the key's label; looked up when read */
+                name?: string;
+            };
+            /** Format: date-time */
+            at: string;
+            by: {
+                id?: string;
+                /** @enum {string} */
+                kind: "channel-manager" | "deadline";
+            };
+            outcome: components["schemas"]["DisputeOutcome"];
+            reason: string;
+            /** @description the registration that holds the deal for the disputing partner afterwards; staff only */
+            receiverId?: string;
+        };
+        DisputeEvidence: {
+            /** @enum {string} */
+            kind: "link" | "note";
+            value: string;
+        };
+        /** @enum {string} */
+        DisputeGround: "registered-first" | "different-deal" | "customer-choice" | "wrong-route" | "other";
+        /** @enum {string} */
+        DisputeOutcome: "upheld" | "overturned" | "distinct";
+        DisputePage: {
+            items: components["schemas"]["Dispute"][];
+            nextCursor: string | null;
+        };
+        DisputeResponseBody: {
+            /** @default [] */
+            evidence: components["schemas"]["DisputeEvidence"][];
+            statement: string;
         };
         Distributor: {
             /** Format: date-time */
@@ -1608,6 +2076,11 @@ export interface components {
             /** @description the vendor's account the customer matched with certainty */
             accountId?: string;
             customer?: components["schemas"]["Customer"];
+            /**
+             * @description a vendor seller's direct opportunity (resellerId and distributorId are then `direct:<seller>`)
+             * @enum {boolean}
+             */
+            direct?: true;
             distributorId: string;
             estimatedValue?: components["schemas"]["Money"];
             /** Format: date-time */
@@ -1633,6 +2106,8 @@ export interface components {
              * @enum {string}
              */
             role: "holder" | "contender";
+            /** @description the direct opportunity's seller */
+            sellerId?: string;
             sequence: number;
             status?: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
@@ -1681,7 +2156,7 @@ export interface components {
             /** @description the same as the `Dealreg-Delivery` header of its webhook delivery */
             id: string;
             /** @enum {string} */
-            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "escalation.opened" | "escalation.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available";
+            type: "registration.approved" | "registration.rejected" | "registration.escalated" | "registration.resolved" | "registration.extended" | "registration.closed" | "registration.withdrawn" | "registration.expiring" | "registration.expired" | "registration.transferred" | "registration.revoked" | "escalation.opened" | "escalation.deadline-missed" | "dispute.opened" | "dispute.decided" | "dispute.deadline-missed" | "policy.scheduled" | "policy.effective" | "policy.cancelled" | "deal.available" | "account.registered-on";
         };
         EventFeed: {
             items: components["schemas"]["Event"][];
@@ -1700,6 +2175,12 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        /**
+         * @description what a partner's registration on a vendor seller's house account meets (default allow-and-notify)
+         * @default allow-and-notify
+         * @enum {string}
+         */
+        HouseAccountRule: "reject" | "escalate" | "allow-and-notify";
         /** @description Staff only */
         IdentifierConflict: {
             /** @description the matched registration's value */
@@ -1737,12 +2218,13 @@ export interface components {
                 /** @description won, lost, expired, withdrawn and rejected imports, stored for history */
                 closed: number;
                 conflictCount: number;
-                /** @description the approved imports to be escalated, and who holds their deal (the first 1,000) */
+                /** @description the approved imports to be escalated, each with every other party of its deal (the first 1,000) */
                 conflicts: {
+                    /** @description every other party of the deal: live holders, then the other rows claiming it (the first 20) */
                     heldBy: {
                         registrationId: string;
                         resellerId: string;
-                        /** @description when the holder is an earlier row of the same file */
+                        /** @description when the party is another row of the same file */
                         row?: number;
                     }[];
                     reasonCode?: components["schemas"]["ReasonCode"];
@@ -1754,7 +2236,7 @@ export interface components {
                 decidedAfresh: number;
                 /** @description true: nothing was stored; the counts say what a real run would do */
                 dryRun: boolean;
-                /** @description approved imports on a deal another registration holds: escalated */
+                /** @description approved imports on a deal a live registration holds or another approved row claims: escalated */
                 escalated: number;
             };
             /** @description an addition: what the imported rows did (a re-import of the same rows is all unchanged) */
@@ -1786,6 +2268,14 @@ export interface components {
                 p50: number | null;
                 p95: number | null;
             };
+            /** @description disputes partners opened */
+            disputed: number;
+            /** @description a dispute opened to decided */
+            disputeResolutionMs: {
+                p50: number | null;
+                p95: number | null;
+            };
+            disputesDecided: number;
             escalated: {
                 [key: string]: number;
             };
@@ -1801,6 +2291,10 @@ export interface components {
             };
             /** @description review deadlines escalations missed */
             missedDeadlines: number;
+            /** @description disputes decided overturned (the deal moved) */
+            overturned: number;
+            /** @description overturned among the disputes decided; null when none was decided */
+            overturnRate: number | null;
             rejected: {
                 [key: string]: number;
             };
@@ -1839,6 +2333,7 @@ export interface components {
             orgAdmin?: boolean;
             resellerId?: string;
             role: components["schemas"]["Role"];
+            sellerId?: string;
             /** @description staff only */
             temporalNamespace?: string;
             /** @description staff only: base URL of the Temporal Web UI, for workflow links */
@@ -1866,6 +2361,8 @@ export interface components {
             label?: string;
             resellerId?: string;
             role: components["schemas"]["Role"];
+            /** @description the vendor seller a `sales` key acts for */
+            sellerId?: string;
         };
         NewDistributor: {
             id: string;
@@ -1907,11 +2404,21 @@ export interface components {
             orgAdmin?: boolean;
             resellerId?: string;
             role: components["schemas"]["Role"];
+            /** @description the vendor seller a `sales` person works for */
+            sellerId?: string;
         };
         /** @description how each kind of email reaches the person, and their time zone */
         NotificationSettings: {
             /** @enum {string} */
+            "account.registered-on": "immediate" | "daily" | "off";
+            /** @enum {string} */
             "deal.available": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.deadline-missed": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.decided": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.opened": "immediate" | "daily" | "off";
             /** @enum {string} */
             "escalation.deadline-missed": "immediate" | "daily" | "off";
             /** @enum {string} */
@@ -1939,12 +2446,24 @@ export interface components {
             /** @enum {string} */
             "registration.resolved": "immediate" | "daily" | "off";
             /** @enum {string} */
+            "registration.revoked": "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.transferred": "immediate" | "daily" | "off";
+            /** @enum {string} */
             "registration.withdrawn": "immediate" | "daily" | "off";
             timeZone: string;
         };
         NotificationUpdate: {
             /** @enum {string} */
+            "account.registered-on"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
             "deal.available"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.deadline-missed"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.decided"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "dispute.opened"?: "immediate" | "daily" | "off";
             /** @enum {string} */
             "escalation.deadline-missed"?: "immediate" | "daily" | "off";
             /** @enum {string} */
@@ -1972,17 +2491,38 @@ export interface components {
             /** @enum {string} */
             "registration.resolved"?: "immediate" | "daily" | "off";
             /** @enum {string} */
+            "registration.revoked"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
+            "registration.transferred"?: "immediate" | "daily" | "off";
+            /** @enum {string} */
             "registration.withdrawn"?: "immediate" | "daily" | "off";
             /** @description IANA time zone: daily digests go out at 08:00 there */
             timeZone?: string;
+        };
+        OpenDisputeBody: {
+            /** @default [] */
+            evidence: components["schemas"]["DisputeEvidence"][];
+            ground: components["schemas"]["DisputeGround"];
+            statement: string;
         };
         Opportunity: {
             estimatedValue?: components["schemas"]["Money"];
             /** Format: date */
             expectedCloseDate?: string;
             productLines: string[];
+            stage?: components["schemas"]["OpportunityStage"];
             title: string;
         };
+        OpportunityChange: {
+            estimatedValue?: components["schemas"]["Money"];
+            /** Format: date */
+            expectedCloseDate?: string;
+            productLines?: string[];
+            stage?: components["schemas"]["OpportunityStage"];
+            title?: string;
+        };
+        /** @enum {string} */
+        OpportunityStage: "qualifying" | "proposal" | "negotiation" | "commit";
         /** @enum {string} */
         PartnerType: "integrator" | "var" | "boutique";
         PasswordResetRequest: {
@@ -1990,6 +2530,8 @@ export interface components {
             email: string;
         };
         Policy: {
+            disputes?: components["schemas"]["PolicyDisputes"];
+            houseAccounts?: components["schemas"]["HouseAccountRule"];
             limits?: components["schemas"]["PolicyLimits"];
             /** @default {} */
             matching: {
@@ -2022,6 +2564,19 @@ export interface components {
             event: "policy.scheduled" | "policy.effective" | "policy.cancelled";
             /** @description distributors and resellers told (feed, and webhook where set) */
             partners: number;
+        };
+        /** @default {} */
+        PolicyDisputes: {
+            onDeadline?: components["schemas"]["DisputeOutcome"];
+            perResellerPerMonth?: number;
+            /** @default P3D */
+            responseWindow: string;
+            /** @default PT48H */
+            reviewSla: string;
+            /** @default PT24H */
+            secondReviewSla: string;
+            /** @default P14D */
+            window: string;
         };
         PolicyGuideText: string;
         PolicyInForce: {
@@ -2068,11 +2623,13 @@ export interface components {
             submissionsPerResellerPerDay?: number;
         };
         PolicyPublication: {
+            disputes?: components["schemas"]["PolicyDisputes"];
             /**
              * Format: date-time
              * @description when the version takes force (default: now); not in the past, beyond a few seconds of clock skew
              */
             effectiveFrom?: string;
+            houseAccounts?: components["schemas"]["HouseAccountRule"];
             limits?: components["schemas"]["PolicyLimits"];
             /** @default {} */
             matching: {
@@ -2161,7 +2718,12 @@ export interface components {
              * @description with problem type limit-reached: the limit that refused the submission (a policy limit, or livePerCustomerKey)
              * @enum {string}
              */
-            limit?: "activePerReseller" | "submissionsPerResellerPerDay" | "livePerCustomerKey";
+            limit?: "activePerReseller" | "submissionsPerResellerPerDay" | "livePerCustomerKey" | "disputesPerResellerPerMonth";
+            /**
+             * @description a refused change: why (already-registered, duplicate, possible-duplicate), also the type’s last segment
+             * @enum {string}
+             */
+            reasonCode?: "already-registered" | "duplicate" | "wrong-route" | "possible-duplicate" | "unrouted" | "resolved-against" | "extension-request" | "house-account";
             status: number;
             title: string;
             type: string;
@@ -2224,7 +2786,7 @@ export interface components {
             status: "ready" | "unavailable";
         };
         /** @enum {string} */
-        ReasonCode: "already-registered" | "duplicate" | "wrong-route" | "possible-duplicate" | "unrouted" | "resolved-against" | "extension-request";
+        ReasonCode: "already-registered" | "duplicate" | "wrong-route" | "possible-duplicate" | "unrouted" | "resolved-against" | "extension-request" | "house-account";
         Redelivery: {
             id: string;
             /** @enum {string} */
@@ -2268,7 +2830,13 @@ export interface components {
             };
             /** @description the declared fields the account contradicts; staff only */
             declaredOtherwise?: ("segment" | "region" | "program")[];
-            distributorId: string;
+            /**
+             * @description a vendor seller's direct opportunity (staff and its seller only)
+             * @enum {boolean}
+             */
+            direct?: true;
+            /** @description and the distributor it came through (absent on a direct opportunity) */
+            distributorId?: string;
             /** Format: date-time */
             endedAt?: string;
             /** @description who entered it: a person or an integration key, and for whom. Staff see who; partners see only `kind` and `onBehalfOf`, when a distributor entered it for the reseller */
@@ -2293,11 +2861,20 @@ export interface components {
             /** Format: date-time */
             protectedUntil?: string;
             reasonCode?: components["schemas"]["ReasonCode"];
-            resellerId: string;
+            /** @description the partner's registration: its reseller (absent on a direct opportunity) */
+            resellerId?: string;
+            /** @description a direct opportunity's vendor seller */
+            sellerId?: string;
             sequence: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submittedAt: string;
+            /** @description a transfer’s receiver: the registration whose deal a channel manager moved to it; staff only */
+            transferredFrom?: string;
+        };
+        RegistrationChange: {
+            note?: string;
+            opportunity: components["schemas"]["OpportunityChange"];
         };
         RegistrationForm: {
             /** @description the distributors the caller may register through */
@@ -2337,16 +2914,22 @@ export interface components {
             items: components["schemas"]["Registration"][];
             nextCursor: string | null;
         };
-        /** @enum {string} */
-        RegistrationStatus: "pending" | "approved" | "rejected" | "escalated" | "won" | "lost" | "expired" | "withdrawn";
-        RegistrationSubmission: {
+        RegistrationRequest: {
             customer: components["schemas"]["Customer"];
-            distributorId: string;
+            /**
+             * @description a vendor seller's direct opportunity (sales role): no distributor, reseller or program
+             * @enum {boolean}
+             */
+            direct?: true;
+            /** @description required unless `direct` */
+            distributorId?: string;
             opportunity: components["schemas"]["Opportunity"];
             program?: string;
             /** @description a distributor names the affiliated reseller it registers for; a reseller leaves it out */
             resellerId?: string;
         };
+        /** @enum {string} */
+        RegistrationStatus: "pending" | "approved" | "rejected" | "escalated" | "won" | "lost" | "expired" | "withdrawn" | "transferred" | "revoked";
         Reseller: {
             /** Format: date-time */
             createdAt: string;
@@ -2364,8 +2947,12 @@ export interface components {
             name: string;
             partnerType: components["schemas"]["PartnerType"];
         };
+        RevokeRequest: {
+            /** @description shown to the partner */
+            reason: string;
+        };
         /** @enum {string} */
-        Role: "reseller" | "distributor" | "channel-manager" | "auditor" | "admin";
+        Role: "reseller" | "distributor" | "channel-manager" | "auditor" | "admin" | "sales";
         Route: {
             distributors: string[];
             when: components["schemas"]["RouteCondition"];
@@ -2429,6 +3016,7 @@ export interface components {
                 orgAdmin?: boolean;
                 resellerId?: string;
                 role: components["schemas"]["Role"];
+                sellerId?: string;
                 /** @enum {string} */
                 status: "invited" | "active" | "disabled";
                 timeZone: string;
@@ -2513,6 +3101,12 @@ export interface components {
                     candidate: number;
                     current: number;
                 };
+                /** @description partner registrations on a vendor seller's house account, and how many the candidate's houseAccounts rule would have rejected or sent to a channel manager (absent from reports of earlier releases) */
+                houseAccounts?: {
+                    escalated: number;
+                    registrations: number;
+                    rejected: number;
+                };
                 label: string;
                 /** @description resellers whose submissions the candidate's limits would have refused; refused submissions are left out of the candidate's counts */
                 limits: {
@@ -2568,6 +3162,16 @@ export interface components {
              */
             to?: string;
         };
+        TransferRequest: {
+            /** @description shown to both partners; name neither */
+            reason: string;
+            toDistributorId: string;
+            toResellerId: string;
+        };
+        TransferResult: {
+            receiver: components["schemas"]["Registration"];
+            transferred: components["schemas"]["Registration"];
+        };
         User: {
             /** Format: date-time */
             createdAt: string;
@@ -2579,6 +3183,7 @@ export interface components {
             orgAdmin?: boolean;
             resellerId?: string;
             role: components["schemas"]["Role"];
+            sellerId?: string;
             /** @enum {string} */
             status: "invited" | "active" | "disabled";
             timeZone: string;
@@ -2592,6 +3197,7 @@ export interface components {
             orgAdmin?: boolean;
             resellerId?: string | null;
             role?: components["schemas"]["Role"];
+            sellerId?: string | null;
             /**
              * @description `disabled` ends the person's sessions at once; `active` enables a disabled person again
              * @enum {string}
@@ -2654,7 +3260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: admin, auditor, channel-manager */
+            /** @description only for: admin, auditor, channel-manager, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2853,7 +3459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: admin, auditor, channel-manager */
+            /** @description only for: admin, auditor, channel-manager, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,6 +4751,428 @@ export interface operations {
             };
         };
     };
+    listDisputes: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "decided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputePage"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: channel-manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description a path parameter that is not valid percent-encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: channel-manager, auditor, reseller, distributor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such dispute, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDisputeBody"];
+            };
+        };
+        responses: {
+            /** @description The decided dispute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: channel-manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such dispute */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description already decided, or the deal is held by another registration */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid body, or the disputing partner’s limit or route refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respondToDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeResponseBody"];
+            };
+        };
+        responses: {
+            /** @description The dispute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such dispute of a registration of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description answered already, decided, or too late */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDistributors: {
         parameters: {
             query?: never;
@@ -4769,7 +5797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: reseller, distributor */
+            /** @description only for: reseller, distributor, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4918,7 +5946,7 @@ export interface operations {
                 /** @description first UTC day (YYYY-MM-DD), included; default 29 days before `to` */
                 from?: string;
                 /** @description without it, one group named `all` */
-                groupBy?: "distributor" | "segment" | "partnerType" | "model" | "policyVersion";
+                groupBy?: "distributor" | "segment" | "declaredSegment" | "partnerType" | "model" | "policyVersion" | "seller";
                 /** @description last UTC day (YYYY-MM-DD), included; default today */
                 to?: string;
             };
@@ -7006,7 +8034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: reseller, distributor */
+            /** @description only for: reseller, distributor, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +8171,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegistrationSubmission"];
+                "application/json": components["schemas"]["RegistrationRequest"];
             };
         };
         responses: {
@@ -7174,7 +8202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the reseller bound to the key is not registered */
+            /** @description the reseller (or seller) bound to the key is not registered */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7201,7 +8229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
+            /** @description invalid body, distributor not affiliated, reseller not affiliated with the calling distributor, a partner sending `direct` or a seller leaving it out, Idempotency-Key reused with another body, or a policy limit reached (problem type limit-reached, `limit` names it; nothing is stored) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7324,6 +8352,131 @@ export interface operations {
             };
         };
     };
+    changeRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationChange"];
+            };
+        };
+        responses: {
+            /** @description The registration after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such registration, or not this reseller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not possible in the registration’s current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an added product line is another registration’s, or the change changes nothing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     closeRegistration: {
         parameters: {
             query?: never;
@@ -7366,7 +8519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: reseller */
+            /** @description only for: reseller, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,6 +8602,131 @@ export interface operations {
             };
         };
     };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisputeBody"];
+            };
+        };
+        responses: {
+            /** @description The open dispute */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispute"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: reseller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such registration of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not disputable (its status or reason, the window has closed), or a dispute of it is open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid body, or the policy’s monthly limit is reached (problem type limit-reached) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     requestExtension: {
         parameters: {
             query?: never;
@@ -7493,7 +8771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: reseller */
+            /** @description only for: reseller, sales */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7633,6 +8911,256 @@ export interface operations {
                 };
             };
             /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeRequest"];
+            };
+        };
+        responses: {
+            /** @description The revoked registration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: channel-manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such registration */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation failed; see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many requests for this key; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database is unreachable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transferRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description The ended holder and the receiver */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+            /** @description malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description only for: channel-manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such registration */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not approved, or another registration holds the deal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the receiver is unknown, not affiliated, off its route or at its limit */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +9345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description only for: reseller */
+            /** @description only for: reseller, sales */
             403: {
                 headers: {
                     [name: string]: unknown;

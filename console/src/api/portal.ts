@@ -1,5 +1,5 @@
 import { getJson, query, sendJson } from './client';
-import type { AnswerOf, Closing, RegistrationSubmission } from './types';
+import type { AnswerOf, Closing, RegistrationChange, RegistrationSubmission } from './types';
 
 /** What a partner's registration form may offer: segments, regions, programs, products, distributors (and resellers). */
 export const registrationForm = (csrf: string, signal?: AbortSignal) =>
@@ -23,6 +23,10 @@ export const requestExtension = (csrf: string, id: string, reason: string) =>
 
 export const closeRegistration = (csrf: string, id: string, closing: Closing) =>
   sendJson<AnswerOf<'closeRegistration'>>(csrf, 'POST', commandPath(id, 'close'), closing);
+
+/** Changes the opportunity (stage, value, close date, product lines); 422 when an added line is another partner's. */
+export const changeRegistration = (csrf: string, id: string, change: RegistrationChange) =>
+  sendJson<AnswerOf<'changeRegistration'>>(csrf, 'POST', commandPath(id, 'changes'), change);
 
 /** Asks to be told (deal.available) when the deal this registration was turned away from frees up. */
 export const watchDeal = (csrf: string, id: string) =>

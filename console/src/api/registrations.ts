@@ -1,5 +1,5 @@
-import { getJson, query } from './client';
-import type { AnswerOf, Registration } from './types';
+import { getJson, query, sendJson } from './client';
+import type { AnswerOf, Registration, TransferRequest } from './types';
 
 export interface RegistrationFilters {
   status?: string;
@@ -52,3 +52,12 @@ export const getHistory = (csrf: string, id: string, signal?: AbortSignal) =>
 export function temporalWorkflowUrl(base: string, namespace: string, registrationId: string): string {
   return `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(`registration-${registrationId}`)}`;
 }
+
+/** A channel manager moves an approved registration's deal to another partner (answers both registrations). */
+export const transferRegistration = (csrf: string, id: string, body: TransferRequest) =>
+  sendJson<AnswerOf<'transferRegistration'>>(csrf, 'POST', `/registrations/${encodeURIComponent(id)}/transfer`, body);
+
+export const revokeRegistration = (csrf: string, id: string, reason: string) =>
+  sendJson<AnswerOf<'revokeRegistration'>>(csrf, 'POST', `/registrations/${encodeURIComponent(id)}/revoke`, {
+    reason,
+  });

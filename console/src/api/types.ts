@@ -36,6 +36,8 @@ const everyStatus: Record<RegistrationStatus, true> = {
   lost: true,
   expired: true,
   withdrawn: true,
+  transferred: true,
+  revoked: true,
 };
 export const registrationStatuses = Object.keys(everyStatus) as RegistrationStatus[];
 
@@ -60,6 +62,7 @@ const everyRole: Record<Role, true> = {
   'channel-manager': true,
   auditor: true,
   admin: true,
+  sales: true,
 };
 export const roles = Object.keys(everyRole) as Role[];
 
@@ -68,12 +71,18 @@ export type Customer = Schemas['Customer'];
 export type RuleTraceStep = Schemas['RuleTraceStep'];
 export type Decision = Schemas['Decision'];
 export type Registration = Schemas['Registration'];
-export type RegistrationSubmission = Schemas['RegistrationSubmission'];
+export type RegistrationSubmission = Schemas['RegistrationRequest'];
 export type RegistrationForm = Schemas['RegistrationForm'];
 export type Closing = Schemas['Closing'];
+export type RegistrationChange = Schemas['RegistrationChange'];
+export type TransferRequest = Schemas['TransferRequest'];
+export type Opportunity = Schemas['Opportunity'];
 export type LostReason = Extract<Closing, { outcome: 'lost' }>['reason'];
 
 export type Escalation = Schemas['Escalation'];
+export type Dispute = Schemas['Dispute'];
+export type DisputeGround = Schemas['DisputeGround'];
+export type DisputeEvidence = Schemas['DisputeEvidence'];
 export type EscalationContender = Schemas['EscalationContender'];
 export type ResolutionRequest = Schemas['EscalationResolutionRequest'];
 
@@ -82,6 +91,8 @@ export type Route = Schemas['Route'];
 export type RouteCondition = Schemas['RouteCondition'];
 export type PolicyTiming = Schemas['PolicyTiming'];
 export type PolicyLimits = Schemas['PolicyLimits'];
+export type PolicyDisputes = Schemas['PolicyDisputes'];
+export type DisputeOutcome = Schemas['DisputeOutcome'];
 export type PolicyVersion = Schemas['PolicyVersion'];
 export type PolicyInForce = Schemas['PolicyInForce'];
 

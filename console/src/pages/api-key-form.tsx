@@ -59,7 +59,7 @@ export function ApiKeyForm({ resellers, distributors, onCreated }: ApiKeyFormPro
   const [label, setLabel] = useState('');
   const submit = useSubmit();
   const partners = role === 'reseller' ? resellers : role === 'distributor' ? distributors : [];
-  const partnerField = role === 'reseller' ? 'resellerId' : 'distributorId';
+  const partnerField = role === 'reseller' ? 'resellerId' : role === 'sales' ? 'sellerId' : 'distributorId';
   const partnerErrors = errorsAt(submit.fieldErrors, partnerField);
   return (
     <form
@@ -68,7 +68,7 @@ export function ApiKeyForm({ resellers, distributors, onCreated }: ApiKeyFormPro
         event.preventDefault();
         const body: NewApiKey = {
           role,
-          ...(role === 'reseller' || role === 'distributor' ? { [partnerField]: partnerId } : {}),
+          ...(role === 'reseller' || role === 'distributor' || role === 'sales' ? { [partnerField]: partnerId } : {}),
           ...(label.trim() ? { label: label.trim() } : {}),
         };
         let created: CreatedApiKey | undefined;
@@ -119,6 +119,17 @@ export function ApiKeyForm({ resellers, distributors, onCreated }: ApiKeyFormPro
             </select>
             <FieldMessages id="new-key-partner-errors" errors={partnerErrors} />
           </div>
+        ) : null}
+        {role === 'sales' ? (
+          <TextField
+            id="new-key-seller"
+            label="Seller id"
+            path="sellerId"
+            value={partnerId}
+            onChange={setPartnerId}
+            errors={submit.fieldErrors}
+            hint="The vendor seller (Vendor records → Sellers) whose house accounts the key reads."
+          />
         ) : null}
         <TextField
           id="new-key-label"

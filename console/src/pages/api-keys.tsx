@@ -15,7 +15,9 @@ const bindingOf = (apiKey: ApiKey) =>
     ? `reseller ${apiKey.resellerId}`
     : apiKey.distributorId
       ? `distributor ${apiKey.distributorId}`
-      : '—';
+      : apiKey.sellerId
+        ? `seller ${apiKey.sellerId}`
+        : '—';
 
 function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(apiKey: ApiKey): void }) {
   const { me } = useSession();

@@ -1,5 +1,6 @@
 import type { FieldError, LostReason } from '../api/types';
 import { describedErrors, FieldMessages } from '../ui/field-errors';
+import { MoneyFields } from '../ui/money-fields';
 import { TextField } from '../ui/text-field';
 import type { ClosingDraft } from './closing-draft';
 
@@ -23,22 +24,13 @@ export function ClosingFields(props: {
   if (outcome === 'won') {
     return (
       <div class="form-grid">
-        <TextField
-          id="closing-amount"
-          label="Amount won (optional)"
-          path="amount.amount"
-          type="number"
-          value={draft.amount}
-          onChange={(amount) => set({ amount })}
-          errors={errors}
-        />
-        <TextField
-          id="closing-currency"
-          label="Currency"
-          path="amount.currency"
-          hint="ISO 4217, such as USD or EUR"
-          value={draft.currency}
-          onChange={(currency) => set({ currency })}
+        <MoneyFields
+          idPrefix="closing"
+          path="amount"
+          amountLabel="Amount won (optional)"
+          amount={draft.amount}
+          currency={draft.currency}
+          onChange={set}
           errors={errors}
         />
       </div>

@@ -60,7 +60,8 @@ const rows: Row[] = [
     label: 'Partner',
     cell: (c) => (
       <>
-        {c.resellerName ?? c.resellerId} <span class="muted">({c.resellerId})</span>
+        {c.direct ? `Direct (vendor seller ${c.sellerId})` : (c.resellerName ?? c.resellerId)}{' '}
+        <span class="muted">({c.resellerId})</span>
       </>
     ),
   },

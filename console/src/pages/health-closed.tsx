@@ -8,8 +8,12 @@ import { closedDealsByGroup } from './health-series';
 
 const groupings = {
   distributor: 'Distributor',
+  // Routed: the vendor account's segment when one matched; declared: what the reseller typed.
+  segment: 'Segment (routed)',
+  declaredSegment: 'Segment (declared)',
   partnerType: 'Partner type',
   policyVersion: 'Policy version',
+  seller: 'Vendor seller (house accounts)',
 } as const;
 type Grouping = keyof typeof groupings;
 

@@ -11,6 +11,7 @@ import { useApi } from '../ui/use-api';
 import { BeforeAfter } from './health-before-after';
 import { HealthCharts } from './health-charts';
 import { ClosedDeals } from './health-closed';
+import { DisputeHealth } from './health-disputes';
 import { SlowestEscalations } from './health-escalations';
 import { addDays, approvalShares, bucketsBetween, utcDay } from './health-series';
 
@@ -140,6 +141,9 @@ export function ProgramHealth() {
       </Section>
       <Section title="Deals closed: win rate and value won" id="closed-title">
         <ClosedDeals from={period.from} to={period.to} />
+      </Section>
+      <Section title="Disputes: how often decisions are disputed and overturned" id="disputes-title">
+        <DisputeHealth from={period.from} to={period.to} />
       </Section>
       <Section title="Slowest open escalations" id="slowest-title">
         <SlowestEscalations />

@@ -8,6 +8,7 @@ import { ErrorState, Loading } from '../ui/states';
 import { StatusBadge } from '../ui/status';
 import { useApi } from '../ui/use-api';
 import { useNow } from '../ui/use-now';
+import { PartnerDisputes } from './partner-disputes';
 import { nextStep, protectionLeft, reasonInWords } from './partner-words';
 import { RegistrationActions } from './registration-actions';
 import { Decisions } from './registration-decisions';
@@ -44,11 +45,21 @@ export function PartnerSummary({ registration: r }: { registration: Registration
       <dd>
         {r.opportunity.title} · {r.opportunity.productLines.join(', ')} · {formatMoney(r.opportunity.estimatedValue)}
         {r.opportunity.expectedCloseDate ? ` · closes ${r.opportunity.expectedCloseDate}` : ''}
+        {r.opportunity.stage ? ` · ${r.opportunity.stage}` : ''}
       </dd>
       <dt>Program</dt>
       <dd>{r.program ?? '—'}</dd>
-      <dt>{can.viewOwnResellers ? 'Reseller' : 'Distributor'}</dt>
-      <dd>{can.viewOwnResellers ? r.resellerId : r.distributorId}</dd>
+      {r.direct ? (
+        <>
+          <dt>Channel</dt>
+          <dd>Direct opportunity of seller {r.sellerId}, through no partner</dd>
+        </>
+      ) : (
+        <>
+          <dt>{can.viewOwnResellers ? 'Reseller' : 'Distributor'}</dt>
+          <dd>{can.viewOwnResellers ? r.resellerId : r.distributorId}</dd>
+        </>
+      )}
       {r.enteredBy?.onBehalfOf ? (
         <>
           <dt>Entered</dt>
@@ -91,11 +102,12 @@ export function PartnerRegistrationPage({ id }: { id: string }) {
           <Section title="Where it stands" id="summary-title">
             <PartnerSummary registration={registration} />
           </Section>
-          {can.actOnRegistrations ? (
+          {can.actOnRegistrations || (can.registerDirect && registration.direct) ? (
             <Section title="What you can do" id="actions-title">
               <RegistrationActions registration={registration} onDone={loaded.reload} />
             </Section>
           ) : null}
+          <PartnerDisputes registration={registration} onDone={loaded.reload} />
           <Section title={`Decisions (${registration.decisions.length})`} id="decisions-title">
             <Decisions decisions={registration.decisions} linkPolicy={false} />
           </Section>

@@ -56,7 +56,7 @@ function PartnerTable({ registrations }: { registrations: Registration[] }) {
             <th scope="col">Status</th>
             <th scope="col">What next</th>
             <th scope="col">Protection</th>
-            <th scope="col">{can.viewOwnResellers ? 'Reseller' : 'Distributor'}</th>
+            <th scope="col">{can.viewOwnResellers || can.viewSellerAccounts ? 'Reseller' : 'Distributor'}</th>
             <th scope="col">Submitted</th>
           </tr>
         </thead>
@@ -73,7 +73,11 @@ function PartnerTable({ registrations }: { registrations: Registration[] }) {
               </td>
               <td class="small">{nextStep(registration)}</td>
               <td>{protectionLeft(registration, now) ?? '—'}</td>
-              <td>{can.viewOwnResellers ? registration.resellerId : registration.distributorId}</td>
+              <td>
+                {can.viewOwnResellers || can.viewSellerAccounts
+                  ? (registration.resellerId ?? 'Direct (your seller)')
+                  : registration.distributorId}
+              </td>
               <td>{formatDateTime(registration.submittedAt)}</td>
             </tr>
           ))}

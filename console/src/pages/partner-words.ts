@@ -51,6 +51,10 @@ export function nextStep(registration: Pick<Registration, 'status' | 'reasonCode
       return 'The protection ran out. If the deal is still open, register it again.';
     case 'withdrawn':
       return 'Withdrawn: the deal is free for others.';
+    case 'transferred':
+      return 'A channel manager moved this deal to another partner, with the reason above. Ask your channel manager if you think it is wrong.';
+    case 'revoked':
+      return 'A channel manager revoked this registration, with the reason above. Ask your channel manager if you think it is wrong.';
     default:
       return '';
   }
@@ -70,9 +74,9 @@ export function protectionLeft(
 export function allowedActions(
   status: Registration['status'],
   reasonCode?: Registration['reasonCode'],
-): Array<'withdraw' | 'extension' | 'close' | 'watch'> {
-  if (status === 'approved') return ['extension', 'close', 'withdraw'];
-  if (status === 'pending' || status === 'escalated') return ['withdraw'];
+): Array<'withdraw' | 'extension' | 'close' | 'watch' | 'change'> {
+  if (status === 'approved') return ['extension', 'close', 'change', 'withdraw'];
+  if (status === 'pending' || status === 'escalated') return ['change', 'withdraw'];
   // Turned away from a deal someone holds: it may ask to be told when the deal frees up.
   if (status === 'rejected' && reasonCode === 'already-registered') return ['watch'];
   return [];

@@ -1,4 +1,4 @@
-import type { AllocationModel, Policy, PolicyLimits, PolicyTiming, Route } from '../api/types';
+import type { AllocationModel, Policy, PolicyDisputes, PolicyLimits, PolicyTiming, Route } from '../api/types';
 
 /**
  * A policy as the form edits it: the API's Policy with every field optional, because a text from the
@@ -8,9 +8,11 @@ export interface PolicyDraft {
   model?: AllocationModel;
   routes?: Route[];
   onWrongRoute?: Policy['onWrongRoute'];
+  houseAccounts?: Policy['houseAccounts'];
   matching?: Partial<Policy['matching']>;
   timing?: Partial<Omit<PolicyTiming, 'extension'>> & { extension?: Partial<PolicyTiming['extension']> };
   limits?: PolicyLimits;
+  disputes?: Partial<PolicyDisputes>;
 }
 
 export type DraftParse = { draft: PolicyDraft } | { error: string };

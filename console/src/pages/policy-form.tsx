@@ -2,7 +2,9 @@ import type { FieldError } from '../api/types';
 import { type AllocationModel, allocationModels, type Distributor } from '../api/types';
 import { FieldMessages } from '../ui/field-errors';
 import { errorsAt, fieldId } from '../ui/field-paths';
+import { DisputesFields } from './policy-disputes';
 import type { PolicyDraft } from './policy-draft';
+import { HouseAccounts } from './policy-house-accounts';
 import { LimitsFields } from './policy-limits';
 import { RoutesEditor } from './policy-routes';
 import { TimingFields } from './policy-timing';
@@ -151,9 +153,15 @@ export function PolicyForm({ draft, onChange, distributors, errors }: PolicyForm
           <OffRoute draft={draft} onChange={onChange} />
         </>
       )}
+      <HouseAccounts draft={draft} onChange={onChange} />
       <Matching draft={draft} onChange={onChange} errors={errors} />
       <TimingFields timing={draft.timing ?? {}} onChange={(timing) => onChange({ ...draft, timing })} errors={errors} />
       <LimitsFields limits={draft.limits} onChange={(limits) => onChange({ ...draft, limits })} errors={errors} />
+      <DisputesFields
+        disputes={draft.disputes ?? {}}
+        onChange={(disputes) => onChange({ ...draft, disputes })}
+        errors={errors}
+      />
     </div>
   );
 }

@@ -79,7 +79,8 @@ function focusFirstError(paths: string[]) {
 }
 
 function DealForm({ form, onSubmitted }: { form: RegistrationForm; onSubmitted(registration: Registration): void }) {
-  const { csrf } = useSession();
+  const { csrf, can } = useSession();
+  const registrant = can.registerDirect ? 'direct' : form.resellers !== undefined ? 'distributor' : 'reseller';
   const { search } = useLocation();
   const [draft, setDraft] = useState<DealDraft>(() => emptyDraft(form, search.get('reseller') ?? ''));
   // One key per filled-in form: a double click or a retry after a lost answer registers once.
@@ -92,7 +93,7 @@ function DealForm({ form, onSubmitted }: { form: RegistrationForm; onSubmitted(r
     event.preventDefault();
     if (submission.busy) return;
     let answer: Registration | undefined;
-    const body = submissionOf(draft, form.products.length > 0, form.resellers !== undefined);
+    const body = submissionOf(draft, form.products.length > 0, registrant);
     const ok = await submission.run(async () => {
       answer = await submitRegistration(csrf, body, idempotencyKey);
     });
@@ -100,7 +101,13 @@ function DealForm({ form, onSubmitted }: { form: RegistrationForm; onSubmitted(r
   };
   return (
     <form onSubmit={submit} aria-label="Register a deal" noValidate>
-      <RegisterFields form={form} draft={draft} onChange={setDraft} errors={submission.fieldErrors} />
+      <RegisterFields
+        form={form}
+        draft={draft}
+        onChange={setDraft}
+        errors={submission.fieldErrors}
+        direct={registrant === 'direct'}
+      />
       {submission.failure ? <ProblemList error={submission.failure} /> : null}
       {unplaced.length > 0 ? (
         <ul class="state state-error" role="alert">
@@ -125,9 +132,12 @@ function DealForm({ form, onSubmitted }: { form: RegistrationForm; onSubmitted(r
   );
 }
 
-/** Register a deal: a reseller for itself, a distributor for one of its resellers; the decision shows here. */
+/**
+ * Register a deal: a reseller for itself, a distributor for one of its resellers, a vendor seller a direct
+ * opportunity; the decision shows here.
+ */
 export function RegisterDealPage() {
-  const { csrf } = useSession();
+  const { csrf, can } = useSession();
   const form = useApi((signal) => registrationForm(csrf, signal), [csrf]);
   const [submitted, setSubmitted] = useState<Registration | undefined>();
   // A new form (and a new Idempotency-Key) for each deal.
@@ -137,7 +147,8 @@ export function RegisterDealPage() {
       title="Register a deal"
       lead={
         <>
-          First come, first served under the <Link to="/policy/guide">rules of engagement</Link>.
+          {can.registerDirect ? 'A direct opportunity, through no partner: first' : 'First'} come, first served under
+          the <Link to="/policy/guide">rules of engagement</Link>.
         </>
       }
     >

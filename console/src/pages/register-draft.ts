@@ -47,11 +47,15 @@ export function emptyDraft(form: RegistrationForm | undefined, resellerId = ''):
 
 const present = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
+/** Who the form registers for: a reseller itself, a distributor for a reseller, a vendor seller direct. */
+export type Registrant = 'reseller' | 'distributor' | 'direct';
+
 /**
  * The body the API checks: empty optional fields are left out, so what the person left blank is not
- * refused as malformed; what they typed goes as typed, and the API's 422 names the field at fault.
+ * refused as malformed; what they typed goes as typed, and the API's 422 names the field at fault. A
+ * direct opportunity names no distributor, reseller or program.
  */
-export function submissionOf(draft: DealDraft, usesCatalogue: boolean, forReseller: boolean): RegistrationSubmission {
+export function submissionOf(draft: DealDraft, usesCatalogue: boolean, registrant: Registrant): RegistrationSubmission {
   const identifiers = Object.fromEntries(
     (['uei', 'duns', 'taxId'] as const).flatMap((key) => (present(draft[key]) ? [[key, present(draft[key])]] : [])),
   );
@@ -62,9 +66,15 @@ export function submissionOf(draft: DealDraft, usesCatalogue: boolean, forResell
         .map((line) => line.trim())
         .filter(Boolean);
   const amount = present(draft.amount);
+  const partner =
+    registrant === 'direct'
+      ? { direct: true as const }
+      : {
+          distributorId: draft.distributorId,
+          ...(registrant === 'distributor' ? { resellerId: draft.resellerId } : {}),
+        };
   return {
-    distributorId: draft.distributorId,
-    ...(forReseller ? { resellerId: draft.resellerId } : {}),
+    ...partner,
     customer: {
       name: draft.customerName,
       ...(present(draft.domain) ? { domain: present(draft.domain) } : {}),
@@ -78,7 +88,7 @@ export function submissionOf(draft: DealDraft, usesCatalogue: boolean, forResell
       ...(amount ? { estimatedValue: { amount: Number(amount), currency: draft.currency.trim().toUpperCase() } } : {}),
       ...(present(draft.closeDate) ? { expectedCloseDate: present(draft.closeDate) } : {}),
     },
-    ...(present(draft.program) ? { program: present(draft.program) } : {}),
+    ...(registrant !== 'direct' && present(draft.program) ? { program: present(draft.program) } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ interface FieldsProps {
   draft: DealDraft;
   onChange(draft: DealDraft): void;
   errors: readonly FieldError[];
+  /** A vendor seller's direct opportunity: no distributor, reseller or program to choose. */
+  direct: boolean;
 }
 
 /** Suggestions as you type (regions and programs are free words the policy may route by). */
@@ -27,7 +29,7 @@ function Suggestions({ id, values }: { id: string; values: readonly string[] }) 
 }
 
 /** Every field of the register-a-deal form, each with its label and the API's errors for it. */
-export function RegisterFields({ form, draft, onChange, errors }: FieldsProps) {
+export function RegisterFields({ form, draft, onChange, errors, direct }: FieldsProps) {
   const text = (
     key: keyof DealDraft,
     path: string,
@@ -47,33 +49,35 @@ export function RegisterFields({ form, draft, onChange, errors }: FieldsProps) {
   const choose = (key: keyof DealDraft) => (value: string) => onChange({ ...draft, [key]: value });
   return (
     <>
-      <Section title="Who registers" id="who-title">
-        {form.resellers ? (
+      {direct ? null : (
+        <Section title="Who registers" id="who-title">
+          {form.resellers ? (
+            <SelectField
+              id={fieldId('resellerId')}
+              label="For reseller"
+              path="resellerId"
+              value={draft.resellerId}
+              placeholder="Choose a reseller…"
+              options={form.resellers.map((r) => ({ value: r.id, label: `${r.name} (${r.id})` }))}
+              onChange={choose('resellerId')}
+              errors={errors}
+              hint="Registered on the reseller's behalf: it sees the registration and is told the decision."
+            />
+          ) : null}
           <SelectField
-            id={fieldId('resellerId')}
-            label="For reseller"
-            path="resellerId"
-            value={draft.resellerId}
-            placeholder="Choose a reseller…"
-            options={form.resellers.map((r) => ({ value: r.id, label: `${r.name} (${r.id})` }))}
-            onChange={choose('resellerId')}
+            id={fieldId('distributorId')}
+            label="Through distributor"
+            path="distributorId"
+            value={draft.distributorId}
+            placeholder={form.distributors.length === 1 ? undefined : 'Choose a distributor…'}
+            options={form.distributors.map((d) => ({ value: d.id, label: `${d.name} (${d.id})` }))}
+            onChange={choose('distributorId')}
             errors={errors}
-            hint="Registered on the reseller's behalf: it sees the registration and is told the decision."
           />
-        ) : null}
-        <SelectField
-          id={fieldId('distributorId')}
-          label="Through distributor"
-          path="distributorId"
-          value={draft.distributorId}
-          placeholder={form.distributors.length === 1 ? undefined : 'Choose a distributor…'}
-          options={form.distributors.map((d) => ({ value: d.id, label: `${d.name} (${d.id})` }))}
-          onChange={choose('distributorId')}
-          errors={errors}
-        />
-        {text('program', 'program', 'Program (optional)', { list: 'programs-offered' })}
-        <Suggestions id="programs-offered" values={form.programs} />
-      </Section>
+          {text('program', 'program', 'Program (optional)', { list: 'programs-offered' })}
+          <Suggestions id="programs-offered" values={form.programs} />
+        </Section>
+      )}
       <Section title="Customer" id="customer-title">
         {text('customerName', 'customer.name', 'Customer name', { required: true })}
         {text('domain', 'customer.domain', 'Web domain (optional)', { hint: 'for example acme.gov' })}

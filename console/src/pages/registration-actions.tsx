@@ -7,13 +7,17 @@ import { formatDateTime } from '../ui/format';
 import { ProblemList } from '../ui/states';
 import { TextField } from '../ui/text-field';
 import { useSubmit } from '../ui/use-submit';
+import { ChangeForm } from './change-form';
 import { closingOf, emptyClosing } from './closing-draft';
 import { ClosingFields } from './closing-fields';
 import { allowedActions } from './partner-words';
 
 type Confirming = 'withdraw' | 'won' | 'lost' | undefined;
 
-/** What the owning reseller may do with its registration now: withdraw, ask for an extension, close. */
+/**
+ * What the owning reseller may do with its registration now: change it, withdraw, ask for an extension,
+ * close. A seller's direct opportunity allows the same but changing and watching (the API's reseller only).
+ */
 export function RegistrationActions({ registration, onDone }: { registration: Registration; onDone(): void }) {
   const { csrf } = useSession();
   const submission = useSubmit();
@@ -22,7 +26,9 @@ export function RegistrationActions({ registration, onDone }: { registration: Re
   const [closing, setClosing] = useState(emptyClosing);
   const [watching, setWatching] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
-  const actions = allowedActions(registration.status, registration.reasonCode);
+  const actions = allowedActions(registration.status, registration.reasonCode).filter(
+    (action) => !registration.direct || (action !== 'change' && action !== 'watch'),
+  );
   if (actions.length === 0 && !notice) return <p class="muted">This registration has ended: nothing more to do.</p>;
 
   const act = async (what: () => Promise<string>) => {
@@ -90,6 +96,7 @@ export function RegistrationActions({ registration, onDone }: { registration: Re
           </button>
         </form>
       ) : null}
+      {actions.includes('change') ? <ChangeForm registration={registration} submission={submission} act={act} /> : null}
       <div class="actions">
         {actions.includes('close') ? (
           <>

@@ -1,6 +1,6 @@
-import type { Decision, RuleTraceStep } from '../api/types';
+import type { Decision, Money, RuleTraceStep } from '../api/types';
 import { Link } from '../router';
-import { formatDateTime, words } from '../ui/format';
+import { formatDateTime, formatMoney, words } from '../ui/format';
 import { StatusBadge } from '../ui/status';
 
 function Trace({ steps, label }: { steps: RuleTraceStep[]; label: string }) {
@@ -32,6 +32,41 @@ function Trace({ steps, label }: { steps: RuleTraceStep[]; label: string }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+const shown = (value: unknown) =>
+  value === undefined
+    ? '—'
+    : Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'object' && value !== null
+        ? formatMoney(value as Money)
+        : String(value);
+
+/** What a change did: each changed field, before → after (and the sequence its added lines got). */
+function ChangeFacts({ change }: { change: NonNullable<Decision['change']> }) {
+  const fields = Object.keys(change.after) as Array<keyof typeof change.after>;
+  return (
+    <>
+      <dt>Changed</dt>
+      <dd>
+        <ul class="plain">
+          {fields.map((field) => (
+            <li key={field}>
+              {words(field)}: {shown(change.before[field])} → {shown(change.after[field])}
+            </li>
+          ))}
+          {change.sequence !== undefined ? <li>added lines numbered {change.sequence}</li> : null}
+        </ul>
+      </dd>
+      {change.note ? (
+        <>
+          <dt>Note</dt>
+          <dd>{change.note}</dd>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -67,6 +102,7 @@ function DecisionEntry({ decision, index, linkPolicy }: { decision: Decision; in
         ) : null}
         <dt>Explanation</dt>
         <dd>{decision.explanation}</dd>
+        {decision.change ? <ChangeFacts change={decision.change} /> : null}
         {decision.protectedUntil ? (
           <>
             <dt>Protected until</dt>

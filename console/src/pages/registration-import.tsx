@@ -84,7 +84,7 @@ function Conflicts({ report }: { report: MigrationReport }) {
             <th scope="col">Row</th>
             <th scope="col">Reseller</th>
             <th scope="col">Registration</th>
-            <th scope="col">Deal held by</th>
+            <th scope="col">Other parties to the deal</th>
           </tr>
         </thead>
         <tbody>

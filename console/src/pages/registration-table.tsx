@@ -33,8 +33,8 @@ export function RegistrationTable({ registrations }: { registrations: Registrati
               </td>
               <td>{registration.opportunity.title}</td>
               <td>{formatMoney(registration.opportunity.estimatedValue)}</td>
-              <td>{registration.resellerId}</td>
-              <td>{registration.distributorId}</td>
+              <td>{registration.direct ? `Direct (seller ${registration.sellerId})` : registration.resellerId}</td>
+              <td>{registration.distributorId ?? '—'}</td>
               <td>{registration.sequence}</td>
               <td>{formatDateTime(registration.submittedAt)}</td>
             </tr>

@@ -9,6 +9,7 @@ import { StatusBadge } from '../ui/status';
 import { useApi } from '../ui/use-api';
 import { RegistrationAccount } from './registration-account';
 import { Decisions } from './registration-decisions';
+import { RegistrationMoves } from './registration-moves';
 import { Timeline } from './registration-timeline';
 
 /** A pending or escalated registration changes soon: refresh it (and its timeline) while it is open. */
@@ -47,9 +48,9 @@ function Summary({ registration: r }: { registration: Registration }) {
       <dt>Program{r.account ? ' (declared)' : ''}</dt>
       <dd>{r.program ?? '—'}</dd>
       <dt>Partner</dt>
-      <dd>{r.resellerId}</dd>
+      <dd>{r.direct ? `Direct opportunity of vendor seller ${r.sellerId}` : r.resellerId}</dd>
       <dt>Distributor</dt>
-      <dd>{r.distributorId}</dd>
+      <dd>{r.distributorId ?? '—'}</dd>
       {r.enteredBy ? (
         <>
           <dt>Entered by</dt>
@@ -89,6 +90,16 @@ function Summary({ registration: r }: { registration: Registration }) {
       ) : null}
     </dl>
   );
+}
+
+/** Where a transferred deal went, or where a receiver's came from (staff see both registrations). */
+function TransferLinks({ registration }: { registration: Registration }) {
+  const movedTo = registration.decisions.find((d) => d.kind === 'transfer' && d.toStatus === 'transferred')?.transfer
+    ?.to;
+  const link = (id: string) => <Link to={`/registrations/${id}`}>{id}</Link>;
+  if (movedTo) return <p>The deal was transferred to {link(movedTo)}.</p>;
+  if (registration.transferredFrom) return <p>The deal was transferred from {link(registration.transferredFrom)}.</p>;
+  return null;
 }
 
 function TemporalLink({ id }: { id: string }) {
@@ -132,6 +143,12 @@ export function RegistrationPage({ id }: { id: string }) {
               <RegistrationAccount registration={registration} />
             </Section>
           ) : null}
+          {can.resolveEscalations && registration.status === 'approved' ? (
+            <Section title="Move or revoke the deal" id="moves-title">
+              <RegistrationMoves registration={registration} onDone={loaded.reload} />
+            </Section>
+          ) : null}
+          <TransferLinks registration={registration} />
           <Section title={`Decisions (${registration.decisions.length})`} id="decisions-title">
             <Decisions decisions={registration.decisions} />
           </Section>

@@ -1,17 +1,10 @@
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
 import { resolveEscalation } from '../api/escalations';
 import type { Escalation, ResolutionRequest } from '../api/types';
 import { useSession } from '../session';
-import { ConfirmDialog } from '../ui/confirm-dialog';
-import { ProblemList } from '../ui/states';
+import { ConfirmedDecision, type DecisionChoice } from '../ui/confirmed-decision';
 
-interface Choice {
-  value: string;
-  label: string;
+interface Choice extends DecisionChoice {
   request(reason: string): ResolutionRequest;
-  /** What will happen, said in the confirmation. */
-  consequence: string;
 }
 
 /**
@@ -59,100 +52,21 @@ function choicesFor(escalation: Escalation): Choice[] {
 export function ResolveForm({ escalation, onResolved }: { escalation: Escalation; onResolved(): void }) {
   const { csrf } = useSession();
   const choices = choicesFor(escalation);
-  const [choice, setChoice] = useState<string>('');
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState<{ choice?: string; reason?: string }>({});
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | undefined>();
-  const chosen = choices.find((c) => c.value === choice);
-
-  const review = (event: Event) => {
-    event.preventDefault();
-    const problems = {
-      ...(chosen ? {} : { choice: 'Choose a decision.' }),
-      ...(reason.trim() ? {} : { reason: 'Give a reason: it is recorded with the decision and shown to auditors.' }),
-    };
-    setMissing(problems);
-    if (chosen && reason.trim()) setConfirming(true);
-  };
-
-  const confirm = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await resolveEscalation(csrf, escalation.id, chosen.request(reason.trim()));
-      setConfirming(false);
-      onResolved();
-    } catch (error) {
-      setConfirming(false);
-      setFailure(error instanceof ApiError ? error : new ApiError(0, 'Unexpected error', String(error)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="card resolve" onSubmit={review} noValidate aria-labelledby="resolve-title">
-      <h2 id="resolve-title">Resolve</h2>
-      <fieldset aria-describedby={missing.choice ? 'choice-error' : undefined}>
-        <legend>Decision</legend>
-        {choices.map((option) => (
-          <label key={option.value} class="choice">
-            <input
-              type="radio"
-              name="decision"
-              value={option.value}
-              checked={choice === option.value}
-              onChange={() => setChoice(option.value)}
-            />
-            {option.label}
-          </label>
-        ))}
-        {missing.choice ? (
-          <p id="choice-error" class="field-error">
-            {missing.choice}
-          </p>
-        ) : null}
-      </fieldset>
-      <label for="resolve-reason">Reason (required, recorded with the decision)</label>
-      <textarea
-        id="resolve-reason"
-        rows={3}
-        maxLength={1000}
-        value={reason}
-        onInput={(event) => setReason(event.currentTarget.value)}
-        aria-invalid={missing.reason ? 'true' : undefined}
-        aria-describedby={missing.reason ? 'reason-error' : undefined}
-      />
-      {missing.reason ? (
-        <p id="reason-error" class="field-error">
-          {missing.reason}
-        </p>
-      ) : null}
-      {failure ? <ProblemList error={failure} /> : null}
-      <div class="actions">
-        <button type="submit" class="primary">
-          Resolve…
-        </button>
-      </div>
-      <ConfirmDialog
-        open={confirming}
-        title="Confirm the decision"
-        confirmLabel="Confirm decision"
-        busy={busy}
-        onConfirm={confirm}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          <strong>{chosen?.label}</strong>
-        </p>
-        <p>{chosen?.consequence} This cannot be undone.</p>
-        <p>
-          Reason: <q>{reason.trim()}</q>
-        </p>
-      </ConfirmDialog>
-    </form>
+    <ConfirmedDecision
+      idPrefix="resolve"
+      title="Resolve"
+      legend="Decision"
+      choices={choices}
+      chooseMessage="Choose a decision."
+      reasonLabel="Reason (required, recorded with the decision)"
+      reasonMessage="Give a reason: it is recorded with the decision and shown to auditors."
+      submitLabel="Resolve…"
+      decide={async (value, reason) => {
+        const chosen = choices.find((c) => c.value === value);
+        if (chosen) await resolveEscalation(csrf, escalation.id, chosen.request(reason));
+      }}
+      onDecided={onResolved}
+    />
   );
 }

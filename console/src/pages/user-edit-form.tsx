@@ -21,6 +21,23 @@ interface BindingFieldsProps {
 export function BindingFields({ idPrefix, role, partner, onPartner, orgAdmin, onOrgAdmin }: BindingFieldsProps) {
   const { csrf } = useSession();
   const partners = useApi((signal) => listPartners(csrf, signal), [csrf]);
+  if (role === 'sales') {
+    return (
+      <div class="field">
+        <label for={`${idPrefix}-seller`}>Seller id</label>
+        <input
+          id={`${idPrefix}-seller`}
+          value={partner}
+          required
+          aria-describedby={`${idPrefix}-seller-hint`}
+          onInput={(e) => onPartner(e.currentTarget.value)}
+        />
+        <p id={`${idPrefix}-seller-hint`} class="hint">
+          The vendor seller (Vendor records → Sellers) whose house accounts the person reads.
+        </p>
+      </div>
+    );
+  }
   if (role !== 'reseller' && role !== 'distributor') return null;
   const options = role === 'reseller' ? (partners.data?.resellers ?? []) : (partners.data?.distributors ?? []);
   return (
@@ -78,7 +95,7 @@ export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(
   const { csrf } = useSession();
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<Role>(user.role);
-  const [partner, setPartner] = useState(user.resellerId ?? user.distributorId ?? '');
+  const [partner, setPartner] = useState(user.resellerId ?? user.distributorId ?? user.sellerId ?? '');
   const [orgAdmin, setOrgAdmin] = useState(user.orgAdmin ?? false);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const partnerRole = role === 'reseller' || role === 'distributor';
@@ -91,6 +108,7 @@ export function UserEditForm({ user, onSaved, onCancel }: { user: User; onSaved(
         role,
         resellerId: role === 'reseller' ? partner : null,
         distributorId: role === 'distributor' ? partner : null,
+        sellerId: role === 'sales' ? partner : null,
         orgAdmin: partnerRole && orgAdmin,
       });
       onSaved(saved);

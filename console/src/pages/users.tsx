@@ -12,7 +12,13 @@ import { useApi } from '../ui/use-api';
 import { RoleFields, UserEditForm } from './user-edit-form';
 
 const bindingOf = (user: User) =>
-  user.resellerId ? `reseller ${user.resellerId}` : user.distributorId ? `distributor ${user.distributorId}` : '—';
+  user.resellerId
+    ? `reseller ${user.resellerId}`
+    : user.distributorId
+      ? `distributor ${user.distributorId}`
+      : user.sellerId
+        ? `seller ${user.sellerId}`
+        : '—';
 
 interface UserTableProps {
   users: User[];
@@ -102,7 +108,13 @@ function InviteForm({ onInvited }: { onInvited(user: User): void }) {
     setFailure(undefined);
     try {
       const bound =
-        role === 'reseller' ? { resellerId: partner } : role === 'distributor' ? { distributorId: partner } : {};
+        role === 'reseller'
+          ? { resellerId: partner }
+          : role === 'distributor'
+            ? { distributorId: partner }
+            : role === 'sales'
+              ? { sellerId: partner }
+              : {};
       const partnerRole = role === 'reseller' || role === 'distributor';
       const user = await inviteUser(csrf, {
         email: email.trim(),

@@ -21,13 +21,14 @@ export interface Pages<T> {
 
 /**
  * A list the API pages with a cursor: the first page loads with `deps`, "Load more" appends the next.
- * A change of `deps` (or a reload of the first page) starts again from the top.
+ * A change of `deps` (or a reload of the first page, polled with `pollMs`) starts again from the top.
  */
 export function usePages<T>(
   fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<PageOf<T>>,
   deps: readonly unknown[],
+  options: { pollMs?: number } = {},
 ): Pages<T> {
-  const first = useApi((signal) => fetchPage(undefined, signal), deps);
+  const first = useApi((signal) => fetchPage(undefined, signal), deps, options);
   const [more, setMore] = useState<{ items: T[]; cursor: string | null } | undefined>();
   const [moreError, setMoreError] = useState<ApiError | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);

@@ -2,15 +2,19 @@ import fc from 'fast-check';
 import { segments } from '../../../domain/registration';
 import { BurstCommand } from './burst';
 import {
+  ChangeCommand,
   ChangePolicyCommand,
   CloseCommand,
   ExtendCommand,
   KillWorkerCommand,
   PassTimeCommand,
   ResolveCommand,
+  RevokeCommand,
+  TransferCommand,
   WatchCommand,
   WithdrawCommand,
 } from './commands';
+import { DisputeCommand } from './dispute';
 import { policyVariantArb } from './policies';
 import type { Model, Real } from './state';
 import { type CustomerChoice, SubmitCommand } from './submit';
@@ -77,8 +81,18 @@ export function lifecycleCommands(maxCommands: number, replayPath?: string) {
       ref.map((r) => new ExtendCommand(r)),
       ref.map((r) => new WatchCommand(r)),
       fc
+        .tuple(ref, fc.nat({ max: 3 }), fc.constantFrom('dist-a' as const, 'dist-b' as const))
+        .map(([r, to, distributorId]) => new TransferCommand(r, to, distributorId)),
+      ref.map((r) => new RevokeCommand(r)),
+      fc
+        .tuple(ref, fc.constantFrom('proposal' as const, 'commit' as const))
+        .map(([r, stage]) => new ChangeCommand(r, stage)),
+      fc
         .tuple(ref, fc.constantFrom('award' as const, 'reject-all' as const, 'distinct' as const), ref)
         .map(([r, kind, winner]) => new ResolveCommand(r, kind, winner)),
+      fc
+        .tuple(ref, fc.constantFrom('upheld' as const, 'overturned' as const, 'distinct' as const))
+        .map(([r, outcome]) => new DisputeCommand(r, outcome)),
       fc.constantFrom(500, 1500, 3000).map((ms) => new PassTimeCommand(ms)),
       policyVariantArb.map((variant) => new ChangePolicyCommand(variant)),
       fc.constant(new KillWorkerCommand()),

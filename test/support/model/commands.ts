@@ -7,9 +7,12 @@ import type { EscalationResolutionRequest } from '../../../domain/escalation-pla
 import { policySchema } from '../../../domain/policy/schema';
 import type { RegistrationStatus } from '../../../domain/registration';
 import {
+  changeRegistration,
   closeRegistration,
   requestExtension,
   resolveEscalation,
+  revokeRegistration,
+  transferRegistration,
   withdrawRegistration,
 } from '../../../services/commands';
 import { watchDeal } from '../../../services/watch-deal';
@@ -21,7 +24,7 @@ import {
 } from '../../../workflows/definitions';
 import { managerKey, resellerKey } from '../fixtures';
 import { describeVariant, type PolicyVariant, policyOf } from './policies';
-import { type Model, pick, type Real, readRegistration } from './state';
+import { type Model, pick, type Real, readRegistration, resellers } from './state';
 
 /** The commands besides submissions: what partners, channel managers, admins and time do to a registration. */
 
@@ -92,6 +95,54 @@ export class WatchCommand extends OnRegistration {
   }
 }
 
+/**
+ * The owner changes the product lines (and stage) of a live registration: adds the model's other line, or
+ * drops one of two. Refused (422) when another registration holds an added line; the invariants check that
+ * no deal ever had two holders, line by line.
+ */
+export class ChangeCommand extends OnRegistration {
+  constructor(
+    ref: number,
+    readonly stage: 'proposal' | 'commit',
+  ) {
+    super(ref);
+  }
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['approved', 'escalated']);
+    const { opportunity } = await readRegistration(registration.id);
+    const productLines =
+      opportunity.productLines.length > 1
+        ? opportunity.productLines.slice(1)
+        : [...opportunity.productLines, opportunity.productLines.includes('network') ? 'storage' : 'network'];
+    try {
+      const state = await changeRegistration(real.system.temporal, registration.id, {
+        by: resellerKey,
+        opportunity: { productLines, stage: this.stage },
+      });
+      registration.changed = true;
+      const after = await readRegistration(registration.id);
+      expect({ id: registration.id, status: state.status, lines: after.opportunity.productLines }).toEqual({
+        id: registration.id,
+        status: after.status,
+        lines: productLines,
+      });
+      real.log(`  ${this.toString()} → ${registration.id} now ${productLines.join('+')}`);
+    } catch (error) {
+      refusedOnly(error);
+      // Refused: nothing changed.
+      const after = await readRegistration(registration.id);
+      expect({ id: registration.id, lines: after.opportunity.productLines }).toEqual({
+        id: registration.id,
+        lines: opportunity.productLines,
+      });
+      real.log(`  ${this.toString()} → ${registration.id} refused: ${(error as Error).message}`);
+    }
+  }
+  override toString(): string {
+    return `change(#${this.ref}, ${this.stage})`;
+  }
+}
+
 export class CloseCommand extends OnRegistration {
   constructor(
     ref: number,
@@ -141,6 +192,66 @@ export class ExtendCommand extends OnRegistration {
   }
   override toString(): string {
     return `extend(#${this.ref})`;
+  }
+}
+
+/**
+ * A channel manager moves a deal to another reseller: the receiver joins the model (accepted under the policy in
+ * force now) and the holder ends `transferred`; at rest the invariants check there was one holder at every instant.
+ */
+export class TransferCommand extends OnRegistration {
+  constructor(
+    ref: number,
+    readonly to: number,
+    readonly distributorId: 'dist-a' | 'dist-b',
+  ) {
+    super(ref);
+  }
+  override async run(model: Model, real: Real): Promise<void> {
+    const holder = await this.target(model, ['approved']);
+    const receiver = pick(resellers, this.to);
+    try {
+      const { receiverId } = await transferRegistration(real.system.temporal, holder.id, {
+        by: managerKey,
+        toResellerId: receiver.id,
+        toDistributorId: this.distributorId,
+        reason: 'model test',
+      });
+      holder.endedAs = 'transferred';
+      model.registrations.push({
+        ...holder,
+        id: receiverId,
+        resellerId: receiver.id,
+        partnerType: receiver.partnerType,
+        variant: model.variant,
+        endedAs: undefined,
+      });
+      real.accepted.push(receiverId);
+      real.log(`  ${this.toString()} → ${holder.id} transferred to ${receiverId}`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${holder.id} refused: ${(error as Error).message}`);
+    }
+  }
+  override toString(): string {
+    return `transfer(#${this.ref} → ${pick(resellers, this.to).id} via ${this.distributorId})`;
+  }
+}
+
+export class RevokeCommand extends OnRegistration {
+  override async run(model: Model, real: Real): Promise<void> {
+    const registration = await this.target(model, ['approved']);
+    try {
+      await revokeRegistration(real.system.temporal, registration.id, managerKey, 'model test');
+      registration.endedAs = 'revoked';
+      real.log(`  ${this.toString()} → ${registration.id} revoked`);
+    } catch (error) {
+      refusedOnly(error);
+      real.log(`  ${this.toString()} → ${registration.id} refused`);
+    }
+  }
+  override toString(): string {
+    return `revoke(#${this.ref})`;
   }
 }
 

@@ -21,8 +21,10 @@ export interface ModelRegistration {
   productLine: string;
   /** The policy in force when it was submitted, which binds it for its life. */
   variant: PolicyVariant;
+  /** Its product lines were changed: the model no longer predicts decisions on its customer (the invariants judge). */
+  changed?: boolean;
   /** An end the model caused: it is still the registration's status once everything is at rest. */
-  endedAs?: 'withdrawn' | 'won' | 'lost';
+  endedAs?: 'withdrawn' | 'won' | 'lost' | 'transferred' | 'revoked';
 }
 
 export interface Model {

@@ -131,6 +131,7 @@ async function expectation(
     return { status: 'escalated', reasonCode: route, why: `a fresh deal, ${route}` };
   }
   if (args.customer.kind !== 'same' || !isCertain(customer)) return undefined;
+  if (model.registrations.some((r) => r.customer === customer && r.changed)) return undefined;
   const sameDeal = model.registrations.filter((r) => r.customer === customer && r.productLine === args.productLine);
   const docs = await Promise.all(sameDeal.map((r) => readRegistration(r.id)));
   const live = docs.filter((doc) => ['pending', 'approved', 'escalated'].includes(doc.status));

@@ -28,6 +28,21 @@ describe('answerFor', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  test("a socket the database closed under the driver (EPIPE from the driver's stack) is 503; elsewhere it is not", () => {
+    const fromDriver = Object.assign(new Error('This socket has been ended by the other party'), {
+      code: 'EPIPE',
+      stack:
+        'Error: This socket has been ended by the other party\n    at Connection.writeCommand (/app/node_modules/mongodb/src/cmap/connection.ts:718:21)',
+    });
+    expect(isDatabaseUnavailable(fromDriver)).toBe(true);
+    expect(answerFor(fromDriver, '64kb').problem.status).toBe(503);
+    const elsewhere = Object.assign(new Error('write EPIPE'), {
+      code: 'EPIPE',
+      stack: 'Error: write EPIPE\n    at app.ts:1:1',
+    });
+    expect(isDatabaseUnavailable(elsewhere)).toBe(false);
+  });
+
   test('a database failure an activity met, arriving through Temporal as an ApplicationFailure, is 503', () => {
     const fromActivity = ApplicationFailure.create({
       message: 'connect ECONNREFUSED',

@@ -29,3 +29,27 @@ test('the CSV export quotes every cell and defuses spreadsheet formulas', () => 
   expect(csvCell('\t=1+1')).toBe(`"'\t=1+1"`);
   expect(csvCell(-3)).toBe('"-3"');
 });
+
+test('a direct opportunity exports as direct with its seller, and no partner', () => {
+  const direct = {
+    id: 'reg_2',
+    status: 'approved',
+    direct: true,
+    sellerId: 'seller-east',
+    customer: { name: 'Globex', segment: 'commercial' },
+    opportunity: { title: 'Renewal', productLines: ['storage'] },
+    submittedAt: '2026-01-01T00:00:00.000Z',
+    sequence: 8,
+    extensionsUsed: 0,
+    policyVersion: 1,
+    decisions: [],
+  } as const;
+  const names = registrationCsvHeader().trimEnd().split(',');
+  const cells = registrationCsvLine(direct as never)
+    .trimEnd()
+    .split(',');
+  const cell = (name: string) => cells[names.indexOf(`"${name}"`)];
+  expect(cell('direct')).toBe('"yes"');
+  expect(cell('sellerId')).toBe('"seller-east"');
+  expect(cell('resellerId')).toBe('""');
+});

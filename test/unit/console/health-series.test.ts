@@ -29,6 +29,11 @@ const point = (overrides: Partial<InsightPoint>): InsightPoint => ({
   winRate: null,
   wonValue: {},
   lostReasons: {},
+  disputed: 0,
+  disputesDecided: 0,
+  overturned: 0,
+  overturnRate: null,
+  disputeResolutionMs: { p50: null, p95: null },
   ...overrides,
 });
 

@@ -24,9 +24,9 @@ test('protection left is told for an approved registration only', () => {
 });
 
 test('the actions offered are the ones the contract allows the owner in each status', () => {
-  expect(allowedActions('approved').sort()).toEqual(['close', 'extension', 'withdraw']);
-  expect(allowedActions('pending')).toEqual(['withdraw']);
-  expect(allowedActions('escalated')).toEqual(['withdraw']);
+  expect(allowedActions('approved').sort()).toEqual(['change', 'close', 'extension', 'withdraw']);
+  expect(allowedActions('pending')).toEqual(['change', 'withdraw']);
+  expect(allowedActions('escalated')).toEqual(['change', 'withdraw']);
   for (const ended of ['rejected', 'won', 'lost', 'expired', 'withdrawn'] as const)
     expect(allowedActions(ended)).toEqual([]);
   // Turned away from a taken deal, and only then, it may watch the deal.

@@ -26,7 +26,7 @@ test('blank optional fields are left out; typed ones are sent as typed', () => {
     title: 'Refresh',
     productText: ' storage, networking ,, ',
   };
-  expect(submissionOf(draft, false, false)).toEqual({
+  expect(submissionOf(draft, false, 'reseller')).toEqual({
     distributorId: 'dist-a',
     customer: { name: 'Acme', segment: 'commercial' },
     opportunity: { title: 'Refresh', productLines: ['storage', 'networking'] },
@@ -45,7 +45,7 @@ test('blank optional fields are left out; typed ones are sent as typed', () => {
       resellerId: 'value-var',
     },
     true,
-    true,
+    'distributor',
   );
   expect(full).toEqual({
     distributorId: 'dist-a',
@@ -64,5 +64,22 @@ test('blank optional fields are left out; typed ones are sent as typed', () => {
       expectedCloseDate: '2027-03-31',
     },
     program: 'SEWP V',
+  });
+});
+
+test('a seller’s direct opportunity names no distributor, reseller or program, whatever the draft holds', () => {
+  const draft = {
+    ...emptyDraft(form),
+    resellerId: 'value-var',
+    program: 'SEWP V',
+    customerName: 'Acme',
+    segment: 'commercial',
+    title: 'Refresh',
+    productText: 'storage',
+  };
+  expect(submissionOf(draft, false, 'direct')).toEqual({
+    direct: true,
+    customer: { name: 'Acme', segment: 'commercial' },
+    opportunity: { title: 'Refresh', productLines: ['storage'] },
   });
 });

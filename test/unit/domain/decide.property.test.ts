@@ -118,7 +118,7 @@ describe('decide() properties', () => {
         const route = current.routes.find(
           ({ when }) =>
             (!when.segments || when.segments.includes(subject!.customer.segment)) &&
-            (!when.partnerTypes || when.partnerTypes.includes(subject!.partnerType)),
+            (!when.partnerTypes || when.partnerTypes.some((type) => type === subject!.partnerType)),
         );
         if (decision.outcome === 'approve') expect(route?.distributors).toContain(subject!.distributorId);
         if (route === undefined) expect(decision.reasonCode).toBe('unrouted');

