@@ -59,13 +59,15 @@ export class DisputeReview {
   async run(): Promise<DisputeState> {
     const { input } = this;
     await this.save();
-    this.opened = true;
     const opened = { id: input.disputeId, ground: input.ground, holderId: input.holder?.registrationId };
     await this.recordStep(input.registrationId, disputeOpenedStep(opened, input.claim.actor, input.policyVersion));
     if (input.holder) {
       const told = { id: input.disputeId, disputingId: input.registrationId, responseDueAt: input.responseDueAt };
       await this.recordStep(input.holder.registrationId, disputedStep(told, input.policyVersion));
     }
+    // Open only once both registrations record it: an answer or a decision written before the opening
+    // would read out of order in their logs, and the dispute's facts count from the opening's entry.
+    this.opened = true;
     await this.notice('dispute.opened');
     if (!(await condition(() => this.decision !== undefined, untilDue(input.reviewDueAt)))) {
       this.level = 2;
@@ -94,6 +96,7 @@ export class DisputeReview {
   }
 
   async respond({ by, statement, evidence }: DisputeResponseRequest): Promise<DisputeState> {
+    await condition(() => this.opened);
     this.validateResponse({ by, statement, evidence });
     const holder = this.input.holder as NonNullable<DisputeWorkflowInput['holder']>;
     this.response = { statement, evidence, at: new Date().toISOString(), actor: by.actor };
@@ -111,6 +114,7 @@ export class DisputeReview {
   }
 
   async decideByManager(request: DisputeDecisionRequest): Promise<DisputeState> {
+    await condition(() => this.opened);
     this.validateDecision(request);
     const { by, outcome, reason } = request;
     await this.decide(outcome, reason, { kind: 'channel-manager' }, by);

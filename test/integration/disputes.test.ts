@@ -83,6 +83,10 @@ test('a rejected reseller disputes; the holder is told without its name and answ
   expect(opened.body).toMatchObject({ status: 'open', side: 'disputing', registrationId: rejected.id });
   expect(JSON.stringify(opened.body)).not.toContain(holder.id);
   const id = opened.body.id as string;
+  // Open means both registrations record it: nothing about the dispute can be written before its opening.
+  const [disputingAtOpen, heldAtOpen] = await Promise.all([stored(rejected.id), stored(holder.id)]);
+  expect(disputingAtOpen.decisions.map((entry) => entry.event)).toEqual(['rejected-by-engine', 'dispute-opened']);
+  expect(heldAtOpen.decisions.map((entry) => entry.event)).toEqual(['approved-by-engine', 'disputed']);
 
   const again = await open(rejected.id);
   expect(again.status).toBe(409);
