@@ -129,6 +129,16 @@ test('a channel manager sees program health: series, the policy change marked, b
     .getByRole('img', { name: /Distributor A: 100\.0%/ })
     .waitFor();
   await page.getByRole('region', { name: 'Slowest open escalations' }).getByText(escalatedCustomer).waitFor();
+  // The closed deals' and the disputes' tables each choose their grouping (none was closed or disputed here).
+  for (const [id, empty] of [
+    ['closed-group-by', 'No deal was closed won or lost in this period.'],
+    ['disputes-group-by', 'No decision was disputed in this period.'],
+  ] as const) {
+    const by = page.locator(`#${id}`);
+    await by.selectOption({ label: 'Partner type' });
+    await expect(by.inputValue()).resolves.toBe('partnerType');
+    await page.getByText(empty).waitFor();
+  }
   await screenshot(page, '21-program-health');
 });
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { getInsights } from '../api/insights';
 import { useSession } from '../session';
 import { formatMoney, formatPercent, words } from '../ui/format';
+import { GroupByFilter } from '../ui/group-by-filter';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 import { closedDealsByGroup } from './health-series';
@@ -28,20 +29,7 @@ export function ClosedDeals({ from, to }: { from: string; to: string }) {
   );
   return (
     <>
-      <div class="filters">
-        <label for="closed-group-by">By</label>
-        <select
-          id="closed-group-by"
-          value={groupBy}
-          onChange={(event) => setGroupBy(event.currentTarget.value as Grouping)}
-        >
-          {(Object.keys(groupings) as Grouping[]).map((name) => (
-            <option key={name} value={name}>
-              {groupings[name]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <GroupByFilter id="closed-group-by" groupings={groupings} value={groupBy} onChange={setGroupBy} />
       {answer.error ? (
         <ErrorState error={answer.error} what="the closed deals" onRetry={answer.reload} />
       ) : !answer.data ? (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { getInsights } from '../api/insights';
 import { useSession } from '../session';
 import { formatPercent, formatSpan, words } from '../ui/format';
+import { GroupByFilter } from '../ui/group-by-filter';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 
@@ -29,20 +30,7 @@ export function DisputeHealth({ from, to }: { from: string; to: string }) {
   const span = (ms: number | null) => (ms === null ? '—' : formatSpan(ms));
   return (
     <>
-      <div class="filters">
-        <label for="disputes-group-by">By</label>
-        <select
-          id="disputes-group-by"
-          value={groupBy}
-          onChange={(event) => setGroupBy(event.currentTarget.value as Grouping)}
-        >
-          {(Object.keys(groupings) as Grouping[]).map((name) => (
-            <option key={name} value={name}>
-              {groupings[name]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <GroupByFilter id="disputes-group-by" groupings={groupings} value={groupBy} onChange={setGroupBy} />
       {answer.error ? (
         <ErrorState error={answer.error} what="the disputes" onRetry={answer.reload} />
       ) : !answer.data ? (
