@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { lookUpAccount } from '../../db/account-lookup';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
-import { freePort } from '../../scripts/dev-stack/processes';
 import { progress } from '../../scripts/dev-stack/stack';
 import { seededRandom } from '../dealreg/customers';
-import { startChild, stopChild, waitForHttp, waitForLogLine } from '../infra/children';
+import { startJobProcesses, uploadFile } from '../infra/job-processes';
 import { type LatencySummary, summarize } from '../load/stats';
 import { accountDomain, accountsCsv, accountUei, BENCH_DISTRIBUTOR, BENCH_PROGRAM } from './accounts-csv';
 
@@ -55,12 +52,6 @@ export interface AccountLookupLatencies {
   found?: { byDomain: LatencySummary; byUei: LatencySummary };
 }
 
-function databaseUri(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 async function api(url: string, key: string, method: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method,
@@ -70,30 +61,6 @@ async function api(url: string, key: string, method: string, body?: unknown): Pr
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
   return JSON.parse(text) as Record<string, unknown>;
-}
-
-/** Streams the generated file into the import (never whole in memory); resolves with the job the API answers. */
-function upload(url: string, key: string, size: number): Promise<{ id: string }> {
-  return new Promise((resolve, reject) => {
-    const sent = request(
-      url,
-      { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          response.statusCode === 202
-            ? resolve(JSON.parse(text) as { id: string })
-            : reject(new Error(`the import answered ${response.statusCode}: ${text}`)),
-        );
-      },
-    );
-    sent.on('error', reject);
-    accountsCsv(size).pipe(sent);
-  });
 }
 
 async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
@@ -142,41 +109,16 @@ async function measureLookups(
 }
 
 export async function runImportBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
-  const suffix = randomBytes(3).toString('hex');
-  const mongodbUri = databaseUri(options.mongodbUri, `bench_import_${options.size}_${suffix}`);
-  const adminKey = randomBytes(32).toString('base64url');
-  const port = await freePort();
-  const env = {
-    TEMPORAL_ADDRESS: options.temporalAddress,
-    MONGODB_URI: mongodbUri,
-    TEMPORAL_TASK_QUEUE: `bench-import-${suffix}`,
-    LOG_LEVEL: 'info',
-    DEALREG_AUDIT_KEY: process.env.DEALREG_AUDIT_KEY ?? randomBytes(32).toString('base64'),
-  };
-  progress(`import: ${options.size} accounts into ${mongodbUri}`);
-  const worker = await startChild({ name: 'worker-import', entry: 'worker/main.ts', env });
-  const apiProcess = await startChild({
-    name: 'api-import',
-    entry: 'api/main.ts',
-    env: {
-      ...env,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(port),
-      DEALREG_ADMIN_KEY: adminKey,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  const base = `http://127.0.0.1:${port}/api/v1`;
+  const processes = await startJobProcesses('import', options, options.size, 'accounts');
+  const { mongodbUri, adminKey } = processes;
+  const base = `${processes.origin}/api/v1`;
   try {
-    await waitForLogLine(worker, 'the import worker', /worker started/);
-    await waitForHttp(apiProcess, 'the API', `http://127.0.0.1:${port}/readyz`);
     await api(`${base}/distributors`, adminKey, 'POST', { id: BENCH_DISTRIBUTOR, name: 'Bench distributor' });
     await api(`${base}/programs`, adminKey, 'POST', { id: BENCH_PROGRAM, name: 'Bench program' });
     progress('import: timing account look-ups with no account stored');
     const lookupMsWithoutAccounts = await measureLookups(mongodbUri, options.size, false);
     const started = performance.now();
-    const { id } = await upload(`${base}/accounts/import`, adminKey, options.size);
+    const { id } = await uploadFile(`${base}/accounts/import`, adminKey, 'text/csv', accountsCsv(options.size));
     const uploadSeconds = (performance.now() - started) / 1000;
     progress(`import: file stored in ${uploadSeconds.toFixed(1)} s, job ${id}`);
     let job: Record<string, unknown>;
@@ -206,8 +148,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
       lookupMsWithoutAccounts,
     };
   } finally {
-    await stopChild(apiProcess);
-    await stopChild(worker);
+    await processes.stop();
   }
 }
 

@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { connectDatabase, disconnectDatabase } from '../../db/connection';
 import { Registration } from '../../db/registrations';
-import { freePort } from '../../scripts/dev-stack/processes';
 import { progress } from '../../scripts/dev-stack/stack';
 import { brokenInvariants, checkInvariants } from '../../services/invariants';
 import { connectTemporalClient } from '../../services/temporal';
 import { publishModelPolicy, seedPartners } from '../dealreg/seed';
-import { startChild, stopChild, waitForHttp, waitForLogLine } from '../infra/children';
+import { startJobProcesses, uploadFile } from '../infra/job-processes';
 import { JsonClient } from '../load/http-client';
 import type { LatencySummary } from '../load/stats';
 import { migrationFile } from './rows';
@@ -56,36 +53,6 @@ export interface MigrationBenchResult {
 
 const BASELINE_SECONDS = 10;
 
-function databaseUri(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/** Streams the generated file into the import; resolves with the job the API answers (202). */
-function upload(url: string, key: string, size: number): Promise<{ id: string }> {
-  return new Promise((resolve, reject) => {
-    const sent = request(
-      url,
-      { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          response.statusCode === 202
-            ? resolve(JSON.parse(text) as { id: string })
-            : reject(new Error(`the migration answered ${response.statusCode}: ${text}`)),
-        );
-      },
-    );
-    sent.on('error', reject);
-    migrationFile(size, migrationGoals.protectedShare).pipe(sent);
-  });
-}
-
 /**
  * The protected imports' workflows would wait for months on a task queue nobody polls once the bench's
  * worker stops: on servers that outlive the bench (a shared stack) they are terminated, in one batch.
@@ -122,40 +89,15 @@ async function waitUntilRecorded(importId: string, expected: number): Promise<vo
 }
 
 export async function runMigrationBench(options: MigrationBenchOptions): Promise<MigrationBenchResult> {
-  const suffix = randomBytes(3).toString('hex');
-  const mongodbUri = databaseUri(options.mongodbUri, `bench_migration_${options.size}_${suffix}`);
-  const adminKey = randomBytes(32).toString('base64url');
-  const port = await freePort();
-  const env = {
-    TEMPORAL_ADDRESS: options.temporalAddress,
-    MONGODB_URI: mongodbUri,
-    TEMPORAL_TASK_QUEUE: `bench-migration-${suffix}`,
-    LOG_LEVEL: 'info',
-    DEALREG_AUDIT_KEY: process.env.DEALREG_AUDIT_KEY ?? randomBytes(32).toString('base64'),
-  };
-  progress(`migration: ${options.size} registrations into ${mongodbUri}`);
-  const worker = await startChild({ name: 'worker-migration', entry: 'worker/main.ts', env });
-  const api = await startChild({
-    name: 'api-migration',
-    entry: 'api/main.ts',
-    env: {
-      ...env,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(port),
-      DEALREG_ADMIN_KEY: adminKey,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  const client = new JsonClient(`http://127.0.0.1:${port}`, READERS + 2);
+  const processes = await startJobProcesses('migration', options, options.size, 'registrations');
+  const { suffix, mongodbUri, adminKey, origin } = processes;
+  const client = new JsonClient(origin, READERS + 2);
   const temporal = await connectTemporalClient({
     TEMPORAL_ADDRESS: options.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
   });
   await connectDatabase(mongodbUri);
   try {
-    await waitForLogLine(worker, 'the migration worker', /worker started/);
-    await waitForHttp(api, 'the API', `http://127.0.0.1:${port}/readyz`);
     const resellerKeys = await seedPartners(client, adminKey);
     // The open model: imports are weighed by their deals alone.
     await publishModelPolicy(client, adminKey, 'open');
@@ -172,7 +114,8 @@ export async function runMigrationBench(options: MigrationBenchOptions): Promise
     let jobSeconds: number | undefined;
     let job: Record<string, unknown> = {};
     try {
-      const { id } = await upload(`http://127.0.0.1:${port}/api/v1/registrations/import`, adminKey, options.size);
+      const file = migrationFile(options.size, migrationGoals.protectedShare);
+      const { id } = await uploadFile(`${origin}/api/v1/registrations/import`, adminKey, 'application/x-ndjson', file);
       uploadSeconds = seconds();
       progress(`migration: file stored in ${uploadSeconds.toFixed(1)} s, job ${id}`);
       for (;;) {
@@ -199,7 +142,7 @@ export async function runMigrationBench(options: MigrationBenchOptions): Promise
       imported.map((doc) => doc._id),
       { everyDecided: true },
     );
-    await terminateLeftovers(temporal, env.TEMPORAL_TASK_QUEUE);
+    await terminateLeftovers(temporal, processes.taskQueue);
     return {
       size: options.size,
       uploadSeconds,
@@ -214,7 +157,6 @@ export async function runMigrationBench(options: MigrationBenchOptions): Promise
     client.close();
     await disconnectDatabase();
     await temporal.connection.close();
-    await stopChild(api);
-    await stopChild(worker);
+    await processes.stop();
   }
 }
