@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { crashPoint } from '../config/crash-points';
-import { accountCandidates, lookUpAccount } from '../db/account-lookup';
+import { accountCandidates, type LookUpAccount, lookUpAccount } from '../db/account-lookup';
 import { listUnderKeys } from '../db/dealkeys';
 import { insertOnce } from '../db/insert-once';
 import { currentPolicy } from '../db/policies';
@@ -15,7 +15,6 @@ import type { Arrival } from '../domain/lifecycle-entries';
 import { customerIdentity, customerKeysOf } from '../domain/matching';
 import { registrationSearchText } from '../domain/opportunity-change';
 import { type PolicyVersion, timingInMs } from '../domain/policy/schema';
-import type { AccountRecord } from '../domain/vendor/records';
 import {
   type AcceptanceTerms,
   type AcceptedRegistration,
@@ -99,7 +98,9 @@ export async function storeSubmission(
       'NoPolicy',
     );
   }
-  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity, candidates);
+  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity, (customer, similarity) =>
+    lookUpAccount(customer, similarity, candidates),
+  );
   const pending = pendingRegistration(input, submittedAt, policy.version, account);
   await reserveLimits(input.submission, registrationId, pending.lookupKeys, policy).catch((error: unknown) => {
     if (error instanceof LimitReached) throw ApplicationFailure.nonRetryable(error.detail, 'LimitReached', error.limit);
@@ -146,8 +147,9 @@ export async function historyOnlyRegistration(
   input: AcceptanceInput,
   arrival: Arrival,
   policy: PolicyVersion,
+  lookUp: LookUpAccount = lookUpAccount,
 ): Promise<RegistrationDoc> {
-  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity);
+  const account = await accountOf(input.submission, policy.policy.matching.nameSimilarity, lookUp);
   const pending = pendingRegistration(input, new Date(arrival.submittedAt), policy.version, account);
   return {
     ...pending,
@@ -168,10 +170,10 @@ export async function historyOnlyRegistration(
 async function accountOf(
   submission: SubmissionInput,
   nameSimilarity: number,
-  candidates?: Promise<AccountRecord[]>,
+  lookUp: LookUpAccount,
 ): Promise<RegistrationAccount> {
   const { customer, program } = submission.body;
-  const { match, facts } = await lookUpAccount(customer, nameSimilarity, candidates);
+  const { match, facts } = await lookUp(customer, nameSimilarity);
   return registrationAccount(match, facts, { customer, ...(program !== undefined && { program }) });
 }
 

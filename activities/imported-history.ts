@@ -2,6 +2,7 @@ import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import pLimit from 'p-limit';
 import { crashPoint } from '../config/crash-points';
+import { CurrentAccounts } from '../db/current-accounts';
 import { type HistoryRow, storeHistoryRows } from '../db/history-rows';
 import { recordDecisionsFacts } from '../db/insights';
 import { findEachById } from '../db/point-reads';
@@ -78,17 +79,24 @@ export async function storeImportedHistories(inputs: readonly RegistrationWorkfl
   const policy = await currentPolicy(new Date());
   if (!policy) throw ApplicationFailure.nonRetryable('no allocation policy has been published yet', 'NoPolicy');
   const limit = pLimit(LOOKUPS_IN_FLIGHT);
-  const rows = await Promise.all(
-    inputs.filter((input) => !stored.has(input.registrationId)).map((input) => limit(() => historyRow(input, policy))),
-  );
+  const fresh = inputs.filter((input) => !stored.has(input.registrationId));
+  // The batch's accounts: none read when none is stored, read once when fewer than its customers' keys.
+  const accounts = new CurrentAccounts(fresh.length, { names: true });
+  const rows = await Promise.all(fresh.map((input) => limit(() => historyRow(input, policy, accounts))));
   recorded.push(...(await storeHistoryRows(rows, () => heartbeat())));
   await crashPoint('import:history-stored');
   await completeHistoryEffects(recorded);
 }
 
-async function historyRow(input: RegistrationWorkflowInput, policy: PolicyVersion): Promise<HistoryRow> {
+async function historyRow(
+  input: RegistrationWorkflowInput,
+  policy: PolicyVersion,
+  accounts: CurrentAccounts,
+): Promise<HistoryRow> {
   heartbeat();
-  const pending = await historyOnlyRegistration(input, arrivalOf(input), policy);
+  const pending = await historyOnlyRegistration(input, arrivalOf(input), policy, (customer, similarity) =>
+    accounts.lookUp(customer, similarity),
+  );
   return { pending, request: requestOf(input.registrationId, importedStep(input, pending.policyVersion)) };
 }
 

@@ -11,6 +11,9 @@ export interface AccountLookup {
   facts?: AccountFacts;
 }
 
+/** How a registration finds its customer's account: `lookUpAccount`, or a batch's (db/current-accounts.ts). */
+export type LookUpAccount = (customer: CustomerNaming, nameSimilarity: number) => Promise<AccountLookup>;
+
 /**
  * The vendor's account of a registration's customer, for its acceptance: point reads of the customer's
  * identifier and domain keys, an equality read per name key (bounded), the pure match, and for a

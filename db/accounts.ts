@@ -69,7 +69,7 @@ export const accountStore: VendorStore<AccountRecord, AccountExtra> = {
 };
 
 /** Name keys match many accounts for a common word: a candidate list, bounded. */
-const MAX_NAME_CANDIDATES = 20;
+export const MAX_NAME_CANDIDATES = 20;
 
 /**
  * The accounts that hold any of these certain keys: a point read per key, then per account. A claim

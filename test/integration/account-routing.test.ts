@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RegistrationView } from '../../api/schemas/registration';
 import { auditKeys } from '../../config/audit-key';
+import { lookUpAccount } from '../../db/account-lookup';
 import { CurrentAccounts } from '../../db/current-accounts';
 import { verifyDecisionChain } from '../../db/decision-log';
 import { Registration, type RegistrationDoc } from '../../db/registrations';
@@ -253,6 +254,20 @@ describe('the simulation', () => {
     expect(expected.map((facts) => facts?.accountId)).toEqual(['acct-member', 'acct-reserved', 'acct-dod', undefined]);
     expect(expected[0]?.programs).toEqual([{ id: 'sewp-v', name: 'SEWP V' }]);
     expect(await found(whole)).toEqual(expected);
+  });
+
+  it("finds, for a migration's batch, what an acceptance's look-up finds, name candidates included", async () => {
+    const customers = [
+      { name: 'x', domain: `www.${member.domains[0]}`, segment: 'commercial' as const },
+      { name: 'x', domain: open.domains[0], identifiers: { uei: dod.identifiers.uei }, segment: 'commercial' as const },
+      { name: dod.name, segment: 'commercial' as const },
+      { name: `${uniqueWord()} ${uniqueWord()}`, segment: 'commercial' as const },
+    ];
+    const similarity = 0.85;
+    const expected = await Promise.all(customers.map((c) => lookUpAccount(c, similarity)));
+    expect(expected.map(({ match }) => match.kind)).toEqual(['certain', 'certain', 'probable', 'none']);
+    for (const batch of [new CurrentAccounts(0, { names: true }), new CurrentAccounts(1_000_000, { names: true })])
+      expect(await Promise.all(customers.map((c) => batch.lookUp(c, similarity)))).toEqual(expected);
   });
 });
 

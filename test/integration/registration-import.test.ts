@@ -406,6 +406,27 @@ describe('a migration next to live registrations', () => {
   }, 240_000);
 });
 
+test("closed imports find the vendor's accounts as an acceptance does: by identifier, and by name for staff", async () => {
+  const word = uniqueWord();
+  const account = {
+    id: `acct-mig-${word}`,
+    name: `${word} ${uniqueWord()} Authority`,
+    identifiers: { uei: uei() },
+    segment: 'state-local',
+    region: 'east',
+  };
+  const created = await api.call({ as: 'admin', method: 'post', path: '/api/v1/accounts', body: account });
+  expect(created.status).toBe(201);
+  const byIdentifier = line({ status: 'won', uei: account.identifiers.uei, submittedAt: '2025-04-01T00:00:00Z' });
+  const byName = line({ status: 'lost', customerName: account.name, submittedAt: '2025-04-02T00:00:00Z' });
+  const job = await importAndWait(ndjson([byIdentifier, byName]));
+  expect(job.progress).toMatchObject({ done: 2, failed: 0 });
+  const byRow = new Map((await stored({ 'arrival.importId': job.id })).map((doc) => [doc.arrival?.row, doc]));
+  expect(byRow.get(1)).toMatchObject({ status: 'won', accountId: account.id, account: { segment: 'state-local' } });
+  expect(byRow.get(2)?.accountId).toBeUndefined();
+  expect(byRow.get(2)?.accountCandidates).toEqual([expect.objectContaining({ accountId: account.id, basis: 'name' })]);
+});
+
 test('an approved import is protected to its own end, and expires then like any other', async () => {
   const until = new Date(Date.now() + 8_000).toISOString();
   const row = line({ status: 'approved', protectedUntil: until, submittedAt: '2025-09-01T00:00:00Z' });
