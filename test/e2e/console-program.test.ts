@@ -192,6 +192,10 @@ test('an administrator edits the policy in the form, schedules it, sees it upcom
   // What was typed stays in the unit chosen (7 days, not 1 week).
   expect(await reminder.inputValue()).toBe('7');
   await page.getByText('7 days (P7D)').waitFor();
+  // Whole numbers: an extension count, a daily cap and a monthly cap on disputes (empty: no limit).
+  await page.getByLabel('Extensions per registration').fill('2');
+  await page.getByLabel('Submissions per reseller per day').fill('40');
+  await page.getByLabel('Disputes per reseller per month').fill('3');
 
   // Scheduled two days ahead: partners are told now, it takes force then.
   await page.getByRole('radio', { name: 'At a later time' }).check();
@@ -212,7 +216,9 @@ test('an administrator edits the policy in the form, schedules it, sees it upcom
     model: 'hybrid',
     onWrongRoute: 'escalate',
     routes: [{ when: { segments: ['federal-dod'], regions: ['west'] }, distributors: ['dist-b'] }],
-    timing: { reviewSla: 'PT36H', expiryReminder: 'P7D' },
+    timing: { reviewSla: 'PT36H', expiryReminder: 'P7D', extension: { max: 2 } },
+    limits: { submissionsPerResellerPerDay: 40 },
+    disputes: { perResellerPerMonth: 3 },
   });
   await screenshot(page, '23-policy-scheduled');
   // Every partner is told by the change's workflow; once it has, the page (read afresh below) says how many.

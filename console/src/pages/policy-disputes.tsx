@@ -1,7 +1,7 @@
 import type { DisputeOutcome, FieldError, PolicyDisputes } from '../api/types';
 import { DurationInput } from '../ui/duration-input';
-import { FieldMessages } from '../ui/field-errors';
-import { errorsAt, fieldId } from '../ui/field-paths';
+import { fieldId } from '../ui/field-paths';
+import { WholeNumberInput } from '../ui/whole-number-input';
 
 type Disputes = Partial<PolicyDisputes>;
 
@@ -19,8 +19,6 @@ export function DisputesFields(props: {
 }) {
   const { disputes, onChange, errors } = props;
   const set = (patch: Disputes) => onChange({ ...disputes, ...patch });
-  const capId = fieldId('disputes.perResellerPerMonth');
-  const capErrors = errorsAt(errors, 'disputes.perResellerPerMonth');
   const onDeadline = disputes.onDeadline ?? 'upheld';
   return (
     <fieldset id={fieldId('disputes')} tabIndex={-1}>
@@ -58,25 +56,18 @@ export function DisputesFields(props: {
           errors={errors}
           hint="After the first; then the outcome below applies."
         />
-        <div class="field">
-          <label for={capId}>Disputes per reseller per month</label>
-          <input
-            id={capId}
-            type="number"
-            min={1}
-            step={1}
-            placeholder="no limit"
-            value={disputes.perResellerPerMonth === undefined ? '' : String(disputes.perResellerPerMonth)}
-            aria-invalid={capErrors.length > 0 ? 'true' : undefined}
-            aria-describedby={capErrors.length > 0 ? `${capId}-errors` : undefined}
-            onInput={(event) => {
-              const text = event.currentTarget.value;
-              const { perResellerPerMonth: _previous, ...rest } = disputes;
-              onChange(text === '' ? rest : { ...rest, perResellerPerMonth: Number(text) });
-            }}
-          />
-          <FieldMessages id={`${capId}-errors`} errors={capErrors} />
-        </div>
+        <WholeNumberInput
+          label="Disputes per reseller per month"
+          path="disputes.perResellerPerMonth"
+          value={disputes.perResellerPerMonth}
+          onChange={(cap) => {
+            const { perResellerPerMonth: _previous, ...rest } = disputes;
+            onChange(cap === undefined ? rest : { ...rest, perResellerPerMonth: cap });
+          }}
+          errors={errors}
+          min={1}
+          placeholder="no limit"
+        />
       </div>
       <fieldset id={fieldId('disputes.onDeadline')} tabIndex={-1}>
         <legend>When the second dispute deadline passes</legend>

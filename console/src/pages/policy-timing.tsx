@@ -1,7 +1,7 @@
 import type { FieldError } from '../api/types';
 import { DurationInput } from '../ui/duration-input';
-import { FieldMessages } from '../ui/field-errors';
-import { errorsAt, fieldId } from '../ui/field-paths';
+import { fieldId } from '../ui/field-paths';
+import { WholeNumberInput } from '../ui/whole-number-input';
 import type { PolicyDraft } from './policy-draft';
 
 type Timing = NonNullable<PolicyDraft['timing']>;
@@ -18,8 +18,6 @@ export function TimingFields({ timing, onChange, errors }: TimingFieldsProps) {
   const extension = timing.extension ?? {};
   const setExtension = (patch: Partial<NonNullable<Timing['extension']>>) =>
     set({ extension: { ...extension, ...patch } });
-  const maxId = fieldId('timing.extension.max');
-  const maxErrors = errorsAt(errors, 'timing.extension.max');
   return (
     <fieldset id={fieldId('timing')} tabIndex={-1}>
       <legend>Timings</legend>
@@ -88,25 +86,15 @@ export function TimingFields({ timing, onChange, errors }: TimingFieldsProps) {
             onChange={(period) => setExtension({ period })}
             errors={errors}
           />
-          <div class="field">
-            <label for={maxId}>Extensions per registration</label>
-            <input
-              id={maxId}
-              type="number"
-              min={0}
-              max={10}
-              step={1}
-              value={extension.max === undefined ? '' : String(extension.max)}
-              aria-invalid={maxErrors.length > 0 ? 'true' : undefined}
-              aria-describedby={maxErrors.length > 0 ? `${maxId}-errors` : undefined}
-              onInput={(event) =>
-                setExtension({
-                  max: event.currentTarget.value === '' ? undefined : Number(event.currentTarget.value),
-                })
-              }
-            />
-            <FieldMessages id={`${maxId}-errors`} errors={maxErrors} />
-          </div>
+          <WholeNumberInput
+            label="Extensions per registration"
+            path="timing.extension.max"
+            value={extension.max}
+            onChange={(max) => setExtension({ max })}
+            errors={errors}
+            min={0}
+            max={10}
+          />
         </div>
         <label class="choice">
           <input
